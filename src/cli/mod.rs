@@ -1,0 +1,151 @@
+//! The command line: argument parsing and the non-interactive commands.
+//! Everything here writes plain text (no terminal control bytes) and treats
+//! a closed pipe as a quiet end.
+
+pub mod dump;
+pub mod json;
+pub mod list;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::typeset::{AmbiguousWidth, Kinsoku, Punctuation};
+
+/// A terminal newspaper reader that sets Chinese, Japanese and mixed text as
+/// a careful typesetter would. With no command, opens the reader.
+#[derive(Debug, Parser)]
+#[command(name = "broadsheet", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Issue files or folders (searched for .md, .markdown, .txt); `-` reads
+    /// standard input. None: the config's `library`, else the sample issue.
+    pub paths: Vec<PathBuf>,
+    /// Config file (default: $XDG_CONFIG_HOME/broadsheet/config.toml, or $BROADSHEET_CONFIG).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// How wide East Asian ambiguous characters (“ ” — …) are: `auto` asks the terminal.
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub ambiguous_width: Option<AmbiguousArg>,
+    /// Line-start/line-end rules.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub kinsoku: Option<KinsokuArg>,
+    /// Show ASCII punctuation inside Chinese as printed or as fullwidth.
+    #[arg(long, value_enum, value_name = "STYLE")]
+    pub punctuation: Option<PunctuationArg>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print every article, typeset at a width, as plain text.
+    Dump(dump::DumpArgs),
+    /// Print the parsed issues as one JSON array.
+    Json(json::JsonArgs),
+    /// Print one line per issue: date, paper, articles, path.
+    List(list::ListArgs),
+    /// Show configuration.
+    Config(ConfigArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ConfigArgs {
+    /// Print the default configuration file, with comments.
+    #[arg(long)]
+    pub default: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AmbiguousArg {
+    Auto,
+    Narrow,
+    Wide,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KinsokuArg {
+    None,
+    Basic,
+    Gb,
+    Strict,
+}
+
+impl From<KinsokuArg> for Kinsoku {
+    fn from(arg: KinsokuArg) -> Kinsoku {
+        match arg {
+            KinsokuArg::None => Kinsoku::None,
+            KinsokuArg::Basic => Kinsoku::Basic,
+            KinsokuArg::Gb => Kinsoku::Gb,
+            KinsokuArg::Strict => Kinsoku::Strict,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PunctuationArg {
+    AsIs,
+    Fullwidth,
+}
+
+impl From<PunctuationArg> for Punctuation {
+    fn from(arg: PunctuationArg) -> Punctuation {
+        match arg {
+            PunctuationArg::AsIs => Punctuation::AsIs,
+            PunctuationArg::Fullwidth => Punctuation::Fullwidth,
+        }
+    }
+}
+
+/// `narrow | wide` where no terminal can be asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FixedAmbiguousArg {
+    Narrow,
+    Wide,
+}
+
+impl From<FixedAmbiguousArg> for AmbiguousWidth {
+    fn from(arg: FixedAmbiguousArg) -> AmbiguousWidth {
+        match arg {
+            FixedAmbiguousArg::Narrow => AmbiguousWidth::Narrow,
+            FixedAmbiguousArg::Wide => AmbiguousWidth::Wide,
+        }
+    }
+}
+
+/// Parse the command line and run; the whole of `main`.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Some(Command::Dump(args)) => dump::run(args),
+        Some(Command::Json(args)) => json::run(args),
+        Some(Command::List(args)) => list::run(args),
+        Some(Command::Config(args)) => config_command(args),
+        None => Err(anyhow::anyhow!("the interactive reader is not built yet")),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            // stderr may itself be closed; nothing better to do then.
+            let _ = writeln!(io::stderr(), "broadsheet: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn config_command(args: &ConfigArgs) -> anyhow::Result<ExitCode> {
+    let _ = args;
+    anyhow::bail!("config is not built yet")
+}
+
+/// True when the error is a write to a closed pipe (`broadsheet dump | head -1`),
+/// which ends the program quietly.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,222 @@
+//! An article laid out as lines at one width: kicker, headline, deck, byline,
+//! then the body blocks, each typeset by `typeset`. Shared by the screen and
+//! `broadsheet dump`, so both set text identically. Knows the model and the
+//! typesetter, not ratatui.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use crate::model::{Article, BlockKind};
+use crate::typeset::{self, Options};
+
+/// What a line is, so the screen and the dump can style it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Kicker,
+    Headline,
+    Deck,
+    Byline,
+    Body,
+    Subhead,
+    SubheadDeck,
+    Caption,
+    Credit,
+    Jump,
+    Blank,
+}
+
+/// Which string of the article a line is cut from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextRef {
+    None,
+    Kicker,
+    Headline,
+    Deck,
+    Byline,
+    Block(usize),
+    SubheadDeck(usize),
+    Credit(usize),
+}
+
+/// One laid-out line: a byte range of one of the article's strings, drawn
+/// after `indent` cells of paragraph indent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub role: Role,
+    pub text: TextRef,
+    pub range: Range<usize>,
+    pub indent: usize,
+}
+
+/// An article set at one width with one set of options.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleLayout {
+    pub width: usize,
+    pub options: Options,
+    pub lines: Vec<Line>,
+}
+
+impl ArticleLayout {
+    /// Lay `article` out at `width` cells.
+    pub fn new(article: &Article, width: usize, options: &Options) -> ArticleLayout {
+        let mut builder = Builder {
+            width,
+            options: *options,
+            lines: Vec::new(),
+        };
+        let heading = [
+            (Role::Kicker, TextRef::Kicker, article.kicker.as_deref()),
+            (
+                Role::Headline,
+                TextRef::Headline,
+                Some(article.headline.as_str()),
+            ),
+            (Role::Deck, TextRef::Deck, article.deck.as_deref()),
+            (Role::Byline, TextRef::Byline, article.byline.as_deref()),
+        ];
+        for (role, text_ref, text) in heading {
+            if let Some(text) = text.filter(|t| !t.is_empty()) {
+                builder.push(role, text_ref, text, false);
+            }
+        }
+        for (index, block) in article.blocks.iter().enumerate() {
+            builder.blank();
+            match &block.kind {
+                BlockKind::Paragraph => {
+                    builder.push(Role::Body, TextRef::Block(index), &block.text, true)
+                }
+                BlockKind::Subhead { deck } => {
+                    builder.push(Role::Subhead, TextRef::Block(index), &block.text, false);
+                    if let Some(deck) = deck {
+                        builder.push(Role::SubheadDeck, TextRef::SubheadDeck(index), deck, false);
+                    }
+                }
+                BlockKind::Caption { credit } => {
+                    builder.push(Role::Caption, TextRef::Block(index), &block.text, false);
+                    if let Some(credit) = credit {
+                        builder.push(Role::Credit, TextRef::Credit(index), credit, false);
+                    }
+                }
+                BlockKind::Jump { .. } => {
+                    builder.push(Role::Jump, TextRef::Block(index), &block.text, false)
+                }
+            }
+        }
+        ArticleLayout {
+            width,
+            options: *options,
+            lines: builder.lines,
+        }
+    }
+
+    /// The text to draw for line `index` (indent not included; see `Line::indent`).
+    pub fn display<'a>(&self, article: &'a Article, index: usize) -> Cow<'a, str> {
+        let Some(line) = self.lines.get(index) else {
+            return Cow::Borrowed("");
+        };
+        let text = line.text.resolve(article);
+        let room = self.width.saturating_sub(line.indent);
+        typeset::display_line(text, line.range.clone(), room, &self.options)
+    }
+
+    /// The source byte offset a line starts at: the reading position when
+    /// that line is the first one on screen. Heading lines sit at the start
+    /// of the article.
+    pub fn source_offset(&self, article: &Article, index: usize) -> usize {
+        let start = article_start(article);
+        match self.lines.get(index).map(|l| (l.text, l.range.start)) {
+            Some((TextRef::Block(b), within)) => {
+                let source = &article.blocks[b].source;
+                (source.start + within).min(source.end.max(source.start))
+            }
+            Some((TextRef::SubheadDeck(b) | TextRef::Credit(b), _)) => {
+                article.blocks[b].source.start
+            }
+            _ => start,
+        }
+    }
+
+    /// The line to show first for a saved reading position: the first line of
+    /// the last group of lines that start at or before `offset`.
+    pub fn line_at_offset(&self, article: &Article, offset: usize) -> usize {
+        let mut best: Option<(usize, usize)> = None;
+        for index in 0..self.lines.len() {
+            let at = self.source_offset(article, index);
+            if at <= offset && best.is_none_or(|(_, b)| at > b) {
+                best = Some((index, at));
+            }
+        }
+        best.map_or(0, |(index, _)| index)
+    }
+}
+
+/// The source offset of an article's first block.
+fn article_start(article: &Article) -> usize {
+    article
+        .blocks
+        .iter()
+        .map(|b| b.source.start)
+        .min()
+        .unwrap_or(0)
+}
+
+impl TextRef {
+    /// The article string this refers to.
+    pub fn resolve(self, article: &Article) -> &str {
+        let block = |i: usize| article.blocks.get(i);
+        match self {
+            TextRef::None => "",
+            TextRef::Kicker => article.kicker.as_deref().unwrap_or(""),
+            TextRef::Headline => &article.headline,
+            TextRef::Deck => article.deck.as_deref().unwrap_or(""),
+            TextRef::Byline => article.byline.as_deref().unwrap_or(""),
+            TextRef::Block(i) => block(i).map_or("", |b| b.text.as_str()),
+            TextRef::SubheadDeck(i) => match block(i).map(|b| &b.kind) {
+                Some(BlockKind::Subhead { deck: Some(deck) }) => deck,
+                _ => "",
+            },
+            TextRef::Credit(i) => match block(i).map(|b| &b.kind) {
+                Some(BlockKind::Caption {
+                    credit: Some(credit),
+                }) => credit,
+                _ => "",
+            },
+        }
+    }
+}
+
+struct Builder {
+    width: usize,
+    options: Options,
+    lines: Vec<Line>,
+}
+
+impl Builder {
+    fn push(&mut self, role: Role, text_ref: TextRef, text: &str, paragraph: bool) {
+        let indent = if paragraph {
+            typeset::first_line_indent(text, &self.options).min(self.width.saturating_sub(2))
+        } else {
+            0
+        };
+        for (n, range) in typeset::wrap(text, self.width, indent, &self.options)
+            .into_iter()
+            .enumerate()
+        {
+            self.lines.push(Line {
+                role,
+                text: text_ref,
+                range,
+                indent: if n == 0 { indent } else { 0 },
+            });
+        }
+    }
+
+    fn blank(&mut self) {
+        self.lines.push(Line {
+            role: Role::Blank,
+            text: TextRef::None,
+            range: 0..0,
+            indent: 0,
+        });
+    }
+}

@@ -1,0 +1,17 @@
+//! broadsheet: a terminal newspaper reader that sets Chinese, Japanese and
+//! mixed text as a careful typesetter would.
+//!
+//! Data flows one way: `library` (bytes → sanitised text) → `parse` (text →
+//! `model::Issue`) → `layout` (article → lines, via `typeset`) → `app`
+//! (state, actions, `update`) → `ui` (render) → `terminal`.
+
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod layout;
+pub mod library;
+pub mod model;
+pub mod parse;
+pub mod store;
+pub mod typeset;
+pub mod ui;

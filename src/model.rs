@@ -1,0 +1,148 @@
+//! The newspaper model: what a parsed issue is, as plain data.
+//!
+//! Every block keeps the byte range of the source text it came from, so a
+//! reading position can be stored as a source offset and survive re-layout.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::{Serialize, Serializer};
+
+/// One issue of one paper, parsed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Issue {
+    pub paper: String,
+    pub date: Option<Date>,
+    pub weekday: Option<String>,
+    pub lunar: Option<String>,
+    pub pages: Option<u32>,
+    /// Lines before the first article that are not the masthead or the date
+    /// line (app banners, taglines).
+    pub front: Vec<String>,
+    pub articles: Vec<Article>,
+    /// Things the parser noticed but could not fix; shown to the reader.
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Article {
+    /// Stable across runs and across edits elsewhere in the file.
+    pub id: String,
+    pub kicker: Option<String>,
+    pub headline: String,
+    pub deck: Option<String>,
+    pub byline: Option<String>,
+    /// The page the article is printed on, as printed (`"1"`, `"A4"`), when known.
+    pub page: Option<String>,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Block {
+    #[serde(flatten)]
+    pub kind: BlockKind,
+    pub text: String,
+    /// Byte range in the (decoded, sanitised) source text. A paragraph that
+    /// was rejoined across a column break spans both halves.
+    pub source: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum BlockKind {
+    Paragraph,
+    Subhead {
+        deck: Option<String>,
+    },
+    Caption {
+        credit: Option<String>,
+    },
+    Jump {
+        direction: JumpDirection,
+        page: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JumpDirection {
+    /// `(下转2版)`, `Continued on Page A4`: the article goes on elsewhere.
+    ContinuedOn,
+    /// `(上接1版)`, `Continued from Page A1`: the article began elsewhere.
+    ContinuedFrom,
+}
+
+/// A calendar date as printed in a date line. Serialised as `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// A date only when it exists on the Gregorian calendar.
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        let leap =
+            (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days)
+            .contains(&day)
+            .then_some(Date { year, month, day })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_rejects_impossible_days() {
+        assert!(Date::new(2022, 2, 29).is_none());
+        assert!(Date::new(2024, 2, 29).is_some());
+        assert!(Date::new(1900, 2, 29).is_none());
+        assert!(Date::new(2022, 13, 1).is_none());
+        assert!(Date::new(2022, 4, 31).is_none());
+    }
+
+    #[test]
+    fn date_serialises_as_iso() {
+        let date = Date::new(2022, 2, 13).unwrap();
+        assert_eq!(serde_json::to_string(&date).unwrap(), "\"2022-02-13\"");
+    }
+
+    #[test]
+    fn block_kind_is_a_snake_case_tag() {
+        let block = Block {
+            kind: BlockKind::Jump {
+                direction: JumpDirection::ContinuedOn,
+                page: "A4".into(),
+            },
+            text: "Continued on Page A4".into(),
+            source: 3..23,
+        };
+        let json = serde_json::to_value(&block).unwrap();
+        assert_eq!(json["kind"], "jump");
+        assert_eq!(json["page"], "A4");
+        assert_eq!(json["direction"], "continued_on");
+        assert_eq!(json["source"]["start"], 3);
+    }
+}

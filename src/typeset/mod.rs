@@ -1,0 +1,63 @@
+//! Typesetting: display width, line breaking with Chinese/Japanese rules,
+//! paragraph indent and display normalisation. Pure functions of text; knows
+//! neither ratatui nor the model. Lines are byte ranges into the text.
+
+pub mod display;
+pub mod linebreak;
+pub mod paragraph;
+pub mod width;
+
+pub use display::display_line;
+pub use linebreak::wrap;
+pub use paragraph::{INDENT, first_line_indent};
+pub use width::{grapheme_width, str_width};
+
+/// How East Asian *Ambiguous* characters (`“ ” — … ·`) are measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum AmbiguousWidth {
+    /// One cell: most terminals.
+    #[default]
+    Narrow,
+    /// Two cells: terminals set for CJK.
+    Wide,
+}
+
+/// Line-start/line-end prohibition level (clreq).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Kinsoku {
+    None,
+    #[default]
+    Basic,
+    Gb,
+    Strict,
+}
+
+/// Whether ASCII punctuation inside Chinese is shown as printed or as its
+/// fullwidth form. Display only: the source text never changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Punctuation {
+    #[default]
+    AsIs,
+    Fullwidth,
+}
+
+/// Everything that changes where lines break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Options {
+    pub ambiguous: AmbiguousWidth,
+    pub kinsoku: Kinsoku,
+    pub punctuation: Punctuation,
+    /// Give CJK paragraphs the customary two-character first-line indent.
+    pub indent: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            ambiguous: AmbiguousWidth::default(),
+            kinsoku: Kinsoku::default(),
+            punctuation: Punctuation::default(),
+            indent: true,
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Drawing `&App` into a ratatui frame. (Skeleton.)
