@@ -2,7 +2,7 @@
 //! the user's file. (Skeleton: defaults only.)
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::typeset::{Kinsoku, Punctuation};
 
@@ -46,4 +46,12 @@ impl Default for Config {
             keys: BTreeMap::new(),
         }
     }
+}
+
+/// Load the configuration: `explicit` (from `--config`), else
+/// `$BROADSHEET_CONFIG`, else `$XDG_CONFIG_HOME/broadsheet/config.toml`, over
+/// the embedded defaults. (Skeleton: defaults only.)
+pub fn load(explicit: Option<&Path>) -> Result<Config, String> {
+    let _ = explicit;
+    Ok(Config::default())
 }

@@ -12,6 +12,7 @@ pub mod layout;
 pub mod library;
 pub mod model;
 pub mod parse;
+pub mod reader;
 pub mod store;
 pub mod typeset;
 pub mod ui;

@@ -56,3 +56,23 @@ impl State {
         self.articles.entry(id.to_owned()).or_default().position = Some(position);
     }
 }
+
+/// Where the state lives and how it is saved. (Skeleton: memory only.)
+#[derive(Debug, Default)]
+pub struct Store {
+    /// Things to tell the reader once (state kept in memory only, a corrupt file moved aside…).
+    pub messages: Vec<String>,
+}
+
+impl Store {
+    /// Open the state file in `$XDG_STATE_HOME/broadsheet/` and load it.
+    pub fn open_default() -> (Store, State) {
+        (Store::default(), State::default())
+    }
+
+    /// Persist `state` (merging with what another instance wrote).
+    pub fn save(&mut self, state: &State) -> Result<(), String> {
+        let _ = state;
+        Ok(())
+    }
+}

@@ -2,6 +2,7 @@
 //! Everything here writes plain text (no terminal control bytes) and treats
 //! a closed pipe as a quiet end.
 
+pub mod config;
 pub mod dump;
 pub mod json;
 pub mod list;
@@ -47,14 +48,7 @@ pub enum Command {
     /// Print one line per issue: date, paper, articles, path.
     List(list::ListArgs),
     /// Show configuration.
-    Config(ConfigArgs),
-}
-
-#[derive(Debug, clap::Args)]
-pub struct ConfigArgs {
-    /// Print the default configuration file, with comments.
-    #[arg(long)]
-    pub default: bool,
+    Config(config::ConfigArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -121,8 +115,8 @@ pub fn main() -> ExitCode {
         Some(Command::Dump(args)) => dump::run(args),
         Some(Command::Json(args)) => json::run(args),
         Some(Command::List(args)) => list::run(args),
-        Some(Command::Config(args)) => config_command(args),
-        None => Err(anyhow::anyhow!("the interactive reader is not built yet")),
+        Some(Command::Config(args)) => config::run(args, cli.config.as_deref()),
+        None => crate::reader::run(&cli),
     };
     match result {
         Ok(code) => code,
@@ -133,11 +127,6 @@ pub fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-fn config_command(args: &ConfigArgs) -> anyhow::Result<ExitCode> {
-    let _ = args;
-    anyhow::bail!("config is not built yet")
 }
 
 /// True when the error is a write to a closed pipe (`broadsheet dump | head -1`),
