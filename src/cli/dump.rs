@@ -9,7 +9,7 @@ use anyhow::Context;
 use super::{FixedAmbiguousArg, KinsokuArg, PunctuationArg};
 use crate::layout::{ArticleLayout, Role};
 use crate::library::{Library, LibraryOptions};
-use crate::model::Issue;
+use crate::model::{Article, Issue};
 use crate::parse;
 use crate::typeset::{self, Options};
 
@@ -90,7 +90,16 @@ pub fn write_issue(
     .flatten()
     .collect::<Vec<_>>()
     .join(" ");
-    for heading in [issue.paper.as_str(), date_line.as_str()] {
+    let pages = issue.pages.map(|n| format!("{n} pages"));
+    let date_line = [Some(date_line).filter(|d| !d.is_empty()), pages]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let headings = [issue.paper.as_str(), date_line.as_str()]
+        .into_iter()
+        .chain(issue.front.iter().map(String::as_str));
+    for heading in headings.filter(|h| !h.is_empty()) {
         for range in typeset::wrap(heading, width, 0, options) {
             writeln!(
                 out,
@@ -101,12 +110,24 @@ pub fn write_issue(
     }
     for article in &issue.articles {
         writeln!(out)?;
-        let layout = ArticleLayout::new(article, width, options);
-        for (index, line) in layout.lines.iter().enumerate() {
-            if line.role == Role::Blank {
-                writeln!(out)?;
-                continue;
-            }
+        write_article(out, article, width, options)?;
+    }
+    Ok(())
+}
+
+/// Write one article: kicker, headline, deck, byline, then the body blocks
+/// separated by blank lines.
+pub fn write_article(
+    out: &mut impl Write,
+    article: &Article,
+    width: usize,
+    options: &Options,
+) -> io::Result<()> {
+    let layout = ArticleLayout::new(article, width, options);
+    for (index, line) in layout.lines.iter().enumerate() {
+        if line.role == Role::Blank {
+            writeln!(out)?;
+        } else {
             let indent = indent_text(line.indent);
             writeln!(out, "{indent}{}", layout.display(article, index))?;
         }
