@@ -1,1 +1,330 @@
-//! (skeleton)
+//! Layer 1: pulldown-cmark offset events → raw blocks (heading level, plain
+//! text, source byte range). Knows Markdown, not newspapers: emphasis, code
+//! and links become plain text (links keep their URL), and every block can
+//! map a range of its text back to the source bytes it came from.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// What Markdown made of a block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RawKind {
+    /// `#` is 1, `##` is 2, …
+    Heading(u8),
+    /// Paragraphs, list items, code and HTML blocks: text a reader reads.
+    Paragraph,
+}
+
+/// A link inside a block's text, kept for later (the model has no link field yet).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub text: Range<usize>,
+    pub url: String,
+}
+
+/// A run of block text and the source bytes it came from. `linear` runs are
+/// byte-for-byte copies of the source, so any offset inside maps exactly;
+/// other runs (entities, inserted break spaces) map to their whole range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Piece {
+    text_start: usize,
+    source: Range<usize>,
+    linear: bool,
+}
+
+/// One Markdown block as plain text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawBlock {
+    pub kind: RawKind,
+    pub text: String,
+    /// Text offsets where a source line ended inside the block.
+    pub breaks: Vec<usize>,
+    pub links: Vec<Link>,
+    pieces: Vec<Piece>,
+}
+
+impl RawBlock {
+    fn new(kind: RawKind) -> RawBlock {
+        RawBlock {
+            kind,
+            text: String::new(),
+            breaks: Vec::new(),
+            links: Vec::new(),
+            pieces: Vec::new(),
+        }
+    }
+
+    /// The source bytes the whole block's text came from.
+    pub fn source(&self) -> Range<usize> {
+        self.source_of(0..self.text.len())
+    }
+
+    /// The source bytes that `range` of the block's text came from.
+    pub fn source_of(&self, range: Range<usize>) -> Range<usize> {
+        let (Some(first), Some(last)) = (self.pieces.first(), self.pieces.last()) else {
+            return 0..0;
+        };
+        if range.is_empty() {
+            let at = self.map(range.start, true).unwrap_or(first.source.start);
+            return at..at;
+        }
+        let start = self.map(range.start, true).unwrap_or(first.source.start);
+        let end = self.map(range.end, false).unwrap_or(last.source.end);
+        start..end.max(start)
+    }
+
+    /// Map one text offset to a source offset; `start` chooses which side of
+    /// a non-linear piece an offset inside it maps to.
+    fn map(&self, offset: usize, start: bool) -> Option<usize> {
+        let index = if start {
+            self.pieces.partition_point(|p| p.text_start <= offset)
+        } else {
+            self.pieces.partition_point(|p| p.text_start < offset)
+        };
+        let piece = self.pieces.get(index.checked_sub(1)?)?;
+        let within = offset - piece.text_start;
+        Some(if piece.linear {
+            (piece.source.start + within).min(piece.source.end)
+        } else if start && within == 0 {
+            piece.source.start
+        } else {
+            piece.source.end
+        })
+    }
+
+    fn push(&mut self, text: &str, source: Range<usize>, linear: bool) {
+        if text.is_empty() {
+            return;
+        }
+        self.pieces.push(Piece {
+            text_start: self.text.len(),
+            source,
+            linear,
+        });
+        self.text.push_str(text);
+    }
+}
+
+/// True for characters set in CJK text, where a line break joins with no space.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{11FF}'
+        | '\u{2E80}'..='\u{2FDF}'
+        | '\u{3000}'..='\u{303F}'
+        | '\u{3040}'..='\u{33FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7AF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FF60}'
+        | '\u{FFE0}'..='\u{FFE6}'
+        | '\u{20000}'..='\u{3FFFF}')
+}
+
+/// Accumulates events into blocks.
+struct Builder<'s> {
+    source: &'s str,
+    blocks: Vec<RawBlock>,
+    current: Option<RawBlock>,
+    /// A line break seen but not yet written: its source range.
+    pending_break: Option<Range<usize>>,
+    /// Open links: text start and URL.
+    links: Vec<(usize, String)>,
+}
+
+impl<'s> Builder<'s> {
+    fn open(&mut self, kind: RawKind) {
+        match &mut self.current {
+            // A loose list item's paragraph continues the item's block.
+            Some(block) if block.text.is_empty() && kind == RawKind::Paragraph => {}
+            _ => {
+                self.flush();
+                self.current = Some(RawBlock::new(kind));
+            }
+        }
+    }
+
+    fn flush(&mut self) {
+        self.pending_break = None;
+        self.links.clear();
+        if let Some(block) = self.current.take()
+            && !block.text.trim().is_empty()
+        {
+            self.blocks.push(block);
+        }
+    }
+
+    /// Add text from `range` of the source; the text is a copy of the source
+    /// there unless an escape or entity changed it.
+    fn text(&mut self, text: &str, range: Range<usize>) {
+        let text = text.trim_end_matches('\r');
+        if text.is_empty() {
+            return;
+        }
+        let raw = self.source.get(range.clone()).unwrap_or("");
+        let block = self
+            .current
+            .get_or_insert_with(|| RawBlock::new(RawKind::Paragraph));
+        if let Some(at) = self.pending_break.take() {
+            // Between CJK characters a source line break is no space at all;
+            // between Latin words it is one space.
+            let before = block.text.chars().next_back();
+            let after = text.chars().next();
+            let cjk = before.is_some_and(is_cjk) || after.is_some_and(is_cjk);
+            block.breaks.push(block.text.len());
+            if !cjk && before.is_some() {
+                block.push(" ", at, false);
+            }
+        }
+        if raw == text {
+            block.push(text, range, true);
+        } else if let Some(offset) = raw.find(text) {
+            let start = range.start + offset;
+            block.push(text, start..start + text.len(), true);
+        } else {
+            block.push(text, range, false);
+        }
+    }
+
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) | Event::Code(text) | Event::InlineMath(text) => {
+                self.text(&text, range);
+            }
+            Event::DisplayMath(text) | Event::InlineHtml(text) | Event::Html(text) => {
+                self.text(text.trim_end_matches(['\n', '\r']), range);
+            }
+            Event::FootnoteReference(label) => self.text(&label, range),
+            Event::SoftBreak | Event::HardBreak => {
+                if self.current.as_ref().is_some_and(|b| !b.text.is_empty()) {
+                    self.pending_break = Some(range);
+                }
+            }
+            Event::Rule => self.flush(),
+            Event::TaskListMarker(_) => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        match tag {
+            Tag::Heading { level, .. } => self.open(RawKind::Heading(level as u8)),
+            Tag::Paragraph | Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Item => {
+                self.open(RawKind::Paragraph);
+                if matches!(tag, Tag::Item) {
+                    self.item_marker(range);
+                }
+            }
+            Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
+                let at = self.current.as_ref().map_or(0, |b| b.text.len());
+                self.links.push((at, dest_url.into_string()));
+            }
+            _ => {}
+        }
+    }
+
+    /// An ordered list's number is part of the text as printed (`1.`, `2)`).
+    fn item_marker(&mut self, range: Range<usize>) {
+        let raw = self.source.get(range.clone()).unwrap_or("");
+        let marker_len = raw
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ')'))
+            .unwrap_or(raw.len());
+        let marker = &raw[..marker_len];
+        if marker.starts_with(|c: char| c.is_ascii_digit()) {
+            let start = range.start;
+            self.text(&format!("{marker} "), start..start + marker_len);
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Heading(_)
+            | TagEnd::Paragraph
+            | TagEnd::CodeBlock
+            | TagEnd::HtmlBlock
+            | TagEnd::Item => self.flush(),
+            TagEnd::Link | TagEnd::Image => {
+                if let (Some((start, url)), Some(block)) = (self.links.pop(), &mut self.current) {
+                    let end = block.text.len();
+                    block.links.push(Link {
+                        text: start..end,
+                        url,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Every block of `source` that holds text, in order.
+pub fn raw_blocks(source: &str) -> Vec<RawBlock> {
+    let mut builder = Builder {
+        source,
+        blocks: Vec::new(),
+        current: None,
+        pending_break: None,
+        links: Vec::new(),
+    };
+    for (event, range) in Parser::new_ext(source, Options::empty()).into_offset_iter() {
+        builder.event(event, range);
+    }
+    builder.flush();
+    builder.blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_and_paragraphs_keep_their_source() {
+        let src = "# 报\n\n## 标题\n\n正文第一段。\n";
+        let blocks = raw_blocks(src);
+        assert_eq!(blocks.len(), 3);
+        assert_eq!(blocks[0].kind, RawKind::Heading(1));
+        assert_eq!(blocks[1].kind, RawKind::Heading(2));
+        assert_eq!(blocks[1].text, "标题");
+        assert_eq!(&src[blocks[1].source()], "标题");
+        assert_eq!(&src[blocks[2].source()], "正文第一段。");
+    }
+
+    #[test]
+    fn soft_breaks_join_cjk_without_space_and_latin_with_one() {
+        let blocks = raw_blocks("城市副\n中心\n\nred\r\nfox\n");
+        assert_eq!(blocks[0].text, "城市副中心");
+        assert_eq!(blocks[0].breaks, vec!["城市副".len()]);
+        assert_eq!(blocks[1].text, "red fox");
+    }
+
+    #[test]
+    fn emphasis_code_and_links_become_plain_text() {
+        let src = "See *the* `map` at [our site](https://example.com).\n";
+        let blocks = raw_blocks(src);
+        assert_eq!(blocks[0].text, "See the map at our site.");
+        let link = &blocks[0].links[0];
+        assert_eq!(&blocks[0].text[link.text.clone()], "our site");
+        assert_eq!(link.url, "https://example.com");
+        let at = blocks[0].text.find("map").unwrap();
+        assert_eq!(&src[blocks[0].source_of(at..at + 3)], "map");
+    }
+
+    #[test]
+    fn list_items_are_blocks_and_keep_their_numbers() {
+        let blocks = raw_blocks("1. 一是\n2. 二是\n\n- 甲\n- 乙\n");
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["1. 一是", "2. 二是", "甲", "乙"]);
+    }
+
+    #[test]
+    fn sub_ranges_map_back_to_source_bytes() {
+        let src = "前言\n\n本报讯(记者 王明)今天,会议召开。\n";
+        let block = &raw_blocks(src)[1];
+        let at = block.text.find("今天").unwrap();
+        let range = block.source_of(at..block.text.len());
+        assert_eq!(&src[range], "今天,会议召开。");
+    }
+}
