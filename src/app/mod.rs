@@ -3,17 +3,21 @@
 
 pub mod action;
 pub mod keymap;
+mod reading;
 mod update;
 
 pub use action::Action;
+pub use reading::View;
 pub use update::update;
 
 use crossterm::event::{KeyEvent, KeyEventKind};
 
 use crate::config::Config;
 use crate::library::Library;
+use crate::model::{Article, Issue};
 use crate::store::State;
-use crate::typeset::AmbiguousWidth;
+use crate::typeset::{AmbiguousWidth, Options};
+use crate::ui::theme::Theme;
 
 /// What the event loop must do after an action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,15 +27,66 @@ pub enum Effect {
     Suspend,
 }
 
+/// The three panes, left to right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Issues,
+    Headlines,
+    Article,
+}
+
+/// What covers the panes, if anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    /// Library, store and parser messages (`!`).
+    Log,
+    /// Starred articles across the library (`S`).
+    Starred,
+}
+
+/// A starred article found in the library, for the `S` list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StarredItem {
+    pub issue: usize,
+    pub article: usize,
+}
+
 /// Everything the reader shows, as data.
 #[derive(Debug)]
 pub struct App {
     pub library: Library,
+    /// Parsed issues, parallel to `library.entries`; an issue is parsed when
+    /// it is first selected.
+    pub issues: Vec<Option<Issue>>,
     pub state: State,
-    pub ambiguous: AmbiguousWidth,
     pub keymap: keymap::Keymap,
+    pub theme: Theme,
+    pub options: Options,
+    /// Widest the article body is set, in cells.
+    pub body_width: u16,
+    /// Library, store and parser messages, oldest first.
     pub messages: Vec<String>,
     pub size: (u16, u16),
+    pub focus: Pane,
+    /// In the two-pane layout: whether Issues | Headlines is shown instead
+    /// of Headlines | Article.
+    pub issues_shown: bool,
+    pub overlay: Option<Overlay>,
+    /// First line shown in a scrolled overlay, or the selection in `Starred`.
+    pub overlay_line: usize,
+    pub starred: Vec<StarredItem>,
+    /// Selected issue (index into `library.entries`) and article.
+    pub issue: usize,
+    pub article: usize,
+    /// First item shown in the Issues and Headlines lists.
+    pub issues_top: usize,
+    pub headlines_top: usize,
+    /// The current article laid out for the current size; `None` when there
+    /// is no article or no room.
+    pub view: Option<View>,
+    /// A one-off remark for the status bar ("starred", "no unread article").
+    pub notice: Option<String>,
     state_changed: bool,
 }
 
@@ -40,31 +95,64 @@ impl App {
         let (keymap, errors) = keymap::Keymap::from_config(&config.keys);
         let mut messages = library.messages.clone();
         messages.extend(errors);
-        App {
-            library,
-            state,
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let theme = Theme::named(&config.theme, no_color, ambiguous).unwrap_or_else(|| {
+            messages.push(format!(
+                "unknown theme {:?}; using \"default\"",
+                config.theme
+            ));
+            Theme::new(no_color, ambiguous)
+        });
+        let options = Options {
             ambiguous,
+            kinsoku: config.kinsoku,
+            punctuation: config.punctuation,
+            indent: config.indent,
+        };
+        let issues = vec![None; library.entries.len()];
+        let mut app = App {
+            library,
+            issues,
+            state,
             keymap,
+            theme,
+            options,
+            body_width: config.body_width,
             messages,
-            size: (0, 0),
+            size: (80, 24),
+            focus: Pane::Headlines,
+            issues_shown: false,
+            overlay: None,
+            overlay_line: 0,
+            starred: Vec::new(),
+            issue: 0,
+            article: 0,
+            issues_top: 0,
+            headlines_top: 0,
+            view: None,
+            notice: None,
             state_changed: false,
-        }
+        };
+        app.restore_last_open();
+        app
     }
 
-    /// A key press becomes an action through the keymap; releases and
-    /// repeats of unbound keys do nothing.
+    /// A key press becomes an action through the keymap; releases do nothing.
     pub fn on_key(&mut self, key: KeyEvent) -> Effect {
         if key.kind == KeyEventKind::Release {
             return Effect::None;
         }
+        self.notice = None;
         match self.keymap.action(key) {
             Some(action) => update(self, action),
             None => Effect::None,
         }
     }
 
+    /// The terminal's new size. Call it once before the first draw too.
     pub fn on_resize(&mut self, width: u16, height: u16) {
         self.size = (width, height);
+        self.refresh();
     }
 
     pub fn state(&self) -> &State {
@@ -79,5 +167,82 @@ impl App {
 
     pub fn push_message(&mut self, message: String) {
         self.messages.push(message);
+    }
+
+    pub(crate) fn mark_state_changed(&mut self) {
+        self.state_changed = true;
+    }
+
+    /// The selected issue, when it has been parsed.
+    pub fn current_issue(&self) -> Option<&Issue> {
+        self.issues.get(self.issue)?.as_ref()
+    }
+
+    /// The selected article.
+    pub fn current_article(&self) -> Option<&Article> {
+        self.current_issue()?.articles.get(self.article)
+    }
+
+    /// Article `article` of issue `issue`, if that issue has been parsed.
+    pub fn article_at(&self, issue: usize, article: usize) -> Option<&Article> {
+        self.issues.get(issue)?.as_ref()?.articles.get(article)
+    }
+
+    /// Parse issue `index` if it has not been yet; its warnings go to the log.
+    pub(crate) fn ensure_parsed(&mut self, index: usize) {
+        if self.issues.get(index).is_none_or(Option::is_some) {
+            return;
+        }
+        let label = self.library.label(index);
+        let issue = match self.library.read(index) {
+            Ok(text) => {
+                let name = self.library.file_name(index);
+                crate::parse::parse_issue(&text, name.as_deref())
+            }
+            Err(err) => {
+                self.messages.push(format!("{label}: {err}"));
+                empty_issue(self.library.entries[index].paper.clone())
+            }
+        };
+        for warning in &issue.warnings {
+            self.messages.push(format!("{label}: {warning}"));
+        }
+        if let Some(entry) = self.library.entries.get_mut(index) {
+            entry.articles = Some(issue.articles.len());
+        }
+        self.issues[index] = Some(issue);
+    }
+
+    /// Select the issue and article that were open last time.
+    fn restore_last_open(&mut self) {
+        let Some(last) = self.state.last.clone() else {
+            self.select(0, 0);
+            return;
+        };
+        let issue = (0..self.library.entries.len())
+            .find(|&i| self.library.label(i) == last.issue)
+            .unwrap_or(0);
+        self.ensure_parsed(issue);
+        let article = last
+            .article
+            .and_then(|id| {
+                let articles = &self.issues.get(issue)?.as_ref()?.articles;
+                articles.iter().position(|a| a.id == id)
+            })
+            .unwrap_or(0);
+        self.select(issue, article);
+    }
+}
+
+fn empty_issue(paper: String) -> Issue {
+    Issue {
+        paper,
+        date: None,
+        weekday: None,
+        lunar: None,
+        pages: None,
+        front: Vec::new(),
+        articles: Vec::new(),
+        warnings: Vec::new(),
     }
 }

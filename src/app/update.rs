@@ -1,13 +1,307 @@
-//! The only mutator of `App`.
+//! The only mutator of `App`: one action in, the new state and an effect out.
 
-use super::{Action, App, Effect};
+use super::{Action, App, Effect, Overlay, Pane, StarredItem};
+use crate::ui::layout::{self as geometry, Mode};
 
 /// Apply one action.
 pub fn update(app: &mut App, action: Action) -> Effect {
-    let _ = app;
     match action {
-        Action::Quit => Effect::Quit,
-        Action::Suspend => Effect::Suspend,
-        _ => Effect::None,
+        Action::Quit => {
+            app.save_position();
+            return Effect::Quit;
+        }
+        Action::Suspend => {
+            app.save_position();
+            return Effect::Suspend;
+        }
+        _ => {}
+    }
+    match app.overlay {
+        Some(overlay) => overlay_action(app, overlay, action),
+        None => pane_action(app, action),
+    }
+    app.refresh();
+    Effect::None
+}
+
+fn pane_action(app: &mut App, action: Action) {
+    match action {
+        Action::Help => open_overlay(app, Overlay::Help),
+        Action::Log => open_overlay(app, Overlay::Log),
+        Action::Starred => open_starred(app),
+        Action::Back | Action::FocusLeft => focus(app, left_of(app.focus)),
+        Action::FocusRight => focus(app, right_of(app.focus)),
+        Action::Open if app.focus != Pane::Article => focus(app, right_of(app.focus)),
+        Action::FocusNext => focus(app, cycle(app.focus, 1)),
+        Action::FocusPrev => focus(app, cycle(app.focus, 2)),
+        Action::ToggleIssues => toggle_issues(app),
+        Action::Down => move_by(app, 1),
+        Action::Up => move_by(app, -1),
+        Action::PageDown => page_down(app),
+        Action::PageUp => move_by(app, -signed(page(app))),
+        Action::HalfPageDown => move_by(app, signed(page(app) / 2).max(1)),
+        Action::HalfPageUp => move_by(app, -signed(page(app) / 2).max(1)),
+        Action::Top => move_by(app, isize::MIN),
+        Action::Bottom => move_by(app, isize::MAX),
+        Action::NextArticle => step_article(app, 1),
+        Action::PrevArticle => step_article(app, -1),
+        Action::NextUnread => next_unread(app),
+        Action::ToggleRead => toggle_read(app),
+        Action::ToggleStar => toggle_star(app),
+        Action::Open | Action::Quit | Action::Suspend => {}
+    }
+}
+
+/// The pane `steps` to the right, wrapping round (2 steps = one to the left).
+fn cycle(pane: Pane, steps: usize) -> Pane {
+    const ORDER: [Pane; 3] = [Pane::Issues, Pane::Headlines, Pane::Article];
+    let at = ORDER.iter().position(|p| *p == pane).unwrap_or(0);
+    ORDER[(at + steps) % ORDER.len()]
+}
+
+fn left_of(pane: Pane) -> Pane {
+    match pane {
+        Pane::Article => Pane::Headlines,
+        _ => Pane::Issues,
+    }
+}
+
+fn right_of(pane: Pane) -> Pane {
+    match pane {
+        Pane::Issues => Pane::Headlines,
+        _ => Pane::Article,
+    }
+}
+
+fn signed(n: usize) -> isize {
+    isize::try_from(n).unwrap_or(isize::MAX)
+}
+
+/// A page: the focused pane's height, less one line of context in the article.
+fn page(app: &App) -> usize {
+    let size = app.page_size();
+    if app.focus == Pane::Article {
+        size.saturating_sub(1).max(1)
+    } else {
+        size
+    }
+}
+
+/// Move focus; in the two-pane layout the pair shown follows it.
+fn focus(app: &mut App, pane: Pane) {
+    app.focus = pane;
+    if geometry::mode(app.size.0) == Mode::Two {
+        match pane {
+            Pane::Issues => app.issues_shown = true,
+            Pane::Article => app.issues_shown = false,
+            Pane::Headlines => {}
+        }
+    }
+}
+
+fn toggle_issues(app: &mut App) {
+    let showing = match geometry::mode(app.size.0) {
+        Mode::Two => app.issues_shown,
+        _ => app.focus == Pane::Issues,
+    };
+    if showing {
+        app.issues_shown = false;
+        if app.focus == Pane::Issues {
+            app.focus = Pane::Headlines;
+        }
+    } else {
+        app.issues_shown = true;
+        app.focus = Pane::Issues;
+    }
+}
+
+/// Move the selection (lists) or scroll (article) by `delta`, clamped.
+fn move_by(app: &mut App, delta: isize) {
+    match app.focus {
+        Pane::Issues => {
+            let last = app.library.entries.len().saturating_sub(1);
+            let issue = app.issue.saturating_add_signed(delta).min(last);
+            if issue != app.issue {
+                app.select(issue, 0);
+            }
+        }
+        Pane::Headlines => {
+            let article = app.article.saturating_add_signed(delta);
+            app.select(app.issue, article);
+        }
+        Pane::Article => {
+            if let Some(view) = app.view.as_mut() {
+                view.scroll_by(delta);
+            }
+        }
+    }
+}
+
+/// Page down; at the end of an article, go on to the next one, as a reader
+/// turning the page expects.
+fn page_down(app: &mut App) {
+    let at_end = app.view.as_ref().is_some_and(|v| v.top >= v.max_top());
+    if app.focus == Pane::Article && at_end {
+        step_article(app, 1);
+    } else {
+        move_by(app, signed(page(app)));
+    }
+}
+
+/// The next or previous article, across issue boundaries.
+fn step_article(app: &mut App, step: isize) {
+    if let Some((issue, article)) = neighbour(app, app.issue, app.article, step) {
+        app.select(issue, article);
+    }
+}
+
+fn neighbour(app: &mut App, issue: usize, article: usize, step: isize) -> Option<(usize, usize)> {
+    let count = |app: &App, i: usize| app.issues[i].as_ref().map_or(0, |x| x.articles.len());
+    if step > 0 && article + 1 < count(app, issue) {
+        return Some((issue, article + 1));
+    }
+    if step < 0 && article > 0 {
+        return Some((issue, article - 1));
+    }
+    let mut next = issue;
+    loop {
+        next = next.checked_add_signed(step.signum())?;
+        if next >= app.issues.len() {
+            return None;
+        }
+        app.ensure_parsed(next);
+        let n = count(app, next);
+        if n > 0 {
+            return Some((next, if step > 0 { 0 } else { n - 1 }));
+        }
+    }
+}
+
+/// The next article not yet read, after the current one, wrapping round the library.
+fn next_unread(app: &mut App) {
+    let total = app.issues.len();
+    let (start_issue, start_article) = (app.issue, app.article);
+    for round in 0..=total {
+        let issue = (start_issue + round) % total.max(1);
+        app.ensure_parsed(issue);
+        let Some(parsed) = app.issues[issue].as_ref() else {
+            continue;
+        };
+        let first = if round == 0 { start_article + 1 } else { 0 };
+        let last = if round == total {
+            start_article
+        } else {
+            usize::MAX
+        };
+        let found = parsed
+            .articles
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take_while(|(i, _)| *i < last)
+            .find(|(_, a)| !app.state.is_read(&a.id))
+            .map(|(i, _)| i);
+        if let Some(article) = found {
+            app.select(issue, article);
+            return;
+        }
+    }
+    app.notice = Some("no unread article".to_owned());
+}
+
+fn toggle_read(app: &mut App) {
+    let Some(id) = app.current_article().map(|a| a.id.clone()) else {
+        return;
+    };
+    let read = !app.state.is_read(&id);
+    app.state.set_read(&id, read);
+    // Leaving the article and coming back is what re-marks it.
+    if let Some(view) = app.view.as_mut() {
+        view.end_seen = true;
+    }
+    app.notice = Some(if read { "marked read" } else { "marked unread" }.to_owned());
+    app.mark_state_changed();
+}
+
+fn toggle_star(app: &mut App) {
+    let Some(id) = app.current_article().map(|a| a.id.clone()) else {
+        return;
+    };
+    app.state.toggle_star(&id);
+    let starred = app.state.is_starred(&id);
+    app.notice = Some(if starred { "starred" } else { "unstarred" }.to_owned());
+    app.mark_state_changed();
+}
+
+fn open_overlay(app: &mut App, overlay: Overlay) {
+    app.overlay = Some(overlay);
+    app.overlay_line = 0;
+}
+
+/// List the starred articles of the whole library. Ids alone do not say
+/// which issue holds them, so issues are parsed until every starred id is found.
+fn open_starred(app: &mut App) {
+    let wanted = app.state.articles.values().filter(|a| a.starred).count();
+    let mut found = Vec::new();
+    for issue in 0..app.issues.len() {
+        if found.len() >= wanted {
+            break;
+        }
+        app.ensure_parsed(issue);
+        let Some(parsed) = app.issues[issue].as_ref() else {
+            continue;
+        };
+        for (article, a) in parsed.articles.iter().enumerate() {
+            if app.state.is_starred(&a.id) {
+                found.push(StarredItem { issue, article });
+            }
+        }
+    }
+    app.starred = found;
+    let current = app
+        .starred
+        .iter()
+        .position(|s| (s.issue, s.article) == (app.issue, app.article));
+    open_overlay(app, Overlay::Starred);
+    app.overlay_line = current.unwrap_or(0);
+}
+
+fn overlay_action(app: &mut App, overlay: Overlay, action: Action) {
+    let len = match overlay {
+        Overlay::Starred => app.starred.len(),
+        Overlay::Log => app.messages.len(),
+        Overlay::Help => Action::ALL.len() + 3,
+    };
+    let last = len.saturating_sub(1);
+    let line = app.overlay_line;
+    let page = usize::from(app.size.1.saturating_sub(4)).max(1);
+    match action {
+        Action::Back => app.overlay = None,
+        Action::Help | Action::Log if overlay_of(action) == overlay => app.overlay = None,
+        Action::Help | Action::Log => open_overlay(app, overlay_of(action)),
+        Action::Starred if overlay == Overlay::Starred => app.overlay = None,
+        Action::Starred => open_starred(app),
+        Action::Down => app.overlay_line = (line + 1).min(last),
+        Action::Up => app.overlay_line = line.saturating_sub(1),
+        Action::PageDown | Action::HalfPageDown => app.overlay_line = (line + page).min(last),
+        Action::PageUp | Action::HalfPageUp => app.overlay_line = line.saturating_sub(page),
+        Action::Top => app.overlay_line = 0,
+        Action::Bottom => app.overlay_line = last,
+        Action::Open | Action::FocusRight if overlay == Overlay::Starred => {
+            if let Some(item) = app.starred.get(line).cloned() {
+                app.overlay = None;
+                app.select(item.issue, item.article);
+                focus(app, Pane::Article);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn overlay_of(action: Action) -> Overlay {
+    match action {
+        Action::Help => Overlay::Help,
+        Action::Starred => Overlay::Starred,
+        _ => Overlay::Log,
     }
 }

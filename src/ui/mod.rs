@@ -1,10 +1,93 @@
-//! Drawing `&App` into a ratatui frame.
+//! Drawing `&App` into a ratatui frame: one small function per region, every
+//! style from the theme, text measured by `typeset`. Nothing here mutates
+//! the app or lays text out: the article's lines were set by `update`.
+
+mod article;
+pub mod layout;
+mod lists;
+mod overlay;
+mod status;
+pub mod text;
+pub mod theme;
 
 use ratatui::Frame;
+use ratatui::layout::Rect;
 
 use crate::app::App;
+use text::Pen;
 
 /// Draw the whole screen. Borrows the app; mutates nothing.
 pub fn render(app: &App, frame: &mut Frame) {
-    let _ = (app, frame);
+    let area = frame.area();
+    let mut pen = Pen {
+        buf: frame.buffer_mut(),
+        ambiguous: app.options.ambiguous,
+    };
+    pen.clear(area, app.theme.base);
+    let Some(screen) = layout::screen(area, app.focus, app.issues_shown) else {
+        too_small(app, &mut pen, area);
+        return;
+    };
+    if let Some(pane) = screen.issues {
+        lists::render_issues(app, &mut pen, pane);
+    }
+    if let Some(pane) = screen.headlines {
+        lists::render_headlines(app, &mut pen, pane);
+    }
+    if let Some(pane) = screen.article {
+        article::render_article(app, &mut pen, pane);
+    }
+    for rule in &screen.separators {
+        for y in rule.top()..rule.bottom() {
+            pen.put(rule.x, y, 1, app.theme.glyphs.rule, app.theme.rule);
+        }
+    }
+    status::render_status(app, &mut pen, screen.status);
+    if let Some(overlay) = app.overlay {
+        overlay::render_overlay(app, &mut pen, area, overlay);
+    }
+}
+
+/// A pane's title row; the focused pane's is drawn reversed, which shows
+/// without colour.
+fn title(app: &App, pen: &mut Pen, pane: Rect, name: &str, focused: bool) {
+    let style = if focused {
+        app.theme.title_focused
+    } else {
+        app.theme.title
+    };
+    let row = Rect {
+        height: pane.height.min(1),
+        ..pane
+    };
+    pen.clear(row, style);
+    let text = pen.fit(
+        name,
+        usize::from(pane.width).saturating_sub(1),
+        app.theme.glyphs.ellipsis,
+    );
+    pen.put(
+        pane.x.saturating_add(1),
+        pane.y,
+        usize::from(pane.width),
+        &text,
+        style,
+    );
+}
+
+fn too_small(app: &App, pen: &mut Pen, area: Rect) {
+    let lines = [
+        "Terminal too small".to_owned(),
+        format!("need {}×{}", layout::MIN_WIDTH, layout::MIN_HEIGHT),
+    ];
+    let top = area.height.saturating_sub(2) / 2;
+    for (dy, line) in (0u16..).zip(&lines) {
+        let width = usize::from(area.width);
+        let text = pen.fit(line, width, "");
+        let x = area
+            .width
+            .saturating_sub(u16::try_from(pen.width(&text)).unwrap_or(0))
+            / 2;
+        pen.put(x, top.saturating_add(dy), width, &text, app.theme.too_small);
+    }
 }

@@ -1,0 +1,208 @@
+//! The selected article, laid out for the current size, and the reading
+//! position. The layout is cached by (issue, article, width, options) and
+//! redone only here, in `update`'s reach, never while drawing. Positions are
+//! source byte offsets, so a resize keeps the first visible sentence on screen.
+
+use crate::layout::{ArticleLayout, Role};
+use crate::model::Article;
+use crate::store::LastOpen;
+use crate::ui::layout as geometry;
+
+use super::{App, Pane};
+
+/// The current article set at the current body width.
+#[derive(Debug, Clone)]
+pub struct View {
+    pub issue: usize,
+    pub article: usize,
+    pub layout: ArticleLayout,
+    /// First line on screen.
+    pub top: usize,
+    /// Lines the body area shows.
+    pub height: usize,
+    /// The end has been on screen and the article was marked read; kept so
+    /// that `m` can make it unread without it being re-marked at once.
+    pub end_seen: bool,
+}
+
+impl View {
+    /// The source offset of the first text line on screen: the reading
+    /// position. A blank line has no offset of its own, so the next line's is used.
+    pub fn position(&self, article: &Article) -> usize {
+        let lines = &self.layout.lines;
+        let first_text = (self.top..lines.len())
+            .find(|&i| lines[i].role != Role::Blank)
+            .unwrap_or(self.top);
+        self.layout.source_offset(article, first_text)
+    }
+
+    /// The largest `top` that still fills the screen.
+    pub fn max_top(&self) -> usize {
+        self.layout.lines.len().saturating_sub(self.height)
+    }
+
+    /// Whether the last line is on screen.
+    pub fn end_visible(&self) -> bool {
+        self.top.saturating_add(self.height) >= self.layout.lines.len()
+    }
+
+    /// Scroll by `delta` lines, within bounds.
+    pub fn scroll_by(&mut self, delta: isize) {
+        let top = self.top.saturating_add_signed(delta);
+        self.top = top.min(self.max_top());
+    }
+}
+
+impl App {
+    /// Select article `article` of issue `issue` (both clamped), saving the
+    /// reading position of the article being left.
+    pub(crate) fn select(&mut self, issue: usize, article: usize) {
+        let issue = issue.min(self.library.entries.len().saturating_sub(1));
+        self.ensure_parsed(issue);
+        let count = self.current_count(issue);
+        let article = article.min(count.saturating_sub(1));
+        if (issue, article) == (self.issue, self.article) && self.view.is_some() {
+            return;
+        }
+        self.save_position();
+        self.issue = issue;
+        self.article = article;
+        self.view = None;
+        let last = LastOpen {
+            issue: self.library.label(issue),
+            article: self.current_article().map(|a| a.id.clone()),
+        };
+        if self.state.last.as_ref() != Some(&last) && !self.library.entries.is_empty() {
+            self.state.last = Some(last);
+            self.mark_state_changed();
+        }
+        self.refresh();
+    }
+
+    fn current_count(&self, issue: usize) -> usize {
+        self.issues
+            .get(issue)
+            .and_then(Option::as_ref)
+            .map_or(0, |i| i.articles.len())
+    }
+
+    /// Remember where the reader is in the current article.
+    pub(crate) fn save_position(&mut self) {
+        let Some(view) = &self.view else { return };
+        let Some(article) = self.article_at(view.issue, view.article) else {
+            return;
+        };
+        let position = view.position(article);
+        let id = article.id.clone();
+        let saved = self.state.position(&id);
+        // An article only previewed at its top needs no entry of its own.
+        if saved != Some(position) && (saved.is_some() || view.top > 0) {
+            self.state.set_position(&id, position);
+            self.mark_state_changed();
+        }
+    }
+
+    /// Bring the layout, the lists' scroll and the read marks in line with
+    /// the current size and selection. Called after every change.
+    pub(crate) fn refresh(&mut self) {
+        let area = geometry::screen_rect(self.size);
+        let body = geometry::body_rect(geometry::article_rect(area), self.body_width);
+        // At a degenerate size keep the old layout: the place survives a
+        // terminal that is briefly 0×0 (a hung-up tty, a tmux resize).
+        if body.width > 0 && body.height > 0 {
+            self.relayout(usize::from(body.width), usize::from(body.height));
+        }
+        self.keep_lists_visible(area);
+        self.mark_read_if_end_seen(area);
+    }
+
+    fn relayout(&mut self, width: usize, height: usize) {
+        let (issue, index) = (self.issue, self.article);
+        // Borrow `issues` alone, so `view` can change beside it.
+        let article = self.issues.get(issue).and_then(Option::as_ref);
+        let Some(article) = article.and_then(|i| i.articles.get(index)) else {
+            self.view = None;
+            return;
+        };
+        if let Some(view) = self.view.as_mut().filter(|v| {
+            (v.issue, v.article) == (issue, index)
+                && v.layout.width == width
+                && v.layout.options == self.options
+        }) {
+            view.height = height;
+            view.top = view.top.min(view.max_top());
+            return;
+        }
+        let anchor = match &self.view {
+            Some(v) if (v.issue, v.article) == (issue, index) => Some(v.position(article)),
+            _ => self.state.position(&article.id),
+        };
+        let end_seen = self
+            .view
+            .as_ref()
+            .is_some_and(|v| (v.issue, v.article) == (issue, index) && v.end_seen);
+        let layout = ArticleLayout::new(article, width, &self.options);
+        let top = anchor.map_or(0, |offset| layout.line_at_offset(article, offset));
+        let mut view = View {
+            issue,
+            article: index,
+            layout,
+            top,
+            height,
+            end_seen,
+        };
+        view.top = view.top.min(view.max_top());
+        self.view = Some(view);
+    }
+
+    fn keep_lists_visible(&mut self, area: ratatui::layout::Rect) {
+        let Some(screen) = geometry::screen(area, self.focus, self.issues_shown) else {
+            return;
+        };
+        if let Some(pane) = screen.issues {
+            let capacity = geometry::list_capacity(pane);
+            self.issues_top = geometry::window(self.issue, self.issues_top, capacity);
+        }
+        if let Some(pane) = screen.headlines {
+            let capacity = geometry::list_capacity(pane);
+            self.headlines_top = geometry::window(self.article, self.headlines_top, capacity);
+        }
+    }
+
+    /// An article becomes read once its end has been on screen.
+    fn mark_read_if_end_seen(&mut self, area: ratatui::layout::Rect) {
+        let shown = geometry::screen(area, self.focus, self.issues_shown)
+            .is_some_and(|s| s.article.is_some());
+        let Some(view) = self.view.as_mut() else {
+            return;
+        };
+        if !shown || view.end_seen || !view.end_visible() {
+            return;
+        }
+        view.end_seen = true;
+        let Some(id) = self.current_article().map(|a| a.id.clone()) else {
+            return;
+        };
+        if !self.state.is_read(&id) {
+            self.state.set_read(&id, true);
+            self.mark_state_changed();
+        }
+    }
+
+    /// Lines in a page of the focused pane (for paging keys).
+    pub(crate) fn page_size(&self) -> usize {
+        let area = geometry::screen_rect(self.size);
+        let screen = geometry::screen(area, self.focus, self.issues_shown);
+        let pane = screen.and_then(|s| match self.focus {
+            Pane::Issues => s.issues,
+            Pane::Headlines => s.headlines,
+            Pane::Article => None,
+        });
+        match (self.focus, pane) {
+            (Pane::Article, _) => self.view.as_ref().map_or(1, |v| v.height),
+            (_, Some(pane)) => geometry::list_capacity(pane),
+            (_, None) => 1,
+        }
+        .max(1)
+    }
+}

@@ -1,0 +1,197 @@
+//! Overlays drawn over the panes: help (generated from the keymap), the
+//! message log and the starred list.
+
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::text::Pen;
+use crate::app::{Action, App, Overlay};
+use crate::typeset::{self, AmbiguousWidth};
+
+/// One row of an overlay: an optional key column and the text.
+struct Row {
+    key: String,
+    text: String,
+    style: Style,
+}
+
+pub(super) fn render_overlay(app: &App, pen: &mut Pen, area: Rect, overlay: Overlay) {
+    // The log is scrolled by message (its rows start at `overlay_line`),
+    // help by row, the starred list by its selection.
+    let (title, rows, selected, scroll) = match overlay {
+        Overlay::Help => (" Help ", help_rows(app), None, app.overlay_line),
+        Overlay::Log => (" Messages ", log_rows(app, pen, area), None, 0),
+        Overlay::Starred => (" Starred ", starred_rows(app), Some(app.overlay_line), 0),
+    };
+    let width = area.width.saturating_sub(4).min(76);
+    let wanted = u16::try_from(rows.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    let height = area.height.saturating_sub(2).min(wanted);
+    let frame = Rect {
+        x: area.x + area.width.saturating_sub(width) / 2,
+        y: area.y + area.height.saturating_sub(height) / 2,
+        width,
+        height,
+    };
+    if frame.width < 4 || frame.height < 3 {
+        return;
+    }
+    draw_frame(app, pen, frame, title);
+    let inner = Rect {
+        x: frame.x + 2,
+        y: frame.y + 1,
+        width: frame.width - 4,
+        height: frame.height - 2,
+    };
+    let capacity = usize::from(inner.height);
+    let top = match selected {
+        Some(sel) => sel.saturating_sub(capacity.saturating_sub(1)),
+        None => scroll.min(rows.len().saturating_sub(1)),
+    };
+    let key_width = rows
+        .iter()
+        .map(|r| pen.width(&r.key))
+        .max()
+        .unwrap_or(0)
+        .min(24);
+    let room = usize::from(inner.width);
+    for (y, (index, row)) in (inner.top()..inner.bottom()).zip(rows.iter().enumerate().skip(top)) {
+        let style = if selected == Some(index) {
+            row.style.patch(app.theme.selected)
+        } else {
+            row.style
+        };
+        pen.clear(
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+            style,
+        );
+        let mut x = inner.x;
+        if key_width > 0 {
+            let key = pen.fit(&row.key, key_width, app.theme.glyphs.ellipsis);
+            pen.put(
+                x,
+                y,
+                key_width.min(room),
+                &key,
+                style.patch(app.theme.overlay_key),
+            );
+            x = x.saturating_add(u16::try_from(key_width + 2).unwrap_or(u16::MAX));
+        }
+        let room = usize::from(inner.right().saturating_sub(x));
+        let text = pen.fit(&row.text, room, app.theme.glyphs.ellipsis);
+        pen.put(x, y, room, &text, style);
+    }
+}
+
+fn draw_frame(app: &App, pen: &mut Pen, frame: Rect, title: &str) {
+    let style = app.theme.overlay;
+    pen.clear(frame, style);
+    let [tl, top, tr, side, bl, br] = app.theme.glyphs.frame;
+    let (left, right, bottom) = (frame.x, frame.right() - 1, frame.bottom() - 1);
+    for x in left + 1..right {
+        pen.put(x, frame.y, 1, top, style);
+        pen.put(x, bottom, 1, top, style);
+    }
+    for y in frame.y + 1..bottom {
+        pen.put(left, y, 1, side, style);
+        pen.put(right, y, 1, side, style);
+    }
+    for (x, y, glyph) in [
+        (left, frame.y, tl),
+        (right, frame.y, tr),
+        (left, bottom, bl),
+        (right, bottom, br),
+    ] {
+        pen.put(x, y, 1, glyph, style);
+    }
+    let room = usize::from(frame.width.saturating_sub(4));
+    let title = pen.fit(title, room, "");
+    pen.put(left + 2, frame.y, room, &title, app.theme.overlay_title);
+}
+
+/// Every action with its keys, in the keymap's order: help cannot drift
+/// from the bindings. Then the measured ambiguous width.
+fn help_rows(app: &App) -> Vec<Row> {
+    let mut rows: Vec<Row> = Action::ALL
+        .iter()
+        .map(|&action| Row {
+            key: app.keymap.labels(action).join(" "),
+            text: action.description().to_owned(),
+            style: app.theme.overlay,
+        })
+        .filter(|row| !row.key.is_empty())
+        .collect();
+    let ambiguous = match app.options.ambiguous {
+        AmbiguousWidth::Narrow => "narrow (1 cell)",
+        AmbiguousWidth::Wide => "wide (2 cells)",
+    };
+    rows.push(Row {
+        key: String::new(),
+        text: String::new(),
+        style: app.theme.overlay,
+    });
+    rows.push(Row {
+        key: "“ ” … ·".to_owned(),
+        text: format!("ambiguous-width glyphs: {ambiguous}"),
+        style: app.theme.second_line,
+    });
+    rows
+}
+
+/// Messages, newest last, wrapped to the overlay's width; scrolled by message.
+fn log_rows(app: &App, pen: &Pen, area: Rect) -> Vec<Row> {
+    let width = usize::from(area.width.saturating_sub(8).min(72)).max(1);
+    let options = typeset::Options {
+        ambiguous: pen.ambiguous,
+        ..app.options
+    };
+    if app.messages.is_empty() {
+        let text = "No messages.".to_owned();
+        return vec![Row {
+            key: String::new(),
+            text,
+            style: app.theme.second_line,
+        }];
+    }
+    let mut rows = Vec::new();
+    for message in app.messages.iter().skip(app.overlay_line) {
+        for range in typeset::wrap(message, width, 0, &options) {
+            let text = typeset::display_line(message, range, width, &options).into_owned();
+            rows.push(Row {
+                key: String::new(),
+                text,
+                style: app.theme.overlay,
+            });
+        }
+    }
+    rows
+}
+
+fn starred_rows(app: &App) -> Vec<Row> {
+    if app.starred.is_empty() {
+        let text = "No starred articles: press s on an article to star it.".to_owned();
+        return vec![Row {
+            key: String::new(),
+            text,
+            style: app.theme.second_line,
+        }];
+    }
+    app.starred
+        .iter()
+        .filter_map(|item| {
+            let article = app.article_at(item.issue, item.article)?;
+            let entry = app.library.entries.get(item.issue)?;
+            let date = entry.date.map(|d| d.to_string()).unwrap_or_default();
+            Some(Row {
+                key: date,
+                text: format!("{} · {}", entry.paper, article.headline),
+                style: app.theme.overlay,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,121 @@
+//! Putting text into the buffer, measured by `typeset` (never by ratatui's
+//! own width, nor `.len()`): the screen and the typesetter then agree on
+//! every cell, in both ambiguous-width modes.
+
+use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use std::num::NonZeroU16;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::typeset::{AmbiguousWidth, grapheme_width, str_width};
+
+/// Draws text into one buffer with one ambiguous-width policy.
+pub struct Pen<'a> {
+    pub buf: &'a mut Buffer,
+    pub ambiguous: AmbiguousWidth,
+}
+
+impl Pen<'_> {
+    /// Cells `text` takes.
+    pub fn width(&self, text: &str) -> usize {
+        str_width(text, self.ambiguous)
+    }
+
+    /// Draw `text` at (x, y), at most `max` cells and never past the buffer;
+    /// a grapheme that does not fit whole is left out, with the rest of the
+    /// text. Returns the cells used.
+    pub fn put(&mut self, x: u16, y: u16, max: usize, text: &str, style: Style) -> usize {
+        let area = self.buf.area;
+        if y < area.y || y >= area.bottom() || x < area.x {
+            return 0;
+        }
+        let room = usize::from(area.right().saturating_sub(x)).min(max);
+        let mut used = 0usize;
+        for grapheme in text.graphemes(true) {
+            if grapheme.chars().any(char::is_control) {
+                continue;
+            }
+            let width = grapheme_width(grapheme, self.ambiguous);
+            if width == 0 {
+                continue;
+            }
+            if used + width > room {
+                break;
+            }
+            // `room` fits in u16, so these conversions cannot fail.
+            let cx = x + u16::try_from(used).unwrap_or(0);
+            let cell = &mut self.buf[(cx, y)];
+            cell.set_symbol(grapheme).set_style(style);
+            // Where our measure differs from ratatui's (ambiguous glyphs in
+            // wide mode), tell the diff how far the terminal cursor moves.
+            let option = match u16::try_from(width).ok().and_then(NonZeroU16::new) {
+                Some(w) if grapheme.cell_width() != w.get() => CellDiffOption::ForcedWidth(w),
+                _ => CellDiffOption::None,
+            };
+            cell.set_diff_option(option);
+            for dx in 1..width {
+                let hidden = cx + u16::try_from(dx).unwrap_or(0);
+                self.buf[(hidden, y)].reset();
+                self.buf[(hidden, y)].set_style(style);
+            }
+            used += width;
+        }
+        used
+    }
+
+    /// Fill `area` with blanks in `style`. A wide glyph just left of the
+    /// area, whose right half the fill would cover, is blanked too, so no
+    /// half glyph is left on screen.
+    pub fn clear(&mut self, area: Rect, style: Style) {
+        let area = area.intersection(self.buf.area);
+        for y in area.top()..area.bottom() {
+            self.mend_left_edge(area.x, y);
+            for x in area.left()..area.right() {
+                self.buf[(x, y)].reset();
+                self.buf[(x, y)].set_style(style);
+            }
+        }
+    }
+
+    fn mend_left_edge(&mut self, x: u16, y: u16) {
+        let left = self.buf.area.x;
+        // Look back as far as the widest glyph (4 cells covers every grapheme
+        // `typeset` measures).
+        for back in 1..4u16 {
+            let Some(start) = x.checked_sub(back).filter(|s| *s >= left) else {
+                return;
+            };
+            let width = self.buf[(start, y)].cell_width();
+            if width > back {
+                self.buf[(start, y)].reset();
+                return;
+            }
+            if self.buf[(start, y)].symbol() != " " {
+                return;
+            }
+        }
+    }
+
+    /// `text` cut to `max` cells, ending in the ellipsis when cut.
+    pub fn fit(&self, text: &str, max: usize, ellipsis: &str) -> String {
+        if self.width(text) <= max {
+            return text.to_owned();
+        }
+        let room = max.saturating_sub(self.width(ellipsis));
+        let mut used = 0;
+        let mut out = String::new();
+        for grapheme in text.graphemes(true) {
+            let width = grapheme_width(grapheme, self.ambiguous);
+            if used + width > room {
+                break;
+            }
+            used += width;
+            out.push_str(grapheme);
+        }
+        if self.width(ellipsis) <= max {
+            out.push_str(ellipsis);
+        }
+        out
+    }
+}

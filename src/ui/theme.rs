@@ -1,0 +1,162 @@
+//! Every style and glyph the screen uses. Render code names a role here and
+//! never a colour. `NO_COLOR` (or `theme = "mono"`) gives a monochrome theme
+//! in which every state is still visible by glyph or modifier: nothing is
+//! shown by colour alone.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::typeset::AmbiguousWidth;
+
+/// Glyphs with meaning. In a terminal that draws East Asian *Ambiguous*
+/// characters two cells wide, the rules and frames fall back to ASCII so
+/// that every border stays one cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Glyphs {
+    pub unread: &'static str,
+    pub read: &'static str,
+    pub starred: &'static str,
+    pub unstarred: &'static str,
+    pub rule: &'static str,
+    pub ellipsis: &'static str,
+    /// Top-left, top, top-right, side, bottom-left, bottom-right.
+    pub frame: [&'static str; 6],
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Theme {
+    pub base: Style,
+    pub title: Style,
+    pub title_focused: Style,
+    pub selected: Style,
+    pub selected_unfocused: Style,
+    pub unread: Style,
+    pub read: Style,
+    pub marker: Style,
+    pub star: Style,
+    pub second_line: Style,
+    pub unavailable: Style,
+    pub kicker: Style,
+    pub headline: Style,
+    pub deck: Style,
+    pub byline: Style,
+    pub body: Style,
+    pub subhead: Style,
+    pub subhead_deck: Style,
+    pub caption: Style,
+    pub credit: Style,
+    pub jump: Style,
+    pub rule: Style,
+    pub status: Style,
+    pub status_hint: Style,
+    pub notice: Style,
+    pub overlay: Style,
+    pub overlay_title: Style,
+    pub overlay_key: Style,
+    pub too_small: Style,
+    pub glyphs: Glyphs,
+}
+
+impl Theme {
+    /// A theme by its config name (`default`, `mono`); `None` for an unknown name.
+    pub fn named(name: &str, no_color: bool, ambiguous: AmbiguousWidth) -> Option<Theme> {
+        match name {
+            "default" => Some(Theme::new(no_color, ambiguous)),
+            "mono" | "monochrome" => Some(Theme::mono(ambiguous)),
+            _ => None,
+        }
+    }
+
+    /// The default theme, monochrome when `no_color` (the `NO_COLOR` convention).
+    pub fn new(no_color: bool, ambiguous: AmbiguousWidth) -> Theme {
+        if no_color {
+            return Theme::mono(ambiguous);
+        }
+        let fg = |c: Color| Style::new().fg(c);
+        Theme {
+            title: fg(Color::Blue).add_modifier(Modifier::BOLD),
+            title_focused: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Blue)
+                .add_modifier(Modifier::BOLD),
+            selected_unfocused: Style::new().bg(Color::DarkGray),
+            marker: fg(Color::Cyan),
+            star: fg(Color::Yellow),
+            kicker: fg(Color::Red).add_modifier(Modifier::BOLD),
+            headline: Style::new().add_modifier(Modifier::BOLD),
+            caption: fg(Color::Cyan).add_modifier(Modifier::ITALIC),
+            credit: fg(Color::Cyan).add_modifier(Modifier::DIM),
+            jump: fg(Color::Magenta).add_modifier(Modifier::ITALIC),
+            status: Style::new().fg(Color::White).bg(Color::DarkGray),
+            status_hint: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Gray)
+                .add_modifier(Modifier::BOLD),
+            notice: Style::new()
+                .fg(Color::Yellow)
+                .bg(Color::DarkGray)
+                .add_modifier(Modifier::BOLD),
+            overlay_title: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Blue)
+                .add_modifier(Modifier::BOLD),
+            overlay_key: fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            ..Theme::mono(ambiguous)
+        }
+    }
+
+    /// Modifiers only: bold, dim, italic, reverse.
+    pub fn mono(ambiguous: AmbiguousWidth) -> Theme {
+        let m = |modifier: Modifier| Style::new().add_modifier(modifier);
+        Theme {
+            base: Style::new(),
+            title: m(Modifier::BOLD),
+            title_focused: m(Modifier::REVERSED | Modifier::BOLD),
+            selected: m(Modifier::REVERSED),
+            selected_unfocused: m(Modifier::UNDERLINED),
+            unread: m(Modifier::BOLD),
+            read: Style::new(),
+            marker: Style::new(),
+            star: m(Modifier::BOLD),
+            second_line: m(Modifier::DIM),
+            unavailable: m(Modifier::DIM | Modifier::ITALIC),
+            kicker: m(Modifier::BOLD),
+            headline: m(Modifier::BOLD),
+            deck: m(Modifier::ITALIC),
+            byline: m(Modifier::DIM),
+            body: Style::new(),
+            subhead: m(Modifier::BOLD),
+            subhead_deck: m(Modifier::ITALIC),
+            caption: m(Modifier::ITALIC),
+            credit: m(Modifier::DIM | Modifier::ITALIC),
+            jump: m(Modifier::DIM | Modifier::ITALIC),
+            rule: m(Modifier::DIM),
+            status: m(Modifier::REVERSED),
+            status_hint: m(Modifier::REVERSED | Modifier::BOLD),
+            notice: m(Modifier::REVERSED | Modifier::BOLD),
+            overlay: Style::new(),
+            overlay_title: m(Modifier::REVERSED | Modifier::BOLD),
+            overlay_key: m(Modifier::BOLD),
+            too_small: m(Modifier::BOLD),
+            glyphs: Glyphs::new(ambiguous),
+        }
+    }
+}
+
+impl Glyphs {
+    pub fn new(ambiguous: AmbiguousWidth) -> Glyphs {
+        let narrow = ambiguous == AmbiguousWidth::Narrow;
+        Glyphs {
+            unread: "●",
+            read: "·",
+            starred: "★",
+            unstarred: " ",
+            rule: if narrow { "│" } else { "|" },
+            ellipsis: "…",
+            frame: if narrow {
+                ["┌", "─", "┐", "│", "└", "┘"]
+            } else {
+                ["+", "-", "+", "|", "+", "+"]
+            },
+        }
+    }
+}
