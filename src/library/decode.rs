@@ -1,0 +1,231 @@
+//! Bytes to text. The chain (RELIABILITY §4): a BOM decides (UTF-8, UTF-16LE,
+//! UTF-16BE); else strict UTF-8; else a file that is UTF-8 with a few bad
+//! bytes stays UTF-8; else `chardetng` (Firefox's detector) picks a legacy
+//! encoding (GB18030, Big5, Shift_JIS…) that must decode cleanly; else
+//! GB18030; else the best guess, lossily, with one warning naming the byte
+//! offset of the first bad sequence.
+
+use encoding_rs::{DecoderResult, Encoding, GB18030, GBK, UTF_8};
+
+/// How far into a file a NUL byte marks it as binary (as `git` and `grep`
+/// decide).
+pub const BINARY_SNIFF: usize = 8 * 1024;
+
+/// Decoded text with the name of the encoding it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// The WHATWG name (`UTF-8`, `GB18030`, `Big5`, `UTF-16LE`…).
+    pub encoding: &'static str,
+    /// At most one: where the first invalid sequence was, and how many
+    /// there were. Worded without the file name; the caller adds it.
+    pub warnings: Vec<String>,
+}
+
+/// Why bytes were not decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("not text")]
+    Binary,
+}
+
+/// Whether the bytes are the whole file (`Whole`) or only its head, which
+/// may end in the middle of a character (`Head`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Extent {
+    Whole,
+    Head,
+}
+
+/// Decode the bytes of an issue file. The BOM is stripped.
+pub fn decode(bytes: &[u8], extent: Extent) -> Result<Decoded, DecodeError> {
+    let last = extent == Extent::Whole;
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        return Ok(finish(encoding, &bytes[bom..], bom, last));
+    }
+    if is_binary(bytes) {
+        return Err(DecodeError::Binary);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => return Ok(clean(text.to_owned(), UTF_8)),
+        // A head cut through its last character is still clean UTF-8.
+        Err(e) if !last && e.error_len().is_none() => {
+            let text = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
+            return Ok(clean(text, UTF_8));
+        }
+        Err(_) => {}
+    }
+    if mostly_utf8(bytes) {
+        return Ok(finish(UTF_8, bytes, 0, last));
+    }
+    let guess = detect(bytes, last);
+    for candidate in [guess, GB18030] {
+        let (text, bad) = decode_with(candidate, bytes, last);
+        if bad.is_none() {
+            return Ok(clean(text, candidate));
+        }
+    }
+    Ok(finish(guess, bytes, 0, last))
+}
+
+/// A NUL byte near the start: an image, an archive, UTF-16 without a BOM.
+pub fn is_binary(bytes: &[u8]) -> bool {
+    memchr::memchr(0, &bytes[..bytes.len().min(BINARY_SNIFF)]).is_some()
+}
+
+fn clean(text: String, encoding: &'static Encoding) -> Decoded {
+    Decoded {
+        text,
+        encoding: encoding.name(),
+        warnings: Vec::new(),
+    }
+}
+
+/// Decode with `encoding`, replacing bad sequences and warning once.
+/// `base` is the length of the BOM, so the offset counts from the file start.
+fn finish(encoding: &'static Encoding, bytes: &[u8], base: usize, last: bool) -> Decoded {
+    let (text, bad) = decode_with(encoding, bytes, last);
+    let mut decoded = clean(text, encoding);
+    if let Some(bad) = bad {
+        decoded.warnings.push(format!(
+            "invalid {} at byte {}; {} bad sequence{} shown as U+FFFD",
+            encoding.name(),
+            base + bad.first_offset,
+            bad.count,
+            if bad.count == 1 { "" } else { "s" },
+        ));
+    }
+    decoded
+}
+
+/// chardetng's guess. GBK is widened to GB18030, its superset (every GBK
+/// file decodes the same as GB18030).
+fn detect(bytes: &[u8], last: bool) -> &'static Encoding {
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, last);
+    let guess = detector.guess(None, false);
+    if guess == GBK { GB18030 } else { guess }
+}
+
+/// UTF-8 with a stray bad byte or a sequence cut at the end, rather than a
+/// legacy encoding: far more valid multi-byte characters than bad
+/// sequences. (In GB18030 or Big5 text, byte pairs rarely form valid UTF-8.)
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let mut valid = 0usize;
+    let mut invalid = 0usize;
+    let mut chunks = bytes.utf8_chunks().peekable();
+    while let Some(chunk) = chunks.next() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        // A character cut by the end of the file is no evidence against UTF-8.
+        let cut_at_end = chunks.peek().is_none()
+            && std::str::from_utf8(chunk.invalid()).is_err_and(|e| e.error_len().is_none());
+        invalid += usize::from(!chunk.invalid().is_empty() && !cut_at_end);
+    }
+    valid > 0 && valid >= invalid * 8
+}
+
+/// Where decoding went wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BadBytes {
+    pub first_offset: usize,
+    pub count: usize,
+}
+
+/// Decode all of `bytes`, writing U+FFFD for each malformed sequence.
+/// With `last == false`, an incomplete sequence at the end is dropped
+/// silently: the caller read only a head.
+pub fn decode_with(
+    encoding: &'static Encoding,
+    bytes: &[u8],
+    last: bool,
+) -> (String, Option<BadBytes>) {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 2 + 16);
+    let mut bad: Option<BadBytes> = None;
+    let mut consumed = 0;
+    loop {
+        let src = &bytes[consumed..];
+        let (result, read) = decoder.decode_to_string_without_replacement(src, &mut out, last);
+        consumed += read;
+        match result {
+            DecoderResult::InputEmpty => break,
+            DecoderResult::OutputFull => {
+                let more = decoder
+                    .max_utf8_buffer_length_without_replacement(bytes.len() - consumed)
+                    .unwrap_or(bytes.len());
+                out.reserve(more.max(16));
+            }
+            DecoderResult::Malformed(length, extra) => {
+                let at = consumed.saturating_sub(usize::from(length) + usize::from(extra));
+                out.push('\u{FFFD}');
+                match &mut bad {
+                    Some(b) => b.count += 1,
+                    None => {
+                        bad = Some(BadBytes {
+                            first_offset: at,
+                            count: 1,
+                        })
+                    }
+                }
+            }
+        }
+    }
+    (out, bad)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_bom_is_stripped() {
+        let d = decode(b"\xef\xbb\xbf# \xe6\x8a\xa5\n", Extent::Whole).unwrap();
+        assert_eq!(d.text, "# 报\n");
+        assert_eq!(d.encoding, "UTF-8");
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend("# 报\n".encode_utf16().flat_map(u16::to_le_bytes));
+        let d = decode(&bytes, Extent::Whole).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), ("# 报\n", "UTF-16LE"));
+    }
+
+    #[test]
+    fn gb18030_is_detected() {
+        let text = "# 北京城市副中心报\n\n2022年2月13日 星期日\n\n市委书记到城市副中心调研,并主持召开会议。";
+        let (bytes, _, _) = GB18030.encode(text);
+        let d = decode(&bytes, Extent::Whole).unwrap();
+        assert_eq!(d.text, text);
+        assert!(d.warnings.is_empty());
+    }
+
+    #[test]
+    fn stray_byte_in_utf8_warns_with_offset() {
+        let mut bytes = "北京城市副中心报".as_bytes().to_vec();
+        bytes.insert(6, 0xFF);
+        let d = decode(&bytes, Extent::Whole).unwrap();
+        assert_eq!(d.text, "北京\u{FFFD}城市副中心报");
+        assert_eq!(d.warnings.len(), 1);
+        assert!(d.warnings[0].contains("byte 6"), "{:?}", d.warnings);
+    }
+
+    #[test]
+    fn cut_sequence_at_end() {
+        let bytes = &"报纸".as_bytes()[..5];
+        let whole = decode(bytes, Extent::Whole).unwrap();
+        assert_eq!(whole.text, "报\u{FFFD}");
+        assert!(whole.warnings[0].contains("byte 3"), "{:?}", whole.warnings);
+        let head = decode(bytes, Extent::Head).unwrap();
+        assert_eq!((head.text.as_str(), head.warnings.len()), ("报", 0));
+    }
+
+    #[test]
+    fn nul_means_binary() {
+        assert_eq!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0", Extent::Whole),
+            Err(DecodeError::Binary)
+        );
+    }
+}

@@ -1,0 +1,255 @@
+//! Finding issue files: command-line paths, folders walked recursively, and
+//! the hazards a real folder holds (RELIABILITY §4, §6 case 46). Nothing here
+//! opens a file that is not a regular file: `open` on a FIFO blocks forever,
+//! so the type is checked from the directory listing first, as `less` does.
+
+use std::fmt;
+use std::fs::{self, File};
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use super::name::escape_path;
+
+/// The extensions a folder walk picks up (case-insensitive).
+pub const EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
+
+/// Opens files for reading. The seam where tests inject faults: as root,
+/// `chmod 000` blocks nothing, so permission errors are simulated here.
+pub trait FileSource: fmt::Debug + Send + Sync {
+    fn open(&self, path: &Path) -> io::Result<File>;
+}
+
+/// The real file system.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RealFiles;
+
+impl FileSource for RealFiles {
+    fn open(&self, path: &Path) -> io::Result<File> {
+        File::open(path)
+    }
+}
+
+/// A regular file found while listing, with its metadata.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub path: PathBuf,
+    pub meta: fs::Metadata,
+}
+
+/// Everything the paths named.
+#[derive(Debug, Default)]
+pub struct Listing {
+    pub files: Vec<Found>,
+    /// Folders that were walked (their stale cache entries can be pruned).
+    pub roots: Vec<PathBuf>,
+    /// `-` was given.
+    pub stdin: bool,
+    pub messages: Vec<String>,
+}
+
+/// List the files that `paths` name. A file named directly is taken whatever
+/// its extension; a folder contributes its `.md`/`.markdown`/`.txt` files,
+/// skipping hidden files and folders.
+pub fn list(paths: &[PathBuf]) -> Listing {
+    let mut listing = Listing::default();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            if listing.stdin {
+                listing
+                    .messages
+                    .push("-: standard input given twice".into());
+            }
+            listing.stdin = true;
+            continue;
+        }
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, &mut listing),
+            Ok(meta) if meta.is_file() => listing.files.push(Found {
+                path: path.clone(),
+                meta,
+            }),
+            Ok(meta) => listing.messages.push(format!(
+                "{}: {}, not opened (pipe it to `broadsheet -` instead)",
+                escape_path(path),
+                kind_of(&meta.file_type())
+            )),
+            Err(e) => listing.messages.push(missing(path, &e)),
+        }
+    }
+    dedupe(&mut listing.files);
+    listing
+}
+
+fn walk(root: &Path, listing: &mut Listing) {
+    listing.roots.push(root.to_path_buf());
+    // Following links finds archives kept elsewhere; walkdir detects loops.
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+    for item in walker {
+        let entry = match item {
+            Ok(entry) => entry,
+            Err(e) => {
+                if let Some(message) = walk_error(&e) {
+                    listing.messages.push(message);
+                }
+                continue;
+            }
+        };
+        let file_type = entry.file_type();
+        // A folder named `x.md` is a folder: walkdir goes into it.
+        if file_type.is_dir() || !has_issue_extension(entry.path()) {
+            continue;
+        }
+        if !file_type.is_file() {
+            listing.messages.push(format!(
+                "{}: {}, skipped",
+                escape_path(entry.path()),
+                kind_of(&file_type)
+            ));
+            continue;
+        }
+        match entry.metadata() {
+            Ok(meta) => listing.files.push(Found {
+                path: entry.into_path(),
+                meta,
+            }),
+            Err(e) => listing.messages.push(format!(
+                "{}: vanished while listing ({e}), skipped",
+                escape_path(entry.path())
+            )),
+        }
+    }
+}
+
+fn walk_error(e: &walkdir::Error) -> Option<String> {
+    let path = e.path().map(escape_path).unwrap_or_default();
+    if let Some(ancestor) = e.loop_ancestor() {
+        return Some(format!(
+            "{path}: symbolic link loop (back to {}), skipped",
+            escape_path(ancestor)
+        ));
+    }
+    let io = e.io_error()?;
+    match io.kind() {
+        // A dangling link, or a file deleted mid-walk: only ours are news.
+        io::ErrorKind::NotFound => e
+            .path()
+            .filter(|p| has_issue_extension(p))
+            .map(|_| format!("{path}: broken symbolic link or vanished, skipped")),
+        io::ErrorKind::PermissionDenied => Some(format!("{path}: permission denied, skipped")),
+        _ => Some(format!("{path}: {io}, skipped")),
+    }
+}
+
+fn missing(path: &Path, e: &io::Error) -> String {
+    let name = escape_path(path);
+    let dangling = e.kind() == io::ErrorKind::NotFound && fs::symlink_metadata(path).is_ok();
+    if dangling {
+        format!("{name}: broken symbolic link")
+    } else if e.kind() == io::ErrorKind::NotFound {
+        format!("{name}: no such file or folder")
+    } else {
+        format!("{name}: {e}")
+    }
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.as_encoded_bytes().first() == Some(&b'.')
+}
+
+pub fn has_issue_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+/// What a non-regular file is, for the message that skips it.
+pub fn kind_of(file_type: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+        if file_type.is_block_device() || file_type.is_char_device() {
+            return "a device";
+        }
+    }
+    if file_type.is_dir() {
+        "a folder"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// The same file named twice (a folder and a file in it, two links) is
+/// listed once.
+fn dedupe(files: &mut Vec<Found>) {
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(identity(f)));
+}
+
+#[cfg(unix)]
+fn identity(found: &Found) -> (u64, u64, PathBuf) {
+    use std::os::unix::fs::MetadataExt;
+    (found.meta.dev(), found.meta.ino(), PathBuf::new())
+}
+
+#[cfg(not(unix))]
+fn identity(found: &Found) -> (u64, u64, PathBuf) {
+    (0, 0, found.path.clone())
+}
+
+/// Read up to `limit` bytes from the start of `file`.
+pub fn read_head(file: &mut File, limit: usize) -> io::Result<Vec<u8>> {
+    let mut head = Vec::with_capacity(limit);
+    file.take(limit as u64).read_to_end(&mut head)?;
+    Ok(head)
+}
+
+/// `1.2 GiB`, `64 MiB`, `512 bytes`: sizes in messages.
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if bytes < 1024 {
+        return format!("{bytes} bytes");
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if value.fract() == 0.0 {
+        format!("{value:.0} {}", UNITS[unit])
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_well() {
+        assert_eq!(human_size(512), "512 bytes");
+        assert_eq!(human_size(64 * 1024 * 1024), "64 MiB");
+        assert_eq!(
+            human_size(1024 * 1024 * 1024 + 100 * 1024 * 1024),
+            "1.1 GiB"
+        );
+    }
+
+    #[test]
+    fn extensions_ignore_case() {
+        assert!(has_issue_extension(Path::new("a/B.MD")));
+        assert!(has_issue_extension(Path::new("a.markdown")));
+        assert!(!has_issue_extension(Path::new("a.png")));
+        assert!(!has_issue_extension(Path::new("md")));
+    }
+}
