@@ -1,0 +1,314 @@
+//! Reading state: which articles were read or starred and where the reader
+//! was, by stable article id, kept in `$XDG_STATE_HOME/broadsheet/state.json`.
+//!
+//! Saving is safe against crashes (atomic replace), against a second
+//! instance (lock, re-read, merge, write), against damage (the bad file is
+//! moved aside, the last good `.bak` is used) and against a newer version
+//! (its file is read, never overwritten). When nothing can be written the
+//! reader keeps going with the state in memory and is told once.
+
+mod file;
+mod lock;
+mod state;
+
+use std::ffi::OsString;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+pub use file::{Faults, Step};
+pub use state::{ArticleState, LastOpen, State, Unknown, VERSION};
+
+use file::Loaded;
+
+/// The state file's name inside the state folder.
+pub const FILE_NAME: &str = "state.json";
+/// The sidecar lock's name inside the state folder.
+pub const LOCK_NAME: &str = "state.lock";
+
+/// A save that failed. The state stays in memory; the next save retries.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot {} {path}: {error}", .step.verb())]
+    Io {
+        step: Step,
+        path: String,
+        error: io::Error,
+    },
+}
+
+impl StoreError {
+    fn io(step: Step, path: &Path, error: io::Error) -> StoreError {
+        StoreError::Io {
+            step,
+            path: shown_path(path),
+            error,
+        }
+    }
+}
+
+/// Where the state lives and how it is saved.
+#[derive(Debug, Default)]
+pub struct Store {
+    /// Things to tell the reader once (state kept in memory only, a corrupt
+    /// file moved aside…). `open_*` and `save` append; the caller takes them.
+    pub messages: Vec<String>,
+    /// The state file as named (it may be a symlink); `None`: memory only.
+    file: Option<PathBuf>,
+    /// A newer version's file, or a damaged one that could not be moved
+    /// aside, is never written.
+    read_only: bool,
+    /// The caller's state as of the last load or save: an unchanged state
+    /// is not saved again, and a changed `last` is stamped.
+    saved: Option<State>,
+    /// When `last` was last stamped by this store.
+    last_at: u64,
+    /// The failure already told, so that a failing save is told once.
+    failing: Option<String>,
+    faults: Faults,
+}
+
+impl Store {
+    /// Open the state file in `$XDG_STATE_HOME/broadsheet/` (else
+    /// `~/.local/state/broadsheet/`) and load it. Never fails: without a
+    /// place to keep state, the store works in memory and says so.
+    pub fn open_default() -> (Store, State) {
+        match default_dir(|name| std::env::var_os(name)) {
+            Some(dir) => Store::open_at(&dir),
+            None => {
+                let store = Store {
+                    messages: vec![
+                        "reading state is kept in memory only: neither XDG_STATE_HOME nor HOME is set"
+                            .to_owned(),
+                    ],
+                    ..Store::default()
+                };
+                (store, State::default())
+            }
+        }
+    }
+
+    /// Open `dir/state.json` (creating `dir` if needed) and load it.
+    pub fn open_at(dir: &Path) -> (Store, State) {
+        let mut store = Store {
+            file: Some(dir.join(FILE_NAME)),
+            ..Store::default()
+        };
+        let state = store.load(dir);
+        store.last_at = state.last_at;
+        store.saved = Some(state.clone());
+        (store, state)
+    }
+
+    /// The state file as named, if there is one.
+    pub fn path(&self) -> Option<&Path> {
+        self.file.as_deref()
+    }
+
+    /// True when saves are skipped on purpose (a newer version's file).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Inject faults into later saves (tests; see [`Faults`]).
+    pub fn set_faults(&mut self, faults: Faults) {
+        self.faults = faults;
+    }
+
+    /// The messages gathered so far, leaving none.
+    pub fn take_messages(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.messages)
+    }
+
+    /// Persist `state`, merged with whatever another instance wrote. Cheap
+    /// when `state` has not changed since the last load or save. On error
+    /// the state is kept in memory, a message is added once, and the next
+    /// save retries.
+    pub fn save(&mut self, state: &State) -> Result<(), StoreError> {
+        self.save_merged(state).map(|_| ())
+    }
+
+    /// Like [`Store::save`], and then `state` becomes the merged state, so
+    /// that another instance's stars show here too.
+    pub fn sync(&mut self, state: &mut State) -> Result<(), StoreError> {
+        if let Some(merged) = self.save_merged(state)? {
+            *state = merged;
+            self.saved = Some(state.clone());
+        }
+        Ok(())
+    }
+
+    fn save_merged(&mut self, state: &State) -> Result<Option<State>, StoreError> {
+        let Some(file) = self.file.clone() else {
+            return Ok(None);
+        };
+        if self.read_only || self.saved.as_ref() == Some(state) {
+            return Ok(None);
+        }
+        // `last` is a plain field the reader assigns; a change to it is
+        // stamped here, so that the newest last-open wins a merge.
+        if self.saved.as_ref().is_none_or(|s| s.last != state.last) {
+            self.last_at = state::stamp_after(self.last_at.max(state.last_at));
+        }
+        let mut local = state.clone();
+        local.last_at = local.last_at.max(self.last_at);
+        match self.write_merged(&file, &local) {
+            Ok(merged) => {
+                if self.failing.take().is_some() {
+                    self.messages.push(format!(
+                        "reading state saved again to {}",
+                        shown_path(&file)
+                    ));
+                }
+                self.saved = Some(state.clone());
+                Ok(merged)
+            }
+            Err(err) => {
+                self.tell_failure(&err);
+                Err(err)
+            }
+        }
+    }
+
+    /// Under the lock: re-read, merge, write atomically.
+    fn write_merged(&mut self, file: &Path, local: &State) -> Result<Option<State>, StoreError> {
+        let dir = parent(file);
+        fs::create_dir_all(dir).map_err(|e| StoreError::io(Step::CreateFolder, dir, e))?;
+        let lock_path = dir.join(LOCK_NAME);
+        let _lock =
+            lock::acquire(&lock_path).map_err(|e| StoreError::io(Step::Lock, &lock_path, e))?;
+        let target = file::resolve(file);
+        let (disk, good) = self.read_disk(&target)?;
+        if self.read_only {
+            return Ok(None);
+        }
+        let mut merged = local.clone();
+        if let Some(disk) = &disk {
+            merged.merge(disk);
+            if good && *disk == merged {
+                return Ok(Some(merged));
+            }
+        }
+        merged.version = VERSION;
+        let mut bytes = serde_json::to_vec_pretty(&merged)
+            .map_err(|e| StoreError::io(Step::Write, &target, io::Error::other(e)))?;
+        bytes.push(b'\n');
+        file::write_atomic(&target, &bytes, good, &self.faults)
+            .map_err(|(step, e)| StoreError::io(step, &target, e))?;
+        Ok(Some(merged))
+    }
+
+    fn load(&mut self, dir: &Path) -> State {
+        if let Err(err) = fs::create_dir_all(dir) {
+            self.tell_failure(&StoreError::io(Step::CreateFolder, dir, err));
+            return State::default();
+        }
+        // Reading unlocked would still be safe (renames are atomic), but the
+        // lock is needed to clean stale temps and to move a damaged file aside.
+        let lock = lock::acquire(&dir.join(LOCK_NAME)).ok();
+        let target = file::resolve(&dir.join(FILE_NAME));
+        if lock.is_some() {
+            file::remove_stale_temps(&target);
+        }
+        match self.read_disk(&target) {
+            Ok((state, _)) => state.unwrap_or_default(),
+            Err(err) => {
+                // Unreadable is not empty: the file is left alone and every
+                // save re-reads it first, so it is never overwritten.
+                self.tell_failure(&err);
+                State::default()
+            }
+        }
+    }
+
+    /// What is on disk at `target`, after recovery; `true` when the file
+    /// itself parsed (and so may become the backup).
+    fn read_disk(&mut self, target: &Path) -> Result<(Option<State>, bool), StoreError> {
+        match file::read(target).map_err(|e| StoreError::io(Step::Read, target, e))? {
+            Loaded::Missing => Ok((None, false)),
+            Loaded::Good(state) => Ok((Some(state), true)),
+            Loaded::Newer(state, version) => {
+                self.read_only = true;
+                self.messages.push(format!(
+                    "{} was written by a newer broadsheet (format {version}; this one knows {VERSION}): \
+                     read what is understood; it will not be overwritten",
+                    shown_path(target)
+                ));
+                Ok((Some(state), false))
+            }
+            Loaded::Corrupt(reason) => Ok((self.recover(target, &reason), false)),
+        }
+    }
+
+    /// Move a damaged file aside and fall back to its `.bak`.
+    fn recover(&mut self, target: &Path, reason: &str) -> Option<State> {
+        let shown = shown_path(target);
+        let aside = match file::move_aside(target) {
+            Ok(aside) => aside,
+            Err(err) => {
+                self.read_only = true;
+                self.messages.push(format!(
+                    "{shown} is damaged ({reason}) and could not be moved aside ({err}); \
+                     it is left as it is and reading state is kept in memory"
+                ));
+                return None;
+            }
+        };
+        let bak = file::sibling(target, ".bak");
+        let restored = match file::read(&bak) {
+            Ok(Loaded::Good(state)) => Some(state),
+            _ => None,
+        };
+        let outcome = match restored {
+            Some(_) => format!("restored from {}", shown_path(&bak)),
+            None => "starting with an empty reading state".to_owned(),
+        };
+        self.messages.push(format!(
+            "{shown} is damaged ({reason}); moved aside to {}; {outcome}",
+            shown_path(&aside)
+        ));
+        restored
+    }
+
+    fn tell_failure(&mut self, err: &StoreError) {
+        let text = err.to_string();
+        if self.failing.as_deref() != Some(text.as_str()) {
+            self.messages.push(format!(
+                "reading state kept in memory: {text} (retried on the next change)"
+            ));
+            self.failing = Some(text);
+        }
+    }
+}
+
+/// `$XDG_STATE_HOME/broadsheet`, else `$HOME/.local/state/broadsheet`. Per
+/// the XDG base-directory spec a relative `XDG_STATE_HOME` is ignored.
+pub fn default_dir(var: impl Fn(&str) -> Option<OsString>) -> Option<PathBuf> {
+    let absolute = |name: &str| var(name).map(PathBuf::from).filter(|p| p.is_absolute());
+    if let Some(state_home) = absolute("XDG_STATE_HOME") {
+        return Some(state_home.join("broadsheet"));
+    }
+    absolute("HOME").map(|home| home.join(".local/state/broadsheet"))
+}
+
+fn parent(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// A path as it may be shown in a message: control and bidi characters
+/// escaped (`\u{1b}`), since a file name is untrusted text.
+pub fn shown_path(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if c.is_control() || bidi {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

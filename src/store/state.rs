@@ -1,0 +1,261 @@
+//! The reading state as data, and how two copies of it merge.
+//!
+//! Every remembered fact (read flag, star, position, last open issue) is a
+//! last-writer-wins register: a value and the time it was set, in
+//! milliseconds since the epoch. Two copies merge field by field, keeping the
+//! later write, with ties broken by the value itself. That makes `merge` a
+//! join: commutative, associative and idempotent, so two instances can save
+//! in either order, any number of times, and agree. A star that is removed
+//! keeps its register (`starred: false` with a time): that is the tombstone
+//! that stops an older copy from bringing the star back.
+
+use std::collections::BTreeMap;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+/// The format this build writes. A file with a larger number was written by
+/// a newer broadsheet: it is read as far as it is understood and never
+/// overwritten.
+pub const VERSION: u32 = 1;
+
+/// Keys this version does not know, kept so that they survive a merge.
+/// JSON cannot hold NaN, so equality of these values is reflexive.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Unknown(pub serde_json::Map<String, serde_json::Value>);
+
+impl Eq for Unknown {}
+
+impl Unknown {
+    /// Union; where both have a key, the larger JSON text wins, so that the
+    /// choice does not depend on the order of the merge.
+    fn merge(&mut self, other: &Unknown) {
+        for (key, theirs) in &other.0 {
+            match self.0.get(key) {
+                Some(ours) if ours.to_string() >= theirs.to_string() => {}
+                _ => {
+                    self.0.insert(key.clone(), theirs.clone());
+                }
+            }
+        }
+    }
+}
+
+/// What is remembered about one article. `*_at` is when the field was last
+/// set (ms since the epoch; 0 = never).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleState {
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub read: bool,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub read_at: u64,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub starred: bool,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub starred_at: u64,
+    /// Reading position as a byte offset into the issue's source text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<usize>,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub position_at: u64,
+    #[serde(flatten)]
+    pub unknown: Unknown,
+}
+
+impl ArticleState {
+    fn merge(&mut self, other: &ArticleState) {
+        if (other.read_at, other.read) > (self.read_at, self.read) {
+            (self.read_at, self.read) = (other.read_at, other.read);
+        }
+        if (other.starred_at, other.starred) > (self.starred_at, self.starred) {
+            (self.starred_at, self.starred) = (other.starred_at, other.starred);
+        }
+        if (other.position_at, other.position) > (self.position_at, self.position) {
+            (self.position_at, self.position) = (other.position_at, other.position);
+        }
+        self.unknown.merge(&other.unknown);
+    }
+}
+
+/// The last issue and article that were open, restored at start.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct LastOpen {
+    /// A key that finds the issue again (its path, or `(sample)`).
+    pub issue: String,
+    pub article: Option<String>,
+}
+
+/// Everything the reader remembers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct State {
+    /// The format version of the file this came from (or will be written as).
+    #[serde(default = "current_version")]
+    pub version: u32,
+    /// Per article, by id. Prefer the setters: they stamp the change, and an
+    /// unstamped change loses a merge.
+    #[serde(default)]
+    pub articles: BTreeMap<String, ArticleState>,
+    #[serde(default)]
+    pub last: Option<LastOpen>,
+    /// When `last` was set; stamped by the store when it sees `last` change.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub last_at: u64,
+    #[serde(flatten)]
+    pub unknown: Unknown,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            version: VERSION,
+            articles: BTreeMap::new(),
+            last: None,
+            last_at: 0,
+            unknown: Unknown::default(),
+        }
+    }
+}
+
+impl State {
+    pub fn is_read(&self, id: &str) -> bool {
+        self.articles.get(id).is_some_and(|a| a.read)
+    }
+
+    pub fn is_starred(&self, id: &str) -> bool {
+        self.articles.get(id).is_some_and(|a| a.starred)
+    }
+
+    /// Setting the value it already has changes nothing (no new timestamp),
+    /// so a caller may repeat it every frame and saving stays a no-op.
+    pub fn set_read(&mut self, id: &str, read: bool) {
+        if self.is_read(id) == read {
+            return;
+        }
+        let entry = self.articles.entry(id.to_owned()).or_default();
+        entry.read_at = stamp_after(entry.read_at);
+        entry.read = read;
+    }
+
+    pub fn toggle_star(&mut self, id: &str) {
+        let entry = self.articles.entry(id.to_owned()).or_default();
+        entry.starred_at = stamp_after(entry.starred_at);
+        entry.starred = !entry.starred;
+    }
+
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.articles.get(id).and_then(|a| a.position)
+    }
+
+    pub fn set_position(&mut self, id: &str, position: usize) {
+        if self.position(id) == Some(position) {
+            return;
+        }
+        let entry = self.articles.entry(id.to_owned()).or_default();
+        entry.position_at = stamp_after(entry.position_at);
+        entry.position = Some(position);
+    }
+
+    /// Ids of the starred articles, in id order (for the `S` list).
+    pub fn starred_ids(&self) -> impl Iterator<Item = &str> + '_ {
+        self.articles
+            .iter()
+            .filter(|(_, a)| a.starred)
+            .map(|(id, _)| id.as_str())
+    }
+
+    /// Replace one article's record as is, timestamps included (for tests
+    /// and imports; the setters above are what the reader uses).
+    pub fn insert_article(&mut self, id: &str, article: ArticleState) {
+        self.articles.insert(id.to_owned(), article);
+    }
+
+    /// Fold `other` into `self`: for every field the later write wins.
+    pub fn merge(&mut self, other: &State) {
+        for (id, theirs) in &other.articles {
+            match self.articles.get_mut(id) {
+                Some(ours) => ours.merge(theirs),
+                None => {
+                    self.articles.insert(id.clone(), theirs.clone());
+                }
+            }
+        }
+        if (other.last_at, &other.last) > (self.last_at, &self.last) {
+            self.last_at = other.last_at;
+            self.last = other.last.clone();
+        }
+        self.version = self.version.max(other.version);
+        self.unknown.merge(&other.unknown);
+    }
+
+    /// `a` merged with `b`, as a new value.
+    pub fn merged(a: &State, b: &State) -> State {
+        let mut out = a.clone();
+        out.merge(b);
+        out
+    }
+}
+
+/// Now in ms since the epoch, but always after `previous`: a change must
+/// supersede the value it replaced even if the clock stepped back or two
+/// changes fall in one millisecond.
+pub(crate) fn stamp_after(previous: u64) -> u64 {
+    now_ms().max(previous.saturating_add(1))
+}
+
+fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+}
+
+fn current_version() -> u32 {
+    VERSION
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+fn is_zero(value: &u64) -> bool {
+    *value == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn setters_stamp_and_repeat_is_a_no_op() {
+        let mut state = State::default();
+        state.set_read("a", true);
+        let after_first = state.clone();
+        state.set_read("a", true);
+        assert_eq!(state, after_first);
+        state.set_position("a", 10);
+        state.set_position("a", 10);
+        assert_eq!(state.position("a"), Some(10));
+        assert!(state.articles["a"].position_at > 0);
+    }
+
+    #[test]
+    fn an_unstar_beats_the_older_star_it_replaced() {
+        let mut ours = State::default();
+        ours.toggle_star("x");
+        let theirs = ours.clone();
+        ours.toggle_star("x");
+        assert!(!State::merged(&ours, &theirs).is_starred("x"));
+        assert!(!State::merged(&theirs, &ours).is_starred("x"));
+    }
+
+    #[test]
+    fn starred_ids_lists_only_starred() {
+        let mut state = State::default();
+        state.toggle_star("b");
+        state.toggle_star("a");
+        state.set_read("c", true);
+        state.toggle_star("d");
+        state.toggle_star("d");
+        assert_eq!(state.starred_ids().collect::<Vec<_>>(), ["a", "b"]);
+    }
+}
