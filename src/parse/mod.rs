@@ -2,6 +2,7 @@
 //! events to raw blocks), `roles` (newspaper semantics on raw blocks) and
 //! `mend` (repairing what page layout broke).
 
+pub mod dateline;
 pub mod markdown;
 pub mod mend;
 pub mod roles;
