@@ -76,8 +76,17 @@ pub fn is_binary(bytes: &[u8]) -> bool {
 fn clean(text: String, encoding: &'static Encoding) -> Decoded {
     Decoded {
         text,
-        encoding: encoding.name(),
+        encoding: display_name(encoding),
         warnings: Vec::new(),
+    }
+}
+
+/// The WHATWG name, except GB18030's, which WHATWG spells in lower case.
+fn display_name(encoding: &'static Encoding) -> &'static str {
+    if encoding == GB18030 {
+        "GB18030"
+    } else {
+        encoding.name()
     }
 }
 
@@ -89,7 +98,7 @@ fn finish(encoding: &'static Encoding, bytes: &[u8], base: usize, last: bool) ->
     if let Some(bad) = bad {
         decoded.warnings.push(format!(
             "invalid {} at byte {}; {} bad sequence{} shown as U+FFFD",
-            encoding.name(),
+            display_name(encoding),
             base + bad.first_offset,
             bad.count,
             if bad.count == 1 { "" } else { "s" },
