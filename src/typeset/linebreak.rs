@@ -1,13 +1,243 @@
-//! Line breaking. (Skeleton: replaced by the UAX #14 + clreq implementation.)
+//! First-fit line breaking over grapheme clusters.
+//!
+//! One pass over the text: each cluster is measured as `display_line` will
+//! draw it, and the wrapper remembers the last break opportunity (UAX #14
+//! tailored by `breaks`). When a cluster would overflow, the line ends at
+//! that opportunity (the clreq push-out: a prohibited character moves down
+//! with its neighbour); with no opportunity on the line it ends at the last
+//! grapheme boundary that keeps the line-start/line-end rules, else at the
+//! last boundary that fits (an emergency break). Spaces at a break are
+//! dropped; mandatory breaks (`\n`, U+2028…) end a line and are dropped.
 
+use std::iter::Peekable;
 use std::ops::Range;
 
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+
 use super::Options;
+use super::breaks::{Boundary, tailor};
+use super::classes::{ends_prohibited, starts_prohibited};
+use super::clusters::{Cluster, Clusters};
+use super::display::cluster_cells;
 
 /// Break `text` into lines at most `width` cells wide; the first line has
 /// `first_indent` cells fewer (room for a paragraph indent drawn before it).
 /// Returns byte ranges into `text`; spaces dropped at a break are in no range.
+/// A width of 0 is set as 1 (one grapheme per line) so that positions stay
+/// valid; `display_line` draws nothing at width 0.
 pub fn wrap(text: &str, width: usize, first_indent: usize, options: &Options) -> Vec<Range<usize>> {
-    let _ = (width, first_indent, options);
-    std::iter::once(0..text.len()).collect()
+    let mut filler = filler(text, width.max(1), first_indent, options);
+    for cluster in Clusters::new(text, 0) {
+        filler.push(&cluster);
+    }
+    filler.finish()
+}
+
+/// Characters that end a line by themselves (UAX #14 BK, CR, LF, NL).
+#[inline]
+fn is_newline(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{B}' | '\u{C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// Whitespace dropped at a break (and at the start of a paragraph).
+#[inline]
+fn is_collapsible(c: char) -> bool {
+    c == ' ' || c == '\t'
+}
+
+/// A remembered break opportunity on the current line.
+#[derive(Debug, Clone, Copy)]
+struct Opportunity {
+    /// Where the next line would start.
+    at: usize,
+    /// Where the current line's content would end (trailing spaces dropped).
+    content_end: usize,
+    /// The line's width (spaces included) up to `at`.
+    width: usize,
+}
+
+struct Filler<'a, I: Iterator<Item = (usize, BreakOpportunity)>> {
+    text: &'a str,
+    options: &'a Options,
+    width: usize,
+    /// Room on the current line (less than `width` on the first line).
+    room: usize,
+    lines: Vec<Range<usize>>,
+    line_start: usize,
+    /// End of the last cluster on the line that is not dropped at a break.
+    content_end: usize,
+    /// Cells from `line_start` to the current position, spaces included.
+    line_width: usize,
+    last_opportunity: Option<Opportunity>,
+    base: Peekable<I>,
+    /// The previous cluster's first and last characters.
+    prev_first: char,
+    prev_last: char,
+}
+
+fn filler<'a>(
+    text: &'a str,
+    width: usize,
+    first_indent: usize,
+    options: &'a Options,
+) -> Filler<'a, impl Iterator<Item = (usize, BreakOpportunity)> + 'a> {
+    Filler {
+        text,
+        options,
+        width,
+        room: width.saturating_sub(first_indent),
+        lines: Vec::with_capacity(text.len() / (width * 2) + 1),
+        line_start: 0,
+        content_end: 0,
+        line_width: 0,
+        last_opportunity: None,
+        base: linebreaks(text).peekable(),
+        prev_first: '\n',
+        prev_last: '\n',
+    }
+}
+
+impl<I: Iterator<Item = (usize, BreakOpportunity)>> Filler<'_, I> {
+    fn push(&mut self, cluster: &Cluster) {
+        let start = cluster.start;
+        while self.base.next_if(|&(i, _)| i < start).is_some() {}
+        let base = self
+            .base
+            .peek()
+            .filter(|&&(i, _)| i == start)
+            .map(|&(_, o)| o);
+        if base == Some(BreakOpportunity::Mandatory) && start > 0 {
+            self.end_line(self.content_end, start);
+            self.line_width = 0;
+            self.room = self.width;
+        } else if start > self.line_start && self.allows_break(cluster, base.is_some()) {
+            self.last_opportunity = Some(Opportunity {
+                at: start,
+                content_end: self.content_end,
+                width: self.line_width,
+            });
+        }
+        self.place(cluster);
+        self.prev_first = cluster.first;
+        self.prev_last = if cluster.is_single() {
+            cluster.first
+        } else {
+            self.text[..cluster.end]
+                .chars()
+                .next_back()
+                .unwrap_or(cluster.first)
+        };
+    }
+
+    #[inline]
+    fn allows_break(&self, cluster: &Cluster, base: bool) -> bool {
+        let boundary = Boundary {
+            text: self.text,
+            at: cluster.start,
+            before: self.prev_last,
+            before_base: self.prev_first,
+            next: cluster.first,
+            after_next: cluster.second,
+        };
+        tailor(base, &boundary, self.options.kinsoku)
+    }
+
+    /// Put `cluster` on the current line, ending lines before it as needed.
+    fn place(&mut self, cluster: &Cluster) {
+        let c = cluster.first;
+        if is_newline(c) {
+            return;
+        }
+        let cells = cluster_cells(self.text, cluster, self.prev_last, self.width, self.options).0;
+        if is_collapsible(c) {
+            if cluster.start == self.line_start {
+                // Leading whitespace of a paragraph or after a newline.
+                self.line_start = cluster.end;
+                self.content_end = cluster.end;
+            } else {
+                self.line_width += cells;
+            }
+            return;
+        }
+        if self.line_width + cells > self.room {
+            self.make_room(cluster.start, cells);
+        }
+        self.line_width += cells;
+        self.content_end = cluster.end;
+    }
+
+    /// End lines until `cells` more fit after the content up to `at`.
+    fn make_room(&mut self, at: usize, cells: usize) {
+        while self.line_width + cells > self.room {
+            if let Some(op) = self.last_opportunity.take() {
+                self.end_line(op.content_end, op.at);
+                self.line_width -= op.width;
+            } else if self.content_end <= self.line_start || at == self.line_start {
+                // Nothing on the line: only an indent too wide for the
+                // cluster is in the way; start a full-width line.
+                if self.room >= self.width {
+                    return;
+                }
+                self.end_line(self.line_start, self.line_start);
+            } else {
+                let cut = self.emergency_cut(at);
+                let kept = self.measure(self.line_start, cut);
+                self.end_line(cut, cut);
+                self.line_width -= kept;
+            }
+            self.room = self.width;
+        }
+    }
+
+    /// The boundary to end an over-full line at when it holds no break
+    /// opportunity: the last one in `(line_start, at]` that keeps the
+    /// line-start and line-end rules, else `at`.
+    #[cold]
+    fn emergency_cut(&self, at: usize) -> usize {
+        let level = self.options.kinsoku;
+        let mut best = at;
+        let mut prev: Option<char> = None;
+        for c in Clusters::new(self.text, self.line_start) {
+            if c.start > at {
+                break;
+            }
+            if let Some(p) = prev.filter(|_| c.start > self.line_start) {
+                if !starts_prohibited(c.first, c.second, level) && !ends_prohibited(p, level) {
+                    best = c.start;
+                }
+            }
+            prev = Some(self.text[..c.end].chars().next_back().unwrap_or(c.first));
+        }
+        if best <= self.line_start { at } else { best }
+    }
+
+    /// Cells of `text[from..to]` as the wrapper counts them.
+    fn measure(&self, from: usize, to: usize) -> usize {
+        let mut prev = self.text[..from].chars().next_back().unwrap_or('\n');
+        let mut cells = 0;
+        for c in Clusters::new(self.text, from).take_while(|c| c.start < to) {
+            cells += cluster_cells(self.text, &c, prev, self.width, self.options).0;
+            prev = self.text[..c.end].chars().next_back().unwrap_or(c.first);
+        }
+        cells
+    }
+
+    fn end_line(&mut self, content_end: usize, next_start: usize) {
+        let end = content_end.max(self.line_start);
+        self.lines.push(self.line_start..end);
+        self.line_start = next_start;
+        self.content_end = self.content_end.max(next_start);
+        self.last_opportunity = None;
+    }
+
+    fn finish(mut self) -> Vec<Range<usize>> {
+        let end = self.content_end.max(self.line_start);
+        if end > self.line_start || self.lines.is_empty() {
+            self.lines.push(self.line_start..end);
+        }
+        self.lines
+    }
 }

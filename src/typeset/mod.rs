@@ -2,15 +2,20 @@
 //! paragraph indent and display normalisation. Pure functions of text; knows
 //! neither ratatui nor the model. Lines are byte ranges into the text.
 
+pub mod breaks;
+pub mod classes;
+pub mod clusters;
 pub mod display;
 pub mod linebreak;
+mod options;
 pub mod paragraph;
 pub mod width;
 
-pub use display::display_line;
+pub use display::{display_line, line_width};
 pub use linebreak::wrap;
-pub use paragraph::{INDENT, first_line_indent};
-pub use width::{grapheme_width, str_width};
+pub use options::ParseOptionError;
+pub use paragraph::{INDENT, first_line_indent, is_cjk_paragraph};
+pub use width::{TAB_WIDTH, grapheme_width, str_width};
 
 /// How East Asian *Ambiguous* characters (`“ ” — … ·`) are measured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -22,13 +27,19 @@ pub enum AmbiguousWidth {
     Wide,
 }
 
-/// Line-start/line-end prohibition level (clreq).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+/// Line-start/line-end prohibition level (clreq), ordered from none to
+/// strict: each level forbids everything the one before it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
 pub enum Kinsoku {
+    /// Plain UAX #14 (with the Unicode 16 quote rule): no clreq additions.
     None,
+    /// clreq basic: no `，。、；：？！）》」”’·～／` or ASCII `,.;:?!)]}`,
+    /// lone `—`, `…` at a line start; no `（《「“‘` or ASCII `([{` at a line end.
     #[default]
     Basic,
+    /// Basic, and no `/` `／` at a line end.
     Gb,
+    /// Gb, and `——` never starts a line.
     Strict,
 }
 
