@@ -6,13 +6,16 @@
 //! (state, actions, `update`) → `ui` (render) → `terminal`.
 
 pub mod app;
+pub mod backend;
 pub mod cli;
 pub mod config;
+pub mod event_loop;
 pub mod layout;
 pub mod library;
 pub mod model;
 pub mod parse;
 pub mod reader;
 pub mod store;
+pub mod terminal;
 pub mod typeset;
 pub mod ui;

@@ -1,11 +1,159 @@
 //! The interactive reader: gathers config, library and state, then hands the
-//! terminal to the event loop. (Skeleton.)
+//! terminal to the event loop.
+//!
+//! Order matters on the way in and on the way out. In: a bad config or a
+//! missing terminal is reported before the terminal is touched. Out, on
+//! every path (quit, error, panic, signal): persist the state, restore the
+//! terminal, then print.
 
+use std::fs::File;
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
 
-use crate::cli::Cli;
+use ratatui::Terminal;
+
+use crate::app::App;
+use crate::backend::{Moves, WireBackend};
+use crate::cli::{AmbiguousArg, Cli};
+use crate::config::{AmbiguousSetting, Config};
+use crate::event_loop::{self, Saver};
+use crate::library::{Library, LibraryOptions};
+use crate::store::{self, Store};
+use crate::terminal::{self, FrameWriter, Guard, Modes};
+use crate::typeset::AmbiguousWidth;
+
+/// Why the reader cannot start.
+#[derive(Debug, thiserror::Error)]
+pub enum ReaderError {
+    #[error(
+        "standard output is not a terminal: the reader needs one (for plain text try `broadsheet dump`)"
+    )]
+    StdoutNotTerminal,
+    #[error(
+        "standard input is not a terminal: the reader reads keys from it (to read an issue from standard input, pass `-`)"
+    )]
+    StdinNotTerminal,
+    #[error("no terminal to read keys from: cannot open /dev/tty: {0}")]
+    NoTty(#[source] io::Error),
+    #[error("cannot take over the terminal: {0}")]
+    Enter(#[source] io::Error),
+}
+
+/// How long the exit paths (signal, panic) wait for a save in progress.
+const EXIT_SAVE_LIMIT: Duration = Duration::from_secs(2);
 
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
-    let _ = cli;
-    anyhow::bail!("the interactive reader is not built yet")
+    let config = load_config(cli)?;
+    check_terminal(&cli.paths)?;
+    let library = open_library(cli, &config);
+    let (store, state) = Store::open_default();
+    let saver = Arc::new(Saver::new(store));
+
+    let on_exit: terminal::OnExit = {
+        let saver = Arc::clone(&saver);
+        Arc::new(move || saver.flush_within(EXIT_SAVE_LIMIT))
+    };
+    terminal::install_panic_hook(Arc::clone(&on_exit));
+    let signals = terminal::spawn_signal_thread(on_exit)?;
+    let guard = Guard::enter(Modes::default()).map_err(ReaderError::Enter)?;
+
+    let ambiguous = match config.ambiguous_width {
+        AmbiguousSetting::Auto => terminal::detect_ambiguous_width(),
+        AmbiguousSetting::Narrow => AmbiguousWidth::Narrow,
+        AmbiguousSetting::Wide => AmbiguousWidth::Wide,
+    };
+    let mut app = App::new(library, &config, state, ambiguous);
+    for message in saver.take_messages() {
+        app.push_message(message);
+    }
+    let result = run_screen(&mut app, &saver);
+
+    // Persist first, restore second, print third.
+    saver.stage(app.state());
+    let messages = saver.flush();
+    drop(guard);
+    drop(signals);
+    result?;
+    let mut stderr = io::stderr();
+    for message in messages {
+        // stderr may be closed; the state is already saved.
+        let _ = writeln!(stderr, "broadsheet: {message}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_screen(app: &mut App, saver: &Saver) -> anyhow::Result<()> {
+    let backend = WireBackend::new(FrameWriter::new(), moves_from_env());
+    let mut terminal = Terminal::new(backend)?;
+    // Also wipes the ambiguous-width probe's glyph.
+    terminal.clear()?;
+    let size = terminal.size()?;
+    app.on_resize(size.width, size.height);
+    event_loop::run(&mut terminal, app, saver)
+}
+
+/// `BROADSHEET_WIRE=upstream` draws as unpatched ratatui-crossterm does,
+/// for the wire-bytes comparison.
+fn moves_from_env() -> Moves {
+    match std::env::var_os("BROADSHEET_WIRE") {
+        Some(v) if v == "upstream" => Moves::Upstream,
+        _ => Moves::Agreed,
+    }
+}
+
+/// The config file over the defaults, then the command line over both.
+fn load_config(cli: &Cli) -> anyhow::Result<Config> {
+    let mut config =
+        crate::config::load(cli.config.as_deref()).map_err(|err| anyhow::anyhow!("{err}"))?;
+    if let Some(mode) = cli.ambiguous_width {
+        config.ambiguous_width = match mode {
+            AmbiguousArg::Auto => AmbiguousSetting::Auto,
+            AmbiguousArg::Narrow => AmbiguousSetting::Narrow,
+            AmbiguousArg::Wide => AmbiguousSetting::Wide,
+        };
+    }
+    if let Some(kinsoku) = cli.kinsoku {
+        config.kinsoku = kinsoku.into();
+    }
+    if let Some(punctuation) = cli.punctuation {
+        config.punctuation = punctuation.into();
+    }
+    Ok(config)
+}
+
+/// The reader draws on standard output and reads keys from standard input,
+/// or from /dev/tty when standard input carries the issue (`-`).
+fn check_terminal(paths: &[PathBuf]) -> Result<(), ReaderError> {
+    if !io::stdout().is_terminal() {
+        return Err(ReaderError::StdoutNotTerminal);
+    }
+    let reads_stdin = paths.iter().any(|p| p.as_os_str() == "-");
+    if !reads_stdin && !io::stdin().is_terminal() {
+        return Err(ReaderError::StdinNotTerminal);
+    }
+    if reads_stdin && !io::stdin().is_terminal() {
+        File::options()
+            .read(true)
+            .write(true)
+            .open("/dev/tty")
+            .map_err(ReaderError::NoTty)?;
+    }
+    Ok(())
+}
+
+/// The paths given, else the config's `library` folders, else the sample.
+fn open_library(cli: &Cli, config: &Config) -> Library {
+    let options = LibraryOptions {
+        max_file_size: config.max_file_size,
+        cache_dir: store::default_dir(|name| std::env::var_os(name)),
+    };
+    let paths = if cli.paths.is_empty() {
+        &config.library
+    } else {
+        &cli.paths
+    };
+    Library::open(paths, &options)
 }

@@ -1,0 +1,297 @@
+//! The ratatui backend that writes frames to the terminal, sending as few
+//! bytes as it safely can.
+//!
+//! ratatui-crossterm 0.1.2 sends a cursor move before every cell that does
+//! not sit exactly one column after the previous one, so every cell after a
+//! double-width glyph costs a `MoveTo` (ratatui#2651; the fix, ratatui#2721,
+//! is merged but not released): a Chinese screen costs several times its
+//! text. Here a cell right after a wide glyph is printed without a move,
+//! but only after glyphs whose width every terminal agrees on (CJK
+//! ideographs, kana, hangul syllables, fullwidth forms). After emoji, VS16
+//! sequences, ambiguous-width glyphs and anything else multi-column the move
+//! stays: terminals disagree on those widths, which is why upstream's first
+//! attempt (ratatui#2486) was withdrawn. A VS16 sequence's trailing cell,
+//! which ratatui's diff emits on purpose, also gets its move (upstream skips
+//! it and shifts the rest of the row, ratatui#2651).
+//!
+//! Everything else (styles, modifiers, resets) matches upstream byte for
+//! byte, so `Moves::Upstream` reproduces the unpatched backend for the
+//! wire-bytes comparison.
+
+use std::io::{self, Write};
+
+use crossterm::cursor::{Hide, MoveTo, Show};
+use crossterm::style::{
+    Attribute as CAttribute, Color as CColor, Colors, Print, SetAttribute, SetBackgroundColor,
+    SetColors, SetForegroundColor, SetUnderlineColor,
+};
+use crossterm::terminal::{self, Clear};
+use crossterm::{execute, queue};
+use ratatui::backend::{Backend, ClearType, IntoCrossterm, WindowSize};
+use ratatui::buffer::{Cell, CellDiffOption};
+use ratatui::layout::{Position, Size};
+use ratatui::style::{Color, Modifier};
+
+/// When the backend may print a cell without moving the cursor first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moves {
+    /// After narrow cells and after glyphs every terminal draws two wide.
+    Agreed,
+    /// ratatui-crossterm 0.1.2: only after a cell one column to the left.
+    Upstream,
+}
+
+/// A crossterm backend over any writer; see the module comment.
+#[derive(Debug)]
+pub struct WireBackend<W: Write> {
+    writer: W,
+    moves: Moves,
+}
+
+impl<W: Write> WireBackend<W> {
+    pub fn new(writer: W, moves: Moves) -> Self {
+        WireBackend { writer, moves }
+    }
+
+    pub fn writer(&self) -> &W {
+        &self.writer
+    }
+
+    pub fn writer_mut(&mut self) -> &mut W {
+        &mut self.writer
+    }
+
+    /// Where the terminal cursor is after printing `cell` at `(x, y)`, when
+    /// every terminal agrees on it.
+    fn cursor_after(&self, x: u16, y: u16, cell: &Cell) -> Option<Position> {
+        let advance = match self.moves {
+            Moves::Upstream => 1,
+            Moves::Agreed => agreed_advance(cell)?,
+        };
+        Some(Position::new(x.saturating_add(advance), y))
+    }
+}
+
+/// Columns the cursor advances over `cell` in every terminal, or `None`
+/// where terminals disagree (or the cell was given a forced width).
+fn agreed_advance(cell: &Cell) -> Option<u16> {
+    if matches!(cell.diff_option, CellDiffOption::ForcedWidth(_)) {
+        // Forced widths mark ambiguous glyphs set wide: the terminal may
+        // not draw them so.
+        return None;
+    }
+    let mut chars = cell.symbol().chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        // Multi-code-point graphemes (VS16, ZWJ, combining marks): a narrow
+        // one keeps upstream's rule, a wide one gets its move.
+        return (unicode_width::UnicodeWidthStr::width(cell.symbol()) == 1).then_some(1);
+    };
+    match unicode_width::UnicodeWidthChar::width(c) {
+        Some(1) => Some(1),
+        Some(2) if is_agreed_wide(c) => Some(2),
+        _ => None,
+    }
+}
+
+/// Characters that every terminal draws two columns wide: East Asian Wide
+/// or Fullwidth letters and punctuation that have no emoji presentation and
+/// are not East Asian Ambiguous.
+pub fn is_agreed_wide(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{115F}'     // Hangul Jamo initial consonants
+        | '\u{2E80}'..='\u{2FDF}'   // CJK and Kangxi radicals
+        | '\u{3000}'..='\u{302F}'   // CJK symbols and punctuation, up to the tone marks
+        | '\u{3031}'..='\u{303C}'   // ...skipping U+3030 〰 and U+303D 〽 (emoji)
+        | '\u{3041}'..='\u{30FF}'   // Hiragana, Katakana
+        | '\u{3105}'..='\u{318F}'   // Bopomofo, Hangul compatibility jamo
+        | '\u{31F0}'..='\u{31FF}'   // Katakana phonetic extensions
+        | '\u{3400}'..='\u{4DBF}'   // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}'   // CJK unified ideographs
+        | '\u{AC00}'..='\u{D7A3}'   // Hangul syllables
+        | '\u{F900}'..='\u{FAFF}'   // CJK compatibility ideographs
+        | '\u{FF01}'..='\u{FF60}'   // Fullwidth ASCII forms
+        | '\u{FFE0}'..='\u{FFE6}'   // Fullwidth signs
+        | '\u{20000}'..='\u{2FFFD}' // CJK extensions B–F, compatibility supplement
+        | '\u{30000}'..='\u{3FFFD}' // CJK extensions G–
+    ) && unicode_width::UnicodeWidthChar::width(c) == Some(2)
+}
+
+impl<W: Write> Write for WireBackend<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.writer.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.writer.flush()
+    }
+}
+
+/// The pen: what the terminal was last told, so unchanged styles are not
+/// sent again.
+struct Pen {
+    fg: Color,
+    bg: Color,
+    underline: Color,
+    modifier: Modifier,
+}
+
+impl Pen {
+    fn reset() -> Pen {
+        Pen {
+            fg: Color::Reset,
+            bg: Color::Reset,
+            underline: Color::Reset,
+            modifier: Modifier::empty(),
+        }
+    }
+
+    /// Same commands in the same order as ratatui-crossterm 0.1.2.
+    fn set(&mut self, w: &mut impl Write, cell: &Cell) -> io::Result<()> {
+        if cell.modifier != self.modifier {
+            queue_modifier_diff(w, self.modifier, cell.modifier)?;
+            self.modifier = cell.modifier;
+        }
+        if cell.fg != self.fg || cell.bg != self.bg {
+            let colors = Colors::new(cell.fg.into_crossterm(), cell.bg.into_crossterm());
+            queue!(w, SetColors(colors))?;
+            (self.fg, self.bg) = (cell.fg, cell.bg);
+        }
+        if cell.underline_color != self.underline {
+            queue!(w, SetUnderlineColor(cell.underline_color.into_crossterm()))?;
+            self.underline = cell.underline_color;
+        }
+        Ok(())
+    }
+}
+
+impl<W: Write> Backend for WireBackend<W> {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        let mut pen = Pen::reset();
+        let mut cursor: Option<Position> = None;
+        for (x, y, cell) in content {
+            if cursor != Some(Position::new(x, y)) {
+                queue!(self.writer, MoveTo(x, y))?;
+            }
+            cursor = self.cursor_after(x, y, cell);
+            pen.set(&mut self.writer, cell)?;
+            queue!(self.writer, Print(cell.symbol()))?;
+        }
+        queue!(
+            self.writer,
+            SetForegroundColor(CColor::Reset),
+            SetBackgroundColor(CColor::Reset),
+            SetUnderlineColor(CColor::Reset),
+            SetAttribute(CAttribute::Reset),
+        )
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        execute!(self.writer, Hide)
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        execute!(self.writer, Show)
+    }
+
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        let (x, y) = crossterm::cursor::position()?;
+        Ok(Position { x, y })
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        let Position { x, y } = position.into();
+        execute!(self.writer, MoveTo(x, y))
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        self.clear_region(ClearType::All)
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        use crossterm::terminal::ClearType as C;
+        let kind = match clear_type {
+            ClearType::All => C::All,
+            ClearType::AfterCursor => C::FromCursorDown,
+            ClearType::BeforeCursor => C::FromCursorUp,
+            ClearType::CurrentLine => C::CurrentLine,
+            ClearType::UntilNewLine => C::UntilNewLine,
+        };
+        execute!(self.writer, Clear(kind))
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        let (width, height) = terminal::size()?;
+        Ok(Size { width, height })
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        let size = terminal::window_size()?;
+        Ok(WindowSize {
+            columns_rows: Size::new(size.columns, size.rows),
+            pixels: Size::new(size.width, size.height),
+        })
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.writer.flush()
+    }
+}
+
+/// ratatui-crossterm 0.1.2's `ModifierDiff::queue`, which is private there:
+/// removals first (bold and dim share one reset), then additions.
+fn queue_modifier_diff(w: &mut impl Write, from: Modifier, to: Modifier) -> io::Result<()> {
+    let removed = from - to;
+    if removed.contains(Modifier::REVERSED) {
+        queue!(w, SetAttribute(CAttribute::NoReverse))?;
+    }
+    let reset_intensity = removed.intersects(Modifier::BOLD | Modifier::DIM);
+    if reset_intensity {
+        queue!(w, SetAttribute(CAttribute::NormalIntensity))?;
+        if to.contains(Modifier::DIM) {
+            queue!(w, SetAttribute(CAttribute::Dim))?;
+        }
+        if to.contains(Modifier::BOLD) {
+            queue!(w, SetAttribute(CAttribute::Bold))?;
+        }
+    }
+    let removals = [
+        (Modifier::ITALIC, CAttribute::NoItalic),
+        (Modifier::UNDERLINED, CAttribute::NoUnderline),
+        (Modifier::CROSSED_OUT, CAttribute::NotCrossedOut),
+        (Modifier::HIDDEN, CAttribute::NoHidden),
+    ];
+    for (modifier, attribute) in removals {
+        if removed.contains(modifier) {
+            queue!(w, SetAttribute(attribute))?;
+        }
+    }
+    if removed.intersects(Modifier::SLOW_BLINK | Modifier::RAPID_BLINK) {
+        queue!(w, SetAttribute(CAttribute::NoBlink))?;
+    }
+    let added = to - from;
+    let additions = [
+        (Modifier::REVERSED, CAttribute::Reverse, true),
+        (Modifier::BOLD, CAttribute::Bold, !reset_intensity),
+        (Modifier::ITALIC, CAttribute::Italic, true),
+        (Modifier::UNDERLINED, CAttribute::Underlined, true),
+        (Modifier::DIM, CAttribute::Dim, !reset_intensity),
+        (Modifier::CROSSED_OUT, CAttribute::CrossedOut, true),
+        (Modifier::HIDDEN, CAttribute::Hidden, true),
+        (Modifier::SLOW_BLINK, CAttribute::SlowBlink, true),
+        (Modifier::RAPID_BLINK, CAttribute::RapidBlink, true),
+    ];
+    for (modifier, attribute, allowed) in additions {
+        if allowed && added.contains(modifier) {
+            queue!(w, SetAttribute(attribute))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,193 @@
+//! The synchronous loop: block on input, drain every pending event, update,
+//! then draw once. Holding `j` therefore never queues up frames: whatever
+//! arrived while a frame was drawn is applied in one go, and scrolling stops
+//! when the key is released. Reading state is saved debounced (at most one
+//! save per [`SAVE_DELAY`] while it keeps changing) through a [`Saver`] that
+//! the signal thread and the panic hook share.
+
+use std::io;
+use std::sync::{Mutex, MutexGuard, TryLockError};
+use std::time::{Duration, Instant};
+
+use crossterm::event::{self, Event, KeyEventKind};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+
+use crate::app::{App, Effect};
+use crate::store::{State, Store};
+use crate::terminal;
+
+/// How long a changed reading state may wait before it is written.
+pub const SAVE_DELAY: Duration = Duration::from_millis(500);
+
+/// The store plus the newest state not yet written, behind one lock so that
+/// any thread can persist on its way out.
+#[derive(Debug)]
+pub struct Saver {
+    inner: Mutex<Pending>,
+}
+
+#[derive(Debug)]
+struct Pending {
+    store: Store,
+    state: Option<State>,
+}
+
+impl Saver {
+    pub fn new(store: Store) -> Saver {
+        Saver {
+            inner: Mutex::new(Pending { store, state: None }),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Pending> {
+        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Remember `state` as the one to write next.
+    pub fn stage(&self, state: &State) {
+        self.lock().state = Some(state.clone());
+    }
+
+    /// Write the staged state, if any; the messages to show (a failure is
+    /// told once by the store).
+    pub fn flush(&self) -> Vec<String> {
+        let mut pending = self.lock();
+        Self::write(&mut pending)
+    }
+
+    /// Like [`flush`](Self::flush) for the exit paths (signal, panic): when
+    /// the lock stays taken (the panic happened mid-save) give up rather
+    /// than deadlock.
+    pub fn flush_within(&self, limit: Duration) {
+        let start = Instant::now();
+        loop {
+            match self.inner.try_lock() {
+                Ok(mut pending) => {
+                    Self::write(&mut pending);
+                    return;
+                }
+                Err(TryLockError::Poisoned(_)) => return,
+                Err(TryLockError::WouldBlock) if start.elapsed() >= limit => return,
+                Err(TryLockError::WouldBlock) => std::thread::yield_now(),
+            }
+        }
+    }
+
+    /// Messages the store gathered (on open: a corrupt file moved aside…).
+    pub fn take_messages(&self) -> Vec<String> {
+        self.lock().store.take_messages()
+    }
+
+    fn write(pending: &mut Pending) -> Vec<String> {
+        if let Some(state) = pending.state.take() {
+            // The store keeps the failure in its messages, told once.
+            let _ = pending.store.save(&state);
+        }
+        pending.store.take_messages()
+    }
+}
+
+/// Run until the reader quits. The caller saves the final state and then
+/// restores the terminal.
+pub fn run<B>(terminal: &mut Terminal<B>, app: &mut App, saver: &Saver) -> anyhow::Result<()>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+{
+    let mut save_at: Option<Instant> = None;
+    loop {
+        draw(terminal, app)?;
+        let Some(first) = next_event(save_at)? else {
+            save_at = None;
+            tell(app, saver.flush());
+            continue;
+        };
+        let mut effect = handle(app, first);
+        // Drain what is already pending before drawing again.
+        while effect == Effect::None && event::poll(Duration::ZERO)? {
+            effect = handle(app, event::read()?);
+        }
+        if app.take_state_changed() {
+            saver.stage(app.state());
+            save_at.get_or_insert_with(|| Instant::now() + SAVE_DELAY);
+        }
+        match effect {
+            Effect::None => {}
+            Effect::Quit => return Ok(()),
+            Effect::Suspend => {
+                save_at = None;
+                tell(app, saver.flush());
+                terminal::suspend()?;
+                redraw_all(terminal, app)?;
+            }
+        }
+        if terminal::take_resume_pending() {
+            redraw_all(terminal, app)?;
+        }
+    }
+}
+
+fn draw<B>(terminal: &mut Terminal<B>, app: &App) -> anyhow::Result<()>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+{
+    terminal.draw(|frame| {
+        test_panic();
+        crate::ui::render(app, frame);
+    })?;
+    Ok(())
+}
+
+/// `BROADSHEET_TEST_PANIC=draw` panics while drawing, so the end-to-end
+/// tests can check what a panic leaves behind. Debug builds only.
+fn test_panic() {
+    #[cfg(debug_assertions)]
+    if std::env::var_os("BROADSHEET_TEST_PANIC").is_some_and(|v| v == "draw") {
+        panic!("test panic while drawing (BROADSHEET_TEST_PANIC=draw)");
+    }
+}
+
+/// Block for the next event; `None` when the save deadline comes first.
+fn next_event(save_at: Option<Instant>) -> io::Result<Option<Event>> {
+    if let Some(at) = save_at {
+        let left = at.saturating_duration_since(Instant::now());
+        if !event::poll(left)? {
+            return Ok(None);
+        }
+    }
+    event::read().map(Some)
+}
+
+fn handle(app: &mut App, event: Event) -> Effect {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => app.on_key(key),
+        Event::Resize(width, height) => {
+            app.on_resize(width, height);
+            Effect::None
+        }
+        _ => Effect::None,
+    }
+}
+
+/// After a stop: re-enter the terminal, clear it and draw everything anew
+/// at the size it has now (it may have been resized while we were stopped).
+fn redraw_all<B>(terminal: &mut Terminal<B>, app: &mut App) -> anyhow::Result<()>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+{
+    terminal::resume()?;
+    let size = terminal.size()?;
+    app.on_resize(size.width, size.height);
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+    terminal.clear()?;
+    Ok(())
+}
+
+fn tell(app: &mut App, messages: Vec<String>) {
+    for message in messages {
+        app.push_message(message);
+    }
+}
