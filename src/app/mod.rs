@@ -14,7 +14,7 @@ use crossterm::event::{KeyEvent, KeyEventKind};
 
 use crate::config::Config;
 use crate::library::Library;
-use crate::model::{Article, Issue};
+use crate::model::{Article, Date, Issue};
 use crate::store::State;
 use crate::typeset::{AmbiguousWidth, Options};
 use crate::ui::theme::Theme;
@@ -50,6 +50,23 @@ pub enum Overlay {
 pub struct StarredItem {
     pub issue: usize,
     pub article: usize,
+}
+
+/// What the Issues pane and the status bar say about an issue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssueInfo {
+    pub paper: String,
+    pub date: Option<Date>,
+    pub weekday: Option<String>,
+}
+
+impl IssueInfo {
+    /// `2022-02-13 星期日`, or as much of it as is known.
+    pub fn day(&self) -> String {
+        let date = self.date.map(|d| d.to_string());
+        let parts: Vec<String> = [date, self.weekday.clone()].into_iter().flatten().collect();
+        parts.join(" ")
+    }
 }
 
 /// Everything the reader shows, as data.
@@ -188,6 +205,26 @@ impl App {
         self.issues.get(issue)?.as_ref()?.articles.get(article)
     }
 
+    /// Paper, date and weekday of entry `index`: from the library's header
+    /// scan, completed by the parsed issue once there is one; the paper falls
+    /// back to the entry's label.
+    pub fn issue_info(&self, index: usize) -> IssueInfo {
+        let entry = self.library.entries.get(index);
+        let parsed = self.issues.get(index).and_then(Option::as_ref);
+        let paper = entry
+            .map(|e| e.paper.clone())
+            .filter(|p| !p.is_empty())
+            .or_else(|| parsed.map(|i| i.paper.clone()).filter(|p| !p.is_empty()))
+            .unwrap_or_else(|| self.library.label(index));
+        IssueInfo {
+            paper,
+            date: entry.and_then(|e| e.date).or(parsed.and_then(|i| i.date)),
+            weekday: entry
+                .and_then(|e| e.weekday.clone())
+                .or_else(|| parsed.and_then(|i| i.weekday.clone())),
+        }
+    }
+
     /// Parse issue `index` if it has not been yet; its warnings go to the log.
     pub(crate) fn ensure_parsed(&mut self, index: usize) {
         if self.issues.get(index).is_none_or(Option::is_some) {
@@ -211,6 +248,22 @@ impl App {
             entry.articles = Some(issue.articles.len());
         }
         self.issues[index] = Some(issue);
+    }
+
+    /// Use an already parsed issue for entry `index` (a library that parsed
+    /// ahead, or a test fixture); the selection is kept when it still exists.
+    pub fn set_issue(&mut self, index: usize, issue: Issue) {
+        let Some(slot) = self.issues.get_mut(index) else {
+            return;
+        };
+        if let Some(entry) = self.library.entries.get_mut(index) {
+            entry.articles = Some(issue.articles.len());
+        }
+        *slot = Some(issue);
+        if index == self.issue {
+            self.view = None;
+            self.select(self.issue, self.article);
+        }
     }
 
     /// Select the issue and article that were open last time.

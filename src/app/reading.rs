@@ -20,14 +20,19 @@ pub struct View {
     pub top: usize,
     /// Lines the body area shows.
     pub height: usize,
+    /// The reading position: the source offset of the first text line the
+    /// reader scrolled to. Only scrolling moves it; a resize lays the
+    /// article out again and puts the line holding it on top (or as near
+    /// as the end of the article allows), so no amount of resizing drifts.
+    pub anchor: usize,
     /// The end has been on screen and the article was marked read; kept so
     /// that `m` can make it unread without it being re-marked at once.
     pub end_seen: bool,
 }
 
 impl View {
-    /// The source offset of the first text line on screen: the reading
-    /// position. A blank line has no offset of its own, so the next line's is used.
+    /// The source offset of the first text line on screen. A blank line
+    /// has no offset of its own, so the next line's is used.
     pub fn position(&self, article: &Article) -> usize {
         let lines = &self.layout.lines;
         let first_text = (self.top..lines.len())
@@ -46,10 +51,11 @@ impl View {
         self.top.saturating_add(self.height) >= self.layout.lines.len()
     }
 
-    /// Scroll by `delta` lines, within bounds.
-    pub fn scroll_by(&mut self, delta: isize) {
+    /// Scroll by `delta` lines, within bounds, moving the reading position.
+    pub fn scroll_by(&mut self, delta: isize, article: &Article) {
         let top = self.top.saturating_add_signed(delta);
         self.top = top.min(self.max_top());
+        self.anchor = self.position(article);
     }
 }
 
@@ -92,7 +98,7 @@ impl App {
         let Some(article) = self.article_at(view.issue, view.article) else {
             return;
         };
-        let position = view.position(article);
+        let position = view.anchor;
         let id = article.id.clone();
         let saved = self.state.position(&id);
         // An article only previewed at its top needs no entry of its own.
@@ -134,7 +140,7 @@ impl App {
             return;
         }
         let anchor = match &self.view {
-            Some(v) if (v.issue, v.article) == (issue, index) => Some(v.position(article)),
+            Some(v) if (v.issue, v.article) == (issue, index) => Some(v.anchor),
             _ => self.state.position(&article.id),
         };
         let end_seen = self
@@ -146,11 +152,13 @@ impl App {
         let mut view = View {
             issue,
             article: index,
-            layout,
             top,
             height,
+            anchor: 0,
+            layout,
             end_seen,
         };
+        view.anchor = anchor.unwrap_or_else(|| view.position(article));
         view.top = view.top.min(view.max_top());
         self.view = Some(view);
     }

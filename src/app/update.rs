@@ -39,8 +39,8 @@ fn pane_action(app: &mut App, action: Action) {
         Action::Up => move_by(app, -1),
         Action::PageDown => page_down(app),
         Action::PageUp => move_by(app, -signed(page(app))),
-        Action::HalfPageDown => move_by(app, signed(page(app) / 2).max(1)),
-        Action::HalfPageUp => move_by(app, -signed(page(app) / 2).max(1)),
+        Action::HalfPageDown => move_by(app, signed(app.page_size() / 2).max(1)),
+        Action::HalfPageUp => move_by(app, -signed(app.page_size() / 2).max(1)),
         Action::Top => move_by(app, isize::MIN),
         Action::Bottom => move_by(app, isize::MAX),
         Action::NextArticle => step_article(app, 1),
@@ -130,8 +130,11 @@ fn move_by(app: &mut App, delta: isize) {
             app.select(app.issue, article);
         }
         Pane::Article => {
-            if let Some(view) = app.view.as_mut() {
-                view.scroll_by(delta);
+            // Borrow `issues` alone, so `view` can change beside it.
+            let issue = app.issues.get(app.issue).and_then(Option::as_ref);
+            let article = issue.and_then(|i| i.articles.get(app.article));
+            if let (Some(view), Some(article)) = (app.view.as_mut(), article) {
+                view.scroll_by(delta, article);
             }
         }
     }

@@ -29,17 +29,12 @@ pub(super) fn render_issues(app: &App, pen: &mut Pen, pane: Rect) {
     let two_lines = item_height(pane) == 2;
     let mut rows = rows(pane);
     for (index, entry) in entries.take(capacity) {
-        let label;
-        let paper = if entry.paper.is_empty() {
-            label = app.library.label(index);
-            label.as_str()
-        } else {
-            entry.paper.as_str()
-        };
-        let date = entry.date.map(|d| d.to_string()).unwrap_or_default();
+        let info = app.issue_info(index);
+        let paper = info.paper.as_str();
+        let date = info.day();
         let mut details: Vec<String> = Vec::new();
         if two_lines {
-            details.push([date.as_str(), entry.weekday.as_deref().unwrap_or("")].join(" "));
+            details.push(date.clone());
         }
         let unavailable = matches!(entry.status, EntryStatus::Unavailable(_));
         match (&entry.status, entry.articles) {

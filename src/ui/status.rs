@@ -33,22 +33,11 @@ pub(super) fn render_status(app: &App, pen: &mut Pen, row: Rect) {
 
 /// `paper · date weekday · n/m · position`.
 pub(crate) fn summary(app: &App) -> String {
-    let mut parts = Vec::new();
-    let entry = app.library.entries.get(app.issue);
-    let paper = app
-        .current_issue()
-        .map(|i| i.paper.clone())
-        .filter(|p| !p.is_empty())
-        .or_else(|| entry.map(|e| e.paper.clone()).filter(|p| !p.is_empty()))
-        .unwrap_or_else(|| app.library.label(app.issue));
-    parts.push(paper);
-    if let Some(entry) = entry {
-        let date = entry.date.map(|d| d.to_string());
-        let day = [date, entry.weekday.clone()].into_iter().flatten();
-        let day = day.collect::<Vec<_>>().join(" ");
-        if !day.is_empty() {
-            parts.push(day);
-        }
+    let info = app.issue_info(app.issue);
+    let mut parts = vec![info.paper.clone()];
+    let day = info.day();
+    if !day.is_empty() {
+        parts.push(day);
     }
     if let Some(issue) = app.current_issue().filter(|i| !i.articles.is_empty()) {
         parts.push(format!(

@@ -1,0 +1,158 @@
+//! Shared by the screen tests: build an app, press keys by their config
+//! spec, draw into a `TestBackend`, and print the screen row by row,
+//! failing on any broken cell.
+#![allow(dead_code)]
+
+use broadsheet::app::keymap::parse_key;
+use broadsheet::app::{App, Effect};
+use broadsheet::config::Config;
+use broadsheet::library::{Library, SAMPLE_TEXT};
+use broadsheet::model::{Article, Block, BlockKind, Date, Issue};
+use broadsheet::store::State;
+use broadsheet::typeset::AmbiguousWidth;
+use broadsheet::ui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::{Buffer, CellWidth};
+
+/// The sample issue, as the real parser gives it.
+pub fn sample_app(width: u16, height: u16) -> App {
+    app_with(State::default(), width, height, AmbiguousWidth::Narrow)
+}
+
+pub fn app_with(state: State, width: u16, height: u16, ambiguous: AmbiguousWidth) -> App {
+    let mut app = App::new(Library::sample(), &Config::default(), state, ambiguous);
+    // The colour theme whatever NO_COLOR says where the tests run.
+    app.theme = Theme::new(false, ambiguous);
+    app.on_resize(width, height);
+    app
+}
+
+/// The sample's text cut into articles by a few plain rules, so that the
+/// screen tests do not depend on the newspaper parser: `##` starts an
+/// article, a short first line is its deck or byline, `###` is a sub-head,
+/// `图为…` a caption.
+pub fn fixture_issue() -> Issue {
+    let mut articles: Vec<Article> = Vec::new();
+    let mut offset = 0;
+    for line in SAMPLE_TEXT.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let text = line.trim();
+        if let Some(headline) = text.strip_prefix("## ") {
+            articles.push(Article {
+                id: format!("fixture-{}", articles.len() + 1),
+                kicker: None,
+                headline: headline.to_owned(),
+                deck: None,
+                byline: None,
+                page: Some("1".to_owned()),
+                blocks: Vec::new(),
+            });
+            continue;
+        }
+        let Some(article) = articles.last_mut() else {
+            continue;
+        };
+        if text.is_empty() {
+            continue;
+        }
+        let source = start..start + line.trim_end().len();
+        let first = article.blocks.is_empty();
+        if first && text.starts_with("本报记者") {
+            article.byline = Some(text.to_owned());
+        } else if first && article.deck.is_none() && text.chars().count() < 12 {
+            article.deck = Some(text.to_owned());
+        } else {
+            let (kind, text) = match text.strip_prefix("### ") {
+                Some(sub) => (BlockKind::Subhead { deck: None }, sub),
+                None if text.starts_with("图为") => (BlockKind::Caption { credit: None }, text),
+                None => (BlockKind::Paragraph, text),
+            };
+            let text = text.to_owned();
+            article.blocks.push(Block { kind, text, source });
+        }
+    }
+    articles[1].kicker = Some("北京城市副中心生机勃勃".to_owned());
+    Issue {
+        paper: "北京城市副中心报".to_owned(),
+        date: Date::new(2022, 2, 13),
+        weekday: Some("星期日".to_owned()),
+        lunar: Some("农历壬寅年正月十三".to_owned()),
+        pages: Some(4),
+        front: Vec::new(),
+        articles,
+        warnings: Vec::new(),
+    }
+}
+
+/// An app over the fixture issue.
+pub fn fixture_app(width: u16, height: u16) -> App {
+    let mut app = sample_app(width, height);
+    app.set_issue(0, fixture_issue());
+    app.on_resize(width, height);
+    app
+}
+
+/// Press a key given as a config spec (`"j"`, `"ctrl-f"`, `"shift-tab"`).
+pub fn press(app: &mut App, spec: &str) -> Effect {
+    let key = parse_key(spec).unwrap_or_else(|e| panic!("bad key spec {spec}: {e}"));
+    app.on_key(key)
+}
+
+pub fn press_all(app: &mut App, specs: &[&str]) {
+    for spec in specs {
+        press(app, spec);
+    }
+}
+
+/// Draw the app at its current size.
+pub fn draw(app: &App) -> Buffer {
+    let (width, height) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    let frame = terminal
+        .draw(|frame| broadsheet::ui::render(app, frame))
+        .expect("draw");
+    frame.buffer.clone()
+}
+
+/// The screen as text, one line per row (trailing blanks trimmed): a wide
+/// glyph is printed once and its continuation cells skipped. Panics on a
+/// broken cell: a wide glyph cut by the right edge, or whose continuation
+/// cell holds something else (overwritten by a later draw).
+pub fn screen_text(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        let mut row = String::new();
+        let mut x = area.left();
+        while x < area.right() {
+            let cell = &buf[(x, y)];
+            let width = cell.cell_width().max(1);
+            assert!(
+                x + width <= area.right(),
+                "row {y}: {:?} at x={x} is cut by the right edge\n{row}",
+                cell.symbol()
+            );
+            for dx in 1..width {
+                let hidden = buf[(x + dx, y)].symbol();
+                assert_eq!(
+                    hidden,
+                    " ",
+                    "row {y}: the right half of {:?} at x={x} was overwritten\n{row}",
+                    cell.symbol()
+                );
+            }
+            row.push_str(cell.symbol());
+            x += width;
+        }
+        out.push_str(row.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Draw and print.
+pub fn show(app: &App) -> String {
+    screen_text(&draw(app))
+}
