@@ -89,7 +89,9 @@ fn quote_rule_allows(b: &Boundary<'_>) -> bool {
 /// LB30 excludes East Asian OP: `Windows（` may break before `（`.
 #[inline]
 fn east_asian_open_allows(b: &Boundary<'_>) -> bool {
+    // LB8a: nothing breaks after a zero width joiner.
     !b.next.is_ascii()
+        && b.before != '\u{200D}'
         && break_property(b.next as u32) == BreakClass::OpenPunctuation
         && is_east_asian(b.next)
         && matches!(
