@@ -93,6 +93,45 @@ impl RawBlock {
         })
     }
 
+    /// The part of this block at `range` of its text, with its own mapping.
+    pub fn slice(&self, range: Range<usize>) -> RawBlock {
+        let mut part = RawBlock::new(self.kind);
+        part.text = self.text[range.clone()].to_owned();
+        for (index, piece) in self.pieces.iter().enumerate() {
+            let end = self
+                .pieces
+                .get(index + 1)
+                .map_or(self.text.len(), |next| next.text_start);
+            let (from, to) = (piece.text_start.max(range.start), end.min(range.end));
+            if from >= to {
+                continue;
+            }
+            let source = if piece.linear {
+                let start = piece.source.start + (from - piece.text_start);
+                start..start + (to - from)
+            } else {
+                piece.source.clone()
+            };
+            part.pieces.push(Piece {
+                text_start: from - range.start,
+                source,
+                linear: piece.linear,
+            });
+        }
+        part.breaks = (self.breaks.iter())
+            .filter(|&&b| b > range.start && b < range.end)
+            .map(|b| b - range.start)
+            .collect();
+        part.links = (self.links.iter())
+            .filter(|l| l.text.start >= range.start && l.text.end <= range.end)
+            .map(|l| Link {
+                text: l.text.start - range.start..l.text.end - range.start,
+                url: l.url.clone(),
+            })
+            .collect();
+        part
+    }
+
     fn push(&mut self, text: &str, source: Range<usize>, linear: bool) {
         if text.is_empty() {
             return;
@@ -326,5 +365,9 @@ mod tests {
         let at = block.text.find("今天").unwrap();
         let range = block.source_of(at..block.text.len());
         assert_eq!(&src[range], "今天,会议召开。");
+        let tail = block.slice(at..block.text.len());
+        assert_eq!(tail.text, "今天,会议召开。");
+        assert_eq!(&src[tail.source()], "今天,会议召开。");
+        assert_eq!(&src[tail.source_of(3..6)], "天");
     }
 }

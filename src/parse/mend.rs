@@ -1,1 +1,154 @@
-//! (skeleton)
+//! Layer 3: repair what page layout broke. A paragraph cut by a column break
+//! is joined with its tail (no space between CJK sides, one between Latin
+//! sides); a caption printed between the halves moves after the joined
+//! paragraph. See `TYPESETTING.md`, "Page-column breaks".
+
+use crate::model::{Block, BlockKind};
+use crate::parse::markdown::is_cjk;
+use crate::parse::roles::{ends_sentence, ends_with_stop, starts_with_no_start};
+
+/// A body item in reading order, as `assemble` found it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    Block(Block),
+    /// Something that was taken out of the body (a byline, a deck): nothing
+    /// is ever joined across it.
+    Barrier,
+}
+
+/// Whether `next` continues the paragraph `text`.
+pub fn continues(text: &str, next: &str) -> bool {
+    if starts_with_no_start(next) {
+        // `，…` can only be a tail, unless the paragraph ended with a full stop.
+        return !ends_with_stop(text);
+    }
+    !ends_sentence(text)
+}
+
+/// `a` + `b` as one paragraph: no space when either side is CJK.
+fn join(a: &mut Block, b: Block) {
+    let before = a.text.trim_end().chars().next_back();
+    let after = b.text.trim_start().chars().next();
+    a.text.truncate(a.text.trim_end().len());
+    let latin_both = before.is_some_and(|c| !is_cjk(c)) && after.is_some_and(|c| !is_cjk(c));
+    if latin_both {
+        a.text.push(' ');
+    }
+    a.text.push_str(b.text.trim_start());
+    a.source.end = a.source.end.max(b.source.end);
+}
+
+/// Join split paragraphs and move interrupting captions after them.
+pub fn mend(parts: Vec<Part>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(parts.len());
+    // Captions seen after a paragraph that may still continue.
+    let mut held: Vec<Block> = Vec::new();
+    // The paragraph (index in `out`) the next paragraph may continue.
+    let mut open: Option<usize> = None;
+    for part in parts {
+        let block = match part {
+            Part::Barrier => {
+                out.append(&mut held);
+                open = None;
+                continue;
+            }
+            Part::Block(block) => block,
+        };
+        match block.kind {
+            BlockKind::Paragraph => {
+                if let Some(index) = open
+                    && continues(&out[index].text, &block.text)
+                {
+                    join(&mut out[index], block);
+                    continue;
+                }
+                out.append(&mut held);
+                out.push(block);
+                open = Some(out.len() - 1);
+            }
+            BlockKind::Caption { .. } if open.is_some() => held.push(block),
+            _ => {
+                out.append(&mut held);
+                out.push(block);
+                open = None;
+            }
+        }
+    }
+    out.append(&mut held);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(text: &str, start: usize) -> Part {
+        Part::Block(Block {
+            kind: BlockKind::Paragraph,
+            text: text.to_owned(),
+            source: start..start + text.len(),
+        })
+    }
+
+    fn caption(text: &str, start: usize) -> Part {
+        Part::Block(Block {
+            kind: BlockKind::Caption { credit: None },
+            text: text.to_owned(),
+            source: start..start + text.len(),
+        })
+    }
+
+    fn texts(blocks: &[Block]) -> Vec<&str> {
+        blocks.iter().map(|b| b.text.as_str()).collect()
+    }
+
+    #[test]
+    fn k37_a_paragraph_without_closing_punctuation_continues() {
+        let blocks = mend(vec![
+            para("主持召开城市副", 0),
+            para("中心建设会议。", 30),
+            para("下午继续讨论。", 60),
+        ]);
+        assert_eq!(
+            texts(&blocks),
+            ["主持召开城市副中心建设会议。", "下午继续讨论。"]
+        );
+        assert_eq!(blocks[0].source, 0..30 + "中心建设会议。".len());
+    }
+
+    #[test]
+    fn k39_a_caption_between_the_halves_moves_after() {
+        let blocks = mend(vec![
+            para("服务中心、", 0),
+            caption("图为新设备。记者 王明/摄", 20),
+            para("运河商务区完成试点。", 80),
+        ]);
+        assert_eq!(
+            texts(&blocks),
+            ["服务中心、运河商务区完成试点。", "图为新设备。记者 王明/摄"]
+        );
+    }
+
+    #[test]
+    fn latin_halves_get_one_space_and_barriers_hold() {
+        let blocks = mend(vec![para("The council voted", 0), para("on Monday.", 20)]);
+        assert_eq!(texts(&blocks), ["The council voted on Monday."]);
+        let blocks = mend(vec![
+            para("随后,他主持召开", 0),
+            Part::Barrier,
+            para("会议。", 30),
+        ]);
+        assert_eq!(blocks.len(), 2);
+    }
+
+    #[test]
+    fn a_tail_starting_with_a_comma_is_always_joined() {
+        let blocks = mend(vec![
+            para("他提出“两个示范区”", 0),
+            para("，要求加快建设。", 30),
+        ]);
+        assert_eq!(texts(&blocks), ["他提出“两个示范区”，要求加快建设。"]);
+        let blocks = mend(vec![para("会议结束。", 0), para("下午继续。", 30)]);
+        assert_eq!(blocks.len(), 2);
+    }
+}

@@ -1,0 +1,302 @@
+//! Layer 2, applied in order: masthead and date line, front matter, and the
+//! articles (kicker, headline, deck, byline, body parts) from raw blocks.
+
+use std::ops::Range;
+
+use crate::model::{Block, BlockKind};
+use crate::parse::dateline::{DateLine, parse_date_line};
+use crate::parse::markdown::{RawBlock, RawKind};
+use crate::parse::mend::Part;
+use crate::parse::roles::{
+    caption, ends_sentence, find_jump, is_byline, is_front_matter, is_label, lead_in,
+};
+
+/// The masthead and date line of an issue.
+#[derive(Debug, Default)]
+pub struct Head {
+    pub masthead: Option<usize>,
+    /// The date line's block, and the text of that block after the date line
+    /// when the date line was only its first line.
+    pub date_line: Option<(usize, DateLine, Option<String>)>,
+}
+
+/// An article before mending and ids.
+#[derive(Debug, Default)]
+pub struct Draft {
+    pub kicker: Option<String>,
+    pub headline: String,
+    pub deck: Option<String>,
+    pub byline: Option<String>,
+    pub parts: Vec<Part>,
+}
+
+fn level(block: &RawBlock) -> Option<u8> {
+    match block.kind {
+        RawKind::Heading(level) => Some(level),
+        RawKind::Paragraph => None,
+    }
+}
+
+/// A block's text with its first line split off, when it has more than one.
+fn first_line(block: &RawBlock) -> Option<(RawBlock, RawBlock)> {
+    let at = *block.breaks.first()?;
+    Some((block.slice(0..at), block.slice(at..block.text.len())))
+}
+
+/// The date line among the first few paragraphs (whole, or its first line).
+fn find_date_line(
+    blocks: &[RawBlock],
+    skip: Option<usize>,
+) -> Option<(usize, DateLine, Option<String>)> {
+    let candidates = (0..blocks.len())
+        .take_while(|&i| Some(i) == skip || level(&blocks[i]).is_none())
+        .filter(|&i| Some(i) != skip)
+        .take(4);
+    for index in candidates {
+        let block = &blocks[index];
+        if let Some(line) = parse_date_line(&block.text) {
+            return Some((index, line, None));
+        }
+        if let Some((first, rest)) = first_line(block)
+            && let Some(line) = parse_date_line(&first.text)
+        {
+            return Some((index, line, Some(rest.text.trim().to_owned())));
+        }
+    }
+    None
+}
+
+/// Masthead (`#` followed by a date line or by deeper headings) and date line.
+pub fn find_head(blocks: &[RawBlock]) -> Head {
+    let first_heading = blocks.iter().position(|b| level(b).is_some());
+    let masthead = first_heading.filter(|&i| {
+        let next_heading = blocks[i + 1..].iter().find_map(level);
+        level(&blocks[i]) == Some(1)
+            && i < 4
+            && (next_heading.is_some_and(|l| l > 1)
+                || find_date_line(&blocks[i + 1..], None).is_some())
+    });
+    let date_line = match masthead {
+        Some(m) => find_date_line(&blocks[m + 1..], None).map(|(i, l, r)| (i + m + 1, l, r)),
+        None => find_date_line(blocks, None),
+    };
+    Head {
+        masthead,
+        date_line,
+    }
+}
+
+/// The trimmed text of `range` of a block, and its source bytes.
+fn cut(raw: &RawBlock, range: Range<usize>) -> (String, Range<usize>) {
+    let text = &raw.text[range.clone()];
+    let start = range.start + (text.len() - text.trim_start().len());
+    let trimmed = text.trim();
+    (
+        trimmed.to_owned(),
+        raw.source_of(start..start + trimmed.len()),
+    )
+}
+
+fn block(kind: BlockKind, (text, source): (String, Range<usize>)) -> Part {
+    Part::Block(Block { kind, text, source })
+}
+
+/// Articles and front matter from the blocks after the head.
+pub fn articles(blocks: &[RawBlock], head: &Head) -> (Vec<String>, Vec<Draft>) {
+    let taken =
+        |i: usize| Some(i) == head.masthead || head.date_line.as_ref().is_some_and(|d| d.0 == i);
+    let headline_level = (0..blocks.len())
+        .filter(|&i| Some(i) != head.masthead)
+        .filter_map(|i| level(&blocks[i]))
+        .min();
+    let Some(headline_level) = headline_level else {
+        let body: Vec<&RawBlock> = (0..blocks.len())
+            .filter(|&i| !taken(i))
+            .map(|i| &blocks[i])
+            .collect();
+        return (Vec::new(), untitled(&body).into_iter().collect());
+    };
+    let is_headline = |i: usize| {
+        Some(i) != head.masthead && level(&blocks[i]).is_some_and(|l| l <= headline_level)
+    };
+    let headlines: Vec<usize> = (0..blocks.len()).filter(|&i| is_headline(i)).collect();
+    let first = headlines.first().copied().unwrap_or(blocks.len());
+    let kicker_of = |h: usize| -> bool {
+        let Some(k) = h.checked_sub(1) else {
+            return false;
+        };
+        let after_headline = k.checked_sub(1).is_some_and(is_headline);
+        let in_front = k < first;
+        level(&blocks[k]).is_none()
+            && !taken(k)
+            && !after_headline
+            && is_label(&blocks[k].text)
+            && !(in_front && is_front_matter(&blocks[k].text))
+    };
+    let kickers: Vec<bool> = headlines.iter().map(|&h| kicker_of(h)).collect();
+    let front_end = if kickers.first() == Some(&true) {
+        first - 1
+    } else {
+        first
+    };
+    let mut front: Vec<String> = Vec::new();
+    for i in (0..front_end).filter(|&i| !taken(i)) {
+        front.push(blocks[i].text.trim().to_owned());
+    }
+    if let Some((_, _, Some(rest))) = &head.date_line {
+        front.insert(0, rest.clone());
+    }
+    let mut drafts = Vec::with_capacity(headlines.len());
+    for (n, &h) in headlines.iter().enumerate() {
+        let end = match headlines.get(n + 1) {
+            Some(&next) if kickers[n + 1] => next - 1,
+            Some(&next) => next,
+            None => blocks.len(),
+        };
+        let kicker = kickers[n].then(|| blocks[h - 1].text.trim().to_owned());
+        let body: Vec<&RawBlock> = (h + 1..end)
+            .filter(|&i| !taken(i))
+            .map(|i| &blocks[i])
+            .collect();
+        let mut draft = article(&body);
+        draft.kicker = kicker;
+        draft.headline = blocks[h].text.trim().to_owned();
+        drafts.push(draft);
+    }
+    (front, drafts)
+}
+
+/// A file with no headings: one article titled from its first line.
+fn untitled(blocks: &[&RawBlock]) -> Option<Draft> {
+    let (first, rest) = blocks.split_first()?;
+    let split = first_line(first);
+    let (headline, tail) = match &split {
+        Some((line, tail)) => (line.text.trim().to_owned(), Some(tail)),
+        None => (first.text.trim().to_owned(), None),
+    };
+    // Plain text puts one paragraph on each line: split where a line ends a
+    // sentence (a line that does not is a hard wrap inside the paragraph).
+    let lines: Vec<RawBlock> = tail
+        .into_iter()
+        .chain(rest.iter().copied())
+        .flat_map(split_sentences)
+        .collect();
+    let body: Vec<&RawBlock> = lines.iter().collect();
+    let mut draft = article(&body);
+    draft.headline = headline;
+    Some(draft)
+}
+
+fn split_sentences(block: &RawBlock) -> Vec<RawBlock> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for &at in &block.breaks {
+        if ends_sentence(&block.text[start..at]) {
+            out.push(block.slice(start..at));
+            start = at;
+        }
+    }
+    if start == 0 {
+        out.push(block.clone());
+    } else {
+        out.push(block.slice(start..block.text.len()));
+    }
+    out
+}
+
+/// Deck, byline and body parts of one article.
+fn article(body: &[&RawBlock]) -> Draft {
+    let mut draft = Draft::default();
+    let mut index = 0;
+    if let Some(first) = body.first()
+        && level(first).is_none()
+        && is_label(&first.text)
+    {
+        draft.deck = Some(first.text.trim().to_owned());
+        index = 1;
+    }
+    let mut seen_paragraph = false;
+    while let Some(raw) = body.get(index) {
+        index += 1;
+        if level(raw).is_some() {
+            // A sub-head; a short unpunctuated line after it is its deck.
+            let mut deck_source = None;
+            let deck = body
+                .get(index)
+                .filter(|next| level(next).is_none() && is_label(&next.text));
+            if let Some(next) = deck {
+                deck_source = Some(next.source());
+                index += 1;
+            }
+            let (text, mut source) = cut(raw, 0..raw.text.len());
+            if let Some(extra) = deck_source {
+                source.end = source.end.max(extra.end);
+            }
+            let deck = deck.map(|d| d.text.trim().to_owned());
+            draft.parts.push(Part::Block(Block {
+                kind: BlockKind::Subhead { deck },
+                text,
+                source,
+            }));
+            continue;
+        }
+        let text = raw.text.trim();
+        if draft.byline.is_none() && is_byline(text) {
+            draft.byline = Some(text.to_owned());
+            draft.parts.push(Part::Barrier);
+        } else if let Some(found) = caption(&raw.text) {
+            let credit = found.credit.map(|r| raw.text[r].trim().to_owned());
+            let (text, _) = cut(raw, 0..found.text_end);
+            draft.parts.push(Part::Block(Block {
+                kind: BlockKind::Caption { credit },
+                text,
+                source: raw.source(),
+            }));
+        } else {
+            let lead = (!seen_paragraph && draft.byline.is_none())
+                .then(|| lead_in(&raw.text))
+                .flatten();
+            if let Some(end) = lead {
+                draft.byline = Some(raw.text[..end].trim().to_owned());
+            }
+            paragraph(raw, lead.unwrap_or(0), &mut draft.parts);
+            seen_paragraph = true;
+        }
+    }
+    draft
+}
+
+/// A paragraph from `start` of a block, with a jump line at its start or end
+/// split off into its own block.
+fn paragraph(raw: &RawBlock, start: usize, parts: &mut Vec<Part>) {
+    let text = &raw.text[start..];
+    let Some(jump) = find_jump(text) else {
+        parts.push(block(BlockKind::Paragraph, cut(raw, start..raw.text.len())));
+        return;
+    };
+    let range = start + jump.range.start..start + jump.range.end;
+    let page = text[jump.page.clone()].to_owned();
+    let kind = BlockKind::Jump {
+        direction: jump.direction,
+        page,
+    };
+    let before = start..range.start;
+    let after = range.end..raw.text.len();
+    if !raw.text[before.clone()].trim().is_empty() {
+        parts.push(block(BlockKind::Paragraph, cut(raw, before)));
+    }
+    parts.push(block(kind, cut(raw, range)));
+    if !raw.text[after.clone()].trim().is_empty() {
+        parts.push(block(BlockKind::Paragraph, cut(raw, after)));
+    }
+}
+
+/// The warnings a reader should see about an article.
+pub fn article_warnings(headline: &str, blocks: &[Block]) -> Option<String> {
+    let last = blocks
+        .iter()
+        .rev()
+        .find(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Jump { .. }))?;
+    (matches!(last.kind, BlockKind::Paragraph) && !ends_sentence(&last.text))
+        .then(|| format!("“{headline}”: the last paragraph ends mid-sentence; text may be missing"))
+}
