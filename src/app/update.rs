@@ -270,14 +270,21 @@ fn open_starred(app: &mut App) {
 }
 
 fn overlay_action(app: &mut App, overlay: Overlay, action: Action) {
-    let len = match overlay {
-        Overlay::Starred => app.starred.len(),
-        Overlay::Log => app.messages.len(),
-        Overlay::Help => Action::ALL.len() + 3,
+    let rows = geometry::overlay_rows(app.size.1);
+    let last = match overlay {
+        Overlay::Starred => app.starred.len().saturating_sub(1),
+        // The log scrolls by message, so the last one can always reach the top.
+        Overlay::Log => app.messages.len().saturating_sub(1),
+        Overlay::Help => {
+            let bound = Action::ALL
+                .iter()
+                .filter(|a| app.keymap.keys(**a).next().is_some());
+            // Two more rows: a blank and the ambiguous-width line.
+            (bound.count() + 2).saturating_sub(rows)
+        }
     };
-    let last = len.saturating_sub(1);
     let line = app.overlay_line;
-    let page = usize::from(app.size.1.saturating_sub(4)).max(1);
+    let page = rows.max(1);
     match action {
         Action::Back => app.overlay = None,
         Action::Help | Action::Log if overlay_of(action) == overlay => app.overlay = None,

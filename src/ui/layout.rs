@@ -66,8 +66,12 @@ pub fn screen(area: Rect, focus: Pane, issues_shown: bool) -> Option<Screen> {
     };
     match mode(area.width) {
         Mode::Three => {
-            let issues = (area.width / 5).clamp(22, 30);
-            let headlines = (area.width.saturating_mul(3) / 10).clamp(32, 44);
+            // Issues wide enough for `2022-02-13 · 12 articles`; the
+            // article gets the rest.
+            let issues = (area.width / 5).clamp(26, 30);
+            let headlines = (area.width.saturating_mul(3) / 10)
+                .saturating_sub(2)
+                .clamp(32, 44);
             let [a, b, c] = columns(main, [issues, headlines]);
             (screen.issues, screen.headlines, screen.article) = (Some(a), Some(b), Some(c));
             screen.separators = separators(&[a, b]);
@@ -160,6 +164,12 @@ pub fn body_rect(pane: Rect, body_width: u16) -> Rect {
         width,
         ..content
     }
+}
+
+/// Rows an overlay shows at once on a screen `height` rows tall: a row of
+/// margin and a border above and below.
+pub fn overlay_rows(height: u16) -> usize {
+    usize::from(height.saturating_sub(4))
 }
 
 /// Rows per list item: two (headline and a dim second line) when there is room.

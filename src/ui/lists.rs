@@ -57,9 +57,22 @@ pub(super) fn render_issues(app: &App, pen: &mut Pen, pane: Rect) {
                 (paper, app.theme.headline),
             ]
         };
+        let mut second = details.join(" · ");
+        let room = usize::from(pane.width.saturating_sub(2));
+        if pen.width(&second) > room && details.len() > 1 {
+            // Without the weekday the article count still fits.
+            let date = info.date.map(|d| d.to_string()).unwrap_or_default();
+            let rest = details[1..].iter().copied();
+            let parts: Vec<&str> = [date.as_str()].into_iter().chain(rest).collect();
+            second = parts
+                .into_iter()
+                .filter(|p| !p.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · ");
+        }
         let item = Item {
             first,
-            second: details.join(" · "),
+            second,
             second_style: if unavailable {
                 app.theme.unavailable
             } else {

@@ -47,7 +47,7 @@ pub(super) fn render_overlay(app: &App, pen: &mut Pen, area: Rect, overlay: Over
     let capacity = usize::from(inner.height);
     let top = match selected {
         Some(sel) => sel.saturating_sub(capacity.saturating_sub(1)),
-        None => scroll.min(rows.len().saturating_sub(1)),
+        None => scroll.min(rows.len().saturating_sub(capacity)),
     };
     let key_width = rows
         .iter()
@@ -86,6 +86,25 @@ pub(super) fn render_overlay(app: &App, pen: &mut Pen, area: Rect, overlay: Over
         let text = pen.fit(&row.text, room, app.theme.glyphs.ellipsis);
         pen.put(x, y, room, &text, style);
     }
+    if selected.is_none() {
+        scroll_mark(app, pen, frame, (top, capacity, rows.len()));
+    }
+}
+
+/// `3-21/27` on the bottom border when not every row fits.
+fn scroll_mark(app: &App, pen: &mut Pen, frame: Rect, (top, shown, total): (usize, usize, usize)) {
+    if top == 0 && shown >= total {
+        return;
+    }
+    let last = (top + shown).min(total);
+    let mark = format!(" {}-{last}/{total} ", top + 1);
+    let width = u16::try_from(pen.width(&mark)).unwrap_or(u16::MAX);
+    if width.saturating_add(4) > frame.width {
+        return;
+    }
+    let x = frame.right().saturating_sub(width + 2);
+    let y = frame.bottom().saturating_sub(1);
+    pen.put(x, y, usize::from(width), &mark, app.theme.overlay_title);
 }
 
 fn draw_frame(app: &App, pen: &mut Pen, frame: Rect, title: &str) {

@@ -23,24 +23,27 @@ pub(super) fn render_status(app: &App, pen: &mut Pen, row: Rect) {
         pen.put(x, row.y, hint_width, &hint, theme.status_hint);
     }
     let room = width.saturating_sub(hint_width).saturating_sub(2);
-    let (text, style) = match &app.notice {
-        Some(notice) => (notice.clone(), theme.notice),
-        None => (summary(app), theme.status),
-    };
-    let text = pen.fit(&text, room, theme.glyphs.ellipsis);
-    pen.put(row.x.saturating_add(1), row.y, room, &text, style);
+    let x = row.x.saturating_add(1);
+    match &app.notice {
+        Some(notice) => {
+            let text = pen.fit(notice, room, theme.glyphs.ellipsis);
+            pen.put(x, row.y, room, &text, theme.notice);
+        }
+        None => {
+            let text = summary(app, pen, room);
+            pen.put(x, row.y, room, &text, theme.status);
+        }
+    }
 }
 
-/// `paper · date weekday · n/m · position`.
-pub(crate) fn summary(app: &App) -> String {
+/// `paper · date weekday · article n/m · position`, fitted to `room`:
+/// the weekday goes first, then the date, then the paper is shortened;
+/// where the reader is stays to the last.
+pub(crate) fn summary(app: &App, pen: &Pen, room: usize) -> String {
     let info = app.issue_info(app.issue);
-    let mut parts = vec![info.paper.clone()];
-    let day = info.day();
-    if !day.is_empty() {
-        parts.push(day);
-    }
+    let mut place = Vec::new();
     if let Some(issue) = app.current_issue().filter(|i| !i.articles.is_empty()) {
-        parts.push(format!(
+        place.push(format!(
             "article {}/{}",
             app.article + 1,
             issue.articles.len()
@@ -49,12 +52,44 @@ pub(crate) fn summary(app: &App) -> String {
     if let Some(view) = &app.view {
         let total = view.layout.lines.len();
         let seen = view.top.saturating_add(view.height).min(total);
-        let position = if view.top == 0 && seen >= total {
+        place.push(if view.top == 0 && seen >= total {
             "all".to_owned()
         } else {
             format!("{}%", seen * 100 / total.max(1))
-        };
-        parts.push(position);
+        });
     }
-    parts.join(" · ")
+    let place = place.join(" · ");
+    let date = info.date.map(|d| d.to_string());
+    let candidates = [
+        vec![
+            Some(info.paper.clone()),
+            Some(info.day()),
+            Some(place.clone()),
+        ],
+        vec![Some(info.paper.clone()), date, Some(place.clone())],
+        vec![Some(info.paper.clone()), Some(place.clone())],
+    ];
+    for parts in &candidates {
+        let parts: Vec<&str> = parts
+            .iter()
+            .flatten()
+            .map(String::as_str)
+            .filter(|p| !p.is_empty())
+            .collect();
+        let text = parts.join(" · ");
+        if pen.width(&text) <= room {
+            return text;
+        }
+    }
+    let ellipsis = app.theme.glyphs.ellipsis;
+    if place.is_empty() {
+        return pen.fit(&info.paper, room, ellipsis);
+    }
+    let tail = format!(" · {place}");
+    let paper_room = room.saturating_sub(pen.width(&tail));
+    if paper_room >= 4 {
+        format!("{}{tail}", pen.fit(&info.paper, paper_room, ellipsis))
+    } else {
+        pen.fit(&place, room, ellipsis)
+    }
 }

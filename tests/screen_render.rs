@@ -1,0 +1,236 @@
+//! Whole-screen tests: step keys, draw into a `TestBackend`, compare the
+//! whole screen (named insta snapshots, reviewed by eye) through a helper
+//! that fails on any broken wide glyph.
+
+mod screen_support;
+
+use std::collections::BTreeMap;
+
+use broadsheet::app::App;
+use broadsheet::config::Config;
+use broadsheet::library::Library;
+use broadsheet::store::State;
+use broadsheet::typeset::AmbiguousWidth;
+use broadsheet::ui::theme::Theme;
+use ratatui::buffer::{Buffer, CellDiffOption};
+use ratatui::style::{Color, Modifier};
+use screen_support::*;
+
+fn snapshot(name: &str, app: &App) {
+    let text = show(app);
+    insta::assert_snapshot!(name, text);
+}
+
+#[test]
+fn headlines_at_60x20_one_pane() {
+    snapshot("fixture_60x20_headlines", &fixture_app(60, 20));
+}
+
+#[test]
+fn article_at_60x20_one_pane() {
+    let mut app = fixture_app(60, 20);
+    press_all(&mut app, &["j", "enter"]);
+    snapshot("fixture_60x20_article", &app);
+}
+
+#[test]
+fn two_panes_at_80x24() {
+    snapshot("fixture_80x24", &fixture_app(80, 24));
+}
+
+#[test]
+fn two_panes_with_issues_at_80x24() {
+    let mut app = fixture_app(80, 24);
+    press(&mut app, "i");
+    snapshot("fixture_80x24_issues", &app);
+}
+
+#[test]
+fn three_panes_at_120x40() {
+    let mut app = fixture_app(120, 40);
+    press_all(&mut app, &["j", "s", "l", "ctrl-d"]);
+    snapshot("fixture_120x40_scrolled", &app);
+}
+
+#[test]
+fn help_overlay_at_80x24() {
+    let mut app = fixture_app(80, 24);
+    press(&mut app, "?");
+    snapshot("fixture_80x24_help", &app);
+}
+
+#[test]
+fn help_overlay_scrolls_to_its_end() {
+    let mut app = fixture_app(80, 24);
+    press_all(&mut app, &["?", "G"]);
+    let screen = show(&app);
+    assert!(screen.contains("ambiguous-width glyphs: narrow"), "{screen}");
+    assert!(screen.contains("quit"), "{screen}");
+    snapshot("fixture_80x24_help_end", &app);
+    press(&mut app, "g");
+    assert!(show(&app).contains("down one line"));
+}
+
+#[test]
+fn log_overlay_at_80x24() {
+    let mut app = fixture_app(80, 24);
+    app.push_message("/home/reader/papers/bad.md: not text (NUL byte at offset 12)".to_owned());
+    app.push_message("state: $XDG_STATE_HOME is not writable; reading state is kept in memory only for this session".to_owned());
+    press(&mut app, "!");
+    snapshot("fixture_80x24_log", &app);
+}
+
+#[test]
+fn starred_overlay_at_120x40() {
+    let mut app = fixture_app(120, 40);
+    press_all(&mut app, &["s", "J", "J", "s", "S"]);
+    snapshot("fixture_120x40_starred", &app);
+}
+
+#[test]
+fn too_small_says_so() {
+    snapshot("fixture_19x4_too_small", &fixture_app(19, 4));
+}
+
+#[test]
+fn help_is_generated_from_the_keymap() {
+    let mut config = Config::default();
+    let mut keys = BTreeMap::new();
+    keys.insert("next_article".to_owned(), vec!["n".to_owned()]);
+    keys.insert("help".to_owned(), vec!["f1".to_owned()]);
+    config.keys = keys;
+    let mut app = App::new(
+        Library::sample(),
+        &config,
+        State::default(),
+        AmbiguousWidth::Narrow,
+    );
+    app.on_resize(80, 40);
+    press(&mut app, "f1");
+    let screen = show(&app);
+    let line = screen
+        .lines()
+        .find(|l| l.contains("next article"))
+        .expect("next article is listed");
+    assert!(line.contains(" n "), "{line}");
+    assert!(!line.contains(" J "), "{line}");
+    assert!(
+        screen.contains("F1 help"),
+        "the status hint follows too:\n{screen}"
+    );
+    assert!(
+        screen.contains("narrow (1 cell)"),
+        "the ambiguous width is shown"
+    );
+}
+
+#[test]
+fn every_small_size_draws_without_panic_or_broken_cells() {
+    let mut app = fixture_app(80, 24);
+    press_all(&mut app, &["j", "l", "ctrl-d"]);
+    for width in 0..=80 {
+        for height in 0..=30 {
+            app.on_resize(width, height);
+            screen_text(&draw(&app));
+        }
+    }
+    // And with an overlay up.
+    press(&mut app, "?");
+    for (width, height) in [(1, 1), (5, 3), (20, 5), (33, 7), (61, 9)] {
+        app.on_resize(width, height);
+        screen_text(&draw(&app));
+    }
+}
+
+#[test]
+fn overlay_edges_never_cut_a_wide_glyph() {
+    for width in 60..=121 {
+        let mut app = fixture_app(width, 30);
+        press_all(&mut app, &["l", "?"]);
+        screen_text(&draw(&app));
+    }
+}
+
+#[test]
+fn wide_ambiguous_mode_forces_two_cells_and_stays_aligned() {
+    let mut app = app_with(State::default(), 120, 40, AmbiguousWidth::Wide);
+    app.set_issue(0, fixture_issue());
+    press(&mut app, "?");
+    let buf = draw(&app);
+    let text = screen_text(&buf);
+    assert!(text.contains('|'), "rules fall back to ASCII:\n{text}");
+    let forced = buf
+        .content()
+        .iter()
+        .filter(|c| matches!(c.diff_option, CellDiffOption::ForcedWidth(w) if w.get() == 2))
+        .count();
+    assert!(forced > 0, "ambiguous glyphs take two cells:\n{text}");
+}
+
+#[test]
+fn focus_read_and_star_show_without_colour() {
+    let mut app = fixture_app(120, 40);
+    press_all(&mut app, &["s", "j", "m"]);
+    app.theme = Theme::mono(AmbiguousWidth::Narrow);
+    let buf = draw(&app);
+    assert_no_colour(&buf);
+    let text = screen_text(&buf);
+    let rows: Vec<&str> = text.lines().collect();
+    assert!(
+        rows[1].contains('●') && rows[1].contains('★'),
+        "{}",
+        rows[1]
+    );
+    assert!(
+        rows[3].contains('·') && !rows[3].contains('★'),
+        "{}",
+        rows[3]
+    );
+    let headlines_title = buf
+        .content()
+        .iter()
+        .find(|c| c.symbol() == "H")
+        .expect("title");
+    assert!(headlines_title.modifier.contains(Modifier::REVERSED));
+    let issues_title = buf
+        .content()
+        .iter()
+        .find(|c| c.symbol() == "I")
+        .expect("title");
+    assert!(!issues_title.modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn no_color_selects_the_monochrome_theme() {
+    assert_eq!(
+        Theme::new(true, AmbiguousWidth::Narrow),
+        Theme::mono(AmbiguousWidth::Narrow)
+    );
+    assert_ne!(
+        Theme::new(false, AmbiguousWidth::Narrow),
+        Theme::mono(AmbiguousWidth::Narrow)
+    );
+    let mut app = fixture_app(80, 24);
+    app.theme = Theme::new(true, AmbiguousWidth::Narrow);
+    press(&mut app, "?");
+    assert_no_colour(&draw(&app));
+}
+
+fn assert_no_colour(buf: &Buffer) {
+    for cell in buf.content() {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+    }
+}
+
+#[test]
+fn colour_theme_styles_roles_apart() {
+    let mut app = fixture_app(120, 40);
+    press(&mut app, "J");
+    let buf = draw(&app);
+    let kicker = app.theme.kicker;
+    let first_kicker = buf
+        .content()
+        .iter()
+        .find(|c| c.symbol() == "北" && c.fg == kicker.fg.unwrap_or(Color::Reset));
+    assert!(first_kicker.is_some(), "the kicker is drawn in its style");
+}
