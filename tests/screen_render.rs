@@ -64,7 +64,10 @@ fn help_overlay_scrolls_to_its_end() {
     let mut app = fixture_app(80, 24);
     press_all(&mut app, &["?", "G"]);
     let screen = show(&app);
-    assert!(screen.contains("ambiguous-width glyphs: narrow"), "{screen}");
+    assert!(
+        screen.contains("ambiguous-width glyphs: narrow"),
+        "{screen}"
+    );
     assert!(screen.contains("quit"), "{screen}");
     snapshot("fixture_80x24_help_end", &app);
     press(&mut app, "g");
@@ -233,4 +236,33 @@ fn colour_theme_styles_roles_apart() {
         .iter()
         .find(|c| c.symbol() == "北" && c.fg == kicker.fg.unwrap_or(Color::Reset));
     assert!(first_kicker.is_some(), "the kicker is drawn in its style");
+}
+
+/// The real sample, through the real parser and typesetter: what a newcomer
+/// sees at the three sizes the reader issue names.
+#[test]
+fn sample_at_the_three_sizes() {
+    for (width, height) in [(60, 20), (80, 24), (120, 40)] {
+        let mut app = sample_app(width, height);
+        snapshot(&format!("sample_{width}x{height}"), &app);
+        press_all(&mut app, &["J", "l", "space"]);
+        snapshot(&format!("sample_{width}x{height}_article2_page2"), &app);
+    }
+}
+
+#[test]
+fn sample_reads_through_all_four_articles_with_space() {
+    let mut app = sample_app(100, 30);
+    press(&mut app, "l");
+    let mut seen = vec![app.article];
+    for _ in 0..200 {
+        press(&mut app, "space");
+        if seen.last() != Some(&app.article) {
+            seen.push(app.article);
+        }
+        screen_text(&draw(&app));
+    }
+    assert_eq!(seen, [0, 1, 2, 3]);
+    let issue = app.current_issue().unwrap();
+    assert!(issue.articles.iter().all(|a| app.state().is_read(&a.id)));
 }
