@@ -66,13 +66,17 @@ pub fn parse_issue(text: &str, file_name: Option<&str>) -> Issue {
     }
 }
 
+/// A head shorter than this is a whole file (see `parse_header`).
+pub const WHOLE_FILE_BELOW: usize = 4000;
+
 /// The masthead and date line from the first few kilobytes of an issue.
 ///
-/// `head` may be cut anywhere. A last line without a line end is taken as cut
-/// and ignored, unless the head is under 1 KiB (then it is a whole small
-/// file): a cut `农历壬寅年正月十三` would otherwise read as another day.
+/// `head` may be cut anywhere. A last line without a line end is taken as
+/// cut and ignored (a cut `农历壬寅年正月十三` would read as another day),
+/// unless the head is shorter than `WHOLE_FILE_BELOW`: the library reads
+/// 8 KiB, which decodes to at least 4 KiB, so a shorter head is a whole file.
 pub fn parse_header(head: &str, file_name: Option<&str>) -> Header {
-    let complete = if head.ends_with('\n') || head.len() < 1024 {
+    let complete = if head.ends_with('\n') || head.len() < WHOLE_FILE_BELOW {
         head
     } else {
         head.rfind('\n').map_or("", |at| &head[..at + 1])
@@ -187,7 +191,7 @@ mod tests {
         );
         let cut_at = full.find("十三").unwrap() + "十".len();
         let mut head = full[..cut_at].to_owned();
-        head.insert_str(0, &"\n".repeat(1024));
+        head.insert_str(0, &"\n".repeat(WHOLE_FILE_BELOW));
         let header = parse_header(&head, None);
         assert_eq!(header.lunar, None);
         let whole = parse_header(&full, None);

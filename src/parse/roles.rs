@@ -251,8 +251,11 @@ pub fn jump_at(text: &str, at: usize) -> Option<(usize, JumpDirection, Range<usi
                 .filter(|c| matches!(c, ')' | '）' | ']'))?;
             end + close.len_utf8()
         }
-        // Bare Chinese jumps are taken only as a whole block.
-        None if chinese_jump(text, inner).is_some() && end < text.trim_end().len() => return None,
+        // A bare `下转2版` is a jump only as a whole block; inside prose it
+        // could be words.
+        None if chinese_jump(text, inner).is_some() && (at > 0 || end < text.trim_end().len()) => {
+            return None;
+        }
         None => end,
     };
     Some((end, direction, page))
@@ -445,6 +448,8 @@ mod tests {
         let text = "全面的な見直しを求めた。（2面に続く）";
         assert_eq!(&text[find_jump(text).unwrap().page], "2");
         assert_eq!(find_jump("他说要转2版面的内容"), None);
+        assert_eq!(find_jump("他说稿件要转2版"), None);
+        assert!(find_jump("下转2版").is_some());
     }
 
     #[test]

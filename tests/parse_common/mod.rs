@@ -1,0 +1,158 @@
+//! Helpers shared by the parser tests: the model's text in reading order,
+//! and the "nothing lost" and "source ranges hold" checks.
+#![allow(dead_code)]
+
+use broadsheet::model::{Article, Block, BlockKind, Issue, JumpDirection};
+
+/// The block's printed text with its extra field (sub-head deck, credit).
+pub fn block_text(block: &Block) -> String {
+    match &block.kind {
+        BlockKind::Subhead { deck: Some(extra) }
+        | BlockKind::Caption {
+            credit: Some(extra),
+        } => {
+            format!("{}{extra}", block.text)
+        }
+        _ => block.text.clone(),
+    }
+}
+
+/// Every field of an article, in reading order; captions optional.
+fn article_text_with(article: &Article, captions: bool) -> String {
+    let mut text = String::new();
+    for field in [
+        &article.kicker,
+        &Some(article.headline.clone()),
+        &article.deck,
+        &article.byline,
+    ] {
+        text.extend(field.as_deref());
+    }
+    for block in &article.blocks {
+        if captions || !matches!(block.kind, BlockKind::Caption { .. }) {
+            text.push_str(&block_text(block));
+        }
+    }
+    text
+}
+
+pub fn article_text(article: &Article) -> String {
+    article_text_with(article, true)
+}
+
+pub fn paragraphs(article: &Article) -> Vec<&str> {
+    let kinds = article.blocks.iter();
+    kinds
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .map(|b| b.text.as_str())
+        .collect()
+}
+
+pub fn captions(article: &Article) -> Vec<(String, Option<String>)> {
+    let mut out = Vec::new();
+    for block in &article.blocks {
+        if let BlockKind::Caption { credit } = &block.kind {
+            out.push((block.text.clone(), credit.clone()));
+        }
+    }
+    out
+}
+
+pub fn jumps(article: &Article) -> Vec<(JumpDirection, String)> {
+    let mut out = Vec::new();
+    for block in &article.blocks {
+        if let BlockKind::Jump { direction, page } = &block.kind {
+            out.push((*direction, page.clone()));
+        }
+    }
+    out
+}
+
+fn visible(text: &str) -> Vec<char> {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn is_subsequence(needle: &[char], hay: &[char]) -> bool {
+    let mut hay = hay.iter();
+    needle.iter().all(|c| hay.any(|h| h == c))
+}
+
+/// The source without Markdown syntax (`#` heading marks) and without the
+/// date line (whose parts are checked field by field).
+fn source_text(source: &str, date_line: Option<&str>) -> String {
+    let mut out = String::new();
+    for line in source.lines() {
+        if date_line.is_some_and(|d| line.trim() == d) {
+            continue;
+        }
+        out.push_str(line.trim_start_matches('#'));
+        out.push('\n');
+    }
+    out
+}
+
+/// Every non-whitespace character of the source (Markdown syntax and the
+/// date line aside) is in exactly one field or block, and the text outside
+/// captions keeps the source's order.
+pub fn assert_nothing_lost(source: &str, issue: &Issue, date_line: Option<&str>) {
+    let masthead = format!("# {}", issue.paper);
+    let mut model = String::new();
+    if source.lines().any(|l| l.trim() == masthead) {
+        model.push_str(&issue.paper);
+    }
+    let mut ordered = model.clone();
+    for line in &issue.front {
+        model.push_str(line);
+        ordered.push_str(line);
+    }
+    for article in &issue.articles {
+        model.push_str(&article_text(article));
+        ordered.push_str(&article_text_with(article, false));
+    }
+    let source = visible(&source_text(source, date_line));
+    let (mut want, mut got) = (source.clone(), visible(&model));
+    want.sort_unstable();
+    got.sort_unstable();
+    if want != got {
+        let extra: String = got.iter().filter(|c| !want.contains(c)).collect();
+        let missing: String = want.iter().filter(|c| !got.contains(c)).collect();
+        panic!(
+            "characters differ; missing {missing:?}, extra {extra:?} ({} vs {})",
+            want.len(),
+            got.len()
+        );
+    }
+    assert!(
+        is_subsequence(&visible(&ordered), &source),
+        "text outside captions is out of order"
+    );
+}
+
+/// Every block's range is inside the source and holds the block's text.
+pub fn assert_sources_hold(source: &str, issue: &Issue) {
+    for article in &issue.articles {
+        for block in &article.blocks {
+            let range = block.source.clone();
+            assert!(
+                range.start < range.end && range.end <= source.len(),
+                "{range:?}"
+            );
+            let slice = &source[range.clone()];
+            let (text, slice) = (visible(&block_text(block)), visible(slice));
+            assert!(
+                is_subsequence(&text, &slice),
+                "{:?} not in {range:?}",
+                block.text
+            );
+            assert_eq!(
+                text.first(),
+                slice.first(),
+                "{:?} starts elsewhere",
+                block.text
+            );
+            if matches!(block.kind, BlockKind::Paragraph | BlockKind::Jump { .. }) {
+                assert_eq!(text.last(), slice.last(), "{:?} ends elsewhere", block.text);
+            }
+        }
+    }
+}
