@@ -368,3 +368,16 @@ fn the_real_sample_opens_on_its_first_article() {
     );
     assert!(app.view.is_some());
 }
+
+#[test]
+fn the_last_open_article_and_its_position_come_back() {
+    let mut app = sample_app(80, 24);
+    press_all(&mut app, &["J", "J", "l", "j", "j", "j"]);
+    let (article, anchor) = (app.article, app.view.as_ref().unwrap().anchor);
+    assert_eq!(press(&mut app, "q"), Effect::Quit);
+    let state = app.state().clone();
+    let again = app_with(state, 80, 24, broadsheet::typeset::AmbiguousWidth::Narrow);
+    assert_eq!(again.article, article);
+    assert_eq!(again.focus, Pane::Headlines, "start-up focus is Headlines");
+    assert_anchor_on_screen(&again, anchor, "restart");
+}

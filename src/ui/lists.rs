@@ -8,11 +8,12 @@ use super::text::Pen;
 use super::title;
 use crate::app::{App, Pane};
 use crate::library::EntryStatus;
+use crate::model::Article;
 
-/// One list item: a first line, an optional dim second line, and whether
-/// it is selected.
-struct Item<'a> {
-    first: Vec<(&'a str, Style)>,
+/// One list item: a first line of styled parts, a dim second line shown
+/// when there is room, and whether it is selected.
+struct Item {
+    first: Vec<(String, Style)>,
     second: String,
     second_style: Style,
     /// Cells before the second line, to align it under the first line's text.
@@ -25,63 +26,61 @@ pub(super) fn render_issues(app: &App, pen: &mut Pen, pane: Rect) {
     title(app, pen, pane, "Issues", focused);
     let capacity = list_capacity(pane);
     let top = window(app.issue, app.issues_top, capacity);
-    let entries = app.library.entries.iter().enumerate().skip(top);
     let two_lines = item_height(pane) == 2;
+    let room = usize::from(pane.width.saturating_sub(2));
     let mut rows = rows(pane);
-    for (index, entry) in entries.take(capacity) {
-        let info = app.issue_info(index);
-        let paper = info.paper.as_str();
-        let date = info.day();
-        let mut details: Vec<String> = Vec::new();
-        if two_lines {
-            details.push(date.clone());
-        }
-        let unavailable = matches!(entry.status, EntryStatus::Unavailable(_));
-        match (&entry.status, entry.articles) {
-            (EntryStatus::Unavailable(reason), _) => details.push(reason.clone()),
-            (EntryStatus::Ready, Some(1)) => details.push("1 article".to_owned()),
-            (EntryStatus::Ready, Some(n)) => details.push(format!("{n} articles")),
-            (EntryStatus::Ready, None) => {}
-        }
-        let details: Vec<&str> = details
-            .iter()
-            .map(|s| s.trim())
-            .filter(|s| !s.is_empty())
-            .collect();
-        let first = if two_lines {
-            vec![(paper, app.theme.headline)]
-        } else {
-            vec![
-                (date.as_str(), app.theme.second_line),
-                (" ", app.theme.base),
-                (paper, app.theme.headline),
-            ]
-        };
-        let mut second = details.join(" · ");
-        let room = usize::from(pane.width.saturating_sub(2));
-        if pen.width(&second) > room && details.len() > 1 {
-            // Without the weekday the article count still fits.
-            let date = info.date.map(|d| d.to_string()).unwrap_or_default();
-            let rest = details[1..].iter().copied();
-            let parts: Vec<&str> = [date.as_str()].into_iter().chain(rest).collect();
-            second = parts
-                .into_iter()
-                .filter(|p| !p.is_empty())
-                .collect::<Vec<_>>()
-                .join(" · ");
-        }
-        let item = Item {
-            first,
-            second,
-            second_style: if unavailable {
-                app.theme.unavailable
-            } else {
-                app.theme.second_line
-            },
-            second_indent: 0,
-            selected: index == app.issue,
-        };
+    let count = app.library.entries.len();
+    for index in (top..count).take(capacity) {
+        let item = issue_item(app, pen, index, two_lines, room);
         draw_item(app, pen, &mut rows, &item, focused, two_lines);
+    }
+}
+
+/// Paper on the first line; date, weekday and article count (or why the
+/// file cannot be shown) on the second. On one line: date and paper.
+fn issue_item(app: &App, pen: &Pen, index: usize, two_lines: bool, room: usize) -> Item {
+    let entry = &app.library.entries[index];
+    let info = app.issue_info(index);
+    let count = match (&entry.status, entry.articles) {
+        (EntryStatus::Unavailable(reason), _) => reason.clone(),
+        (EntryStatus::Ready, Some(1)) => "1 article".to_owned(),
+        (EntryStatus::Ready, Some(n)) => format!("{n} articles"),
+        (EntryStatus::Ready, None) => String::new(),
+    };
+    let join = |parts: &[&str]| {
+        let parts: Vec<&str> = parts
+            .iter()
+            .copied()
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        parts.join(" · ")
+    };
+    let mut second = join(&[&info.day(), &count]);
+    if pen.width(&second) > room {
+        // Without the weekday the article count still fits.
+        let date = info.date.map(|d| d.to_string()).unwrap_or_default();
+        second = join(&[&date, &count]);
+    }
+    let first = if two_lines {
+        vec![(info.paper.clone(), app.theme.headline)]
+    } else {
+        vec![
+            (info.day(), app.theme.second_line),
+            (" ".to_owned(), app.theme.base),
+            (info.paper.clone(), app.theme.headline),
+        ]
+    };
+    let unavailable = matches!(entry.status, EntryStatus::Unavailable(_));
+    Item {
+        first,
+        second,
+        second_style: if unavailable {
+            app.theme.unavailable
+        } else {
+            app.theme.second_line
+        },
+        second_indent: 0,
+        selected: index == app.issue,
     }
 }
 
@@ -91,60 +90,58 @@ pub(super) fn render_headlines(app: &App, pen: &mut Pen, pane: Rect) {
     let Some(issue) = app.current_issue().filter(|i| !i.articles.is_empty()) else {
         let content = content_rect(pane);
         let width = usize::from(content.width.saturating_sub(1));
-        pen.put(
-            content.x.saturating_add(1),
-            content.y,
-            width,
-            "No articles",
-            app.theme.second_line,
-        );
+        let x = content.x.saturating_add(1);
+        pen.put(x, content.y, width, "No articles", app.theme.second_line);
         return;
     };
     let capacity = list_capacity(pane);
     let top = window(app.article, app.headlines_top, capacity);
     let two_lines = item_height(pane) == 2;
-    let glyphs = &app.theme.glyphs;
-    let star_width = pen.width(glyphs.starred).max(pen.width(glyphs.unstarred));
     let mut rows = rows(pane);
     for (index, article) in issue.articles.iter().enumerate().skip(top).take(capacity) {
-        let read = app.state.is_read(&article.id);
-        let starred = app.state.is_starred(&article.id);
-        let marker = if read { glyphs.read } else { glyphs.unread };
-        let star = if starred {
-            glyphs.starred
-        } else {
-            glyphs.unstarred
-        };
-        let gap = " ".repeat(star_width.saturating_sub(pen.width(star)) + 1);
-        let second: Vec<&str> = [
-            article.kicker.as_deref(),
-            article.deck.as_deref().or(article.byline.as_deref()),
-        ]
-        .into_iter()
-        .flatten()
-        .filter(|s| !s.is_empty())
-        .collect();
-        let item = Item {
-            first: vec![
-                (marker, app.theme.marker),
-                (" ", app.theme.base),
-                (star, app.theme.star),
-                (gap.as_str(), app.theme.base),
-                (
-                    article.headline.as_str(),
-                    if read {
-                        app.theme.read
-                    } else {
-                        app.theme.unread
-                    },
-                ),
-            ],
-            second: second.join(" · "),
-            second_style: app.theme.second_line,
-            second_indent: pen.width(marker) + 1 + star_width + 1,
-            selected: index == app.article,
-        };
+        let item = headline_item(app, pen, article, index == app.article);
         draw_item(app, pen, &mut rows, &item, focused, two_lines);
+    }
+}
+
+/// Read marker and star (glyphs, so they show without colour), the
+/// headline; then the kicker and the deck or byline.
+fn headline_item(app: &App, pen: &Pen, article: &Article, selected: bool) -> Item {
+    let glyphs = &app.theme.glyphs;
+    let read = app.state.is_read(&article.id);
+    let marker = if read { glyphs.read } else { glyphs.unread };
+    let star = match app.state.is_starred(&article.id) {
+        true => glyphs.starred,
+        false => glyphs.unstarred,
+    };
+    // The star column is as wide as the wider glyph, in either width mode.
+    let star_width = pen.width(glyphs.starred).max(pen.width(glyphs.unstarred));
+    let gap = " ".repeat(star_width.saturating_sub(pen.width(star)) + 1);
+    let second: Vec<&str> = [
+        article.kicker.as_deref(),
+        article.deck.as_deref().or(article.byline.as_deref()),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|s| !s.is_empty())
+    .collect();
+    let headline_style = if read {
+        app.theme.read
+    } else {
+        app.theme.unread
+    };
+    Item {
+        first: vec![
+            (marker.to_owned(), app.theme.marker),
+            (" ".to_owned(), app.theme.base),
+            (star.to_owned(), app.theme.star),
+            (gap, app.theme.base),
+            (article.headline.clone(), headline_style),
+        ],
+        second: second.join(" · "),
+        second_style: app.theme.second_line,
+        second_indent: pen.width(marker) + 1 + star_width + 1,
+        selected,
     }
 }
 
@@ -180,12 +177,14 @@ fn draw_item(
     let mut room = usize::from(row.width.saturating_sub(2));
     let last = item.first.len().saturating_sub(1);
     for (n, (text, style)) in item.first.iter().enumerate() {
+        let fitted;
         let text = if n == last {
-            pen.fit(text, room, ellipsis)
+            fitted = pen.fit(text, room, ellipsis);
+            &fitted
         } else {
-            (*text).to_owned()
+            text
         };
-        let used = pen.put(x, row.y, room, &text, patch(*style));
+        let used = pen.put(x, row.y, room, text, patch(*style));
         x = x.saturating_add(u16::try_from(used).unwrap_or(u16::MAX));
         room = room.saturating_sub(used);
     }
