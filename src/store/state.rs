@@ -32,11 +32,12 @@ impl Unknown {
     /// choice does not depend on the order of the merge.
     fn merge(&mut self, other: &Unknown) {
         for (key, theirs) in &other.0 {
-            match self.0.get(key) {
-                Some(ours) if ours.to_string() >= theirs.to_string() => {}
-                _ => {
-                    self.0.insert(key.clone(), theirs.clone());
-                }
+            let keep_ours = self
+                .0
+                .get(key)
+                .is_some_and(|ours| json_text(ours) >= json_text(theirs));
+            if !keep_ours {
+                self.0.insert(key.clone(), theirs.clone());
             }
         }
     }
@@ -207,6 +208,10 @@ fn now_ms() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+}
+
+fn json_text(value: &serde_json::Value) -> String {
+    value.to_string()
 }
 
 fn current_version() -> u32 {

@@ -1,0 +1,245 @@
+//! Configuration: the defaults are a real, commented file embedded from
+//! `assets/config.toml`; the user's file overlays them key by key. Unknown
+//! keys and bad values are errors naming the file, line, column and what is
+//! allowed. The program reads the config file and never writes it.
+
+mod keys;
+mod parse;
+mod show;
+
+use std::collections::BTreeMap;
+use std::ffi::OsString;
+use std::fmt;
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+pub use show::{to_toml, toml_string};
+
+use crate::store::shown_path;
+use crate::typeset::{Kinsoku, Punctuation};
+
+/// The default configuration file, comments and all (`broadsheet config --default`).
+pub const DEFAULT_TOML: &str = include_str!("../../assets/config.toml");
+
+/// A config file larger than this is not a config file.
+const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+/// How ambiguous-width characters are measured on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AmbiguousSetting {
+    /// Ask the terminal (CSI 6n) at start.
+    #[default]
+    Auto,
+    Narrow,
+    Wide,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// Folders opened when no path is given.
+    pub library: Vec<PathBuf>,
+    /// Widest the article body is set, in cells.
+    pub body_width: u16,
+    pub indent: bool,
+    pub punctuation: Punctuation,
+    pub kinsoku: Kinsoku,
+    pub ambiguous_width: AmbiguousSetting,
+    pub theme: String,
+    pub max_file_size: u64,
+    /// Action name → key specs (`"j"`, `"ctrl-f"`, `"PageDown"`), overriding the defaults.
+    pub keys: BTreeMap<String, Vec<String>>,
+}
+
+impl Default for Config {
+    /// The same values as `assets/config.toml` (a test holds them equal).
+    fn default() -> Self {
+        Config {
+            library: Vec::new(),
+            body_width: 80,
+            indent: true,
+            punctuation: Punctuation::AsIs,
+            kinsoku: Kinsoku::Basic,
+            ambiguous_width: AmbiguousSetting::Auto,
+            theme: "default".to_owned(),
+            max_file_size: 64 * 1024 * 1024,
+            keys: BTreeMap::new(),
+        }
+    }
+}
+
+/// Where the config file's path came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// `--config FILE`: must exist.
+    Flag,
+    /// `$BROADSHEET_CONFIG`: must exist.
+    Env,
+    /// `$XDG_CONFIG_HOME/broadsheet/config.toml` or `~/.config/…`: may be absent.
+    Default,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Origin::Flag => "given with --config",
+            Origin::Env => "given by $BROADSHEET_CONFIG",
+            Origin::Default => "the default location",
+        })
+    }
+}
+
+/// The config file to read and why that one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub path: PathBuf,
+    pub origin: Origin,
+}
+
+/// One thing wrong in a config file, at a 1-based line and column
+/// (columns count characters).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("config file {path} ({origin}) does not exist")]
+    Missing { path: String, origin: Origin },
+    #[error("cannot read config file {path}: {reason}")]
+    Read { path: String, reason: String },
+    /// Every problem found, in file order, one per line as `file:line:column: what`.
+    #[error("{}", list_problems(path, problems))]
+    Invalid {
+        path: String,
+        problems: Vec<Problem>,
+    },
+}
+
+fn list_problems(path: &str, problems: &[Problem]) -> String {
+    let lines: Vec<String> = problems
+        .iter()
+        .map(|p| format!("{path}:{}:{}: {}", p.line, p.column, p.message))
+        .collect();
+    lines.join("\n")
+}
+
+/// Load the configuration: `explicit` (from `--config`), else
+/// `$BROADSHEET_CONFIG`, else `$XDG_CONFIG_HOME/broadsheet/config.toml`
+/// (`~/.config/…` when unset), over the embedded defaults. A missing file at
+/// the default location means the defaults; a missing named file is an error.
+pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
+    let var = |name: &str| std::env::var_os(name);
+    let home = var("HOME").map(PathBuf::from);
+    match locate_with(explicit, var) {
+        Some(location) => load_from(&location, home.as_deref()),
+        None => Ok(Config::default()),
+    }
+}
+
+/// Which file `load` reads; `None` when no location can be named (no
+/// `HOME` and no `XDG_CONFIG_HOME`).
+pub fn locate(explicit: Option<&Path>) -> Option<Location> {
+    locate_with(explicit, |name| std::env::var_os(name))
+}
+
+/// [`locate`] with the environment given, for tests.
+pub fn locate_with(
+    explicit: Option<&Path>,
+    var: impl Fn(&str) -> Option<OsString>,
+) -> Option<Location> {
+    if let Some(path) = explicit {
+        let path = path.to_path_buf();
+        return Some(Location {
+            path,
+            origin: Origin::Flag,
+        });
+    }
+    let set = |name: &str| var(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+    if let Some(path) = set("BROADSHEET_CONFIG") {
+        return Some(Location {
+            path,
+            origin: Origin::Env,
+        });
+    }
+    // The XDG spec says a relative XDG_CONFIG_HOME is invalid and ignored.
+    let config_home = set("XDG_CONFIG_HOME")
+        .filter(|p| p.is_absolute())
+        .or_else(|| set("HOME").map(|home| home.join(".config")))?;
+    Some(Location {
+        path: config_home.join("broadsheet").join("config.toml"),
+        origin: Origin::Default,
+    })
+}
+
+/// Read and check the file at `location`; `home` expands `~` in `library`.
+pub fn load_from(location: &Location, home: Option<&Path>) -> Result<Config, ConfigError> {
+    let path = &location.path;
+    let shown = shown_path(path);
+    let bytes = match read_capped(path) {
+        Ok(bytes) => bytes,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => {
+            return match location.origin {
+                Origin::Default => Ok(Config::default()),
+                origin => Err(ConfigError::Missing {
+                    path: shown,
+                    origin,
+                }),
+            };
+        }
+        Err(err) => {
+            return Err(ConfigError::Read {
+                path: shown,
+                reason: err.to_string(),
+            });
+        }
+    };
+    parse_bytes(&bytes, path, home)
+}
+
+/// Check config text as if read from `path` (relative `library` folders are
+/// taken from `path`'s folder).
+pub fn parse_bytes(bytes: &[u8], path: &Path, home: Option<&Path>) -> Result<Config, ConfigError> {
+    let invalid = |problems| ConfigError::Invalid {
+        path: shown_path(path),
+        problems,
+    };
+    // Editors on Windows add a BOM; TOML does not allow one.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let valid = String::from_utf8_lossy(&bytes[..err.valid_up_to()]);
+            let (line, column) = parse::position(&valid, valid.len());
+            let message = format!(
+                "not UTF-8 text (byte {}); save the file as UTF-8",
+                err.valid_up_to()
+            );
+            return Err(invalid(vec![Problem {
+                line,
+                column,
+                message,
+            }]));
+        }
+    };
+    let base = path.parent().unwrap_or(Path::new(""));
+    parse::parse(text, base, home).map_err(invalid)
+}
+
+fn read_capped(path: &Path) -> io::Result<Vec<u8>> {
+    let file = fs::File::open(path)?;
+    if file.metadata()?.is_dir() {
+        return Err(io::Error::other("it is a folder"));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_CONFIG_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_CONFIG_BYTES {
+        return Err(io::Error::other(
+            "larger than 1 MiB; is it really a config file?",
+        ));
+    }
+    Ok(bytes)
+}

@@ -1,0 +1,82 @@
+//! A `Config` written back as TOML, for `broadsheet config` (to stdout only:
+//! the program never writes the config file).
+
+use std::fmt::Write;
+
+use super::Config;
+use super::parse::{AMBIGUOUS, KINSOKU, PUNCTUATION};
+
+/// The effective configuration as a TOML document that `parse` accepts and
+/// that reads back to the same `Config`.
+pub fn to_toml(config: &Config) -> String {
+    let mut out = String::new();
+    let folders: Vec<String> = config
+        .library
+        .iter()
+        .map(|p| toml_string(&p.to_string_lossy()))
+        .collect();
+    // `write!` to a String cannot fail.
+    let _ = writeln!(out, "library = [{}]", folders.join(", "));
+    let _ = writeln!(out, "body_width = {}", config.body_width);
+    let _ = writeln!(out, "indent = {}", config.indent);
+    let _ = writeln!(
+        out,
+        "punctuation = {}",
+        name_of(&PUNCTUATION, config.punctuation)
+    );
+    let _ = writeln!(out, "kinsoku = {}", name_of(&KINSOKU, config.kinsoku));
+    let _ = writeln!(
+        out,
+        "ambiguous_width = {}",
+        name_of(&AMBIGUOUS, config.ambiguous_width)
+    );
+    let _ = writeln!(out, "theme = {}", toml_string(&config.theme));
+    let _ = writeln!(out, "max_file_size = {}", size_text(config.max_file_size));
+    let _ = writeln!(out, "\n[keys]");
+    if config.keys.is_empty() {
+        let _ = writeln!(out, "# (every action keeps its default keys)");
+    }
+    for (action, specs) in &config.keys {
+        let specs: Vec<String> = specs.iter().map(|s| toml_string(s)).collect();
+        let _ = writeln!(out, "{action} = [{}]", specs.join(", "));
+    }
+    out
+}
+
+fn name_of<T: PartialEq + Copy>(table: &[(&str, T)], value: T) -> String {
+    let name = table
+        .iter()
+        .find(|(_, v)| *v == value)
+        .map_or("?", |(n, _)| n);
+    toml_string(name)
+}
+
+/// `"64 MiB"` when the size is a whole number of a binary unit, else bytes.
+fn size_text(bytes: u64) -> String {
+    for (shift, unit) in [(30, "GiB"), (20, "MiB"), (10, "KiB")] {
+        if bytes >= 1 << shift && bytes.is_multiple_of(1 << shift) {
+            return format!("\"{} {unit}\"", bytes >> shift);
+        }
+    }
+    bytes.to_string()
+}
+
+/// A TOML basic string; control and bidi characters escaped, so that what
+/// is printed is safe on a terminal and parses back to the same text.
+pub fn toml_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() || bidi => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
