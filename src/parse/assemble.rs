@@ -215,7 +215,6 @@ fn article(body: &[&RawBlock]) -> Draft {
         draft.deck = Some(first.text.trim().to_owned());
         index = 1;
     }
-    let mut seen_paragraph = false;
     while let Some(raw) = body.get(index) {
         index += 1;
         if level(raw).is_some() {
@@ -241,9 +240,10 @@ fn article(body: &[&RawBlock]) -> Draft {
             continue;
         }
         let text = raw.text.trim();
-        if draft.byline.is_none() && is_byline(text) {
+        // A byline belongs to the article's head: after the headline and
+        // deck, before any body part.
+        if draft.byline.is_none() && draft.parts.is_empty() && is_byline(text) {
             draft.byline = Some(text.to_owned());
-            draft.parts.push(Part::Barrier);
         } else if let Some(found) = caption(&raw.text) {
             let credit = found.credit.map(|r| raw.text[r].trim().to_owned());
             let (text, _) = cut(raw, 0..found.text_end);
@@ -253,14 +253,12 @@ fn article(body: &[&RawBlock]) -> Draft {
                 source: raw.source(),
             }));
         } else {
-            let lead = (!seen_paragraph && draft.byline.is_none())
-                .then(|| lead_in(&raw.text))
-                .flatten();
+            let first = draft.parts.is_empty() && draft.byline.is_none();
+            let lead = first.then(|| lead_in(&raw.text)).flatten();
             if let Some(end) = lead {
                 draft.byline = Some(raw.text[..end].trim().to_owned());
             }
             paragraph(raw, lead.unwrap_or(0), &mut draft.parts);
-            seen_paragraph = true;
         }
     }
     draft
