@@ -381,3 +381,25 @@ fn the_last_open_article_and_its_position_come_back() {
     assert_eq!(again.focus, Pane::Headlines, "start-up focus is Headlines");
     assert_anchor_on_screen(&again, anchor, "restart");
 }
+
+#[test]
+fn decoding_and_reading_problems_reach_the_log_overlay() {
+    use broadsheet::library::{Library, LibraryOptions};
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad-2024-03-08.md");
+    std::fs::write(&bad, b"# Paper\n\n## Headline\n\nBody \xff text.\n").unwrap();
+    let library = Library::open(&[bad], &LibraryOptions::default());
+    let config = broadsheet::config::Config::default();
+    let state = broadsheet::store::State::default();
+    let narrow = broadsheet::typeset::AmbiguousWidth::Narrow;
+    let mut app = App::new(library, &config, state, narrow);
+    app.on_resize(100, 30);
+    assert!(
+        app.messages.iter().any(|m| m.contains("bad-2024-03-08.md")),
+        "{:?}",
+        app.messages
+    );
+    press(&mut app, "!");
+    let screen = show(&app);
+    assert!(screen.contains("bad-2024-03-08.md"), "{screen}");
+}

@@ -13,7 +13,7 @@ pub use update::update;
 use crossterm::event::{KeyEvent, KeyEventKind};
 
 use crate::config::Config;
-use crate::library::Library;
+use crate::library::{Library, ReadError};
 use crate::model::{Article, Date, Issue};
 use crate::store::State;
 use crate::typeset::{AmbiguousWidth, Options};
@@ -104,6 +104,9 @@ pub struct App {
     pub view: Option<View>,
     /// A one-off remark for the status bar ("starred", "no unread article").
     pub notice: Option<String>,
+    /// How the ambiguous width was chosen ("asked the terminal", "from the
+    /// config"), shown in help next to the result.
+    pub ambiguous_note: Option<String>,
     state_changed: bool,
 }
 
@@ -148,6 +151,7 @@ impl App {
             headlines_top: 0,
             view: None,
             notice: None,
+            ambiguous_note: None,
             state_changed: false,
         };
         app.restore_last_open();
@@ -231,22 +235,26 @@ impl App {
             return;
         }
         let label = self.library.label(index);
-        let issue = match self.library.read(index) {
-            Ok(text) => {
+        let issue = match self.library.read_decoded(index) {
+            Ok(decoded) => {
+                // Decoding warnings already name the file and byte offset.
+                self.messages.extend(decoded.warnings);
                 let name = self.library.file_name(index);
-                crate::parse::parse_issue(&text, name.as_deref())
+                crate::parse::parse_issue(&decoded.text, name.as_deref())
             }
             Err(err) => {
-                self.messages.push(format!("{label}: {err}"));
+                // An unavailable entry shows its reason in the Issues pane
+                // and was reported when the library was listed.
+                if !matches!(err, ReadError::Unavailable(_)) {
+                    self.messages.push(format!("{label}: {err}"));
+                }
                 empty_issue(self.library.entries[index].paper.clone())
             }
         };
         for warning in &issue.warnings {
             self.messages.push(format!("{label}: {warning}"));
         }
-        if let Some(entry) = self.library.entries.get_mut(index) {
-            entry.articles = Some(issue.articles.len());
-        }
+        self.library.record_articles(index, issue.articles.len());
         self.issues[index] = Some(issue);
     }
 
@@ -256,10 +264,9 @@ impl App {
         let Some(slot) = self.issues.get_mut(index) else {
             return;
         };
-        if let Some(entry) = self.library.entries.get_mut(index) {
-            entry.articles = Some(issue.articles.len());
-        }
+        let articles = issue.articles.len();
         *slot = Some(issue);
+        self.library.record_articles(index, articles);
         if index == self.issue {
             self.view = None;
             self.select(self.issue, self.article);

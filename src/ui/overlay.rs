@@ -156,7 +156,10 @@ fn help_rows(app: &App) -> Vec<Row> {
     });
     rows.push(Row {
         key: "“ ” … ·".to_owned(),
-        text: format!("ambiguous-width glyphs: {ambiguous}"),
+        text: match &app.ambiguous_note {
+            Some(note) => format!("ambiguous-width glyphs: {ambiguous}, {note}"),
+            None => format!("ambiguous-width glyphs: {ambiguous}"),
+        },
         style: app.theme.second_line,
     });
     rows
