@@ -45,18 +45,38 @@ impl Boundary<'_> {
         self.text[..quote_at].chars().next_back()
     }
 
-    /// The last character before `at` that is not a space: a line broken
-    /// here ends with it once trailing spaces are dropped.
+    /// The first character at or after `at` that is not a space or tab, and
+    /// the one after it: a line broken here starts with it once leading
+    /// whitespace is dropped.
+    fn first_visible(&self) -> (char, Option<char>) {
+        if !is_dropped(self.next) {
+            return (self.next, self.after_next);
+        }
+        let mut rest = self.text[self.at..].chars().skip_while(|&c| is_dropped(c));
+        match rest.next() {
+            Some(c) => (c, rest.next()),
+            None => (self.next, self.after_next),
+        }
+    }
+
+    /// The last character before `at` that is not a space or tab: a line
+    /// broken here ends with it once trailing whitespace is dropped.
     fn last_visible(&self) -> char {
-        if self.before != ' ' {
+        if !is_dropped(self.before) {
             return self.before;
         }
         self.text[..self.at]
             .chars()
             .rev()
-            .find(|&c| c != ' ')
+            .find(|&c| !is_dropped(c))
             .unwrap_or(' ')
     }
+}
+
+/// Whitespace the wrapper drops at a break.
+#[inline]
+fn is_dropped(c: char) -> bool {
+    c == ' ' || c == '\t'
 }
 
 /// Whether a line may break at `b`, given whether UAX #14 (Unicode 15.0,
@@ -64,10 +84,11 @@ impl Boundary<'_> {
 #[inline]
 pub fn tailor(base_allowed: bool, b: &Boundary<'_>, level: Kinsoku) -> bool {
     let allowed = base_allowed || quote_rule_allows(b) || east_asian_open_allows(b);
-    allowed
-        && (level == Kinsoku::None
-            || !(starts_prohibited(b.next, b.after_next, level)
-                || ends_prohibited(b.last_visible(), level)))
+    if !allowed || level == Kinsoku::None {
+        return allowed;
+    }
+    let (first, after) = b.first_visible();
+    !(starts_prohibited(first, after, level) || ends_prohibited(b.last_visible(), level))
 }
 
 /// UAX #14 16.0 LB19/LB19a, where Unicode 15 says `× QU` and `QU ×`.

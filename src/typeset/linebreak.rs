@@ -152,7 +152,7 @@ impl<I: Iterator<Item = (usize, BreakOpportunity)>> Filler<'_, I> {
             return;
         }
         let cells = cluster_cells(self.text, cluster, self.prev_last, self.width, self.options).0;
-        if is_collapsible(c) {
+        if is_collapsible(c) && cluster.is_single() {
             if cluster.start == self.line_start {
                 // Leading whitespace of a paragraph or after a newline.
                 self.line_start = cluster.end;
@@ -184,11 +184,26 @@ impl<I: Iterator<Item = (usize, BreakOpportunity)>> Filler<'_, I> {
                 self.end_line(self.line_start, self.line_start);
             } else {
                 let cut = self.emergency_cut(at);
+                let content_end = self.text[..cut].trim_end_matches(is_collapsible).len();
                 let kept = self.measure(self.line_start, cut);
-                self.end_line(cut, cut);
+                self.end_line(content_end, cut);
                 self.line_width -= kept;
             }
+            self.skip_leading_blanks(at);
             self.room = self.width;
+        }
+    }
+
+    /// Spaces and tabs at the start of a new line (before `at`, already
+    /// measured) are dropped, as at any break.
+    fn skip_leading_blanks(&mut self, at: usize) {
+        let next = Clusters::new(self.text, self.line_start)
+            .find(|c| c.start >= at || !(c.is_single() && is_collapsible(c.first)))
+            .map_or(at, |c| c.start.min(at));
+        if next > self.line_start {
+            self.line_width -= self.measure(self.line_start, next);
+            self.line_start = next;
+            self.content_end = self.content_end.max(next);
         }
     }
 
