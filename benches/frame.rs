@@ -1,0 +1,91 @@
+//! One frame of the reader — a one-line scroll, then drawing into a
+//! `TestBackend` — for the sample article and for a 10 MB article. The body
+//! is wrapped once per (article, width, options) and only the visible slice
+//! is drawn, so the two should cost about the same.
+
+use std::hint::black_box;
+
+use broadsheet::app::App;
+use broadsheet::app::keymap::parse_key;
+use broadsheet::config::Config;
+use broadsheet::library::Library;
+use broadsheet::model::{Article, Block, BlockKind, Issue};
+use broadsheet::store::State;
+use broadsheet::typeset::AmbiguousWidth;
+use criterion::{Criterion, criterion_group, criterion_main};
+use crossterm::event::KeyEvent;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const SIZE: (u16, u16) = (100, 30);
+
+fn app() -> App {
+    let mut app = App::new(
+        Library::sample(),
+        &Config::default(),
+        State::default(),
+        AmbiguousWidth::Narrow,
+    );
+    app.on_resize(SIZE.0, SIZE.1);
+    app.on_key(key("l"));
+    app
+}
+
+fn key(spec: &str) -> KeyEvent {
+    parse_key(spec).expect("a default key spec")
+}
+
+/// The sample's first article with its paragraphs repeated to `bytes`.
+fn huge_issue(app: &App, bytes: usize) -> Issue {
+    let mut issue = app.current_issue().expect("the sample parses").clone();
+    let article: &Article = &issue.articles[0];
+    let paragraphs: Vec<Block> = article
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .cloned()
+        .collect();
+    let mut blocks = Vec::new();
+    let mut total = 0;
+    while total < bytes {
+        for block in &paragraphs {
+            total += block.text.len();
+            blocks.push(block.clone());
+        }
+    }
+    issue.articles[0].blocks = blocks;
+    issue
+}
+
+fn scroll_and_draw(c: &mut Criterion, name: &str, mut app: App) {
+    let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("test backend");
+    // Start in the middle, so both directions have room.
+    if let Some(view) = app.view.as_mut() {
+        view.top = view.layout.lines.len() / 2;
+    }
+    let (down, up) = (key("j"), key("k"));
+    let mut flip = false;
+    c.bench_function(name, |b| {
+        b.iter(|| {
+            flip = !flip;
+            app.on_key(if flip { down } else { up });
+            let frame = terminal
+                .draw(|frame| broadsheet::ui::render(black_box(&app), frame))
+                .expect("draw");
+            black_box(frame.area);
+        })
+    });
+}
+
+fn frames(c: &mut Criterion) {
+    scroll_and_draw(c, "scroll+draw 100x30, sample article", app());
+    let mut big = app();
+    let issue = huge_issue(&big, 10 * 1024 * 1024);
+    big.set_issue(0, issue);
+    let lines = big.view.as_ref().map_or(0, |v| v.layout.lines.len());
+    eprintln!("10 MB article: {lines} lines at width 80");
+    scroll_and_draw(c, "scroll+draw 100x30, 10 MB article", big);
+}
+
+criterion_group!(benches, frames);
+criterion_main!(benches);
