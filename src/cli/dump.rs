@@ -90,7 +90,8 @@ pub fn write_issue(
     .flatten()
     .collect::<Vec<_>>()
     .join(" ");
-    let pages = issue.pages.map(|n| format!("{n} pages"));
+    // A no-break space keeps "4 pages" together on a narrow line.
+    let pages = issue.pages.map(|n| format!("{n}\u{a0}pages"));
     let date_line = [Some(date_line).filter(|d| !d.is_empty()), pages]
         .into_iter()
         .flatten()
