@@ -46,11 +46,21 @@ pub enum Moves {
 pub struct WireBackend<W: Write> {
     writer: W,
     moves: Moves,
+    /// Where the cursor was last put. ratatui asks for the cursor position
+    /// around every clear and resize; asking the terminal (CSI 6n) would
+    /// cost a round trip, wait two seconds on a terminal that does not
+    /// answer, and race the event reader for the reply. The screen is all
+    /// ours and the cursor hidden, so the last position set is enough.
+    cursor: Position,
 }
 
 impl<W: Write> WireBackend<W> {
     pub fn new(writer: W, moves: Moves) -> Self {
-        WireBackend { writer, moves }
+        WireBackend {
+            writer,
+            moves,
+            cursor: Position::ORIGIN,
+        }
     }
 
     pub fn writer(&self) -> &W {
@@ -199,12 +209,12 @@ impl<W: Write> Backend for WireBackend<W> {
     }
 
     fn get_cursor_position(&mut self) -> io::Result<Position> {
-        let (x, y) = crossterm::cursor::position()?;
-        Ok(Position { x, y })
+        Ok(self.cursor)
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
         let Position { x, y } = position.into();
+        self.cursor = Position { x, y };
         execute!(self.writer, MoveTo(x, y))
     }
 

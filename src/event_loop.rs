@@ -20,6 +20,13 @@ use crate::terminal;
 /// How long a changed reading state may wait before it is written.
 pub const SAVE_DELAY: Duration = Duration::from_millis(500);
 
+/// How long the drain waits for more pending input. crossterm's poll(2)
+/// source (feature `use-dev-tty`) does not read at all for a zero timeout,
+/// so "what is already pending" needs a tick. (The default mio source is
+/// worse: its edge-triggered epoll returns after the first 1 KiB of a burst
+/// and then sleeps on the unread rest until the next key arrives.)
+const DRAIN_TICK: Duration = Duration::from_millis(1);
+
 /// The store plus the newest state not yet written, behind one lock so that
 /// any thread can persist on its way out.
 #[derive(Debug)]
@@ -105,7 +112,7 @@ where
         };
         let mut effect = handle(app, first);
         // Drain what is already pending before drawing again.
-        while effect == Effect::None && event::poll(Duration::ZERO)? {
+        while effect == Effect::None && event::poll(DRAIN_TICK)? {
             effect = handle(app, event::read()?);
         }
         if app.take_state_changed() {

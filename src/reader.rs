@@ -60,12 +60,9 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let signals = terminal::spawn_signal_thread(on_exit)?;
     let guard = Guard::enter(Modes::default()).map_err(ReaderError::Enter)?;
 
-    let ambiguous = match config.ambiguous_width {
-        AmbiguousSetting::Auto => terminal::detect_ambiguous_width(),
-        AmbiguousSetting::Narrow => AmbiguousWidth::Narrow,
-        AmbiguousSetting::Wide => AmbiguousWidth::Wide,
-    };
+    let (ambiguous, note) = ambiguous_width(config.ambiguous_width);
     let mut app = App::new(library, &config, state, ambiguous);
+    app.ambiguous_note = Some(note.to_owned());
     for message in saver.take_messages() {
         app.push_message(message);
     }
@@ -93,6 +90,19 @@ fn run_screen(app: &mut App, saver: &Saver) -> anyhow::Result<()> {
     let size = terminal.size()?;
     app.on_resize(size.width, size.height);
     event_loop::run(&mut terminal, app, saver)
+}
+
+/// The ambiguous width to set text with, and how it was decided (shown in
+/// the help overlay).
+fn ambiguous_width(setting: AmbiguousSetting) -> (AmbiguousWidth, &'static str) {
+    match setting {
+        AmbiguousSetting::Auto => match terminal::detect_ambiguous_width() {
+            Some(width) => (width, "measured"),
+            None => (AmbiguousWidth::Narrow, "assumed (no reply in 200 ms)"),
+        },
+        AmbiguousSetting::Narrow => (AmbiguousWidth::Narrow, "as set"),
+        AmbiguousSetting::Wide => (AmbiguousWidth::Wide, "as set"),
+    }
 }
 
 /// `BROADSHEET_WIRE=upstream` draws as unpatched ratatui-crossterm does,

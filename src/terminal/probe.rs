@@ -23,15 +23,17 @@ use crate::typeset::AmbiguousWidth;
 pub const DEADLINE: Duration = Duration::from_millis(200);
 
 /// Probe the terminal; call only while the [`Guard`](super::Guard) holds it
-/// (raw mode, so the reply is neither echoed nor line-buffered). Never asks
-/// when standard output is not a terminal.
-pub fn detect_ambiguous_width() -> AmbiguousWidth {
+/// (raw mode, so the reply is neither echoed nor line-buffered). `None`
+/// when there was no answer in time (the caller falls back to narrow).
+/// Never asks when standard output is not a terminal.
+pub fn detect_ambiguous_width() -> Option<AmbiguousWidth> {
     if !io::stdout().is_terminal() || !is_active() {
-        return AmbiguousWidth::Narrow;
+        return None;
     }
     match ask() {
-        Ok(Some((_, 3))) => AmbiguousWidth::Wide,
-        _ => AmbiguousWidth::Narrow,
+        Ok(Some((_, 3))) => Some(AmbiguousWidth::Wide),
+        Ok(Some(_)) => Some(AmbiguousWidth::Narrow),
+        _ => None,
     }
 }
 

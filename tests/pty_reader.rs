@@ -1,0 +1,196 @@
+//! The real binary in a pseudo-terminal: it starts on the sample issue,
+//! shows the headlines, moves between articles, and gives the terminal back
+//! on every way out (quit, signals, panic, suspend).
+
+mod pty_support;
+
+use pty_support::{Session, assert_restored, contains};
+
+/// Fixed width, so the probe (CSI 6n, 200 ms) does not run.
+const NARROW: &str = "--ambiguous-width=narrow";
+const FIRST_HEADLINE: &str = "蔡奇在城市副中心调研";
+const SECOND_HEADLINE: &str = "副中心年底前将实现四级政务服务全覆盖";
+
+fn start_on_sample(cols: u16, rows: u16) -> Session {
+    let mut session = Session::start(&[NARROW], cols, rows);
+    session.wait_for_text(FIRST_HEADLINE);
+    session.wait_for_text("1/4");
+    session
+}
+
+#[test]
+fn reads_the_sample_and_quits_restoring_the_terminal() {
+    let mut s = start_on_sample(100, 30);
+    assert!(s.screen().contains("Headlines"), "{}", s.screen());
+    s.send(b"J");
+    s.wait_for_text("2/4");
+    s.wait_for_text(SECOND_HEADLINE);
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s.bytes);
+    // Reading state is saved on the way out.
+    let state = std::fs::read_to_string(s.state_file()).expect("state saved at exit");
+    assert!(state.contains("version"), "{state}");
+}
+
+#[test]
+fn sigterm_and_sigint_exit_with_128_plus_n_restored() {
+    for (signal, code) in [("TERM", 143), ("INT", 130), ("HUP", 129)] {
+        let mut s = start_on_sample(100, 30);
+        s.send(b"J");
+        s.wait_for_text("2/4");
+        s.signal(signal);
+        assert_eq!(s.wait_exit(), code, "SIG{signal}");
+        if signal != "HUP" {
+            assert_restored(&s.bytes);
+        }
+        assert!(!contains(&s.bytes, b"panicked"), "SIG{signal}");
+        let state = std::fs::read_to_string(s.state_file()).expect("state saved");
+        assert!(state.contains("version"), "SIG{signal}: {state}");
+    }
+}
+
+#[test]
+fn ctrl_z_suspends_and_resume_redraws_at_the_new_size() {
+    let mut s = start_on_sample(100, 30);
+    let before = s.bytes.len();
+    s.send(b"\x1a");
+    s.wait_for_bytes(before, b"\x1b[?1049l");
+    assert_restored(&s.bytes);
+    // Stopped: wait for the kernel to say so (bounded by the read deadline).
+    let deadline = std::time::Instant::now() + pty_support::DEADLINE;
+    while s.proc_state() != 'T' {
+        assert!(std::time::Instant::now() < deadline, "never stopped");
+        std::thread::yield_now();
+    }
+    s.resize(130, 40);
+    let resumed = s.bytes.len();
+    s.signal("CONT");
+    s.wait_for_bytes(resumed, b"\x1b[?1049h");
+    // Three panes at 130 columns, and the status bar on the new last row.
+    s.wait_for_row(0, "Issues");
+    s.wait_for_row(39, "1/4");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s.bytes);
+}
+
+#[test]
+fn key_flood_is_applied_and_stops_when_input_stops() {
+    let mut s = start_on_sample(100, 30);
+    s.send(&[b'j'; 5000]);
+    s.wait_for_text("4/4");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s.bytes);
+}
+
+#[test]
+fn resize_storm_ends_with_a_frame_at_the_last_size() {
+    let mut s = start_on_sample(100, 30);
+    for i in 0..100u16 {
+        s.resize(60 + i % 60, 15 + i % 20);
+    }
+    s.resize(80, 24);
+    s.send(b"J");
+    s.wait_for_row(23, "2/4");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_exits_101() {
+    let mut s = Session::start_with(
+        env!("CARGO_BIN_EXE_broadsheet"),
+        &[NARROW],
+        100,
+        30,
+        &[("BROADSHEET_TEST_PANIC", "draw")],
+    );
+    assert_eq!(s.wait_exit(), 101);
+    assert_restored(&s.bytes);
+    assert!(
+        contains(&s.bytes, b"test panic while drawing"),
+        "{}",
+        String::from_utf8_lossy(&s.bytes)
+    );
+}
+
+#[test]
+fn stdin_not_a_terminal_is_a_clear_error() {
+    let bin = env!("CARGO_BIN_EXE_broadsheet");
+    let mut s = Session::start_with(
+        "sh",
+        &["-c", &format!("exec '{bin}' {NARROW} < /dev/null")],
+        100,
+        30,
+        &[],
+    );
+    assert_ne!(s.wait_exit(), 0);
+    let text = String::from_utf8_lossy(&s.bytes).into_owned();
+    assert!(text.contains("standard input is not a terminal"), "{text}");
+    assert!(
+        !contains(&s.bytes, b"\x1b[?1049h"),
+        "touched the terminal: {text}"
+    );
+    assert!(!text.contains("panicked"), "{text}");
+}
+
+#[test]
+fn stdout_not_a_terminal_is_a_clear_error() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_broadsheet"))
+        .arg(NARROW)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(output.stdout.is_empty(), "{:?}", output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("standard output is not a terminal"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn typed_ctrl_c_quits_cleanly() {
+    let mut s = start_on_sample(100, 30);
+    s.send(b"\x03");
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s.bytes);
+}
+
+#[test]
+fn auto_ambiguous_width_asks_the_terminal() {
+    // The terminal answers: the cursor moved two columns over `“`.
+    let mut s = Session::start(&["--ambiguous-width=auto"], 120, 45);
+    s.wait_for_bytes(0, b"\x1b[6n");
+    s.send(b"\x1b[1;3R");
+    s.wait_for_text(FIRST_HEADLINE);
+    s.send(b"?");
+    s.wait_for_text("wide (2 cells), measured");
+    // Esc alone: `ESC q` in one read would be Alt-q.
+    s.send(b"\x1b");
+    s.wait_for("the help to close", |screen| {
+        !screen.contains("ambiguous-width glyphs")
+    });
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn auto_ambiguous_width_falls_back_to_narrow_without_an_answer() {
+    let mut s = Session::start(&["--ambiguous-width=auto"], 120, 45);
+    s.wait_for_bytes(0, b"\x1b[6n");
+    s.wait_for_text(FIRST_HEADLINE);
+    s.send(b"?");
+    s.wait_for_text("narrow (1 cell), assumed");
+    // Esc alone: `ESC q` in one read would be Alt-q.
+    s.send(b"\x1b");
+    s.wait_for("the help to close", |screen| {
+        !screen.contains("ambiguous-width glyphs")
+    });
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+}
