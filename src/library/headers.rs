@@ -3,13 +3,16 @@
 //! a few threads (a cold archive is I/O-bound: several reads in flight hide
 //! the disk's latency).
 
+use std::fs;
 use std::io;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::cache::{Cached, HeaderCache, Stamp};
-use super::decode::{self, DecodeError, Extent};
+use super::decode::{self, DecodeError};
 use super::name::{escape_bytes, escape_path};
 use super::sanitize::sanitize;
+use super::scan;
 use super::scan::{FileSource, Found, human_size, read_head};
 use crate::parse::parse_header;
 
@@ -17,114 +20,141 @@ use crate::parse::parse_header;
 /// date line, and the span in which a NUL marks a file as binary.
 pub const HEAD_BYTES: usize = decode::BINARY_SNIFF;
 
-/// Threads for reading heads.
-const READERS: usize = 8;
+/// How much of the head is decoded and given to `parse_header`.
+pub const HEADER_TEXT_BYTES: usize = 4 * 1024;
+
+/// Threads for stat'ing files and reading heads: more than the cores, since
+/// on a cold disk they mostly wait.
+const READERS: usize = 16;
 
 /// The header of one listed file, or why it was dropped.
 #[derive(Debug)]
 pub enum Outcome {
     Header(Cached),
-    /// Gone between listing and reading: skipped with this message.
-    Vanished(String),
+    /// Gone or changed between listing and reading: skipped with this message.
+    Skipped(String),
 }
 
-/// Headers for `files`, in the same order. Cache hits cost nothing; misses
-/// are read in parallel and added to the cache (except permission errors,
-/// which change without changing the stamp).
+/// One file's outcome, whether it was read now (and so belongs in the
+/// cache), and its identity on disk (to list a file named twice once).
+#[derive(Debug)]
+pub struct Loaded {
+    pub outcome: Outcome,
+    pub fresh: bool,
+    pub identity: Option<(u64, u64)>,
+}
+
+/// Headers for `files`, in the same order. Each file is stat'ed here rather
+/// than while listing, so that on a cold disk the stats and the head reads
+/// of many files are in flight at once; cache hits read nothing more.
 pub fn load(
     files: &[Found],
-    cache: &mut HeaderCache,
+    cache: &HeaderCache,
     source: &dyn FileSource,
     max_file_size: u64,
-) -> Vec<Outcome> {
-    let mut outcomes: Vec<Option<Outcome>> = files
-        .iter()
-        .map(|f| {
-            let cached = cache.get(&f.path, Stamp::of(&f.meta))?;
-            Some(Outcome::Header(cached.clone()))
-        })
-        .collect();
-    let misses: Vec<usize> = (0..files.len())
-        .filter(|&i| outcomes[i].is_none())
-        .collect();
-    let read = read_parallel(files, &misses, source, max_file_size);
-    for (index, (outcome, cacheable)) in misses.into_iter().zip(read) {
-        if let (Outcome::Header(header), true) = (&outcome, cacheable) {
-            cache.insert(&files[index].path, header.clone());
-        }
-        outcomes[index] = Some(outcome);
+) -> Vec<Loaded> {
+    let one = |found: &Found| load_one(found, cache, source, max_file_size);
+    if files.len() < 64 {
+        return files.iter().map(one).collect();
     }
-    outcomes
-        .into_iter()
-        .map(|o| o.unwrap_or_else(|| Outcome::Vanished(String::new())))
-        .collect()
-}
-
-fn read_parallel(
-    files: &[Found],
-    misses: &[usize],
-    source: &dyn FileSource,
-    max_file_size: u64,
-) -> Vec<(Outcome, bool)> {
-    if misses.len() < 64 {
-        return misses
-            .iter()
-            .map(|&i| read_header(&files[i], source, max_file_size))
-            .collect();
-    }
-    let chunk = misses.len().div_ceil(READERS);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = misses
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|&i| read_header(&files[i], source, max_file_size))
-                        .collect::<Vec<_>>()
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, Loaded)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..READERS)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(found) = files.get(index) else { break };
+                        mine.push((index, one(found)));
+                    }
+                    mine
                 })
             })
             .collect();
         workers
             .into_iter()
             .flat_map(|w| match w.join() {
-                Ok(results) => results,
+                Ok(mine) => mine,
                 // A panic while reading heads is a bug; resuming it keeps
                 // its message instead of inventing a half library.
                 Err(panic) => std::panic::resume_unwind(panic),
             })
             .collect()
-    })
+    });
+    done.sort_unstable_by_key(|(index, _)| *index);
+    done.into_iter().map(|(_, loaded)| loaded).collect()
+}
+
+fn load_one(found: &Found, cache: &HeaderCache, source: &dyn FileSource, max: u64) -> Loaded {
+    let skipped = |message: String| Loaded {
+        outcome: Outcome::Skipped(message),
+        fresh: false,
+        identity: None,
+    };
+    let name = || escape_path(&found.path);
+    let meta = match &found.meta {
+        Some(meta) => meta.clone(),
+        None => match fs::metadata(&found.path) {
+            Ok(meta) => meta,
+            Err(e) => return skipped(format!("{}: {}, skipped", name(), io_reason(&e))),
+        },
+    };
+    // Listed as a file, but replaced since (by a FIFO, say): never opened.
+    if !meta.is_file() {
+        let kind = scan::kind_of(&meta.file_type());
+        return skipped(format!("{}: {kind}, skipped", name()));
+    }
+    let stamp = Stamp::of(&meta);
+    let identity = scan::identity(&meta);
+    if let Some(cached) = cache.get(&found.path, stamp) {
+        return Loaded {
+            outcome: Outcome::Header(cached.clone()),
+            fresh: false,
+            identity,
+        };
+    }
+    let (outcome, fresh) = read_header(&found.path, stamp, source, max);
+    Loaded {
+        outcome,
+        fresh,
+        identity,
+    }
 }
 
 /// One file's header, and whether it may be cached.
-pub fn read_header(found: &Found, source: &dyn FileSource, max: u64) -> (Outcome, bool) {
-    let stamp = Stamp::of(&found.meta);
+pub fn read_header(
+    path: &Path,
+    stamp: Stamp,
+    source: &dyn FileSource,
+    max: u64,
+) -> (Outcome, bool) {
     let unavailable = |reason: String| Cached {
         unavailable: Some(reason),
-        ..header_of(stamp, "", &found.path, None)
+        ..header_of(stamp, "", path, None)
     };
     if stamp.size > max {
         let reason = too_large(stamp.size, max);
         return (Outcome::Header(unavailable(reason)), true);
     }
     let head = source
-        .open(&found.path)
+        .open(path)
         .and_then(|mut file| read_head(&mut file, HEAD_BYTES));
     let head = match head {
         Ok(head) => head,
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             let message = format!(
                 "{}: vanished before it could be read, skipped",
-                escape_path(&found.path)
+                escape_path(path)
             );
-            return (Outcome::Vanished(message), false);
+            return (Outcome::Skipped(message), false);
         }
         Err(e) => return (Outcome::Header(unavailable(io_reason(&e))), false),
     };
-    match decode::decode(&head, Extent::Head) {
+    match decode::decode_head(&head, HEADER_TEXT_BYTES) {
         Ok(decoded) => {
             let text = sanitize(&decoded.text);
-            let header = header_of(stamp, &text, &found.path, Some(decoded.encoding));
+            let header = header_of(stamp, &text, path, Some(decoded.encoding));
             (Outcome::Header(header), true)
         }
         Err(DecodeError::Binary) => (Outcome::Header(unavailable("not text".into())), true),

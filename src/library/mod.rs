@@ -186,18 +186,25 @@ impl Library {
         if listing.stdin {
             items.push(library.read_stdin(stdin));
         }
-        let outcomes = headers::load(
+        let loaded = headers::load(
             &listing.files,
-            &mut library.cache,
+            &library.cache,
             library.files.as_ref(),
             options.max_file_size,
         );
-        for (found, outcome) in listing.files.iter().zip(outcomes) {
-            match outcome {
+        let mut seen = std::collections::HashSet::new();
+        for (found, loaded) in listing.files.iter().zip(loaded) {
+            if loaded.identity.is_some_and(|id| !seen.insert(id)) {
+                continue;
+            }
+            match loaded.outcome {
                 Outcome::Header(header) => {
-                    items.push(item(Source::File(found.path.clone()), header))
+                    if loaded.fresh {
+                        library.cache.insert(&found.path, header.clone());
+                    }
+                    items.push(item(Source::File(found.path.clone()), header));
                 }
-                Outcome::Vanished(message) => library.messages.push(message),
+                Outcome::Skipped(message) => library.messages.push(message),
             }
         }
         sort_items(&mut items);
@@ -358,7 +365,7 @@ impl Library {
                 Err(_) => failed("not text".into()),
                 Ok(decoded) => {
                     let text = sanitize(&decoded.text).into_owned();
-                    let head = text.get(..text.len().min(headers::HEAD_BYTES));
+                    let head = text.get(..text.len().min(headers::HEADER_TEXT_BYTES));
                     let header = headers::header_of(
                         stamp,
                         head.unwrap_or(&text),

@@ -29,11 +29,12 @@ impl FileSource for RealFiles {
     }
 }
 
-/// A regular file found while listing, with its metadata.
+/// A file found while listing; its metadata when it was already fetched
+/// (files named directly), else it is stat'ed later, in parallel.
 #[derive(Debug, Clone)]
 pub struct Found {
     pub path: PathBuf,
-    pub meta: fs::Metadata,
+    pub meta: Option<fs::Metadata>,
 }
 
 /// Everything the paths named.
@@ -66,7 +67,7 @@ pub fn list(paths: &[PathBuf]) -> Listing {
             Ok(meta) if meta.is_dir() => walk(path, &mut listing),
             Ok(meta) if meta.is_file() => listing.files.push(Found {
                 path: path.clone(),
-                meta,
+                meta: Some(meta),
             }),
             Ok(meta) => listing.messages.push(format!(
                 "{}: {}, not opened (pipe it to `broadsheet -` instead)",
@@ -76,7 +77,6 @@ pub fn list(paths: &[PathBuf]) -> Listing {
             Err(e) => listing.messages.push(missing(path, &e)),
         }
     }
-    dedupe(&mut listing.files);
     listing
 }
 
@@ -110,16 +110,10 @@ fn walk(root: &Path, listing: &mut Listing) {
             ));
             continue;
         }
-        match entry.metadata() {
-            Ok(meta) => listing.files.push(Found {
-                path: entry.into_path(),
-                meta,
-            }),
-            Err(e) => listing.messages.push(format!(
-                "{}: vanished while listing ({e}), skipped",
-                escape_path(entry.path())
-            )),
-        }
+        listing.files.push(Found {
+            path: entry.into_path(),
+            meta: None,
+        });
     }
 }
 
@@ -187,22 +181,17 @@ pub fn kind_of(file_type: &fs::FileType) -> &'static str {
     }
 }
 
-/// The same file named twice (a folder and a file in it, two links) is
-/// listed once.
-fn dedupe(files: &mut Vec<Found>) {
-    let mut seen = std::collections::HashSet::new();
-    files.retain(|f| seen.insert(identity(f)));
-}
-
+/// A file's identity on disk (device, inode): the same file named twice
+/// (a folder and a file in it, two links) is listed once.
 #[cfg(unix)]
-fn identity(found: &Found) -> (u64, u64, PathBuf) {
+pub fn identity(meta: &fs::Metadata) -> Option<(u64, u64)> {
     use std::os::unix::fs::MetadataExt;
-    (found.meta.dev(), found.meta.ino(), PathBuf::new())
+    Some((meta.dev(), meta.ino()))
 }
 
 #[cfg(not(unix))]
-fn identity(found: &Found) -> (u64, u64, PathBuf) {
-    (0, 0, found.path.clone())
+pub fn identity(_meta: &fs::Metadata) -> Option<(u64, u64)> {
+    None
 }
 
 /// Read up to `limit` bytes from the start of `file`.
