@@ -214,3 +214,26 @@ fn a_symlink_loop_is_never_written() {
     let link = fs::symlink_metadata(state_file(dir.path())).unwrap();
     assert!(link.file_type().is_symlink());
 }
+
+#[test]
+fn a_lock_held_too_long_fails_the_save_instead_of_freezing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, mut state) = Store::open_at(dir.path());
+    // Another instance stopped mid-save (Ctrl-Z) keeps the lock.
+    let held = fs::File::create(dir.path().join("state.lock")).unwrap();
+    held.lock().unwrap();
+    store.set_faults(Faults {
+        lock_wait: Some(std::time::Duration::ZERO),
+        ..Faults::default()
+    });
+    state.toggle_star("a");
+    let err = store.save(&state).unwrap_err();
+    let lock = dir.path().join("state.lock").display().to_string();
+    assert_eq!(
+        err.to_string(),
+        format!("cannot lock {lock}: held by another broadsheet for too long")
+    );
+    drop(held);
+    store.save(&state).unwrap();
+    assert!(Store::open_at(dir.path()).1.is_starred("a"));
+}

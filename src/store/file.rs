@@ -22,6 +22,8 @@ pub struct Faults {
     /// Stop after the temp file is written and synced, before the rename,
     /// leaving the temp behind as a crash (`kill -9`) there would.
     pub crash_before_rename: bool,
+    /// How long a save waits for the lock (tests shorten it).
+    pub lock_wait: Option<std::time::Duration>,
 }
 
 /// What was found at the state path.

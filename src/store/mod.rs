@@ -175,8 +175,9 @@ impl Store {
         let dir = parent(file);
         fs::create_dir_all(dir).map_err(|e| StoreError::io(Step::CreateFolder, dir, e))?;
         let lock_path = dir.join(LOCK_NAME);
-        let _lock =
-            lock::acquire(&lock_path).map_err(|e| StoreError::io(Step::Lock, &lock_path, e))?;
+        let wait = self.faults.lock_wait.unwrap_or(lock::WAIT);
+        let _lock = lock::acquire(&lock_path, wait)
+            .map_err(|e| StoreError::io(Step::Lock, &lock_path, e))?;
         let target = file::resolve(file);
         let (disk, good) = self.read_disk(&target)?;
         if self.read_only {
@@ -205,7 +206,7 @@ impl Store {
         }
         // Reading unlocked would still be safe (renames are atomic), but the
         // lock is needed to clean stale temps and to move a damaged file aside.
-        let lock = lock::acquire(&dir.join(LOCK_NAME)).ok();
+        let lock = lock::acquire(&dir.join(LOCK_NAME), lock::WAIT).ok();
         let target = file::resolve(&dir.join(FILE_NAME));
         if lock.is_some() {
             file::remove_stale_temps(&target);
