@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use broadsheet::library::{CACHE_FILE, FileSource, Library, LibraryOptions};
+use broadsheet::library::{CACHE_FILE, EntryStatus, FileSource, Library, LibraryOptions};
 
 /// Counts the files the library opens.
 #[derive(Debug, Default)]
@@ -73,7 +73,12 @@ fn warm_start_opens_no_file() {
     let (warm, warm_opens) = open(&archive);
     assert_eq!(warm_opens, 0);
     assert_eq!(warm.entries, cold.entries);
-    assert_eq!(warm.encoding(0), Some("UTF-8"));
+    let ready = warm
+        .entries
+        .iter()
+        .position(|e| e.status == EntryStatus::Ready)
+        .unwrap();
+    assert_eq!(warm.encoding(ready), Some("UTF-8"));
 }
 
 #[test]

@@ -14,6 +14,7 @@ pub mod sanitize;
 pub mod scan;
 
 use std::cmp::Reverse;
+use std::collections::HashMap;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -435,17 +436,24 @@ fn parse_iso_date(text: &str) -> Option<Date> {
     Date::new(year, month, day)
 }
 
-/// Papers in name order (entries without a paper last), each paper's issues
-/// newest first; undated issues after dated ones, by file name, newest-
-/// looking name first.
+/// Grouped by paper, the paper with the newest issue first (ties by name;
+/// entries without a paper last); each paper's issues newest first, undated
+/// ones after the dated, by path, newest-looking name first.
 fn sort_items(items: &mut [(Entry, Meta)]) {
+    let mut newest: HashMap<String, Option<Date>> = HashMap::new();
+    for (entry, _) in items.iter() {
+        let slot = newest.entry(entry.paper.clone()).or_default();
+        *slot = (*slot).max(entry.date);
+    }
     items.sort_by_cached_key(|(e, _)| {
         let name = match &e.source {
             Source::File(p) => p.as_os_str().to_owned(),
             _ => Default::default(),
         };
+        let paper_newest = newest.get(&e.paper).copied().flatten();
         (
             e.paper.is_empty(),
+            Reverse(paper_newest),
             e.paper.clone(),
             Reverse(e.date),
             Reverse(name),
