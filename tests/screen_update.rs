@@ -403,3 +403,26 @@ fn decoding_and_reading_problems_reach_the_log_overlay() {
     let screen = show(&app);
     assert!(screen.contains("bad-2024-03-08.md"), "{screen}");
 }
+
+#[test]
+fn an_empty_library_takes_every_key_without_panic() {
+    use broadsheet::library::{Library, LibraryOptions};
+    let dir = tempfile::tempdir().unwrap();
+    let library = Library::open(&[dir.path().to_path_buf()], &LibraryOptions::default());
+    let config = broadsheet::config::Config::default();
+    let state = broadsheet::store::State::default();
+    let narrow = broadsheet::typeset::AmbiguousWidth::Narrow;
+    let mut app = App::new(library, &config, state, narrow);
+    for (width, height) in [(120, 40), (80, 24), (40, 10)] {
+        app.on_resize(width, height);
+        for action in Action::ALL {
+            if !matches!(action, Action::Quit | Action::Suspend) {
+                update(&mut app, action);
+                update(&mut app, Action::Back);
+            }
+            screen_text(&draw(&app));
+        }
+    }
+    let screen = show(&app);
+    assert!(screen.contains("No articles") || screen.contains("No issues"), "{screen}");
+}

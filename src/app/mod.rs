@@ -139,7 +139,9 @@ impl App {
             options,
             body_width: config.body_width,
             messages,
-            size: (80, 24),
+            // Unknown until `on_resize`: nothing is laid out or marked read
+            // for a size that was never on screen.
+            size: (0, 0),
             focus: Pane::Headlines,
             issues_shown: false,
             overlay: None,
@@ -255,7 +257,9 @@ impl App {
             self.messages.push(format!("{label}: {warning}"));
         }
         self.library.record_articles(index, issue.articles.len());
-        self.issues[index] = Some(issue);
+        if let Some(slot) = self.issues.get_mut(index) {
+            *slot = Some(issue);
+        }
     }
 
     /// Use an already parsed issue for entry `index` (a library that parsed

@@ -159,7 +159,10 @@ fn step_article(app: &mut App, step: isize) {
 }
 
 fn neighbour(app: &mut App, issue: usize, article: usize, step: isize) -> Option<(usize, usize)> {
-    let count = |app: &App, i: usize| app.issues[i].as_ref().map_or(0, |x| x.articles.len());
+    let count = |app: &App, i: usize| {
+        let issue = app.issues.get(i).and_then(Option::as_ref);
+        issue.map_or(0, |x| x.articles.len())
+    };
     if step > 0 && article + 1 < count(app, issue) {
         return Some((issue, article + 1));
     }
@@ -187,7 +190,7 @@ fn next_unread(app: &mut App) {
     for round in 0..=total {
         let issue = (start_issue + round) % total.max(1);
         app.ensure_parsed(issue);
-        let Some(parsed) = app.issues[issue].as_ref() else {
+        let Some(parsed) = app.issues.get(issue).and_then(Option::as_ref) else {
             continue;
         };
         let first = if round == 0 { start_article + 1 } else { 0 };
@@ -251,7 +254,7 @@ fn open_starred(app: &mut App) {
             break;
         }
         app.ensure_parsed(issue);
-        let Some(parsed) = app.issues[issue].as_ref() else {
+        let Some(parsed) = app.issues.get(issue).and_then(Option::as_ref) else {
             continue;
         };
         for (article, a) in parsed.articles.iter().enumerate() {

@@ -24,6 +24,13 @@ struct Item {
 pub(super) fn render_issues(app: &App, pen: &mut Pen, pane: Rect) {
     let focused = app.focus == Pane::Issues;
     title(app, pen, pane, "Issues", focused);
+    if app.library.entries.is_empty() {
+        let content = content_rect(pane);
+        let width = usize::from(content.width.saturating_sub(1));
+        let x = content.x.saturating_add(1);
+        pen.put(x, content.y, width, "No issues found", app.theme.second_line);
+        return;
+    }
     let capacity = list_capacity(pane);
     let top = window(app.issue, app.issues_top, capacity);
     let two_lines = item_height(pane) == 2;
