@@ -424,5 +424,8 @@ fn an_empty_library_takes_every_key_without_panic() {
         }
     }
     let screen = show(&app);
-    assert!(screen.contains("No articles") || screen.contains("No issues"), "{screen}");
+    assert!(
+        screen.contains("No articles") || screen.contains("No issues"),
+        "{screen}"
+    );
 }

@@ -4,9 +4,9 @@
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::layout::{body_rect, content_rect};
+use super::layout::body_rect;
 use super::text::Pen;
-use super::title;
+use super::{note, title};
 use crate::app::{App, Pane};
 use crate::cli::dump::indent_text;
 use crate::layout::Role;
@@ -20,19 +20,11 @@ pub(super) fn render_article(app: &App, pen: &mut Pen, pane: Rect) {
         .as_ref()
         .filter(|v| (v.issue, v.article) == (app.issue, app.article));
     let (Some(view), Some(article)) = (view, app.current_article()) else {
-        let content = content_rect(pane);
-        let room = usize::from(content.width.saturating_sub(2));
         let message = match app.current_issue() {
             None => "Issue not loaded",
             Some(_) => "No articles in this issue",
         };
-        pen.put(
-            content.x.saturating_add(1),
-            content.y,
-            room,
-            message,
-            app.theme.second_line,
-        );
+        note(app, pen, pane, message);
         return;
     };
     let room = usize::from(body.width);

@@ -5,7 +5,7 @@ use ratatui::style::Style;
 
 use super::layout::{content_rect, item_height, list_capacity, window};
 use super::text::Pen;
-use super::title;
+use super::{note, title};
 use crate::app::{App, Pane};
 use crate::library::EntryStatus;
 use crate::model::Article;
@@ -25,10 +25,7 @@ pub(super) fn render_issues(app: &App, pen: &mut Pen, pane: Rect) {
     let focused = app.focus == Pane::Issues;
     title(app, pen, pane, "Issues", focused);
     if app.library.entries.is_empty() {
-        let content = content_rect(pane);
-        let width = usize::from(content.width.saturating_sub(1));
-        let x = content.x.saturating_add(1);
-        pen.put(x, content.y, width, "No issues found", app.theme.second_line);
+        note(app, pen, pane, "No issues found");
         return;
     }
     let capacity = list_capacity(pane);
@@ -95,10 +92,7 @@ pub(super) fn render_headlines(app: &App, pen: &mut Pen, pane: Rect) {
     let focused = app.focus == Pane::Headlines;
     title(app, pen, pane, "Headlines", focused);
     let Some(issue) = app.current_issue().filter(|i| !i.articles.is_empty()) else {
-        let content = content_rect(pane);
-        let width = usize::from(content.width.saturating_sub(1));
-        let x = content.x.saturating_add(1);
-        pen.put(x, content.y, width, "No articles", app.theme.second_line);
+        note(app, pen, pane, "No articles");
         return;
     };
     let capacity = list_capacity(pane);

@@ -75,6 +75,14 @@ fn title(app: &App, pen: &mut Pen, pane: Rect, name: &str, focused: bool) {
     );
 }
 
+/// A dim line in place of a pane's empty content.
+fn note(app: &App, pen: &mut Pen, pane: Rect, text: &str) {
+    let content = layout::content_rect(pane);
+    let room = usize::from(content.width.saturating_sub(2));
+    let x = content.x.saturating_add(1);
+    pen.put(x, content.y, room, text, app.theme.second_line);
+}
+
 fn too_small(app: &App, pen: &mut Pen, area: Rect) {
     let lines = [
         "Terminal too small".to_owned(),
