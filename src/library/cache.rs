@@ -111,29 +111,33 @@ impl HeaderCache {
     /// The cached header of `path`, if its stamp still matches.
     pub fn get(&self, path: &Path, stamp: Stamp) -> Option<&Cached> {
         self.entries
-            .get(path.to_str()?)
+            .get(&key(path)?)
             .filter(|cached| cached.stamp == stamp)
     }
 
     pub fn insert(&mut self, path: &Path, cached: Cached) {
-        let Some(key) = path.to_str() else { return };
-        if self.entries.get(key) != Some(&cached) {
-            self.entries.insert(key.to_owned(), cached);
+        let Some(key) = key(path) else { return };
+        if self.entries.get(&key) != Some(&cached) {
+            self.entries.insert(key, cached);
             self.dirty = true;
         }
     }
 
     /// Forget files under `root` that were not found this time (deleted).
+    /// `seen` is asked about cache keys (see `key`).
     pub fn prune_under(&mut self, root: &Path, seen: &dyn Fn(&str) -> bool) {
+        let Ok(root) = std::path::absolute(root) else {
+            return;
+        };
         let before = self.entries.len();
         self.entries
-            .retain(|path, _| !Path::new(path).starts_with(root) || seen(path));
+            .retain(|path, _| !Path::new(path).starts_with(&root) || seen(path));
         self.dirty |= self.entries.len() != before;
     }
 
     /// Record the article count of a parsed file.
     pub fn set_articles(&mut self, path: &Path, articles: usize) {
-        let Some(cached) = path.to_str().and_then(|key| self.entries.get_mut(key)) else {
+        let Some(cached) = key(path).and_then(|key| self.entries.get_mut(&key)) else {
             return;
         };
         if cached.articles != Some(articles) {
@@ -164,6 +168,17 @@ impl HeaderCache {
         self.dirty = false;
         Ok(())
     }
+}
+
+/// The cache key of a file: its absolute path (lexically, without resolving
+/// links: no system call), so that starts from other folders share the
+/// cache. Paths that are not UTF-8 are not cached.
+pub fn key(path: &Path) -> Option<String> {
+    std::path::absolute(path)
+        .ok()?
+        .into_os_string()
+        .into_string()
+        .ok()
 }
 
 /// Replace `path` with `bytes`: a temp file beside it, fsync, rename, fsync

@@ -318,16 +318,16 @@ impl Library {
         if roots.is_empty() {
             return;
         }
-        let seen: std::collections::HashSet<&str> = self
+        let seen: std::collections::HashSet<String> = self
             .entries
             .iter()
             .filter_map(|e| match &e.source {
-                Source::File(path) => path.to_str(),
+                Source::File(path) => cache::key(path),
                 _ => None,
             })
             .collect();
         for root in roots {
-            self.cache.prune_under(root, &|p| seen.contains(p));
+            self.cache.prune_under(root, &|key| seen.contains(key));
         }
     }
 
