@@ -77,7 +77,26 @@ fn scroll_and_draw(c: &mut Criterion, name: &str, mut app: App) {
     });
 }
 
+/// Switching article lays the new one out (once) and draws it.
+fn switch_and_draw(c: &mut Criterion) {
+    let mut app = app();
+    let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("test backend");
+    let (next, prev) = (key("J"), key("K"));
+    let mut flip = false;
+    c.bench_function("switch article+draw 100x30, sample", |b| {
+        b.iter(|| {
+            flip = !flip;
+            app.on_key(if flip { next } else { prev });
+            let frame = terminal
+                .draw(|frame| broadsheet::ui::render(black_box(&app), frame))
+                .expect("draw");
+            black_box(frame.area);
+        })
+    });
+}
+
 fn frames(c: &mut Criterion) {
+    switch_and_draw(c);
     scroll_and_draw(c, "scroll+draw 100x30, sample article", app());
     let mut big = app();
     let issue = huge_issue(&big, 10 * 1024 * 1024);
