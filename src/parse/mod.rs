@@ -81,9 +81,26 @@ pub fn parse_header(head: &str, file_name: Option<&str>) -> Header {
     } else {
         head.rfind('\n').map_or("", |at| &head[..at + 1])
     };
-    let blocks = markdown::raw_blocks(complete);
+    let blocks = markdown::raw_blocks(head_region(complete));
     let found = assemble::find_head(&blocks);
     header_of(&blocks, &found, file_name, None)
+}
+
+/// The lines that can hold the masthead and date line: through the first
+/// `## ` headline, at most `HEAD_LINES` non-blank lines. A library lists
+/// thousands of files; Markdown-parsing a whole 8 KiB head each time is waste.
+fn head_region(text: &str) -> &str {
+    const HEAD_LINES: usize = 24;
+    let mut end = 0;
+    let mut lines = 0;
+    for line in text.split_inclusive('\n') {
+        end += line.len();
+        lines += usize::from(!line.trim().is_empty());
+        if line.starts_with("## ") || lines >= HEAD_LINES {
+            break;
+        }
+    }
+    &text[..end]
 }
 
 fn header_of(
