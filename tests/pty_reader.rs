@@ -194,3 +194,46 @@ fn auto_ambiguous_width_falls_back_to_narrow_without_an_answer() {
     s.send(b"q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn external_tstp_stops_restored_and_cont_redraws() {
+    let mut s = start_on_sample(100, 30);
+    let before = s.bytes.len();
+    s.signal("TSTP");
+    s.wait_for_bytes(before, b"\x1b[?1049l");
+    assert_restored(&s.bytes);
+    let deadline = std::time::Instant::now() + pty_support::DEADLINE;
+    while s.proc_state() != 'T' {
+        assert!(std::time::Instant::now() < deadline, "never stopped");
+        std::thread::yield_now();
+    }
+    let resumed = s.bytes.len();
+    s.signal("CONT");
+    s.wait_for_bytes(resumed, b"\x1b[?1049h");
+    s.wait_for_row(29, "1/4");
+    s.send(b"J");
+    s.wait_for_row(29, "2/4");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s.bytes);
+}
+
+#[test]
+fn a_bad_config_fails_before_touching_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "no_such_key = 1\n").unwrap();
+    let config = config.to_string_lossy().into_owned();
+    let mut s = Session::start(&[NARROW, "--config", &config], 100, 30);
+    assert_ne!(s.wait_exit(), 0);
+    let text = String::from_utf8_lossy(&s.bytes).into_owned();
+    assert!(text.contains("config.toml"), "{text}");
+    assert!(
+        !contains(&s.bytes, b"\x1b[?1049h"),
+        "touched the terminal: {text}"
+    );
+    assert!(
+        !contains(&s.bytes, b"\x1b[?25l"),
+        "touched the terminal: {text}"
+    );
+}
