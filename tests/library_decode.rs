@@ -122,6 +122,20 @@ fn stdin_is_read_whole_at_open() {
     assert_eq!(library.entries[0].source, Source::Stdin);
     assert_eq!(library.label(0), "-");
     assert_eq!(library.read(0).unwrap(), library_fixtures::ISSUE);
+
+    let gb = encoding_rs::GB18030
+        .encode(library_fixtures::ISSUE)
+        .0
+        .into_owned();
+    let library = Library::open_with(
+        &[PathBuf::from("-")],
+        &LibraryOptions::default(),
+        Arc::new(RealFiles),
+        &mut Cursor::new(gb),
+    );
+    let decoded = library.read_decoded(0).unwrap();
+    assert_eq!(decoded.text, library_fixtures::ISSUE);
+    assert_eq!(decoded.encoding, "GB18030");
 }
 
 #[test]

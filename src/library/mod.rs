@@ -115,7 +115,8 @@ pub struct Library {
     pub entries: Vec<Entry>,
     /// Problems met while listing (skipped files with their reasons).
     pub messages: Vec<String>,
-    stdin_text: Option<String>,
+    /// Standard input, decoded and sanitised at open, with its encoding.
+    stdin_text: Option<(String, &'static str)>,
     meta: Vec<Meta>,
     options: LibraryOptions,
     cache: HeaderCache,
@@ -263,10 +264,10 @@ impl Library {
                 warnings: Vec::new(),
             }),
             Source::Stdin => {
-                let text = self.stdin_text.clone().ok_or(ReadError::NoStdin)?;
+                let (text, encoding) = self.stdin_text.clone().ok_or(ReadError::NoStdin)?;
                 Ok(Decoded {
                     text,
-                    encoding: "UTF-8",
+                    encoding,
                     warnings: Vec::new(),
                 })
             }
@@ -375,7 +376,7 @@ impl Library {
                     );
                     let warnings = decoded.warnings.iter().map(|w| format!("-: {w}"));
                     self.messages.extend(warnings);
-                    self.stdin_text = Some(text);
+                    self.stdin_text = Some((text, decoded.encoding));
                     header
                 }
             },
