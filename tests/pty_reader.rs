@@ -237,3 +237,20 @@ fn a_bad_config_fails_before_touching_the_terminal() {
         "touched the terminal: {text}"
     );
 }
+
+#[test]
+fn dash_reads_the_issue_from_stdin_and_keys_from_the_tty() {
+    let issue = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/issues/bjfzxb-2022-02-13.md"
+    );
+    let bin = env!("CARGO_BIN_EXE_broadsheet");
+    let script = format!("exec '{bin}' {NARROW} - < '{issue}'");
+    let mut s = Session::start_with("sh", &["-c", &script], 100, 30, &[]);
+    s.wait_for_text(FIRST_HEADLINE);
+    s.send(b"J");
+    s.wait_for_text("2/4");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s.bytes);
+}
