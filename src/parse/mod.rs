@@ -1,13 +1,14 @@
 //! From issue text to `model::Issue`, in three layers: `markdown` (Markdown
 //! events to raw blocks), `roles` (newspaper semantics on raw blocks, applied
-//! in order by `assemble`, with `dateline` for the line under the masthead)
-//! and `mend` (repairing what page layout broke).
+//! in order by `assemble`, with `dateline` and `words` for the line under
+//! the masthead) and `mend` (repairing what page layout broke).
 
 mod assemble;
 pub mod dateline;
 pub mod markdown;
 pub mod mend;
 pub mod roles;
+mod words;
 
 use std::collections::HashMap;
 
