@@ -248,6 +248,13 @@ proptest! {
     }
 
     #[test]
+    fn merge_reports_exactly_when_it_changed_something(a in state(), b in state()) {
+        let mut merged = a.clone();
+        let changed = merged.merge(&b);
+        prop_assert_eq!(changed, merged != a);
+    }
+
+    #[test]
     fn json_round_trip(a in state()) {
         let text = serde_json::to_string_pretty(&a).unwrap();
         let back: State = serde_json::from_str(&text).unwrap();

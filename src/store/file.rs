@@ -71,6 +71,14 @@ pub(crate) fn read(path: &Path) -> io::Result<Loaded> {
 }
 
 pub(crate) fn classify(bytes: &[u8]) -> Loaded {
+    // The common case, a good file, in one pass (a JSON `Value` first would
+    // cost three times as much for a large history).
+    if let Ok(state) = serde_json::from_slice::<State>(bytes) {
+        return match state.version {
+            v if v > VERSION => Loaded::Newer(state, u64::from(v)),
+            _ => Loaded::Good(state),
+        };
+    }
     let value: serde_json::Value = match serde_json::from_slice(bytes) {
         Ok(value) => value,
         Err(err) => return Loaded::Corrupt(format!("not valid JSON: {err}")),
@@ -129,6 +137,37 @@ fn json_kind(value: &serde_json::Value) -> &'static str {
         serde_json::Value::Array(_) => "an array",
         serde_json::Value::Object(_) => "an object",
     }
+}
+
+/// What tells one version of a file from another without reading it: every
+/// save renames a new inode into place, so a changed identity means another
+/// instance wrote (or someone edited) the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Identity {
+    dev: u64,
+    ino: u64,
+    len: u64,
+    mtime: (i64, i64),
+    ctime: (i64, i64),
+}
+
+#[cfg(unix)]
+pub(crate) fn identity(path: &Path) -> Option<Identity> {
+    use std::os::unix::fs::MetadataExt;
+    let m = fs::metadata(path).ok()?;
+    Some(Identity {
+        dev: m.dev(),
+        ino: m.ino(),
+        len: m.len(),
+        mtime: (m.mtime(), m.mtime_nsec()),
+        ctime: (m.ctime(), m.ctime_nsec()),
+    })
+}
+
+/// Without inode numbers the file is re-read before every save.
+#[cfg(not(unix))]
+pub(crate) fn identity(_path: &Path) -> Option<Identity> {
+    None
 }
 
 /// A sibling of `path` named `<file name><suffix>`.

@@ -63,6 +63,10 @@ pub struct Store {
     saved: Option<State>,
     /// When `last` was last stamped by this store.
     last_at: u64,
+    /// The good file at the state path as this store last read or wrote
+    /// it, with its identity: while that is unchanged, a save need not read
+    /// and parse the file again.
+    disk: Option<(Option<file::Identity>, State)>,
     /// The failure already told, so that a failing save is told once.
     failing: Option<String>,
     faults: Faults,
@@ -125,43 +129,44 @@ impl Store {
     /// the state is kept in memory, a message is added once, and the next
     /// save retries.
     pub fn save(&mut self, state: &State) -> Result<(), StoreError> {
-        self.save_merged(state).map(|_| ())
+        self.save_merged(state, false)
     }
 
-    /// Like [`Store::save`], and then `state` becomes the merged state, so
-    /// that another instance's stars show here too.
+    /// Like [`Store::save`], even when `state` is unchanged, and then
+    /// `state` becomes the merged state, so that another instance's stars
+    /// show here too.
     pub fn sync(&mut self, state: &mut State) -> Result<(), StoreError> {
-        if let Some(merged) = self.save_merged(state)? {
-            *state = merged;
-            self.saved = Some(state.clone());
+        self.save_merged(state, true)?;
+        if let Some((_, merged)) = &self.disk
+            && !self.read_only
+        {
+            *state = merged.clone();
+            self.saved = Some(merged.clone());
         }
         Ok(())
     }
 
-    fn save_merged(&mut self, state: &State) -> Result<Option<State>, StoreError> {
+    fn save_merged(&mut self, state: &State, force: bool) -> Result<(), StoreError> {
         let Some(file) = self.file.clone() else {
-            return Ok(None);
+            return Ok(());
         };
-        if self.read_only || self.saved.as_ref() == Some(state) {
-            return Ok(None);
+        if self.read_only || (!force && self.saved.as_ref() == Some(state)) {
+            return Ok(());
         }
         // `last` is a plain field the reader assigns; a change to it is
         // stamped here, so that the newest last-open wins a merge.
         if self.saved.as_ref().is_none_or(|s| s.last != state.last) {
             self.last_at = state::stamp_after(self.last_at.max(state.last_at));
         }
-        let mut local = state.clone();
-        local.last_at = local.last_at.max(self.last_at);
-        match self.write_merged(&file, &local) {
-            Ok(merged) => {
+        match self.write_merged(&file, state) {
+            Ok(()) => {
                 if self.failing.take().is_some() {
-                    self.messages.push(format!(
-                        "reading state saved again to {}",
-                        shown_path(&file)
-                    ));
+                    let shown = shown_path(&file);
+                    self.messages
+                        .push(format!("reading state saved again to {shown}"));
                 }
                 self.saved = Some(state.clone());
-                Ok(merged)
+                Ok(())
             }
             Err(err) => {
                 self.tell_failure(&err);
@@ -170,8 +175,9 @@ impl Store {
         }
     }
 
-    /// Under the lock: re-read, merge, write atomically.
-    fn write_merged(&mut self, file: &Path, local: &State) -> Result<Option<State>, StoreError> {
+    /// Under the lock: re-read (unless the file is the one this store last
+    /// read or wrote), merge, write atomically if anything is new.
+    fn write_merged(&mut self, file: &Path, local: &State) -> Result<(), StoreError> {
         let dir = parent(file);
         fs::create_dir_all(dir).map_err(|e| StoreError::io(Step::CreateFolder, dir, e))?;
         let lock_path = dir.join(LOCK_NAME);
@@ -179,24 +185,27 @@ impl Store {
         let _lock = lock::acquire(&lock_path, wait)
             .map_err(|e| StoreError::io(Step::Lock, &lock_path, e))?;
         let target = file::resolve(file);
-        let (disk, good) = self.read_disk(&target)?;
+        let disk = self.read_disk(&target)?;
         if self.read_only {
-            return Ok(None);
+            return Ok(());
         }
-        let mut merged = local.clone();
-        if let Some(disk) = &disk {
-            merged.merge(disk);
-            if good && *disk == merged {
-                return Ok(Some(merged));
-            }
+        // Merge is commutative, so folding ours into the file's copy is the
+        // same as the other way round, and saves a clone.
+        let mut merged = disk.state.unwrap_or_default();
+        let mut changed = merged.merge(local);
+        changed |= merged.merge_last(local.last_at.max(self.last_at), &local.last);
+        if disk.good && !changed {
+            self.disk = Some((disk.identity, merged));
+            return Ok(());
         }
         merged.version = VERSION;
-        let mut bytes = serde_json::to_vec_pretty(&merged)
+        let mut bytes = serde_json::to_vec(&merged)
             .map_err(|e| StoreError::io(Step::Write, &target, io::Error::other(e)))?;
         bytes.push(b'\n');
-        file::write_atomic(&target, &bytes, good, &self.faults)
+        file::write_atomic(&target, &bytes, disk.good, &self.faults)
             .map_err(|(step, e)| StoreError::io(step, &target, e))?;
-        Ok(Some(merged))
+        self.disk = Some((file::identity(&target), merged));
+        Ok(())
     }
 
     fn load(&mut self, dir: &Path) -> State {
@@ -212,7 +221,13 @@ impl Store {
             file::remove_stale_temps(&target);
         }
         match self.read_disk(&target) {
-            Ok((state, _)) => state.unwrap_or_default(),
+            Ok(disk) => {
+                let state = disk.state.unwrap_or_default();
+                if disk.good {
+                    self.disk = Some((disk.identity, state.clone()));
+                }
+                state
+            }
             Err(err) => {
                 // Unreadable is not empty: the file is left alone and every
                 // save re-reads it first, so it is never overwritten.
@@ -222,12 +237,25 @@ impl Store {
         }
     }
 
-    /// What is on disk at `target`, after recovery; `true` when the file
-    /// itself parsed (and so may become the backup).
-    fn read_disk(&mut self, target: &Path) -> Result<(Option<State>, bool), StoreError> {
-        match file::read(target).map_err(|e| StoreError::io(Step::Read, target, e))? {
-            Loaded::Missing => Ok((None, false)),
-            Loaded::Good(state) => Ok((Some(state), true)),
+    /// What is on disk at `target`, after recovery. The copy this store
+    /// last read or wrote stands in for the file while its identity is
+    /// unchanged.
+    fn read_disk(&mut self, target: &Path) -> Result<OnDisk, StoreError> {
+        let identity = file::identity(target);
+        let cached = self.disk.take();
+        if let Some((Some(id), state)) = cached
+            && Some(id) == identity
+        {
+            return Ok(OnDisk {
+                state: Some(state),
+                good: true,
+                identity,
+            });
+        }
+        let loaded = file::read(target).map_err(|e| StoreError::io(Step::Read, target, e))?;
+        let (state, good) = match loaded {
+            Loaded::Missing => (None, false),
+            Loaded::Good(state) => (Some(state), true),
             Loaded::Newer(state, version) => {
                 self.read_only = true;
                 self.messages.push(format!(
@@ -235,10 +263,15 @@ impl Store {
                      read what is understood; it will not be overwritten",
                     shown_path(target)
                 ));
-                Ok((Some(state), false))
+                (Some(state), false)
             }
-            Loaded::Corrupt(reason) => Ok((self.recover(target, &reason), false)),
-        }
+            Loaded::Corrupt(reason) => (self.recover(target, &reason), false),
+        };
+        Ok(OnDisk {
+            state,
+            good,
+            identity,
+        })
     }
 
     /// Move a damaged file aside and fall back to its `.bak`.
@@ -280,6 +313,14 @@ impl Store {
             self.failing = Some(text);
         }
     }
+}
+
+/// The state file as found by a save or a load.
+struct OnDisk {
+    state: Option<State>,
+    /// It parsed as this version's state, so it may become the backup.
+    good: bool,
+    identity: Option<file::Identity>,
 }
 
 /// `$XDG_STATE_HOME/broadsheet`, else `$HOME/.local/state/broadsheet`. Per

@@ -30,7 +30,8 @@ impl Eq for Unknown {}
 impl Unknown {
     /// Union; where both have a key, the larger JSON text wins, so that the
     /// choice does not depend on the order of the merge.
-    fn merge(&mut self, other: &Unknown) {
+    fn merge(&mut self, other: &Unknown) -> bool {
+        let mut changed = false;
         for (key, theirs) in &other.0 {
             let keep_ours = self
                 .0
@@ -38,8 +39,10 @@ impl Unknown {
                 .is_some_and(|ours| json_text(ours) >= json_text(theirs));
             if !keep_ours {
                 self.0.insert(key.clone(), theirs.clone());
+                changed = true;
             }
         }
+        changed
     }
 }
 
@@ -65,17 +68,21 @@ pub struct ArticleState {
 }
 
 impl ArticleState {
-    fn merge(&mut self, other: &ArticleState) {
+    fn merge(&mut self, other: &ArticleState) -> bool {
+        let mut changed = false;
         if (other.read_at, other.read) > (self.read_at, self.read) {
             (self.read_at, self.read) = (other.read_at, other.read);
+            changed = true;
         }
         if (other.starred_at, other.starred) > (self.starred_at, self.starred) {
             (self.starred_at, self.starred) = (other.starred_at, other.starred);
+            changed = true;
         }
         if (other.position_at, other.position) > (self.position_at, self.position) {
             (self.position_at, self.position) = (other.position_at, other.position);
+            changed = true;
         }
-        self.unknown.merge(&other.unknown);
+        self.unknown.merge(&other.unknown) || changed
     }
 }
 
@@ -172,21 +179,34 @@ impl State {
     }
 
     /// Fold `other` into `self`: for every field the later write wins.
-    pub fn merge(&mut self, other: &State) {
+    /// True when `self` changed.
+    pub fn merge(&mut self, other: &State) -> bool {
+        let mut changed = false;
         for (id, theirs) in &other.articles {
             match self.articles.get_mut(id) {
-                Some(ours) => ours.merge(theirs),
+                Some(ours) => changed |= ours.merge(theirs),
                 None => {
                     self.articles.insert(id.clone(), theirs.clone());
+                    changed = true;
                 }
             }
         }
-        if (other.last_at, &other.last) > (self.last_at, &self.last) {
-            self.last_at = other.last_at;
-            self.last = other.last.clone();
+        changed |= self.merge_last(other.last_at, &other.last);
+        if other.version > self.version {
+            self.version = other.version;
+            changed = true;
         }
-        self.version = self.version.max(other.version);
-        self.unknown.merge(&other.unknown);
+        self.unknown.merge(&other.unknown) || changed
+    }
+
+    /// The `last` register alone: `last` as of time `at` wins if later.
+    pub(crate) fn merge_last(&mut self, at: u64, last: &Option<LastOpen>) -> bool {
+        if (at, last) > (self.last_at, &self.last) {
+            self.last_at = at;
+            self.last = last.clone();
+            return true;
+        }
+        false
     }
 
     /// `a` merged with `b`, as a new value.
