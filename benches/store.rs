@@ -1,0 +1,63 @@
+//! Reading-state costs for a large history: 20,000 articles (about ten
+//! years of a daily paper), each read, with positions and a star on every
+//! tenth. The event loop saves on change (debounced) on its own thread of
+//! control, so these bound how long one save can hold the screen.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use broadsheet::store::{State, Store};
+use criterion::{Criterion, criterion_group, criterion_main};
+
+const ARTICLES: usize = 20_000;
+
+fn history() -> State {
+    let mut state = State::default();
+    for n in 0..ARTICLES {
+        let id = format!(
+            "北京城市副中心报/{:04}-{:02}-{:02}#{}",
+            2012 + n / 2000,
+            n / 160 % 12 + 1,
+            n / 6 % 28 + 1,
+            n % 6
+        );
+        state.set_read(&id, true);
+        state.set_position(&id, n * 37);
+        if n % 10 == 0 {
+            state.toggle_star(&id);
+        }
+    }
+    state
+}
+
+fn bench(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut store, _) = Store::open_at(dir.path());
+    let mut state = history();
+    store.save(&state).expect("first save");
+    let mut group = c.benchmark_group("store_20k_articles");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(8));
+    group.bench_function("save_unchanged", |b| {
+        b.iter(|| store.save(black_box(&state)).expect("save"))
+    });
+    group.bench_function("save_one_change", |b| {
+        b.iter(|| {
+            // Lock, re-read, merge, serialize, temp + fsync, rename, fsync folder.
+            state.toggle_star("北京城市副中心报/2012-01-01#0");
+            store.save(black_box(&state)).expect("save")
+        })
+    });
+    group.bench_function("open", |b| b.iter(|| black_box(Store::open_at(dir.path()))));
+    let other = history();
+    group.bench_function("merge", |b| {
+        b.iter(|| black_box(State::merged(&state, &other)))
+    });
+    group.finish();
+    let size = std::fs::metadata(dir.path().join("state.json")).map_or(0, |m| m.len());
+    println!("state.json for {ARTICLES} articles: {} KiB", size / 1024);
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
