@@ -148,6 +148,10 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
         let cut_at_end = chunks.peek().is_none()
             && std::str::from_utf8(chunk.invalid()).is_err_and(|e| e.error_len().is_none());
         invalid += usize::from(!chunk.invalid().is_empty() && !cut_at_end);
+        // Legacy text fails on nearly every character: stop counting early.
+        if invalid > 64 && valid < invalid * 8 {
+            return false;
+        }
     }
     valid > 0 && valid >= invalid * 8
 }
