@@ -34,16 +34,17 @@ fn is_simple(c: char) -> bool {
     if u < 0x300 {
         return c != '\r';
     }
+    // Han first: the bulk of the text.
     matches!(
         u,
-        0x2010..=0x2027
+        0x4E00..=0x9FFF
+            | 0x2010..=0x2027
             | 0x2030..=0x205E
             | 0x3000..=0x3029
             | 0x3030..=0x303F
             | 0x3041..=0x3096
             | 0x309B..=0x30FF
             | 0x3400..=0x4DBF
-            | 0x4E00..=0x9FFF
             | 0xAC00..=0xD7A3
             | 0xFF01..=0xFF9D
     )
@@ -56,6 +57,8 @@ pub struct Clusters<'a> {
     pos: usize,
     /// The character at `pos`, decoded by the previous step.
     ahead: Option<char>,
+    /// Whether `ahead` is simple, when the previous step found out.
+    ahead_simple: bool,
 }
 
 impl<'a> Clusters<'a> {
@@ -66,6 +69,7 @@ impl<'a> Clusters<'a> {
             text,
             pos: from,
             ahead,
+            ahead_simple: ahead.is_some_and(is_simple),
         }
     }
 
@@ -92,16 +96,20 @@ impl Iterator for Clusters<'_> {
         let start = self.pos;
         let after_first = start + first.len_utf8();
         let second = self.text[after_first..].chars().next();
-        let end = match second {
-            Some(s) if !(is_simple(first) && is_simple(s)) => self.slow_end(start, first),
-            _ => after_first,
+        let second_simple = second.is_some_and(is_simple);
+        let end = if second.is_some() && !(self.ahead_simple && second_simple) {
+            self.slow_end(start, first)
+        } else {
+            after_first
         };
         self.pos = end;
-        self.ahead = if end == after_first {
-            second
+        if end == after_first {
+            self.ahead = second;
+            self.ahead_simple = second_simple;
         } else {
-            self.text[end..].chars().next()
-        };
+            self.ahead = self.text[end..].chars().next();
+            self.ahead_simple = self.ahead.is_some_and(is_simple);
+        }
         Some(Cluster {
             start,
             end,

@@ -16,7 +16,7 @@ use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use super::Options;
 use super::breaks::{Boundary, tailor};
-use super::classes::{ends_prohibited, starts_prohibited};
+use super::classes::{ends_prohibited, is_han, starts_prohibited};
 use super::clusters::{Cluster, Clusters};
 use super::display::cluster_cells;
 
@@ -134,6 +134,14 @@ impl<I: Iterator<Item = (usize, BreakOpportunity)>> Filler<'_, I> {
 
     #[inline]
     fn allows_break(&self, cluster: &Cluster, base: bool) -> bool {
+        // Between two Han characters or inside a Latin word or number no
+        // tailoring applies: it is about punctuation and quotes.
+        let (before, next) = (self.prev_last, cluster.first);
+        if (is_han(before) && is_han(next))
+            || (before.is_ascii_alphanumeric() && next.is_ascii_alphanumeric())
+        {
+            return base;
+        }
         let boundary = Boundary {
             text: self.text,
             at: cluster.start,
@@ -219,10 +227,11 @@ impl<I: Iterator<Item = (usize, BreakOpportunity)>> Filler<'_, I> {
             if c.start > at {
                 break;
             }
-            if let Some(p) = prev.filter(|_| c.start > self.line_start) {
-                if !starts_prohibited(c.first, c.second, level) && !ends_prohibited(p, level) {
-                    best = c.start;
-                }
+            if let Some(p) = prev.filter(|_| c.start > self.line_start)
+                && !starts_prohibited(c.first, c.second, level)
+                && !ends_prohibited(p, level)
+            {
+                best = c.start;
             }
             prev = Some(self.text[..c.end].chars().next_back().unwrap_or(c.first));
         }

@@ -9,9 +9,9 @@ pub const INDENT: &str = "\u{3000}\u{3000}";
 /// Cells `INDENT` takes (U+3000 is fullwidth in both ambiguous modes).
 const INDENT_CELLS: usize = 4;
 
-/// How many characters decide whether a paragraph is CJK: enough for any
-/// real opening, bounded so a huge paragraph costs nothing extra.
-const SAMPLE_CHARS: usize = 400;
+/// How many characters decide whether a paragraph is CJK: a sentence's
+/// worth, so the cost per paragraph stays small and bounded.
+const SAMPLE_CHARS: usize = 64;
 
 /// Cells of indent to draw before the first line of `paragraph`: 4 for a CJK
 /// paragraph that does not already start with one, else 0.
@@ -25,13 +25,14 @@ pub fn first_line_indent(paragraph: &str, options: &Options) -> usize {
 
 /// Whether `text` is Chinese/Japanese/Korean prose rather than Latin: its
 /// CJK letters outweigh its Latin letters (a Han character carries about as
-/// much as a short Latin word, so Latin letters count a third).
+/// much as a short Latin word, so Latin letters count a third). Latin means
+/// the Latin blocks up to Latin Extended-B.
 pub fn is_cjk_paragraph(text: &str) -> bool {
     let (mut cjk, mut latin) = (0usize, 0usize);
     for c in text.chars().take(SAMPLE_CHARS) {
         if is_cjk_letter(c) {
             cjk += 1;
-        } else if c.is_alphabetic() {
+        } else if c.is_ascii_alphabetic() || ('\u{C0}'..='\u{24F}').contains(&c) {
             latin += 1;
         }
     }

@@ -36,12 +36,12 @@ pub fn control_picture(c: char) -> char {
 #[inline]
 pub fn char_width(c: char, ambiguous: AmbiguousWidth) -> usize {
     if c.is_ascii() {
-        return match c {
-            '\t' => TAB_WIDTH,
-            ' '..='~' => 1,
-            // Controls are drawn as a one-cell picture.
-            _ => 1,
-        };
+        // Controls other than tab are drawn as a one-cell picture.
+        return if c == '\t' { TAB_WIDTH } else { 1 };
+    }
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        // CJK Unified Ideographs: East_Asian_Width W throughout.
+        return 2;
     }
     let width = match ambiguous {
         AmbiguousWidth::Narrow => c.width(),
