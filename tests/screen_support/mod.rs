@@ -1,6 +1,7 @@
 //! Shared by the screen tests: build an app, press keys by their config
 //! spec, draw into a `TestBackend`, and print the screen row by row,
 //! failing on any broken cell.
+// Each screen test crate includes this module and uses a different part of it.
 #![allow(dead_code)]
 
 use broadsheet::app::keymap::parse_key;
