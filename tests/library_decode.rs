@@ -178,3 +178,15 @@ fn write_fixtures_for_inspection() {
     std::fs::create_dir_all(&dir).unwrap();
     library_fixtures::write_all(std::path::Path::new(&dir));
 }
+
+#[test]
+fn a_ten_megabyte_line_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.md");
+    let line = "报".repeat(10 * 1024 * 1024 / 3);
+    std::fs::write(&path, format!("# 长\n\n{line}\n")).unwrap();
+    let library = open_one(path, &LibraryOptions::default());
+    assert_eq!(library.entries[0].status, EntryStatus::Ready);
+    let text = library.read(0).unwrap();
+    assert!(text.ends_with(&format!("{line}\n")));
+}

@@ -136,7 +136,7 @@ fn strip_sequences(line: &str, out: &mut String) {
     // line is dropped with the parser.
     let mut parser = vte::Parser::new();
     parser.advance(&mut printer, &bytes);
-    filter_chars(printer.chars.into_iter(), out);
+    filter_chars(printer.text.chars(), out);
 }
 
 /// The `ESC x` form of a C1 sequence introducer or terminator (ECMA-48 §5.3).
@@ -158,16 +158,16 @@ fn c1_as_7bit(c: char) -> Option<u8> {
 /// sequence are kept as themselves for `filter_chars` to judge.
 #[derive(Default)]
 struct Printer {
-    chars: Vec<char>,
+    text: String,
 }
 
 impl vte::Perform for Printer {
     fn print(&mut self, c: char) {
-        self.chars.push(c);
+        self.text.push(c);
     }
 
     fn execute(&mut self, byte: u8) {
-        self.chars.push(char::from(byte));
+        self.text.push(char::from(byte));
     }
 }
 
