@@ -101,69 +101,97 @@ fn block(kind: BlockKind, (text, source): (String, Range<usize>)) -> Part {
     Part::Block(Block { kind, text, source })
 }
 
+/// The blocks with the head's roles marked, and where the headlines are.
+struct Page<'a> {
+    blocks: &'a [RawBlock],
+    head: &'a Head,
+    headlines: Vec<usize>,
+    /// Per headline: the block before it is its kicker.
+    kickers: Vec<bool>,
+}
+
+impl Page<'_> {
+    /// The masthead and the date line are not article or front text.
+    fn taken(&self, i: usize) -> bool {
+        Some(i) == self.head.masthead || self.head.date_line.as_ref().is_some_and(|d| d.0 == i)
+    }
+
+    fn is_kicker(&self, h: usize, is_headline: &dyn Fn(usize) -> bool) -> bool {
+        let Some(k) = h.checked_sub(1) else {
+            return false;
+        };
+        let text = &self.blocks[k].text;
+        let in_front = self.headlines.first().is_none_or(|&first| k < first);
+        level(&self.blocks[k]).is_none()
+            && !self.taken(k)
+            && !k.checked_sub(1).is_some_and(is_headline)
+            && is_label(text)
+            && !(in_front && is_front_matter(text))
+    }
+
+    fn bodies(&self, range: Range<usize>) -> Vec<&RawBlock> {
+        range
+            .filter(|&i| !self.taken(i))
+            .map(|i| &self.blocks[i])
+            .collect()
+    }
+
+    /// Lines before the first article (and its kicker).
+    fn front(&self) -> Vec<String> {
+        let first = self.headlines.first().copied().unwrap_or(self.blocks.len());
+        let end = first - usize::from(self.kickers.first() == Some(&true));
+        let mut front: Vec<String> = Vec::new();
+        if let Some((_, _, Some(rest))) = &self.head.date_line {
+            front.push(rest.clone());
+        }
+        front.extend(self.bodies(0..end).iter().map(|b| b.text.trim().to_owned()));
+        front
+    }
+
+    fn draft(&self, n: usize) -> Draft {
+        let h = self.headlines[n];
+        let end = match self.headlines.get(n + 1) {
+            Some(&next) => next - usize::from(self.kickers[n + 1]),
+            None => self.blocks.len(),
+        };
+        let mut draft = article(&self.bodies(h + 1..end));
+        draft.kicker = self.kickers[n].then(|| self.blocks[h - 1].text.trim().to_owned());
+        draft.headline = self.blocks[h].text.trim().to_owned();
+        draft
+    }
+}
+
 /// Articles and front matter from the blocks after the head.
 pub fn articles(blocks: &[RawBlock], head: &Head) -> (Vec<String>, Vec<Draft>) {
-    let taken =
-        |i: usize| Some(i) == head.masthead || head.date_line.as_ref().is_some_and(|d| d.0 == i);
-    let headline_level = (0..blocks.len())
-        .filter(|&i| Some(i) != head.masthead)
-        .filter_map(|i| level(&blocks[i]))
-        .min();
-    let Some(headline_level) = headline_level else {
-        let body: Vec<&RawBlock> = (0..blocks.len())
-            .filter(|&i| !taken(i))
-            .map(|i| &blocks[i])
-            .collect();
-        return (Vec::new(), untitled(&body).into_iter().collect());
+    let mut page = Page {
+        blocks,
+        head,
+        headlines: Vec::new(),
+        kickers: Vec::new(),
+    };
+    let not_masthead = |i: &usize| Some(*i) != head.masthead;
+    let levels = (0..blocks.len())
+        .filter(not_masthead)
+        .filter_map(|i| level(&blocks[i]));
+    let Some(headline_level) = levels.min() else {
+        return (
+            Vec::new(),
+            untitled(&page.bodies(0..blocks.len()))
+                .into_iter()
+                .collect(),
+        );
     };
     let is_headline = |i: usize| {
         Some(i) != head.masthead && level(&blocks[i]).is_some_and(|l| l <= headline_level)
     };
-    let headlines: Vec<usize> = (0..blocks.len()).filter(|&i| is_headline(i)).collect();
-    let first = headlines.first().copied().unwrap_or(blocks.len());
-    let kicker_of = |h: usize| -> bool {
-        let Some(k) = h.checked_sub(1) else {
-            return false;
-        };
-        let after_headline = k.checked_sub(1).is_some_and(is_headline);
-        let in_front = k < first;
-        level(&blocks[k]).is_none()
-            && !taken(k)
-            && !after_headline
-            && is_label(&blocks[k].text)
-            && !(in_front && is_front_matter(&blocks[k].text))
-    };
-    let kickers: Vec<bool> = headlines.iter().map(|&h| kicker_of(h)).collect();
-    let front_end = if kickers.first() == Some(&true) {
-        first - 1
-    } else {
-        first
-    };
-    let mut front: Vec<String> = Vec::new();
-    for i in (0..front_end).filter(|&i| !taken(i)) {
-        front.push(blocks[i].text.trim().to_owned());
-    }
-    if let Some((_, _, Some(rest))) = &head.date_line {
-        front.insert(0, rest.clone());
-    }
-    let mut drafts = Vec::with_capacity(headlines.len());
-    for (n, &h) in headlines.iter().enumerate() {
-        let end = match headlines.get(n + 1) {
-            Some(&next) if kickers[n + 1] => next - 1,
-            Some(&next) => next,
-            None => blocks.len(),
-        };
-        let kicker = kickers[n].then(|| blocks[h - 1].text.trim().to_owned());
-        let body: Vec<&RawBlock> = (h + 1..end)
-            .filter(|&i| !taken(i))
-            .map(|i| &blocks[i])
-            .collect();
-        let mut draft = article(&body);
-        draft.kicker = kicker;
-        draft.headline = blocks[h].text.trim().to_owned();
-        drafts.push(draft);
-    }
-    (front, drafts)
+    page.headlines = (0..blocks.len()).filter(|&i| is_headline(i)).collect();
+    page.kickers = page
+        .headlines
+        .iter()
+        .map(|&h| page.is_kicker(h, &is_headline))
+        .collect();
+    let drafts = (0..page.headlines.len()).map(|n| page.draft(n)).collect();
+    (page.front(), drafts)
 }
 
 /// A file with no headings: one article titled from its first line.
@@ -204,6 +232,25 @@ fn split_sentences(block: &RawBlock) -> Vec<RawBlock> {
     out
 }
 
+/// A sub-head at `body[*index - 1]`; a short unpunctuated line after it is
+/// its deck (and is consumed).
+fn subhead(raw: &RawBlock, body: &[&RawBlock], index: &mut usize) -> Part {
+    let (text, mut source) = cut(raw, 0..raw.text.len());
+    let deck = body
+        .get(*index)
+        .filter(|next| level(next).is_none() && is_label(&next.text));
+    if let Some(next) = deck {
+        source.end = source.end.max(next.source().end);
+        *index += 1;
+    }
+    let deck = deck.map(|d| d.text.trim().to_owned());
+    Part::Block(Block {
+        kind: BlockKind::Subhead { deck },
+        text,
+        source,
+    })
+}
+
 /// Deck, byline and body parts of one article.
 fn article(body: &[&RawBlock]) -> Draft {
     let mut draft = Draft::default();
@@ -217,32 +264,13 @@ fn article(body: &[&RawBlock]) -> Draft {
     }
     while let Some(raw) = body.get(index) {
         index += 1;
-        if level(raw).is_some() {
-            // A sub-head; a short unpunctuated line after it is its deck.
-            let mut deck_source = None;
-            let deck = body
-                .get(index)
-                .filter(|next| level(next).is_none() && is_label(&next.text));
-            if let Some(next) = deck {
-                deck_source = Some(next.source());
-                index += 1;
-            }
-            let (text, mut source) = cut(raw, 0..raw.text.len());
-            if let Some(extra) = deck_source {
-                source.end = source.end.max(extra.end);
-            }
-            let deck = deck.map(|d| d.text.trim().to_owned());
-            draft.parts.push(Part::Block(Block {
-                kind: BlockKind::Subhead { deck },
-                text,
-                source,
-            }));
-            continue;
-        }
         let text = raw.text.trim();
-        // A byline belongs to the article's head: after the headline and
-        // deck, before any body part.
-        if draft.byline.is_none() && draft.parts.is_empty() && is_byline(text) {
+        // A byline or lead-in belongs to the article's head: after the
+        // headline and deck, before any body part.
+        let head = draft.parts.is_empty() && draft.byline.is_none();
+        if level(raw).is_some() {
+            draft.parts.push(subhead(raw, body, &mut index));
+        } else if head && is_byline(text) {
             draft.byline = Some(text.to_owned());
         } else if let Some(found) = caption(&raw.text) {
             let credit = found.credit.map(|r| raw.text[r].trim().to_owned());
@@ -253,8 +281,7 @@ fn article(body: &[&RawBlock]) -> Draft {
                 source: raw.source(),
             }));
         } else {
-            let first = draft.parts.is_empty() && draft.byline.is_none();
-            let lead = first.then(|| lead_in(&raw.text)).flatten();
+            let lead = head.then(|| lead_in(&raw.text)).flatten();
             if let Some(end) = lead {
                 draft.byline = Some(raw.text[..end].trim().to_owned());
             }
