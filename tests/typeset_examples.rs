@@ -251,3 +251,23 @@ fn levels_differ_where_clreq_says() {
         vec!["卡", "尔·", "马克", "思"]
     );
 }
+
+#[test]
+fn extreme_widths_and_indents_do_not_panic() {
+    let options = Options::default();
+    let text = "\u{3000}\u{3000}本报讯 Windows（二期）——“新闻”……\n\n12345";
+    for (width, indent) in [
+        (usize::MAX, 0),
+        (usize::MAX, usize::MAX),
+        (3, 100),
+        (0, 0),
+        (1, 1),
+    ] {
+        let ranges = typeset::wrap(text, width, indent, &options);
+        assert!(!ranges.is_empty());
+        for r in ranges {
+            let _ = typeset::display_line(text, r, width, &options);
+        }
+    }
+    assert_eq!(typeset::wrap("", 10, 0, &options), vec![0..0]);
+}

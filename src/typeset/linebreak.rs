@@ -89,7 +89,7 @@ fn filler<'a>(
         options,
         width,
         room: width.saturating_sub(first_indent),
-        lines: Vec::with_capacity(text.len() / (width * 2) + 1),
+        lines: Vec::with_capacity(text.len() / width.saturating_mul(2) + 1),
         line_start: 0,
         content_end: 0,
         line_width: 0,
