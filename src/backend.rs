@@ -14,13 +14,17 @@
 //! which ratatui's diff emits on purpose, also gets its move (upstream skips
 //! it and shifts the rest of the row, ratatui#2651).
 //!
-//! Everything else (styles, modifiers, resets) matches upstream byte for
-//! byte, so `Moves::Upstream` reproduces the unpatched backend for the
-//! wire-bytes comparison.
+//! Where a move is needed and the cursor is known to be on the same row,
+//! a relative move (`CSI n C`) replaces the absolute one: the diff skips
+//! unchanged cells mid-row all the time.
+//!
+//! Styles, modifiers and resets match upstream byte for byte, so
+//! `Moves::Upstream` reproduces the unpatched backend for the wire-bytes
+//! comparison.
 
 use std::io::{self, Write};
 
-use crossterm::cursor::{Hide, MoveTo, Show};
+use crossterm::cursor::{Hide, MoveRight, MoveTo, Show};
 use crossterm::style::{
     Attribute as CAttribute, Color as CColor, Colors, Print, SetAttribute, SetBackgroundColor,
     SetColors, SetForegroundColor, SetUnderlineColor,
@@ -79,6 +83,23 @@ impl<W: Write> WireBackend<W> {
             Moves::Agreed => agreed_advance(cell)?,
         };
         Some(Position::new(x.saturating_add(advance), y))
+    }
+}
+
+impl<W: Write> WireBackend<W> {
+    /// Put the cursor at `(x, y)` when it is not there already. With the
+    /// cursor known to be on the same row, left of the target, a relative
+    /// move (`CSI n C`, 4–5 bytes) replaces the absolute one (`CSI row ; col
+    /// H`, 6–8 bytes): the diff skips unchanged cells mid-row all the time.
+    /// A row's first cell at column 0 needs no column either (`CSI row H`).
+    fn move_to(&mut self, cursor: Option<Position>, x: u16, y: u16) -> io::Result<()> {
+        match cursor {
+            Some(at) if at == Position::new(x, y) => Ok(()),
+            _ if self.moves == Moves::Upstream => queue!(self.writer, MoveTo(x, y)),
+            Some(at) if at.y == y && at.x < x => queue!(self.writer, MoveRight(x - at.x)),
+            _ if x == 0 => write!(self.writer, "\x1b[{}H", u32::from(y) + 1),
+            _ => queue!(self.writer, MoveTo(x, y)),
+        }
     }
 }
 
@@ -184,9 +205,7 @@ impl<W: Write> Backend for WireBackend<W> {
         let mut pen = Pen::reset();
         let mut cursor: Option<Position> = None;
         for (x, y, cell) in content {
-            if cursor != Some(Position::new(x, y)) {
-                queue!(self.writer, MoveTo(x, y))?;
-            }
+            self.move_to(cursor, x, y)?;
             cursor = self.cursor_after(x, y, cell);
             pen.set(&mut self.writer, cell)?;
             queue!(self.writer, Print(cell.symbol()))?;

@@ -22,19 +22,39 @@ fn line(text: &str) -> Buffer {
     buffer
 }
 
-/// The columns (0-based) of every `CSI row;col H` in `bytes`.
+/// The columns (0-based) every cursor movement in `bytes` lands on:
+/// absolute (`CSI row;col H`, `CSI row H`) and relative (`CSI n C`), with
+/// printed text advancing the column by its width.
 fn moves(bytes: &[u8]) -> Vec<u16> {
     let text = String::from_utf8_lossy(bytes);
-    text.split("\x1b[")
-        .skip(1)
-        .filter_map(|seq| {
-            let end = seq.find(|c: char| !c.is_ascii_digit() && c != ';')?;
+    let mut col = 0u16;
+    let mut found = Vec::new();
+    for (i, seq) in text.split("\x1b[").enumerate() {
+        let (params, rest) = if i == 0 {
+            ("", &seq[..])
+        } else {
+            let end = seq
+                .find(|c: char| !c.is_ascii_digit() && c != ';' && c != '?')
+                .unwrap_or(seq.len());
             let (params, rest) = seq.split_at(end);
-            let col = params.split(';').nth(1)?;
-            rest.starts_with('H')
-                .then(|| col.parse::<u16>().ok().map(|c| c - 1))?
-        })
-        .collect()
+            let mut chars = rest.chars();
+            match chars.next() {
+                Some('H') => {
+                    col = params.split(';').nth(1).map_or(1, |c| c.parse().unwrap()) - 1;
+                    found.push(col);
+                }
+                Some('C') => {
+                    col += params.parse::<u16>().unwrap();
+                    found.push(col);
+                }
+                _ => {}
+            }
+            (params, chars.as_str())
+        };
+        let _ = params;
+        col += unicode_width::UnicodeWidthStr::width(rest) as u16;
+    }
+    found
 }
 
 /// What a terminal shows after replaying `bytes` on a blank screen.
@@ -152,5 +172,107 @@ fn agreed_wide_excludes_emoji_and_ambiguous() {
     }
     for c in ['😀', '〰', '〽', '“', '—', '…', '·', 'a', '①', '㊗'] {
         assert!(!is_agreed_wide(c), "{c}");
+    }
+}
+
+#[test]
+fn gaps_in_a_row_use_a_relative_move() {
+    let prev = line("北京日报abc");
+    let next = line("北京晚报abd");
+    let width = next.area.width;
+    let mut backend = WireBackend::new(Vec::new(), Moves::Agreed);
+    backend
+        .draw(Buffer::empty(prev.area).diff(&prev).into_iter())
+        .unwrap();
+    let first = backend.writer.len();
+    backend.draw(prev.diff(&next).into_iter()).unwrap();
+    let update = String::from_utf8_lossy(&backend.writer[first..]).into_owned();
+    assert!(update.contains("\x1b[4C"), "{update:?}");
+    assert!(!update.contains(";11H"), "{update:?}");
+    assert_eq!(screen(&backend.writer, width).trim_end(), "北京晚报abd");
+}
+
+#[test]
+fn a_row_start_needs_no_column() {
+    let mut buffer = Buffer::empty(Rect::new(0, 0, 4, 3));
+    buffer.set_string(0, 2, "ab", ratatui::style::Style::default());
+    let bytes = frame_bytes(&buffer, Moves::Agreed);
+    assert!(
+        String::from_utf8_lossy(&bytes).starts_with("\x1b[3Hab"),
+        "{bytes:?}"
+    );
+}
+
+mod replay {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Text whose widths vt100 and unicode-width agree on.
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("a"),
+                Just("b"),
+                Just(" "),
+                Just("中"),
+                Just("文"),
+                Just("，"),
+                Just("か"),
+                Just("“"),
+                Just("—"),
+            ],
+            0..30,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    fn buffer(rows: &[String]) -> Buffer {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 24, rows.len() as u16));
+        for (y, row) in rows.iter().enumerate() {
+            buffer.set_stringn(0, y as u16, row, 24, ratatui::style::Style::default());
+        }
+        buffer
+    }
+
+    fn shown(buffer: &Buffer) -> Vec<String> {
+        let area = buffer.area;
+        (0..area.height)
+            .map(|y| {
+                let mut row = String::new();
+                let mut x = 0;
+                while x < area.width {
+                    let cell = &buffer[(x, y)];
+                    row.push_str(cell.symbol());
+                    x += unicode_width::UnicodeWidthStr::width(cell.symbol()).max(1) as u16;
+                }
+                row.trim_end().to_owned()
+            })
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        /// Drawing a frame and then the diff to the next one leaves on a
+        /// terminal exactly the next frame.
+        #[test]
+        fn replayed_diffs_show_the_next_frame(
+            before in proptest::collection::vec(text(), 4),
+            after in proptest::collection::vec(text(), 4),
+        ) {
+            let (prev, next) = (buffer(&before), buffer(&after));
+            let mut backend = WireBackend::new(Vec::new(), Moves::Agreed);
+            backend.draw(Buffer::empty(prev.area).diff(&prev).into_iter()).unwrap();
+            backend.draw(prev.diff(&next).into_iter()).unwrap();
+            let mut parser = vt100::Parser::new(4, 24, 0);
+            parser.process(&backend.writer);
+            let rows: Vec<String> = parser
+                .screen()
+                .rows(0, 24)
+                .map(|r| r.trim_end().to_owned())
+                .collect();
+            prop_assert_eq!(rows, shown(&next));
+        }
     }
 }
