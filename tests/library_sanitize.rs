@@ -122,6 +122,19 @@ proptest! {
     }
 
     #[test]
+    fn any_bytes_decode_to_clean_text(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        use broadsheet::library::decode::{Extent, decode, decode_head};
+        for decoded in [decode(&bytes, Extent::Whole), decode_head(&bytes, 100)]
+            .into_iter()
+            .flatten()
+        {
+            let text = sanitize(&decoded.text);
+            prop_assert!(text.chars().all(|c| !c.is_control() || c == '\n' || c == '\t'));
+            prop_assert!(decoded.warnings.len() <= 1);
+        }
+    }
+
+    #[test]
     fn plain_text_passes_unchanged(text in "[a-z报纸。,\\n\\t ]{0,80}") {
         prop_assert_eq!(sanitize(&text).into_owned(), text);
     }
