@@ -97,7 +97,17 @@ impl RawBlock {
     pub fn slice(&self, range: Range<usize>) -> RawBlock {
         let mut part = RawBlock::new(self.kind);
         part.text = self.text[range.clone()].to_owned();
-        for (index, piece) in self.pieces.iter().enumerate() {
+        // Only the pieces, breaks and links inside `range`, found by binary
+        // search: splitting a long plain-text block line by line must stay
+        // linear, not touch every piece per line.
+        let first = self
+            .pieces
+            .partition_point(|p| p.text_start <= range.start)
+            .saturating_sub(1);
+        for (index, piece) in self.pieces.iter().enumerate().skip(first) {
+            if piece.text_start >= range.end {
+                break;
+            }
             let end = self
                 .pieces
                 .get(index + 1)
@@ -118,11 +128,14 @@ impl RawBlock {
                 linear: piece.linear,
             });
         }
-        part.breaks = (self.breaks.iter())
-            .filter(|&&b| b > range.start && b < range.end)
+        let breaks = self.breaks.partition_point(|&b| b <= range.start);
+        part.breaks = (self.breaks[breaks..].iter())
+            .take_while(|&&b| b < range.end)
             .map(|b| b - range.start)
             .collect();
-        part.links = (self.links.iter())
+        let links = self.links.partition_point(|l| l.text.end <= range.start);
+        part.links = (self.links[links..].iter())
+            .take_while(|l| l.text.start < range.end)
             .filter(|l| l.text.start >= range.start && l.text.end <= range.end)
             .map(|l| Link {
                 text: l.text.start - range.start..l.text.end - range.start,
