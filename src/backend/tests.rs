@@ -27,34 +27,33 @@ fn line(text: &str) -> Buffer {
 /// printed text advancing the column by its width.
 fn moves(bytes: &[u8]) -> Vec<u16> {
     let text = String::from_utf8_lossy(bytes);
-    let mut col = 0u16;
+    let mut pieces = text.split("\x1b[");
+    let mut col = pieces.next().map_or(0, width);
     let mut found = Vec::new();
-    for (i, seq) in text.split("\x1b[").enumerate() {
-        let (params, rest) = if i == 0 {
-            ("", &seq[..])
-        } else {
-            let end = seq
-                .find(|c: char| !c.is_ascii_digit() && c != ';' && c != '?')
-                .unwrap_or(seq.len());
-            let (params, rest) = seq.split_at(end);
-            let mut chars = rest.chars();
-            match chars.next() {
-                Some('H') => {
-                    col = params.split(';').nth(1).map_or(1, |c| c.parse().unwrap()) - 1;
-                    found.push(col);
-                }
-                Some('C') => {
-                    col += params.parse::<u16>().unwrap();
-                    found.push(col);
-                }
-                _ => {}
+    for seq in pieces {
+        let end = seq
+            .find(|c: char| !c.is_ascii_digit() && c != ';' && c != '?')
+            .unwrap_or(seq.len());
+        let (params, rest) = seq.split_at(end);
+        let mut chars = rest.chars();
+        match chars.next() {
+            Some('H') => {
+                col = params.split(';').nth(1).map_or(1, |c| c.parse().unwrap()) - 1;
+                found.push(col);
             }
-            (params, chars.as_str())
-        };
-        let _ = params;
-        col += unicode_width::UnicodeWidthStr::width(rest) as u16;
+            Some('C') => {
+                col += params.parse::<u16>().unwrap();
+                found.push(col);
+            }
+            _ => {}
+        }
+        col += width(chars.as_str());
     }
     found
+}
+
+fn width(text: &str) -> u16 {
+    unicode_width::UnicodeWidthStr::width(text) as u16
 }
 
 /// What a terminal shows after replaying `bytes` on a blank screen.
