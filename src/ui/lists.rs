@@ -45,26 +45,30 @@ pub(super) fn render_issues(app: &App, pen: &mut Pen, pane: Rect) {
 fn issue_item(app: &App, pen: &Pen, index: usize, two_lines: bool, room: usize) -> Item {
     let entry = &app.library.entries[index];
     let info = app.issue_info(index);
-    let count = match (&entry.status, entry.articles) {
-        (EntryStatus::Unavailable(reason), _) => reason.clone(),
-        (EntryStatus::Ready, Some(1)) => "1 article".to_owned(),
-        (EntryStatus::Ready, Some(n)) => format!("{n} articles"),
-        (EntryStatus::Ready, None) => String::new(),
+    // The count in words, then as a bare number when the pane is narrow;
+    // the weekday goes only when even that does not fit.
+    let (count, short) = match (&entry.status, entry.articles) {
+        (EntryStatus::Unavailable(reason), _) => (reason.clone(), reason.clone()),
+        (EntryStatus::Ready, Some(1)) => ("1 article".to_owned(), "1".to_owned()),
+        (EntryStatus::Ready, Some(n)) => (format!("{n} articles"), n.to_string()),
+        (EntryStatus::Ready, None) => (String::new(), String::new()),
     };
-    let join = |parts: &[&str]| {
-        let parts: Vec<&str> = parts
-            .iter()
-            .copied()
-            .filter(|p| !p.trim().is_empty())
-            .collect();
+    let join = |parts: [&str; 2]| {
+        let parts: Vec<&str> = parts.into_iter().filter(|p| !p.trim().is_empty()).collect();
         parts.join(" · ")
     };
-    let mut second = join(&[&info.day(), &count]);
-    if pen.width(&second) > room {
-        // Without the weekday the article count still fits.
-        let date = info.date.map(|d| d.to_string()).unwrap_or_default();
-        second = join(&[&date, &count]);
-    }
+    let date = info.date.map(|d| d.to_string()).unwrap_or_default();
+    let day = info.day();
+    let candidates = [
+        join([&day, &count]),
+        join([&day, &short]),
+        join([&date, &short]),
+    ];
+    let second = candidates
+        .iter()
+        .find(|c| pen.width(c) <= room)
+        .unwrap_or(&candidates[2])
+        .clone();
     let first = if two_lines {
         vec![(info.paper.clone(), app.theme.headline)]
     } else {
