@@ -16,8 +16,9 @@ use serde::{Deserialize, Serialize};
 /// The cache file's name inside `LibraryOptions::cache_dir`.
 pub const CACHE_FILE: &str = "library-headers.json";
 
-/// Bumped when what is cached changes meaning; the crate version is part of
-/// the key too, since a newer header parser may read the same head better.
+/// Bumped when what is cached changes meaning. The build is part of the key
+/// too (see `build_id`), since a newer header parser may read the same head
+/// better.
 const FORMAT: u32 = 1;
 
 /// Size and modification time: a file whose stamp changed is read again.
@@ -101,7 +102,7 @@ impl HeaderCache {
         let parsed = fs::read(dir.join(CACHE_FILE))
             .ok()
             .and_then(|bytes| serde_json::from_slice::<CacheFile>(&bytes).ok())
-            .filter(|file| file.format == FORMAT && file.version == env!("CARGO_PKG_VERSION"));
+            .filter(|file| file.format == FORMAT && file.version == build_id());
         HeaderCache {
             entries: parsed.map(|file| file.entries).unwrap_or_default(),
             dirty: false,
@@ -158,7 +159,7 @@ impl HeaderCache {
         }
         let file = CacheFile {
             format: FORMAT,
-            version: env!("CARGO_PKG_VERSION").to_owned(),
+            version: build_id(),
             entries: std::mem::take(&mut self.entries),
         };
         let bytes = serde_json::to_vec(&file).map_err(io::Error::other);
@@ -168,6 +169,16 @@ impl HeaderCache {
         self.dirty = false;
         Ok(())
     }
+}
+
+/// The crate version and the running program's modification time: a new
+/// build, which may parse headers differently, reads every head once more.
+fn build_id() -> String {
+    let built = std::env::current_exe()
+        .and_then(fs::metadata)
+        .map(|meta| Stamp::of(&meta))
+        .map_or((0, 0), |s| (s.mtime_secs, s.mtime_nanos));
+    format!("{}+{}.{}", env!("CARGO_PKG_VERSION"), built.0, built.1)
 }
 
 /// The cache key of a file: its absolute path (lexically, without resolving
