@@ -266,3 +266,23 @@ fn sample_reads_through_all_four_articles_with_space() {
     let issue = app.current_issue().unwrap();
     assert!(issue.articles.iter().all(|a| app.state().is_read(&a.id)));
 }
+
+#[test]
+fn control_and_bidi_characters_never_reach_a_cell() {
+    // The library sanitises at ingest; the pen is a second guard.
+    let mut issue = fixture_issue();
+    let hostile = "标题\u{1b}]52;c;cm0=\u{7}\u{202e}gnp.exe\u{9b}31m\u{0}尾";
+    issue.articles[0].headline = hostile.to_owned();
+    issue.articles[0].blocks[0].text = format!("正文{hostile}正文");
+    let mut app = fixture_app(120, 40);
+    app.set_issue(0, issue);
+    let buf = draw(&app);
+    for cell in buf.content() {
+        let bad = cell
+            .symbol()
+            .chars()
+            .find(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(c));
+        assert_eq!(bad, None, "{:?} reached the screen", cell.symbol());
+    }
+    assert!(screen_text(&buf).contains("标题"));
+}
