@@ -254,3 +254,57 @@ fn dash_reads_the_issue_from_stdin_and_keys_from_the_tty() {
     assert_eq!(s.wait_exit(), 0);
     assert_restored(&s.bytes);
 }
+
+/// The SSH link drops: every handle on the pty master closes, the kernel
+/// hangs up the terminal. The reader exits (SIGHUP: 129) without spinning,
+/// with its state saved.
+#[test]
+fn hang_up_when_the_master_closes() {
+    use std::io::{Read, Write};
+    use std::sync::mpsc::channel;
+
+    let pair = portable_pty::native_pty_system()
+        .openpty(pty_support::size(100, 30))
+        .unwrap();
+    let state_home = tempfile::tempdir().unwrap();
+    let mut cmd = portable_pty::CommandBuilder::new(env!("CARGO_BIN_EXE_broadsheet"));
+    cmd.arg(NARROW);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("XDG_STATE_HOME", state_home.path());
+    cmd.env("XDG_CONFIG_HOME", state_home.path().join("config"));
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut writer = pair.master.take_writer().unwrap();
+    // Move to the second article (a change to save), then hand the reader
+    // and writer back so that they can be closed too.
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let mut parser = vt100::Parser::new(30, 100, 0);
+        let mut buf = [0u8; 8192];
+        for (wait, then) in [("1/4", &b"J"[..]), ("2/4", b"")] {
+            while !parser.screen().contents().contains(wait) {
+                match reader.read(&mut buf) {
+                    Ok(n) if n > 0 => parser.process(&buf[..n]),
+                    _ => break,
+                }
+            }
+            let _ = writer.write_all(then).and_then(|()| writer.flush());
+        }
+        let _ = tx.send((reader, writer));
+    });
+    let (reader, writer) = rx
+        .recv_timeout(pty_support::DEADLINE)
+        .expect("no first frame");
+    let (exit_tx, exit_rx) = channel();
+    std::thread::spawn(move || {
+        let _ = exit_tx.send(child.wait().map(|s| s.exit_code()));
+    });
+    drop((reader, writer, pair.master));
+    let code = exit_rx
+        .recv_timeout(pty_support::DEADLINE)
+        .expect("still running after the hang-up")
+        .unwrap();
+    assert_eq!(code, 129);
+    assert!(state_home.path().join("broadsheet/state.json").exists());
+}
