@@ -308,3 +308,32 @@ fn hang_up_when_the_master_closes() {
     assert_eq!(code, 129);
     assert!(state_home.path().join("broadsheet/state.json").exists());
 }
+
+/// The rightmost non-blank column of `row`.
+fn last_column(s: &Session, row: u16) -> Option<u16> {
+    let screen = s.parser.screen();
+    let (_, cols) = screen.size();
+    (0..cols).rev().find(|&col| {
+        screen
+            .cell(row, col)
+            .is_some_and(|c| !c.contents().trim().is_empty())
+    })
+}
+
+/// In `wide` mode every ambiguous glyph (the status bar's `·`) is followed
+/// by an absolute or relative cursor move, so the rest of the row lands in
+/// its column even on a terminal (vt100 here) that draws it narrow.
+#[test]
+fn wide_mode_keeps_columns_after_ambiguous_glyphs() {
+    let mut columns = Vec::new();
+    for mode in ["--ambiguous-width=narrow", "--ambiguous-width=wide"] {
+        let mut s = Session::start(&[mode], 100, 30);
+        s.wait_for_row(29, "? help");
+        assert!(s.row(29).contains('·'), "{}", s.row(29));
+        columns.push(last_column(&s, 29));
+        s.send(b"q");
+        assert_eq!(s.wait_exit(), 0);
+    }
+    assert_eq!(columns[0], columns[1]);
+    assert_eq!(columns[0], Some(98));
+}
