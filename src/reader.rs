@@ -73,13 +73,12 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let messages = saver.flush();
     drop(guard);
     drop(signals);
-    result?;
     let mut stderr = io::stderr();
     for message in messages {
         // stderr may be closed; the state is already saved.
         let _ = writeln!(stderr, "broadsheet: {message}");
     }
-    Ok(ExitCode::SUCCESS)
+    result.map(|()| ExitCode::SUCCESS)
 }
 
 fn run_screen(app: &mut App, saver: &Saver) -> anyhow::Result<()> {
