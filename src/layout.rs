@@ -120,10 +120,12 @@ impl ArticleLayout {
     }
 
     /// The source byte offset a line starts at: the reading position when
-    /// that line is the first one on screen. Heading lines sit at the start
-    /// of the article.
+    /// that line is the first one on screen. Heading and blank lines sit just
+    /// before the article's first block (where the headline is in the
+    /// source), so the top of the article and its first paragraph are two
+    /// different places.
     pub fn source_offset(&self, article: &Article, index: usize) -> usize {
-        let start = article_start(article);
+        let start = article_start(article).saturating_sub(1);
         match self.lines.get(index).map(|l| (l.text, l.range.start)) {
             Some((TextRef::Block(b), within)) => {
                 let source = &article.blocks[b].source;
@@ -218,5 +220,97 @@ impl Builder {
             range: 0..0,
             indent: 0,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Block;
+
+    fn article() -> Article {
+        let paragraph = |text: &str, source: Range<usize>| Block {
+            kind: BlockKind::Paragraph,
+            text: text.to_owned(),
+            source,
+        };
+        Article {
+            id: "a".into(),
+            kicker: Some("引题".into()),
+            headline: "标题".into(),
+            deck: None,
+            byline: Some("本报记者 李华".into()),
+            page: None,
+            blocks: vec![
+                paragraph("第一段文字比较长，要折成好几行才能放下。", 100..160),
+                Block {
+                    kind: BlockKind::Caption {
+                        credit: Some("记者 王明/摄".into()),
+                    },
+                    text: "图为新设备。".into(),
+                    source: 170..188,
+                },
+                paragraph("第二段。", 200..212),
+            ],
+        }
+    }
+
+    #[test]
+    fn lines_come_in_reading_order_with_roles() {
+        let layout = ArticleLayout::new(&article(), 16, &Options::default());
+        let roles: Vec<Role> = layout.lines.iter().map(|l| l.role).collect();
+        assert_eq!(
+            &roles[..4],
+            &[Role::Kicker, Role::Headline, Role::Byline, Role::Blank]
+        );
+        assert!(roles.contains(&Role::Caption) && roles.contains(&Role::Credit));
+        assert_eq!(
+            roles.iter().filter(|&&r| r == Role::Blank).count(),
+            3,
+            "a blank before each block"
+        );
+        let first_body = layout.lines.iter().find(|l| l.role == Role::Body).unwrap();
+        assert_eq!(
+            first_body.indent, 4,
+            "CJK paragraph indent on its first line"
+        );
+    }
+
+    #[test]
+    fn positions_round_trip_through_source_offsets() {
+        let article = article();
+        let layout = ArticleLayout::new(&article, 12, &Options::default());
+        for index in 0..layout.lines.len() {
+            let offset = layout.source_offset(&article, index);
+            let back = layout.line_at_offset(&article, offset);
+            assert_eq!(layout.source_offset(&article, back), offset, "line {index}");
+            assert!(back <= index, "restoring never moves past the saved line");
+        }
+        assert_eq!(
+            layout.line_at_offset(&article, 0),
+            0,
+            "the top of the article is its first line"
+        );
+        let first_body = layout
+            .lines
+            .iter()
+            .position(|l| l.role == Role::Body)
+            .unwrap();
+        assert_eq!(layout.line_at_offset(&article, 100), first_body);
+    }
+
+    #[test]
+    fn a_position_survives_a_width_change() {
+        let article = article();
+        let narrow = ArticleLayout::new(&article, 10, &Options::default());
+        let wide = ArticleLayout::new(&article, 40, &Options::default());
+        let second = narrow
+            .lines
+            .iter()
+            .rposition(|l| l.role == Role::Body)
+            .unwrap();
+        let offset = narrow.source_offset(&article, second);
+        let there = wide.line_at_offset(&article, offset);
+        assert_eq!(wide.lines[there].text, TextRef::Block(2));
     }
 }
