@@ -129,8 +129,9 @@ fn agreed_advance(cell: &Cell) -> Option<u16> {
 /// are not East Asian Ambiguous.
 pub fn is_agreed_wide(c: char) -> bool {
     matches!(c,
-        '\u{1100}'..='\u{115F}'     // Hangul Jamo initial consonants
-        | '\u{2E80}'..='\u{2FDF}'   // CJK and Kangxi radicals
+        // Not the conjoining Hangul Jamo (U+1100…): terminals differ on
+        // how they combine.
+        '\u{2E80}'..='\u{2FDF}'     // CJK and Kangxi radicals
         | '\u{3000}'..='\u{302F}'   // CJK symbols and punctuation, up to the tone marks
         | '\u{3031}'..='\u{303C}'   // ...skipping U+3030 〰 and U+303D 〽 (emoji)
         | '\u{3041}'..='\u{30FF}'   // Hiragana, Katakana

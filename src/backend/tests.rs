@@ -169,7 +169,7 @@ fn agreed_wide_excludes_emoji_and_ambiguous() {
     for c in ['中', 'あ', 'ア', '한', '，', '。', '　', 'Ａ', '𠀀'] {
         assert!(is_agreed_wide(c), "{c}");
     }
-    for c in ['😀', '〰', '〽', '“', '—', '…', '·', 'a', '①', '㊗'] {
+    for c in ['😀', '〰', '〽', '“', '—', '…', '·', 'a', '①', '㊗', '\u{1100}'] {
         assert!(!is_agreed_wide(c), "{c}");
     }
 }
