@@ -7,7 +7,7 @@
 //! Run: `cargo bench --bench typeset`.
 
 use std::hint::black_box;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use broadsheet::typeset::{self, Options};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
@@ -62,10 +62,55 @@ fn bench_input(c: &mut Criterion, name: &str, text: &str, samples: usize) {
     group.finish();
 }
 
+/// The two wrappers timed alternately, round after round, so both see the
+/// same machine load (this machine is shared); prints the median MB/s of
+/// each and the median of the per-round ratios.
+fn paired_ratio(name: &str, text: &str, rounds: usize) {
+    let paragraphs = paragraphs(text);
+    let mb = paragraphs.iter().map(|p| p.len()).sum::<usize>() as f64 / 1e6;
+    let options = Options::default();
+    let repeat = (20.0 / mb).ceil().max(1.0) as usize;
+    for width in [40, 80] {
+        let (mut ours_mbs, mut theirs_mbs, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+        for _ in 0..rounds {
+            let start = Instant::now();
+            for _ in 0..repeat {
+                black_box(ours(&paragraphs, width, &options));
+            }
+            let a = mb * repeat as f64 / start.elapsed().as_secs_f64();
+            let start = Instant::now();
+            for _ in 0..repeat {
+                black_box(textwrap_first_fit(&paragraphs, width));
+            }
+            let b = mb * repeat as f64 / start.elapsed().as_secs_f64();
+            ours_mbs.push(a);
+            theirs_mbs.push(b);
+            ratios.push(a / b);
+        }
+        println!(
+            "paired {name} width {width}: broadsheet {:.1} MB/s, textwrap first-fit {:.1} MB/s, ratio {:.2}x (median of {rounds})",
+            median(&mut ours_mbs),
+            median(&mut theirs_mbs),
+            median(&mut ratios)
+        );
+    }
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
 fn typesetting(c: &mut Criterion) {
     bench_input(c, "sample", SAMPLE, 50);
     let big = SAMPLE.repeat(BIG / SAMPLE.len() + 1);
     bench_input(c, "10MB", &big, 10);
+    // `cargo test --benches` runs each benchmark once as a smoke test; the
+    // paired timing is for `cargo bench` only.
+    if !std::env::args().any(|a| a == "--test") {
+        paired_ratio("sample", SAMPLE, 9);
+        paired_ratio("10MB", &big, 5);
+    }
 }
 
 criterion_group!(benches, typesetting);
