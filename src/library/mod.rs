@@ -8,25 +8,25 @@
 
 mod cache;
 pub mod decode;
+mod entries;
 mod headers;
 pub mod name;
+mod read;
 pub mod sanitize;
 pub mod scan;
 
-use std::cmp::Reverse;
-use std::collections::HashMap;
-use std::fs;
 use std::io::{self, Read};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use cache::{CACHE_FILE, write_atomic};
 pub use decode::{Decoded, Extent, decode};
+pub use read::ReadError;
 pub use sanitize::sanitize;
 pub use scan::{FileSource, RealFiles};
 
 use crate::model::Date;
-use cache::{Cached, HeaderCache, Stamp};
+use cache::HeaderCache;
 use headers::Outcome;
 use name::escape_path;
 
@@ -79,28 +79,6 @@ impl Default for LibraryOptions {
             cache_dir: None,
         }
     }
-}
-
-/// Why an issue could not be read. The messages do not repeat the file
-/// name: callers put `Library::label` in front.
-#[derive(Debug, thiserror::Error)]
-pub enum ReadError {
-    #[error("no such issue")]
-    NoSuchIssue,
-    #[error("{0}")]
-    Unavailable(String),
-    #[error("not text")]
-    NotText,
-    #[error("{0}")]
-    TooLarge(String),
-    #[error("vanished since the library was opened")]
-    Vanished,
-    #[error("{0}, not opened")]
-    NotRegular(&'static str),
-    #[error("standard input was not read")]
-    NoStdin,
-    #[error("{}", headers::io_reason(.0))]
-    Io(#[from] io::Error),
 }
 
 /// Per-entry facts the Issues pane does not need.
@@ -194,26 +172,37 @@ impl Library {
             library.files.as_ref(),
             options.max_file_size,
         );
+        library.take_loaded(&listing.files, loaded, &mut items);
+        entries::sort_items(&mut items);
+        (library.entries, library.meta) = items.into_iter().unzip();
+        library.forget_deleted(&listing.roots);
+        library.save_cache_reporting();
+        library
+    }
+
+    /// Keep each file's header (once per file on disk), caching the ones
+    /// read now; skipped files become messages.
+    fn take_loaded(
+        &mut self,
+        files: &[scan::Found],
+        loaded: Vec<headers::Loaded>,
+        items: &mut Vec<(Entry, Meta)>,
+    ) {
         let mut seen = std::collections::HashSet::new();
-        for (found, loaded) in listing.files.iter().zip(loaded) {
+        for (found, loaded) in files.iter().zip(loaded) {
             if loaded.identity.is_some_and(|id| !seen.insert(id)) {
                 continue;
             }
             match loaded.outcome {
                 Outcome::Header(header) => {
                     if loaded.fresh {
-                        library.cache.insert(&found.path, header.clone());
+                        self.cache.insert(&found.path, header.clone());
                     }
-                    items.push(item(Source::File(found.path.clone()), header));
+                    items.push(entries::item(Source::File(found.path.clone()), header));
                 }
-                Outcome::Skipped(message) => library.messages.push(message),
+                Outcome::Skipped(message) => self.messages.push(message),
             }
         }
-        sort_items(&mut items);
-        (library.entries, library.meta) = items.into_iter().unzip();
-        library.forget_deleted(&listing.roots);
-        library.save_cache_reporting();
-        library
     }
 
     /// How an entry is named in messages and in `broadsheet list`: its path
@@ -331,133 +320,4 @@ impl Library {
             self.cache.prune_under(root, &|key| seen.contains(key));
         }
     }
-
-    fn read_file(&self, path: &Path) -> Result<Decoded, ReadError> {
-        let max = self.options.max_file_size;
-        let meta = fs::metadata(path).map_err(vanished)?;
-        if !meta.is_file() {
-            return Err(ReadError::NotRegular(scan::kind_of(&meta.file_type())));
-        }
-        if meta.len() > max {
-            return Err(ReadError::TooLarge(headers::too_large(meta.len(), max)));
-        }
-        let file = self.files.open(path).map_err(vanished)?;
-        let bytes = read_capped(file, max)?;
-        let mut decoded = decode(&bytes, Extent::Whole).map_err(|_| ReadError::NotText)?;
-        if let std::borrow::Cow::Owned(clean) = sanitize(&decoded.text) {
-            decoded.text = clean;
-        }
-        Ok(decoded)
-    }
-
-    /// Standard input, read whole now: it cannot be read twice.
-    fn read_stdin(&mut self, stdin: &mut dyn Read) -> (Entry, Meta) {
-        let stamp = Stamp {
-            size: 0,
-            mtime_secs: 0,
-            mtime_nanos: 0,
-        };
-        let failed = |reason: String| Cached {
-            unavailable: Some(reason),
-            ..headers::header_of(stamp, "", Path::new("-"), None)
-        };
-        let header = match read_capped(stdin, self.options.max_file_size) {
-            Err(e) => failed(e.to_string()),
-            Ok(bytes) => match decode(&bytes, Extent::Whole) {
-                Err(_) => failed("not text".into()),
-                Ok(decoded) => {
-                    let text = sanitize(&decoded.text).into_owned();
-                    let head = text.get(..text.len().min(headers::HEADER_TEXT_BYTES));
-                    let header = headers::header_of(
-                        stamp,
-                        head.unwrap_or(&text),
-                        Path::new(""),
-                        Some(decoded.encoding),
-                    );
-                    let warnings = decoded.warnings.iter().map(|w| format!("-: {w}"));
-                    self.messages.extend(warnings);
-                    self.stdin_text = Some((text, decoded.encoding));
-                    header
-                }
-            },
-        };
-        item(Source::Stdin, header)
-    }
-}
-
-/// Read at most `max` bytes; more is an error that gives the size read.
-fn read_capped(reader: impl Read, max: u64) -> Result<Vec<u8>, ReadError> {
-    let mut bytes = Vec::new();
-    reader.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > max {
-        return Err(ReadError::TooLarge(format!(
-            "too large: over {} (the limit is {}; see max_file_size)",
-            scan::human_size(max),
-            scan::human_size(max)
-        )));
-    }
-    Ok(bytes)
-}
-
-fn vanished(e: io::Error) -> ReadError {
-    if e.kind() == io::ErrorKind::NotFound {
-        ReadError::Vanished
-    } else {
-        ReadError::Io(e)
-    }
-}
-
-fn item(source: Source, header: Cached) -> (Entry, Meta) {
-    let date = header.date.as_deref().and_then(parse_iso_date);
-    let status = match header.unavailable {
-        Some(reason) => EntryStatus::Unavailable(reason),
-        None => EntryStatus::Ready,
-    };
-    let entry = Entry {
-        source,
-        paper: header.paper.unwrap_or_default(),
-        date,
-        weekday: header.weekday,
-        articles: header.articles,
-        status,
-    };
-    (
-        entry,
-        Meta {
-            encoding: header.encoding,
-        },
-    )
-}
-
-fn parse_iso_date(text: &str) -> Option<Date> {
-    let mut parts = text.splitn(3, '-');
-    let year = parts.next()?.parse().ok()?;
-    let month = parts.next()?.parse().ok()?;
-    let day = parts.next()?.parse().ok()?;
-    Date::new(year, month, day)
-}
-
-/// Grouped by paper, the paper with the newest issue first (ties by name;
-/// entries without a paper last); each paper's issues newest first, undated
-/// ones after the dated, by path, newest-looking name first.
-fn sort_items(items: &mut [(Entry, Meta)]) {
-    let mut newest: HashMap<String, Option<Date>> = HashMap::new();
-    for (entry, _) in items.iter() {
-        let slot = newest.entry(entry.paper.clone()).or_default();
-        *slot = (*slot).max(entry.date);
-    }
-    items.sort_by_cached_key(|(e, _)| {
-        let name = match &e.source {
-            Source::File(p) => p.as_os_str().to_owned(),
-            _ => Default::default(),
-        };
-        let paper_newest = newest.get(&e.paper).copied().flatten();
-        (
-            e.paper.is_empty(),
-            Reverse(paper_newest),
-            e.paper.clone(),
-            Reverse(e.date),
-            Reverse(name),
-        )
-    });
 }

@@ -1,0 +1,110 @@
+//! Reading a whole issue when it is selected (and standard input at open):
+//! checked again (it may have changed since the listing), capped in size,
+//! decoded and sanitised.
+
+use std::fs;
+use std::io::{self, Read};
+use std::path::Path;
+
+use super::cache::{Cached, Stamp};
+use super::decode::{Decoded, Extent, decode};
+use super::sanitize::sanitize;
+use super::{Entry, Library, Meta, Source, entries, headers, scan};
+
+/// Why an issue could not be read. The messages do not repeat the file
+/// name: callers put `Library::label` in front.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("no such issue")]
+    NoSuchIssue,
+    #[error("{0}")]
+    Unavailable(String),
+    #[error("not text")]
+    NotText,
+    #[error("{0}")]
+    TooLarge(String),
+    #[error("vanished since the library was opened")]
+    Vanished,
+    #[error("{0}, not opened")]
+    NotRegular(&'static str),
+    #[error("standard input was not read")]
+    NoStdin,
+    #[error("{}", headers::io_reason(.0))]
+    Io(#[from] io::Error),
+}
+
+impl Library {
+    pub(super) fn read_file(&self, path: &Path) -> Result<Decoded, ReadError> {
+        let max = self.options.max_file_size;
+        let meta = fs::metadata(path).map_err(vanished)?;
+        if !meta.is_file() {
+            return Err(ReadError::NotRegular(scan::kind_of(&meta.file_type())));
+        }
+        if meta.len() > max {
+            return Err(ReadError::TooLarge(headers::too_large(meta.len(), max)));
+        }
+        let file = self.files.open(path).map_err(vanished)?;
+        let bytes = read_capped(file, max)?;
+        let mut decoded = decode(&bytes, Extent::Whole).map_err(|_| ReadError::NotText)?;
+        if let std::borrow::Cow::Owned(clean) = sanitize(&decoded.text) {
+            decoded.text = clean;
+        }
+        Ok(decoded)
+    }
+
+    /// Standard input, read whole now: it cannot be read twice.
+    pub(super) fn read_stdin(&mut self, stdin: &mut dyn Read) -> (Entry, Meta) {
+        let stamp = Stamp {
+            size: 0,
+            mtime_secs: 0,
+            mtime_nanos: 0,
+        };
+        let failed = |reason: String| Cached {
+            unavailable: Some(reason),
+            ..headers::header_of(stamp, "", Path::new("-"), None)
+        };
+        let header = match read_capped(stdin, self.options.max_file_size) {
+            Err(e) => failed(e.to_string()),
+            Ok(bytes) => match decode(&bytes, Extent::Whole) {
+                Err(_) => failed("not text".into()),
+                Ok(decoded) => {
+                    let text = sanitize(&decoded.text).into_owned();
+                    let head = text.get(..text.len().min(headers::HEADER_TEXT_BYTES));
+                    let header = headers::header_of(
+                        stamp,
+                        head.unwrap_or(&text),
+                        Path::new(""),
+                        Some(decoded.encoding),
+                    );
+                    let warnings = decoded.warnings.iter().map(|w| format!("-: {w}"));
+                    self.messages.extend(warnings);
+                    self.stdin_text = Some((text, decoded.encoding));
+                    header
+                }
+            },
+        };
+        entries::item(Source::Stdin, header)
+    }
+}
+
+/// Read at most `max` bytes; more is an error that gives the size read.
+fn read_capped(reader: impl Read, max: u64) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::new();
+    reader.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(ReadError::TooLarge(format!(
+            "too large: over {} (the limit is {}; see max_file_size)",
+            scan::human_size(max),
+            scan::human_size(max)
+        )));
+    }
+    Ok(bytes)
+}
+
+fn vanished(e: io::Error) -> ReadError {
+    if e.kind() == io::ErrorKind::NotFound {
+        ReadError::Vanished
+    } else {
+        ReadError::Io(e)
+    }
+}
