@@ -348,7 +348,11 @@ mod tests {
     fn positions_count_lines_and_characters() {
         assert_eq!(position("a = 1\nb = 2", 0), (1, 1));
         assert_eq!(position("a = 1\nb = 2", 6), (2, 1));
-        assert_eq!(position("标题 = 1\nx", 7), (1, 4), "the `=` after two Han and a space");
+        assert_eq!(
+            position("标题 = 1\nx", 7),
+            (1, 4),
+            "the `=` after two Han and a space"
+        );
     }
 
     #[test]
