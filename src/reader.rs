@@ -36,9 +36,9 @@ pub enum ReaderError {
         "standard input is not a terminal: the reader reads keys from it (to read an issue from standard input, pass `-`)"
     )]
     StdinNotTerminal,
-    #[error("no terminal to read keys from: cannot open /dev/tty: {0}")]
+    #[error("no terminal to read keys from: cannot open /dev/tty")]
     NoTty(#[source] io::Error),
-    #[error("cannot take over the terminal: {0}")]
+    #[error("cannot take over the terminal")]
     Enter(#[source] io::Error),
 }
 
