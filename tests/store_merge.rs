@@ -108,7 +108,8 @@ fn crash_child() {
         return;
     };
     let (mut store, mut state) = Store::open_at(Path::new(&dir));
-    for n in 0.. {
+    // Bounded, and a closed stdout (the parent gone) ends it too.
+    for n in 0..20_000 {
         state.set_position("art", n);
         state.toggle_star(&format!("star-{}", n % 50));
         store.save(&state).unwrap();
