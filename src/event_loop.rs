@@ -198,3 +198,48 @@ fn tell(app: &mut App, messages: Vec<String>) {
         app.push_message(message);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn saver_in(dir: &std::path::Path) -> (Saver, State) {
+        let (store, state) = Store::open_at(dir);
+        (Saver::new(store), state)
+    }
+
+    #[test]
+    fn a_staged_state_is_written_on_flush() {
+        let dir = tempfile::tempdir().unwrap();
+        let (saver, mut state) = saver_in(dir.path());
+        state.toggle_star("a1");
+        saver.stage(&state);
+        assert!(saver.flush().is_empty());
+        let (_, loaded) = Store::open_at(dir.path());
+        assert!(loaded.is_starred("a1"));
+    }
+
+    #[test]
+    fn nothing_staged_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let (saver, _) = saver_in(dir.path());
+        saver.flush();
+        assert!(!dir.path().join("state.json").exists());
+    }
+
+    #[test]
+    fn the_exit_flush_gives_up_on_a_held_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let (saver, mut state) = saver_in(dir.path());
+        state.toggle_star("a1");
+        saver.stage(&state);
+        let held = saver.inner.lock().unwrap();
+        // Returns (after the limit) instead of deadlocking, as the panic
+        // hook must when the panic happened mid-save.
+        saver.flush_within(Duration::from_millis(10));
+        drop(held);
+        assert!(!dir.path().join("state.json").exists());
+        saver.flush_within(Duration::from_millis(10));
+        assert!(dir.path().join("state.json").exists());
+    }
+}
