@@ -199,8 +199,10 @@ fn untitled(blocks: &[&RawBlock]) -> Option<Draft> {
     let (first, rest) = blocks.split_first()?;
     let split = first_line(first);
     let (headline, tail) = match &split {
-        Some((line, tail)) => (line.text.trim().to_owned(), Some(tail)),
-        None => (first.text.trim().to_owned(), None),
+        Some((line, tail)) if !line.text.trim().is_empty() => {
+            (line.text.trim().to_owned(), Some(tail))
+        }
+        _ => (first.text.trim().to_owned(), None),
     };
     // Plain text puts one paragraph on each line: split where a line ends a
     // sentence (a line that does not is a hard wrap inside the paragraph).
@@ -265,6 +267,9 @@ fn article(body: &[&RawBlock]) -> Draft {
     while let Some(raw) = body.get(index) {
         index += 1;
         let text = raw.text.trim();
+        if text.is_empty() {
+            continue;
+        }
         // A byline or lead-in belongs to the article's head: after the
         // headline and deck, before any body part.
         let head = draft.parts.is_empty() && draft.byline.is_none();
@@ -296,7 +301,9 @@ fn article(body: &[&RawBlock]) -> Draft {
 fn paragraph(raw: &RawBlock, start: usize, parts: &mut Vec<Part>) {
     let text = &raw.text[start..];
     let Some(jump) = find_jump(text) else {
-        parts.push(block(BlockKind::Paragraph, cut(raw, start..raw.text.len())));
+        if !text.trim().is_empty() {
+            parts.push(block(BlockKind::Paragraph, cut(raw, start..raw.text.len())));
+        }
         return;
     };
     let range = start + jump.range.start..start + jump.range.end;
