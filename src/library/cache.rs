@@ -255,6 +255,18 @@ mod tests {
     }
 
     #[test]
+    fn keys_are_absolute_so_any_working_folder_shares_them() {
+        let cwd = std::env::current_dir().unwrap();
+        let expected = cwd
+            .join("papers/a.md")
+            .into_os_string()
+            .into_string()
+            .unwrap();
+        assert_eq!(key(Path::new("papers/a.md")), Some(expected));
+        assert_eq!(key(Path::new("/x/y.md")).as_deref(), Some("/x/y.md"));
+    }
+
+    #[test]
     fn garbage_cache_is_empty() {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join(CACHE_FILE), b"{not json").unwrap();

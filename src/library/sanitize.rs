@@ -13,6 +13,11 @@
 //!   unterminated OSC would eat the rest of the document (gwsw/less#781). We
 //!   feed it one line at a time with a fresh parser, so a sequence never runs
 //!   past the end of its line.
+//!
+//! Inside an open CSI, `vte` (like Alacritty, which it drives) skips bytes
+//! that are not ASCII until a final byte, so a stray `ESC [` before Chinese
+//! text hides that text up to the next ASCII letter on the same line: what
+//! such a terminal would show, and never more than one line.
 
 use std::borrow::Cow;
 
@@ -289,6 +294,12 @@ mod tests {
         let england = "\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}";
         assert_eq!(clean(england), england);
         assert_eq!(clean("\u{1F3F4}\u{E0067}x"), "\u{1F3F4}x");
+    }
+
+    #[test]
+    fn a_stray_csi_hides_at_most_the_rest_of_its_line() {
+        assert_eq!(clean("甲\x1b[乙丙a丁\n戊"), "甲丁\n戊");
+        assert_eq!(clean("甲\x1b[乙丙\n戊"), "甲\n戊");
     }
 
     #[test]
