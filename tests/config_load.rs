@@ -342,3 +342,78 @@ fn a_bad_config_exits_non_zero_with_the_position() {
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), "width = \n");
 }
+
+fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
+    use proptest::prelude::*;
+    let folder = "/[a-z\u{4e00}-\u{4e10}\u{1b}\u{202e}\" \\\\]{1,12}".prop_map(PathBuf::from);
+    let keys = proptest::sample::subsequence(
+        vec![
+            ("down", "j"),
+            ("up", "ctrl-k"),
+            ("quit", "Q"),
+            ("help", "f2"),
+            ("open", "space"),
+        ],
+        0..5,
+    );
+    (
+        proptest::collection::vec(folder, 0..3),
+        10u16..1001,
+        any::<bool>(),
+        proptest::sample::select(vec![Punctuation::AsIs, Punctuation::Fullwidth]),
+        proptest::sample::select(vec![
+            Kinsoku::None,
+            Kinsoku::Basic,
+            Kinsoku::Gb,
+            Kinsoku::Strict,
+        ]),
+        proptest::sample::select(vec![
+            AmbiguousSetting::Auto,
+            AmbiguousSetting::Narrow,
+            AmbiguousSetting::Wide,
+        ]),
+        proptest::sample::select(vec!["default", "mono"]),
+        1024u64..(16 << 30),
+        keys,
+    )
+        .prop_map(
+            |(
+                library,
+                body_width,
+                indent,
+                punctuation,
+                kinsoku,
+                ambiguous_width,
+                theme,
+                size,
+                keys,
+            )| Config {
+                library,
+                body_width,
+                indent,
+                punctuation,
+                kinsoku,
+                ambiguous_width,
+                theme: theme.to_owned(),
+                max_file_size: size,
+                keys: keys
+                    .into_iter()
+                    .map(|(action, key)| (action.to_owned(), vec![key.to_owned()]))
+                    .collect(),
+            },
+        )
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+
+    /// `broadsheet config` prints what the loader reads back, control
+    /// characters escaped.
+    #[test]
+    fn any_valid_config_prints_and_reads_back(config in any_config()) {
+        let shown = config::to_toml(&config);
+        let safe = !shown.contains(['\u{1b}', '\u{202e}']);
+        proptest::prop_assert!(safe, "{}", shown);
+        proptest::prop_assert_eq!(load_text(&shown), config);
+    }
+}
