@@ -21,19 +21,69 @@ pub struct JsonArgs {
 }
 
 pub fn run(args: &JsonArgs) -> anyhow::Result<ExitCode> {
-    let (issues, failed) = parse_all(&args.paths)?;
-    let json = if args.pretty {
-        serde_json::to_string_pretty(&issues)
-    } else {
-        serde_json::to_string(&issues)
-    }
-    .context("serialising the issues as JSON")?;
-    let mut out = BufWriter::new(io::stdout().lock());
-    out.write_all(escape_unsafe(&json).as_bytes())
-        .and_then(|()| out.write_all(b"\n"))
-        .and_then(|()| out.flush())
-        .context("writing to standard output")?;
+    let mut array = JsonArray::new(BufWriter::new(io::stdout().lock()), args.pretty);
+    // Streamed one issue at a time: a large library never sits in memory
+    // whole, and a closed pipe stops the work early.
+    let failed = for_each_issue(&args.paths, |_, issue| array.push(issue))?;
+    array.finish().context("writing to standard output")?;
     Ok(exit_code(failed))
+}
+
+/// A JSON array written element by element, byte-for-byte what serde_json
+/// would write for the whole `Vec`, with unsafe characters escaped.
+pub struct JsonArray<W: Write> {
+    out: W,
+    pretty: bool,
+    count: usize,
+}
+
+impl<W: Write> JsonArray<W> {
+    pub fn new(out: W, pretty: bool) -> JsonArray<W> {
+        JsonArray {
+            out,
+            pretty,
+            count: 0,
+        }
+    }
+
+    pub fn push(&mut self, issue: &Issue) -> io::Result<()> {
+        let json = if self.pretty {
+            serde_json::to_string_pretty(issue)
+        } else {
+            serde_json::to_string(issue)
+        }
+        .map_err(io::Error::other)?;
+        let json = escape_unsafe(&json);
+        let open: &[u8] = match (self.count, self.pretty) {
+            (0, true) => b"[\n",
+            (0, false) => b"[",
+            (_, true) => b",\n",
+            (_, false) => b",",
+        };
+        self.out.write_all(open)?;
+        self.count += 1;
+        if !self.pretty {
+            return self.out.write_all(json.as_bytes());
+        }
+        // JSON strings hold no raw line breaks, so indenting lines is safe.
+        for (n, line) in json.lines().enumerate() {
+            let sep: &[u8] = if n == 0 { b"  " } else { b"\n  " };
+            self.out.write_all(sep)?;
+            self.out.write_all(line.as_bytes())?;
+        }
+        Ok(())
+    }
+
+    /// Close the array (`[]` when empty), end the line and flush.
+    pub fn finish(mut self) -> io::Result<()> {
+        let close: &[u8] = match (self.count, self.pretty) {
+            (0, _) => b"[]\n",
+            (_, true) => b"\n]\n",
+            (_, false) => b"]\n",
+        };
+        self.out.write_all(close)?;
+        self.out.flush()
+    }
 }
 
 /// Exit 0 when every issue parsed, 1 when some file failed.
@@ -45,40 +95,39 @@ pub(crate) fn exit_code(failed: bool) -> ExitCode {
     }
 }
 
-/// Every issue at `paths` with its label, in library order; problems go to
-/// standard error naming the file and the reason. `true` when any failed.
-pub(crate) fn parse_all(paths: &[PathBuf]) -> anyhow::Result<(Vec<Issue>, bool)> {
-    let (labelled, failed) = parse_labelled(paths)?;
-    Ok((
-        labelled.into_iter().map(|(_, issue)| issue).collect(),
-        failed,
-    ))
-}
-
-/// As `parse_all`, keeping each issue's label (`(sample)`, `-`, the path).
-pub(crate) fn parse_labelled(paths: &[PathBuf]) -> anyhow::Result<(Vec<(String, Issue)>, bool)> {
+/// Parse every issue at `paths`, in library order, and hand each to `each`
+/// with its label (`(sample)`, `-`, the path). Problems go to standard error
+/// naming the file and the reason; `Ok(true)` when any file failed. An
+/// error from `each` is a failed write to standard output and ends the run.
+pub(crate) fn for_each_issue(
+    paths: &[PathBuf],
+    mut each: impl FnMut(&str, &Issue) -> io::Result<()>,
+) -> anyhow::Result<bool> {
     let library = Library::open(paths, &LibraryOptions::default());
-    let mut err = io::stderr().lock();
     let mut failed = !library.messages.is_empty();
     for message in &library.messages {
-        writeln!(err, "broadsheet: {}", guard(message)).context("writing to standard error")?;
+        complain(&guard(message));
     }
-    let mut issues = Vec::with_capacity(library.entries.len());
     for index in 0..library.entries.len() {
         let label = library.label(index);
         match library.read(index) {
             Ok(text) => {
                 let issue = parse::parse_issue(&text, library.file_name(index).as_deref());
-                issues.push((label, issue));
+                each(&label, &issue).context("writing to standard output")?;
             }
             Err(reason) => {
                 failed = true;
-                writeln!(err, "broadsheet: {}: {}", guard(&label), guard(&reason))
-                    .context("writing to standard error")?;
+                complain(&format!("{}: {}", guard(&label), guard(&reason)));
             }
         }
     }
-    Ok((issues, failed))
+    Ok(failed)
+}
+
+/// One line on standard error. If stderr itself is closed there is no one to
+/// tell, and standard output should still be written.
+fn complain(message: &str) {
+    let _ = writeln!(io::stderr().lock(), "broadsheet: {message}");
 }
 
 /// Characters a terminal may act on or reorder even inside a JSON string:
@@ -136,6 +185,38 @@ mod tests {
         assert_eq!(safe, r#""a\u009bb\u2028c\u202ed\u007f""#);
         let back: String = serde_json::from_str(&safe).unwrap();
         assert_eq!(back, "a\u{9b}b\u{2028}c\u{202e}d\u{7f}");
+    }
+
+    fn issue(paper: &str) -> Issue {
+        let mut issue = parse::parse_issue("## 标题\n\n正文。\n", None);
+        issue.paper = paper.to_owned();
+        issue
+    }
+
+    #[test]
+    fn the_streamed_array_is_what_serde_json_writes() {
+        let issues = [issue("甲"), issue("乙\u{2028}")];
+        for pretty in [false, true] {
+            for count in 0..=issues.len() {
+                let mut out = Vec::new();
+                let mut array = JsonArray::new(&mut out, pretty);
+                for issue in &issues[..count] {
+                    array.push(issue).unwrap();
+                }
+                array.finish().unwrap();
+                let whole = if pretty {
+                    serde_json::to_string_pretty(&issues[..count])
+                } else {
+                    serde_json::to_string(&issues[..count])
+                };
+                let expected = escape_unsafe(&whole.unwrap()) + "\n";
+                assert_eq!(
+                    String::from_utf8(out).unwrap(),
+                    expected,
+                    "pretty {pretty}, {count}"
+                );
+            }
+        }
     }
 
     #[test]
