@@ -192,10 +192,12 @@ fn credit_start(text: &str) -> Option<usize> {
         let marked = tail.contains(['/', '／', ' ', '\u{3000}']);
         return (weight(tail) <= 40 && (reporter || marked)).then_some(start);
     }
+    // `Photo: J. Doe` may hold full stops, so look from the end of the text.
     ["Photo:", "Photo by ", "Photograph:", "Photos:"]
         .iter()
-        .find_map(|p| tail.find(p))
-        .map(|at| start + at)
+        .filter_map(|p| text.rfind(p))
+        .max()
+        .filter(|&at| weight(&text[at..]) <= 60)
 }
 
 /// A jump line found in a block.
@@ -423,6 +425,12 @@ mod tests {
         let found = caption(text).unwrap();
         assert_eq!(&text[found.credit.unwrap()], "(Photo by Ann Lee)");
         assert_eq!(caption("他用手机拍摄了全过程。"), None);
+        let text = "市民在公园赏花。张三 摄";
+        assert_eq!(&text[caption(text).unwrap().credit.unwrap()], "张三 摄");
+        let text = "Crowds at the spring fair. Photo: J. Doe";
+        let found = caption(text).unwrap();
+        assert_eq!(&text[found.credit.unwrap()], "Photo: J. Doe");
+        assert_eq!(&text[..found.text_end], "Crowds at the spring fair.");
         assert!(caption("图为新设备。").unwrap().credit.is_none());
     }
 
