@@ -74,79 +74,83 @@ fn lines(text: &str, width: usize, options: &Options) -> Vec<String> {
 }
 
 fn check_typeset(row: &Row<'_>, width: usize) {
+    for clause in row.property.split(" ; ") {
+        let clause = clause.trim().trim_start_matches("[ambiguous=wide]").trim();
+        let (name, arg) = clause.split_once(':').unwrap_or((clause, ""));
+        check_clause(row, width, name.trim(), arg.trim());
+    }
+}
+
+/// One property of a row (`exact: …`, `max_width`, `no_start: …`, …).
+fn check_clause(row: &Row<'_>, width: usize, name: &str, arg: &str) {
     let options = options_for(row.property);
     let text = &row.input;
     let got = lines(text, width, &options);
     let ranges = typeset::wrap(text, width, 0, &options);
-    for clause in row.property.split(" ; ") {
-        let clause = clause.trim().trim_start_matches("[ambiguous=wide]").trim();
-        let (name, arg) = clause.split_once(':').unwrap_or((clause, ""));
-        let arg = arg.trim();
-        match name.trim() {
-            "exact" => {
-                let want: Vec<String> = unescape(arg).split('|').map(str::to_owned).collect();
-                assert_eq!(got, want, "{}: exact lines", row.id);
+    match name {
+        "exact" => {
+            let want: Vec<String> = unescape(arg).split('|').map(str::to_owned).collect();
+            assert_eq!(got, want, "{}: exact lines", row.id);
+        }
+        "max_width" => {
+            for line in &got {
+                let w = typeset::str_width(line, options.ambiguous);
+                assert!(w <= width, "{}: {line:?} is {w} cells > {width}", row.id);
             }
-            "max_width" => {
-                for line in &got {
-                    let w = typeset::str_width(line, options.ambiguous);
-                    assert!(w <= width, "{}: {line:?} is {w} cells > {width}", row.id);
-                }
-            }
-            "no_start" => {
-                let set = if arg == "(space)" {
-                    " ".to_owned()
-                } else {
-                    arg.to_owned()
-                };
-                for line in got.iter().skip(1) {
-                    let first = line.chars().next();
-                    assert!(
-                        !first.is_some_and(|c| set.contains(c)),
-                        "{}: line {line:?} starts with one of {set:?}",
-                        row.id
-                    );
-                }
-            }
-            "no_end" => {
-                let set = if arg == "(space)" {
-                    " ".to_owned()
-                } else {
-                    arg.to_owned()
-                };
-                for line in got.iter().take(got.len().saturating_sub(1)) {
-                    let last = line.chars().next_back();
-                    assert!(
-                        !last.is_some_and(|c| set.contains(c)),
-                        "{}: line {line:?} ends with one of {set:?}",
-                        row.id
-                    );
-                }
-            }
-            "keeps" => {
+        }
+        "no_start" => {
+            let set = if arg == "(space)" {
+                " ".to_owned()
+            } else {
+                arg.to_owned()
+            };
+            for line in got.iter().skip(1) {
+                let first = line.chars().next();
                 assert!(
-                    got.iter().any(|l| l.contains(arg)),
-                    "{}: {arg:?} split across lines: {got:?}",
+                    !first.is_some_and(|c| set.contains(c)),
+                    "{}: line {line:?} starts with one of {set:?}",
                     row.id
                 );
             }
-            "no_control" => {
-                for line in &got {
-                    assert!(!line.chars().any(char::is_control), "{}: {line:?}", row.id);
-                }
-                // Nothing lost: each source character is drawn or replaced.
-                assert_eq!(ranges.len(), got.len());
-            }
-            "no_panic" => {
-                for w in 0..=width + 1 {
-                    for indent in 0..3 {
-                        let _ = typeset::wrap(text, w, indent, &options);
-                    }
-                    let _ = lines(text, w, &options);
-                }
-            }
-            other => panic!("{}: unknown property {other:?}", row.id),
         }
+        "no_end" => {
+            let set = if arg == "(space)" {
+                " ".to_owned()
+            } else {
+                arg.to_owned()
+            };
+            for line in got.iter().take(got.len().saturating_sub(1)) {
+                let last = line.chars().next_back();
+                assert!(
+                    !last.is_some_and(|c| set.contains(c)),
+                    "{}: line {line:?} ends with one of {set:?}",
+                    row.id
+                );
+            }
+        }
+        "keeps" => {
+            assert!(
+                got.iter().any(|l| l.contains(arg)),
+                "{}: {arg:?} split across lines: {got:?}",
+                row.id
+            );
+        }
+        "no_control" => {
+            for line in &got {
+                assert!(!line.chars().any(char::is_control), "{}: {line:?}", row.id);
+            }
+            // Nothing lost: each source character is drawn or replaced.
+            assert_eq!(ranges.len(), got.len());
+        }
+        "no_panic" => {
+            for w in 0..=width + 1 {
+                for indent in 0..3 {
+                    let _ = typeset::wrap(text, w, indent, &options);
+                }
+                let _ = lines(text, w, &options);
+            }
+        }
+        other => panic!("{}: unknown property {other:?}", row.id),
     }
 }
 
