@@ -56,6 +56,8 @@ pub struct WireBackend<W: Write> {
     /// answer, and race the event reader for the reply. The screen is all
     /// ours and the cursor hidden, so the last position set is enough.
     cursor: Position,
+    /// ratatui hides the cursor after every frame; once is enough.
+    cursor_hidden: bool,
 }
 
 impl<W: Write> WireBackend<W> {
@@ -64,6 +66,7 @@ impl<W: Write> WireBackend<W> {
             writer,
             moves,
             cursor: Position::ORIGIN,
+            cursor_hidden: false,
         }
     }
 
@@ -221,10 +224,15 @@ impl<W: Write> Backend for WireBackend<W> {
     }
 
     fn hide_cursor(&mut self) -> io::Result<()> {
+        if self.cursor_hidden && self.moves == Moves::Agreed {
+            return Ok(());
+        }
+        self.cursor_hidden = true;
         execute!(self.writer, Hide)
     }
 
     fn show_cursor(&mut self) -> io::Result<()> {
+        self.cursor_hidden = false;
         execute!(self.writer, Show)
     }
 

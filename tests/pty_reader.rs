@@ -337,3 +337,21 @@ fn wide_mode_keeps_columns_after_ambiguous_glyphs() {
     assert_eq!(columns[0], columns[1]);
     assert_eq!(columns[0], Some(98));
 }
+
+/// The tty settings (`stty -g`) after quitting equal those before.
+#[test]
+fn tty_settings_are_the_same_after_quitting() {
+    let bin = env!("CARGO_BIN_EXE_broadsheet");
+    let script = format!("stty -g; '{bin}' {NARROW}; stty -g; echo done");
+    let mut s = Session::start_with("sh", &["-c", &script], 100, 30, &[]);
+    s.wait_for_text("1/4");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    let text = String::from_utf8_lossy(&s.bytes).into_owned();
+    // The first line is `stty -g` before; the same must appear once more.
+    let before = text.lines().next().unwrap_or_default().trim_end();
+    assert!(before.matches(':').count() > 10, "{text:?}");
+    let tail = String::from_utf8_lossy(&s.bytes[s.bytes.len().saturating_sub(300)..]);
+    assert_eq!(text.matches(before).count(), 2, "{before:?} … {tail:?}");
+    assert!(text.contains("done"));
+}

@@ -169,7 +169,9 @@ fn agreed_wide_excludes_emoji_and_ambiguous() {
     for c in ['中', 'あ', 'ア', '한', '，', '。', '　', 'Ａ', '𠀀'] {
         assert!(is_agreed_wide(c), "{c}");
     }
-    for c in ['😀', '〰', '〽', '“', '—', '…', '·', 'a', '①', '㊗', '\u{1100}'] {
+    for c in [
+        '😀', '〰', '〽', '“', '—', '…', '·', 'a', '①', '㊗', '\u{1100}',
+    ] {
         assert!(!is_agreed_wide(c), "{c}");
     }
 }
@@ -274,4 +276,15 @@ mod replay {
             prop_assert_eq!(rows, shown(&next));
         }
     }
+}
+
+#[test]
+fn the_cursor_is_hidden_once_not_every_frame() {
+    let mut backend = WireBackend::new(Vec::new(), Moves::Agreed);
+    backend.hide_cursor().unwrap();
+    backend.hide_cursor().unwrap();
+    assert_eq!(backend.writer, b"\x1b[?25l");
+    backend.show_cursor().unwrap();
+    backend.hide_cursor().unwrap();
+    assert_eq!(backend.writer, b"\x1b[?25l\x1b[?25h\x1b[?25l");
 }
