@@ -275,3 +275,13 @@ fn extreme_widths_and_indents_do_not_panic() {
     }
     assert_eq!(typeset::wrap("", 10, 0, &options), vec![0..0]);
 }
+
+#[test]
+fn long_blank_runs_stay_linear() {
+    // A break is allowed after every tab: the rules must not rescan the run
+    // for each one (this would take minutes if they did).
+    let options = Options::default();
+    let text = format!("甲{}，乙{}丙", "\t".repeat(200_000), " ".repeat(200_000));
+    let ranges = typeset::wrap(&text, 10, 0, &options);
+    assert!(ranges.len() >= 2);
+}

@@ -52,7 +52,10 @@ impl Boundary<'_> {
         if !is_dropped(self.next) {
             return (self.next, self.after_next);
         }
-        let mut rest = self.text[self.at..].chars().skip_while(|&c| is_dropped(c));
+        let mut rest = self.text[self.at..]
+            .chars()
+            .take(BLANK_LOOKAROUND)
+            .skip_while(|&c| is_dropped(c));
         match rest.next() {
             Some(c) => (c, rest.next()),
             None => (self.next, self.after_next),
@@ -68,10 +71,17 @@ impl Boundary<'_> {
         self.text[..self.at]
             .chars()
             .rev()
+            .take(BLANK_LOOKAROUND)
             .find(|&c| !is_dropped(c))
             .unwrap_or(' ')
     }
 }
+
+/// How far the rules look across spaces and tabs for the character a line
+/// would start or end with. Tabs allow a break after each (UAX #14 BA), so
+/// an unbounded look would make a long run of tabs quadratic; past this many
+/// blanks the neighbour is too far away to matter on screen anyway.
+const BLANK_LOOKAROUND: usize = 64;
 
 /// Whitespace the wrapper drops at a break.
 #[inline]
