@@ -1,6 +1,15 @@
 //! Typesetting: display width, line breaking with Chinese/Japanese rules,
 //! paragraph indent and display normalisation. Pure functions of text; knows
 //! neither ratatui nor the model. Lines are byte ranges into the text.
+//!
+//! * `width`: the only place that measures (grapheme clusters, unicode-width
+//!   0.2.3, the ambiguous-width policy, tabs and control placeholders).
+//! * `clusters`: grapheme clusters with a fast path for text that cannot join.
+//! * `classes`, `breaks`: the clreq character sets per level and the tailored
+//!   UAX #14 break opportunities.
+//! * `linebreak`: first-fit `wrap`; `display`: `display_line`, drawn with the
+//!   same per-cluster rule `wrap` measures with.
+//! * `paragraph`: the CJK first-line indent.
 
 pub mod breaks;
 pub mod classes;
