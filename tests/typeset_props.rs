@@ -177,7 +177,10 @@ fn check_kinsoku(text: &str, lines: &[Range<usize>], level: Kinsoku) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(192))]
+    // 192 cases by default (a few seconds in CI); PROPTEST_CASES asks for more.
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(192)
+    ))]
 
     #[test]
     fn wrapping_keeps_the_rules(text in text_strategy(), width in 0usize..=120, indent in 0usize..6, options in options_strategy()) {
