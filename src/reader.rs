@@ -20,8 +20,7 @@ use crate::backend::{Moves, WireBackend};
 use crate::cli::{AmbiguousArg, Cli};
 use crate::config::{AmbiguousSetting, Config};
 use crate::event_loop::{self, Saver};
-use crate::library::{Library, LibraryOptions};
-use crate::store::{self, Store};
+use crate::store::Store;
 use crate::terminal::{self, FrameWriter, Guard, Modes};
 use crate::typeset::AmbiguousWidth;
 
@@ -48,7 +47,7 @@ const EXIT_SAVE_LIMIT: Duration = Duration::from_secs(2);
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let config = load_config(cli)?;
     check_terminal(&cli.paths)?;
-    let library = open_library(cli, &config);
+    let library = crate::cli::open_library(&cli.paths, &config, crate::cli::NoPaths::ConfigLibrary);
     let (store, state) = Store::open_default();
     let saver = Arc::new(Saver::new(store));
 
@@ -68,9 +67,12 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     }
     let result = run_screen(&mut app, &saver);
 
-    // Persist first, restore second, print third.
+    // Persist first, restore second, print third. The header cache carries
+    // the article counts learnt this session into the next start's list.
+    let cache_error = app.library.save_header_cache().err();
     saver.stage(app.state());
-    let messages = saver.flush();
+    let mut messages = saver.flush();
+    messages.extend(cache_error);
     drop(guard);
     drop(signals);
     let mut stderr = io::stderr();
@@ -115,8 +117,7 @@ fn moves_from_env() -> Moves {
 
 /// The config file over the defaults, then the command line over both.
 fn load_config(cli: &Cli) -> anyhow::Result<Config> {
-    let mut config =
-        crate::config::load(cli.config.as_deref()).map_err(|err| anyhow::anyhow!("{err}"))?;
+    let mut config = crate::cli::load_config(cli.config.as_deref())?;
     if let Some(mode) = cli.ambiguous_width {
         config.ambiguous_width = match mode {
             AmbiguousArg::Auto => AmbiguousSetting::Auto,
@@ -151,18 +152,4 @@ fn check_terminal(paths: &[PathBuf]) -> Result<(), ReaderError> {
             .map_err(ReaderError::NoTty)?;
     }
     Ok(())
-}
-
-/// The paths given, else the config's `library` folders, else the sample.
-fn open_library(cli: &Cli, config: &Config) -> Library {
-    let options = LibraryOptions {
-        max_file_size: config.max_file_size,
-        cache_dir: store::default_dir(|name| std::env::var_os(name)),
-    };
-    let paths = if cli.paths.is_empty() {
-        &config.library
-    } else {
-        &cli.paths
-    };
-    Library::open(paths, &options)
 }

@@ -1,60 +1,71 @@
 //! `broadsheet dump`: every article of every issue, typeset as plain text.
 
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
 
-use super::{FixedAmbiguousArg, KinsokuArg, PunctuationArg};
+use super::{FixedAmbiguousArg, KinsokuArg, NoPaths, PunctuationArg};
+use crate::config::AmbiguousSetting;
 use crate::layout::{ArticleLayout, Role};
-use crate::library::{Library, LibraryOptions};
 use crate::model::{Article, Issue};
 use crate::parse;
-use crate::typeset::{self, Options};
+use crate::typeset::{self, AmbiguousWidth, Options};
 
 #[derive(Debug, clap::Args)]
 pub struct DumpArgs {
     /// Width in cells (default: the terminal's width, or 80 when not a terminal).
     #[arg(long, value_name = "N")]
     pub width: Option<usize>,
-    /// How wide East Asian ambiguous characters (“ ” — …) are.
-    #[arg(long, value_enum, default_value = "narrow", value_name = "MODE")]
-    pub ambiguous_width: FixedAmbiguousArg,
-    /// Line-start/line-end rules.
-    #[arg(long, value_enum, default_value = "basic", value_name = "LEVEL")]
-    pub kinsoku: KinsokuArg,
-    /// Show ASCII punctuation inside Chinese as printed or as fullwidth.
-    #[arg(long, value_enum, default_value = "as-is", value_name = "STYLE")]
-    pub punctuation: PunctuationArg,
+    /// How wide East Asian ambiguous characters (“ ” — …) are [default:
+    /// the config's `ambiguous_width`, narrow for `auto`].
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub ambiguous_width: Option<FixedAmbiguousArg>,
+    /// Line-start/line-end rules [default: the config's `kinsoku`, basic].
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub kinsoku: Option<KinsokuArg>,
+    /// Show ASCII punctuation inside Chinese as printed or as fullwidth
+    /// [default: the config's `punctuation`, as-is].
+    #[arg(long, value_enum, value_name = "STYLE")]
+    pub punctuation: Option<PunctuationArg>,
     /// Issue files or folders; none: the sample issue.
     pub paths: Vec<PathBuf>,
 }
 
-pub fn run(args: &DumpArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: &DumpArgs, config_file: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let config = super::load_config(config_file)?;
     let width = args.width.unwrap_or_else(terminal_width);
     let options = Options {
-        ambiguous: args.ambiguous_width.into(),
-        kinsoku: args.kinsoku.into(),
-        punctuation: args.punctuation.into(),
-        indent: true,
+        // `auto` needs a terminal to ask; plain text assumes the common case.
+        ambiguous: match (args.ambiguous_width, config.ambiguous_width) {
+            (Some(arg), _) => arg.into(),
+            (None, AmbiguousSetting::Wide) => AmbiguousWidth::Wide,
+            (None, _) => AmbiguousWidth::Narrow,
+        },
+        kinsoku: args.kinsoku.map_or(config.kinsoku, Into::into),
+        punctuation: args.punctuation.map_or(config.punctuation, Into::into),
+        indent: config.indent,
     };
-    let library = Library::open(&args.paths, &LibraryOptions::default());
+    let library = super::open_library(&args.paths, &config, NoPaths::Sample);
     let mut out = BufWriter::new(io::stdout().lock());
-    let mut failed = false;
+    let mut failed = !library.messages.is_empty();
     for message in &library.messages {
-        eprintln!("broadsheet: {message}");
+        complain(message);
     }
     for index in 0..library.entries.len() {
-        match library.read(index) {
-            Ok(text) => {
-                let issue = parse::parse_issue(&text, library.file_name(index).as_deref());
+        match library.read_decoded(index) {
+            Ok(decoded) => {
+                for warning in &decoded.warnings {
+                    complain(warning);
+                }
+                let issue = parse::parse_issue(&decoded.text, library.file_name(index).as_deref());
                 write_issue(&mut out, &issue, width, &options)
                     .context("writing to standard output")?;
             }
             Err(reason) => {
                 failed = true;
-                eprintln!("broadsheet: {}: {reason}", library.label(index));
+                complain(&format!("{}: {reason}", library.label(index)));
             }
         }
     }
@@ -64,6 +75,11 @@ pub fn run(args: &DumpArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// One line on standard error; if stderr is closed there is no one to tell.
+fn complain(message: &str) {
+    let _ = writeln!(io::stderr().lock(), "broadsheet: {message}");
 }
 
 fn terminal_width() -> usize {

@@ -8,11 +8,13 @@ pub mod json;
 pub mod list;
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::config::Config;
+use crate::library::{Library, LibraryOptions};
 use crate::typeset::{AmbiguousWidth, Kinsoku, Punctuation};
 
 /// A terminal newspaper reader that sets Chinese, Japanese and mixed text as
@@ -112,7 +114,7 @@ impl From<FixedAmbiguousArg> for AmbiguousWidth {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Some(Command::Dump(args)) => dump::run(args),
+        Some(Command::Dump(args)) => dump::run(args, cli.config.as_deref()),
         Some(Command::Json(args)) => json::run(args),
         Some(Command::List(args)) => list::run(args),
         Some(Command::Config(args)) => config::run(args, cli.config.as_deref()),
@@ -127,6 +129,35 @@ pub fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Where the issues come from when no path is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoPaths {
+    /// The embedded sample (`dump`, `json`: a script gets the same answer everywhere).
+    Sample,
+    /// The config's `library` folders, else the sample (the reader, `list`).
+    ConfigLibrary,
+}
+
+/// Open the issues at `paths` with the config's size cap and the header
+/// cache in the state folder, so the reader and the commands share one scan.
+pub fn open_library(paths: &[PathBuf], config: &Config, no_paths: NoPaths) -> Library {
+    let options = LibraryOptions {
+        max_file_size: config.max_file_size,
+        cache_dir: crate::store::default_dir(|name| std::env::var_os(name)),
+    };
+    let paths = match (paths.is_empty(), no_paths) {
+        (true, NoPaths::ConfigLibrary) => config.library.as_slice(),
+        _ => paths,
+    };
+    Library::open(paths, &options)
+}
+
+/// The configuration for a command: `--config`, `$BROADSHEET_CONFIG` or the
+/// default file, over the defaults.
+pub fn load_config(explicit: Option<&Path>) -> anyhow::Result<Config> {
+    crate::config::load(explicit).map_err(|err| anyhow::anyhow!("{err}"))
 }
 
 /// True when the error is a write to a closed pipe (`broadsheet dump | head -1`),
