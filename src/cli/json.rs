@@ -2,12 +2,13 @@
 
 use std::fmt::Write as _;
 use std::io::{self, BufWriter, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::library::{Library, LibraryOptions};
+use super::NoPaths;
+use crate::library::Library;
 use crate::model::Issue;
 use crate::parse;
 
@@ -20,11 +21,13 @@ pub struct JsonArgs {
     pub paths: Vec<PathBuf>,
 }
 
-pub fn run(args: &JsonArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: &JsonArgs, config_file: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let config = super::load_config(config_file)?;
+    let library = super::open_library(&args.paths, &config, NoPaths::Sample);
     let mut array = JsonArray::new(BufWriter::new(io::stdout().lock()), args.pretty);
     // Streamed one issue at a time: a large library never sits in memory
     // whole, and a closed pipe stops the work early.
-    let failed = for_each_issue(&args.paths, |_, issue| array.push(issue))?;
+    let failed = for_each_issue(&library, |_, issue| array.push(issue))?;
     array.finish().context("writing to standard output")?;
     Ok(exit_code(failed))
 }
@@ -95,24 +98,19 @@ pub(crate) fn exit_code(failed: bool) -> ExitCode {
     }
 }
 
-/// Parse every issue at `paths`, in library order, and hand each to `each`
+/// Parse every issue of `library`, in library order, and hand each to `each`
 /// with its label (`(sample)`, `-`, the path). Problems go to standard error
 /// naming the file and the reason; `Ok(true)` when any file failed. An
 /// error from `each` is a failed write to standard output and ends the run.
 pub(crate) fn for_each_issue(
-    paths: &[PathBuf],
+    library: &Library,
     mut each: impl FnMut(&str, &Issue) -> io::Result<()>,
 ) -> anyhow::Result<bool> {
-    let library = Library::open(paths, &LibraryOptions::default());
-    let mut failed = !library.messages.is_empty();
-    for message in &library.messages {
-        complain(&guard(message));
-    }
+    let mut failed = report_messages(library);
     for index in 0..library.entries.len() {
         let label = library.label(index);
-        match library.read(index) {
-            Ok(text) => {
-                let issue = parse::parse_issue(&text, library.file_name(index).as_deref());
+        match parse_entry(library, index) {
+            Ok(issue) => {
                 each(&label, &issue).context("writing to standard output")?;
             }
             Err(reason) => {
@@ -124,9 +122,29 @@ pub(crate) fn for_each_issue(
     Ok(failed)
 }
 
+/// Tell standard error what the library skipped; true when it skipped anything.
+pub(crate) fn report_messages(library: &Library) -> bool {
+    for message in &library.messages {
+        complain(&guard(message));
+    }
+    !library.messages.is_empty()
+}
+
+/// Read, decode and parse one entry; decoding warnings go to standard error.
+pub(crate) fn parse_entry(library: &Library, index: usize) -> Result<Issue, String> {
+    let decoded = library.read_decoded(index).map_err(|e| e.to_string())?;
+    for warning in &decoded.warnings {
+        complain(&guard(warning));
+    }
+    Ok(parse::parse_issue(
+        &decoded.text,
+        library.file_name(index).as_deref(),
+    ))
+}
+
 /// One line on standard error. If stderr itself is closed there is no one to
 /// tell, and standard output should still be written.
-fn complain(message: &str) {
+pub(crate) fn complain(message: &str) {
     let _ = writeln!(io::stderr().lock(), "broadsheet: {message}");
 }
 

@@ -2,18 +2,20 @@
 //! sorted by date, undated issues last.
 
 use std::io::{self, BufWriter, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
 
-use super::json::{exit_code, for_each_issue, guard};
+use super::NoPaths;
+use super::json::{complain, exit_code, guard, parse_entry, report_messages};
+use crate::library::{EntryStatus, Library};
 use crate::model::Date;
 use crate::typeset::{AmbiguousWidth, str_width};
 
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
-    /// Issue files or folders; none: the sample issue.
+    /// Issue files or folders; none: the config's `library` folders, else the sample issue.
     pub paths: Vec<PathBuf>,
 }
 
@@ -26,17 +28,33 @@ pub struct Row {
     pub label: String,
 }
 
-pub fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: &ListArgs, config_file: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let config = super::load_config(config_file)?;
+    let mut library = super::open_library(&args.paths, &config, NoPaths::ConfigLibrary);
+    let mut failed = report_messages(&library);
     let mut rows = Vec::new();
-    let failed = for_each_issue(&args.paths, |label, issue| {
-        rows.push(Row {
-            date: issue.date,
-            paper: issue.paper.clone(),
-            articles: issue.articles.len(),
-            label: label.to_owned(),
-        });
-        Ok(())
-    })?;
+    for index in 0..library.entries.len() {
+        let label = library.label(index);
+        match count_articles(&mut library, index) {
+            Ok(articles) => {
+                let entry = &library.entries[index];
+                rows.push(Row {
+                    date: entry.date,
+                    paper: entry.paper.clone(),
+                    articles,
+                    label,
+                });
+            }
+            Err(reason) => {
+                failed = true;
+                complain(&format!("{}: {}", guard(&label), guard(&reason)));
+            }
+        }
+    }
+    // Counts learnt here make the next `list` (and the reader's first frame) cheaper.
+    if let Err(err) = library.save_header_cache() {
+        complain(&guard(&err));
+    }
     // Stable: issues of one day keep the library's order.
     rows.sort_by_key(|row| (row.date.is_none(), row.date));
     let mut out = BufWriter::new(io::stdout().lock());
@@ -44,6 +62,20 @@ pub fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
         .and_then(|()| out.flush())
         .context("writing to standard output")?;
     Ok(exit_code(failed))
+}
+
+/// The number of articles of entry `index`: from the header scan's cache
+/// when an earlier run counted them, else by parsing the issue once.
+fn count_articles(library: &mut Library, index: usize) -> Result<usize, String> {
+    if let Some(EntryStatus::Unavailable(reason)) = library.entries.get(index).map(|e| &e.status) {
+        return Err(reason.clone());
+    }
+    if let Some(known) = library.entries.get(index).and_then(|e| e.articles) {
+        return Ok(known);
+    }
+    let articles = parse_entry(library, index)?.articles.len();
+    library.record_articles(index, articles);
+    Ok(articles)
 }
 
 /// `2022-02-13  北京城市副中心报    4 articles  (sample)`, the paper column

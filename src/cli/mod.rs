@@ -115,8 +115,8 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Some(Command::Dump(args)) => dump::run(args, cli.config.as_deref()),
-        Some(Command::Json(args)) => json::run(args),
-        Some(Command::List(args)) => list::run(args),
+        Some(Command::Json(args)) => json::run(args, cli.config.as_deref()),
+        Some(Command::List(args)) => list::run(args, cli.config.as_deref()),
         Some(Command::Config(args)) => config::run(args, cli.config.as_deref()),
         None => crate::reader::run(&cli),
     };
