@@ -39,10 +39,7 @@ fn a_second_list_answers_from_the_header_cache() {
         String::from_utf8_lossy(&cold.stderr)
     );
     let cache = fs::read_to_string(state.path().join("broadsheet/library-headers.json")).unwrap();
-    assert!(
-        cache.contains("\"articles\":2") || cache.contains("\"articles\": 2"),
-        "{cache}"
-    );
+    assert!(cache.contains("\"a\":2"), "article count cached: {cache}");
 
     let warm = list(archive.path(), state.path());
     assert_eq!(
