@@ -54,6 +54,10 @@ pub struct ArticleLayout {
     pub width: usize,
     pub options: Options,
     pub lines: Vec<Line>,
+    /// The source offset heading and blank lines stand at (see
+    /// `source_offset`), found once: it takes a pass over every block, and
+    /// `source_offset` runs per key and, from `line_at_offset`, per line.
+    heading_offset: usize,
 }
 
 impl ArticleLayout {
@@ -106,6 +110,7 @@ impl ArticleLayout {
             width,
             options: *options,
             lines: builder.lines,
+            heading_offset: article_start(article).saturating_sub(1),
         }
     }
 
@@ -125,16 +130,16 @@ impl ArticleLayout {
     /// source), so the top of the article and its first paragraph are two
     /// different places.
     pub fn source_offset(&self, article: &Article, index: usize) -> usize {
-        let start = article_start(article).saturating_sub(1);
-        match self.lines.get(index).map(|l| (l.text, l.range.start)) {
-            Some((TextRef::Block(b), within)) => {
-                let source = &article.blocks[b].source;
+        let line = self.lines.get(index).map(|l| (l.text, l.range.start));
+        let block = |b: usize| article.blocks.get(b).map(|block| &block.source);
+        match line {
+            Some((TextRef::Block(b), within)) => block(b).map_or(self.heading_offset, |source| {
                 (source.start + within).min(source.end.max(source.start))
-            }
+            }),
             Some((TextRef::SubheadDeck(b) | TextRef::Credit(b), _)) => {
-                article.blocks[b].source.start
+                block(b).map_or(self.heading_offset, |source| source.start)
             }
-            _ => start,
+            _ => self.heading_offset,
         }
     }
 
