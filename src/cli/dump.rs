@@ -6,11 +6,11 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
+use super::report::{exit_code, for_each_issue};
 use super::{FixedAmbiguousArg, KinsokuArg, NoPaths, PunctuationArg};
 use crate::config::AmbiguousSetting;
 use crate::layout::{ArticleLayout, Role};
 use crate::model::{Article, Issue};
-use crate::parse;
 use crate::typeset::{self, AmbiguousWidth, Options};
 
 #[derive(Debug, clap::Args)]
@@ -49,37 +49,11 @@ pub fn run(args: &DumpArgs, config_file: Option<&Path>) -> anyhow::Result<ExitCo
     };
     let library = super::open_library(&args.paths, &config, NoPaths::Sample);
     let mut out = BufWriter::new(io::stdout().lock());
-    let mut failed = !library.messages.is_empty();
-    for message in &library.messages {
-        complain(message);
-    }
-    for index in 0..library.entries.len() {
-        match library.read_decoded(index) {
-            Ok(decoded) => {
-                for warning in &decoded.warnings {
-                    complain(warning);
-                }
-                let issue = parse::parse_issue(&decoded.text, library.file_name(index).as_deref());
-                write_issue(&mut out, &issue, width, &options)
-                    .context("writing to standard output")?;
-            }
-            Err(reason) => {
-                failed = true;
-                complain(&format!("{}: {reason}", library.label(index)));
-            }
-        }
-    }
+    let failed = for_each_issue(&library, |_, issue| {
+        write_issue(&mut out, issue, width, &options)
+    })?;
     out.flush().context("writing to standard output")?;
-    Ok(if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-/// One line on standard error; if stderr is closed there is no one to tell.
-fn complain(message: &str) {
-    let _ = writeln!(io::stderr().lock(), "broadsheet: {message}");
+    Ok(exit_code(failed))
 }
 
 fn terminal_width() -> usize {

@@ -8,9 +8,8 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use super::NoPaths;
-use crate::library::Library;
+use super::report::{exit_code, for_each_issue, is_unsafe};
 use crate::model::Issue;
-use crate::parse;
 
 #[derive(Debug, clap::Args)]
 pub struct JsonArgs {
@@ -89,77 +88,6 @@ impl<W: Write> JsonArray<W> {
     }
 }
 
-/// Exit 0 when every issue parsed, 1 when some file failed.
-pub(crate) fn exit_code(failed: bool) -> ExitCode {
-    if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
-/// Parse every issue of `library`, in library order, and hand each to `each`
-/// with its label (`(sample)`, `-`, the path). Problems go to standard error
-/// naming the file and the reason; `Ok(true)` when any file failed. An
-/// error from `each` is a failed write to standard output and ends the run.
-pub(crate) fn for_each_issue(
-    library: &Library,
-    mut each: impl FnMut(&str, &Issue) -> io::Result<()>,
-) -> anyhow::Result<bool> {
-    let mut failed = report_messages(library);
-    for index in 0..library.entries.len() {
-        let label = library.label(index);
-        match parse_entry(library, index) {
-            Ok(issue) => {
-                each(&label, &issue).context("writing to standard output")?;
-            }
-            Err(reason) => {
-                failed = true;
-                complain(&format!("{}: {}", guard(&label), guard(&reason)));
-            }
-        }
-    }
-    Ok(failed)
-}
-
-/// Tell standard error what the library skipped; true when it skipped anything.
-pub(crate) fn report_messages(library: &Library) -> bool {
-    for message in &library.messages {
-        complain(&guard(message));
-    }
-    !library.messages.is_empty()
-}
-
-/// Read, decode and parse one entry; decoding warnings go to standard error.
-pub(crate) fn parse_entry(library: &Library, index: usize) -> Result<Issue, String> {
-    let decoded = library.read_decoded(index).map_err(|e| e.to_string())?;
-    for warning in &decoded.warnings {
-        complain(&guard(warning));
-    }
-    Ok(parse::parse_issue(
-        &decoded.text,
-        library.file_name(index).as_deref(),
-    ))
-}
-
-/// One line on standard error. If stderr itself is closed there is no one to
-/// tell, and standard output should still be written.
-pub(crate) fn complain(message: &str) {
-    let _ = writeln!(io::stderr().lock(), "broadsheet: {message}");
-}
-
-/// Characters a terminal may act on or reorder even inside a JSON string:
-/// DEL and C1 controls, line/paragraph separators, bidi controls.
-fn is_unsafe(c: char) -> bool {
-    matches!(c,
-        '\u{7f}'..='\u{9f}'
-        | '\u{61c}'
-        | '\u{200e}' | '\u{200f}'
-        | '\u{2028}' | '\u{2029}'
-        | '\u{202a}'..='\u{202e}'
-        | '\u{2066}'..='\u{2069}')
-}
-
 /// serde_json escapes only U+0000–001F; escape the rest of the unsafe set as
 /// `\uXXXX`. They can only occur inside strings, where the escape is valid.
 pub fn escape_unsafe(json: &str) -> String {
@@ -178,23 +106,10 @@ pub fn escape_unsafe(json: &str) -> String {
     out
 }
 
-/// Plain text for a terminal line: controls and bidi controls shown as
-/// `\u{…}` instead of acting.
-pub(crate) fn guard(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_control() || is_unsafe(c) {
-            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse;
 
     #[test]
     fn unsafe_characters_are_escaped_and_the_json_stays_valid() {
@@ -235,10 +150,5 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn guarded_text_has_no_controls() {
-        assert_eq!(guard("x\u{1b}[2J\u{202e}y"), "x\\u{1b}[2J\\u{202e}y");
     }
 }

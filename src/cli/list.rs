@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use super::NoPaths;
-use super::json::{complain, exit_code, guard, parse_entry, report_messages};
+use super::report::{complain, exit_code, guard, parse_entry, report_messages};
 use crate::library::{EntryStatus, Library};
 use crate::model::Date;
 use crate::typeset::{AmbiguousWidth, str_width};

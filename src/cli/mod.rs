@@ -6,6 +6,7 @@ pub mod config;
 pub mod dump;
 pub mod json;
 pub mod list;
+mod report;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};

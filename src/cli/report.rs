@@ -1,0 +1,108 @@
+//! What the commands share: reading and parsing each issue in library
+//! order, and telling standard error about problems in text that cannot
+//! act on a terminal.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use anyhow::Context;
+
+use crate::library::Library;
+use crate::model::Issue;
+use crate::parse;
+
+/// Exit 0 when every issue parsed, 1 when some file failed.
+pub(crate) fn exit_code(failed: bool) -> ExitCode {
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Parse every issue of `library`, in library order, and hand each to `each`
+/// with its label (`(sample)`, `-`, the path). Problems go to standard error
+/// naming the file and the reason; `Ok(true)` when any file failed. An
+/// error from `each` is a failed write to standard output and ends the run.
+pub(crate) fn for_each_issue(
+    library: &Library,
+    mut each: impl FnMut(&str, &Issue) -> io::Result<()>,
+) -> anyhow::Result<bool> {
+    let mut failed = report_messages(library);
+    for index in 0..library.entries.len() {
+        let label = library.label(index);
+        match parse_entry(library, index) {
+            Ok(issue) => {
+                each(&label, &issue).context("writing to standard output")?;
+            }
+            Err(reason) => {
+                failed = true;
+                complain(&format!("{}: {}", guard(&label), guard(&reason)));
+            }
+        }
+    }
+    Ok(failed)
+}
+
+/// Tell standard error what the library skipped; true when it skipped anything.
+pub(crate) fn report_messages(library: &Library) -> bool {
+    for message in &library.messages {
+        complain(&guard(message));
+    }
+    !library.messages.is_empty()
+}
+
+/// Read, decode and parse one entry; decoding warnings go to standard error.
+pub(crate) fn parse_entry(library: &Library, index: usize) -> Result<Issue, String> {
+    let decoded = library.read_decoded(index).map_err(|e| e.to_string())?;
+    for warning in &decoded.warnings {
+        complain(&guard(warning));
+    }
+    Ok(parse::parse_issue(
+        &decoded.text,
+        library.file_name(index).as_deref(),
+    ))
+}
+
+/// One line on standard error. If stderr itself is closed there is no one to
+/// tell, and standard output should still be written.
+pub(crate) fn complain(message: &str) {
+    let _ = writeln!(io::stderr().lock(), "broadsheet: {message}");
+}
+
+/// Characters a terminal may act on or reorder even inside a JSON string:
+/// DEL and C1 controls, line/paragraph separators, bidi controls.
+pub(crate) fn is_unsafe(c: char) -> bool {
+    matches!(c,
+        '\u{7f}'..='\u{9f}'
+        | '\u{61c}'
+        | '\u{200e}' | '\u{200f}'
+        | '\u{2028}' | '\u{2029}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}')
+}
+
+/// Plain text for a terminal line: controls and bidi controls shown as
+/// `\u{…}` instead of acting.
+pub(crate) fn guard(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() || is_unsafe(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guarded_text_has_no_controls() {
+        assert_eq!(guard("x\u{1b}[2J\u{202e}y"), "x\\u{1b}[2J\\u{202e}y");
+    }
+}
