@@ -115,7 +115,7 @@ fn undated_issues_say_null() {
 #[test]
 fn a_missing_file_fails_with_its_name_and_the_others_still_print() {
     let missing = fixture("no-such-issue.md");
-    for command in ["json", "list"] {
+    for command in ["json", "list", "dump"] {
         let output = broadsheet(&[command, &fixture("japanese-2024-03-08.md"), &missing]);
         assert_eq!(output.status.code(), Some(1), "{command}");
         let stderr = String::from_utf8_lossy(&output.stderr);
