@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use crate::library::Library;
+use crate::library::sanitize::is_bidi_control;
 use crate::model::Issue;
 use crate::parse;
 
@@ -74,13 +75,7 @@ pub(crate) fn complain(message: &str) {
 /// Characters a terminal may act on or reorder even inside a JSON string:
 /// DEL and C1 controls, line/paragraph separators, bidi controls.
 pub(crate) fn is_unsafe(c: char) -> bool {
-    matches!(c,
-        '\u{7f}'..='\u{9f}'
-        | '\u{61c}'
-        | '\u{200e}' | '\u{200f}'
-        | '\u{2028}' | '\u{2029}'
-        | '\u{202a}'..='\u{202e}'
-        | '\u{2066}'..='\u{2069}')
+    matches!(c, '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}') || is_bidi_control(c)
 }
 
 /// Plain text for a terminal line: controls and bidi controls shown as

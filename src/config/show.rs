@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use super::Config;
 use super::parse::{AMBIGUOUS, KINSOKU, PUNCTUATION};
+use crate::library::sanitize::is_bidi_control;
 
 /// The effective configuration as a TOML document that `parse` accepts and
 /// that reads back to the same `Config`.
@@ -67,11 +68,10 @@ pub fn toml_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {
-        let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            c if c.is_control() || bidi => {
+            c if c.is_control() || is_bidi_control(c) => {
                 let _ = write!(out, "\\u{:04X}", u32::from(c));
             }
             c => out.push(c),

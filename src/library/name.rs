@@ -6,6 +6,8 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use super::sanitize::is_format_hazard;
+
 /// A path escaped for display.
 pub fn escape_path(path: &Path) -> String {
     escape_bytes(path.as_os_str().as_encoded_bytes())
@@ -38,15 +40,7 @@ fn escape_char(c: char, out: &mut String) {
                 let _ = write!(out, "\\{byte:03o}"); // infallible, as above
             }
         }
-        '\u{202A}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{200E}'
-        | '\u{200F}'
-        | '\u{061C}'
-        | '\u{2028}'
-        | '\u{2029}'
-        | '\u{FEFF}'
-        | '\u{E0000}'..='\u{E007F}' => {
+        _ if is_format_hazard(c) || matches!(c, '\u{2028}' | '\u{2029}') => {
             let _ = write!(out, "\\u{{{:04X}}}", u32::from(c)); // infallible
         }
         _ => out.push(c),

@@ -78,19 +78,20 @@ fn is_plain(c: char) -> bool {
     }
 }
 
-/// Bidi embedding/override/isolate controls, LRM/RLM/ALM, TAG characters and
-/// the zero-width no-break space (a BOM left in the middle of text).
-fn is_format_hazard(c: char) -> bool {
+/// Bidi embedding/override/isolate controls and the LRM/RLM/ALM marks:
+/// invisible, yet they reorder what a terminal shows. The one list every
+/// output boundary (file names, JSON, `broadsheet config`) escapes.
+pub fn is_bidi_control(c: char) -> bool {
     matches!(
         c,
-        '\u{202A}'..='\u{202E}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{200E}'
-            | '\u{200F}'
-            | '\u{061C}'
-            | '\u{FEFF}'
-            | '\u{E0000}'..='\u{E007F}'
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
     )
+}
+
+/// Bidi controls, TAG characters and the zero-width no-break space (a BOM
+/// left in the middle of text).
+pub(super) fn is_format_hazard(c: char) -> bool {
+    is_bidi_control(c) || matches!(c, '\u{FEFF}' | '\u{E0000}'..='\u{E007F}')
 }
 
 /// ESC and the C1 controls that open or close a sequence.
