@@ -228,6 +228,20 @@ fn never_joined_across_a_subhead_or_a_jump() {
     assert_eq!(body, ["会议指出", "要加快建设。", "他说", "会议要求。"]);
 }
 
+#[test]
+fn never_joined_across_a_headline_or_its_kicker() {
+    let issue = parse_issue(
+        "## 甲\n\n本报记者 王明\n\n会议指出\n\n引题\n\n## 乙\n\n要加快建设。\n",
+        None,
+    );
+    let [first, second] = &issue.articles[..] else {
+        panic!("{:#?}", issue.articles)
+    };
+    assert_eq!(paragraphs(first), ["会议指出"]);
+    assert_eq!(second.kicker.as_deref(), Some("引题"));
+    assert_eq!(paragraphs(second), ["要加快建设。"]);
+}
+
 fn line() -> impl Strategy<Value = String> {
     let words = prop::sample::select(vec![
         "城市",

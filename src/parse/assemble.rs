@@ -6,7 +6,6 @@ use std::ops::Range;
 use crate::model::{Block, BlockKind};
 use crate::parse::dateline::{DateLine, parse_date_line};
 use crate::parse::markdown::{RawBlock, RawKind};
-use crate::parse::mend::Part;
 use crate::parse::roles::{
     caption, ends_sentence, find_jump, is_byline, is_front_matter, is_label, lead_in,
 };
@@ -27,7 +26,7 @@ pub struct Draft {
     pub headline: String,
     pub deck: Option<String>,
     pub byline: Option<String>,
-    pub parts: Vec<Part>,
+    pub parts: Vec<Block>,
 }
 
 fn level(block: &RawBlock) -> Option<u8> {
@@ -97,8 +96,8 @@ fn cut(raw: &RawBlock, range: Range<usize>) -> (String, Range<usize>) {
     )
 }
 
-fn block(kind: BlockKind, (text, source): (String, Range<usize>)) -> Part {
-    Part::Block(Block { kind, text, source })
+fn block(kind: BlockKind, (text, source): (String, Range<usize>)) -> Block {
+    Block { kind, text, source }
 }
 
 /// The blocks with the head's roles marked, and where the headlines are.
@@ -236,7 +235,7 @@ fn split_sentences(block: &RawBlock) -> Vec<RawBlock> {
 
 /// A sub-head at `body[*index - 1]`; a short unpunctuated line after it is
 /// its deck (and is consumed).
-fn subhead(raw: &RawBlock, body: &[&RawBlock], index: &mut usize) -> Part {
+fn subhead(raw: &RawBlock, body: &[&RawBlock], index: &mut usize) -> Block {
     let (text, mut source) = cut(raw, 0..raw.text.len());
     let deck = body
         .get(*index)
@@ -246,11 +245,11 @@ fn subhead(raw: &RawBlock, body: &[&RawBlock], index: &mut usize) -> Part {
         *index += 1;
     }
     let deck = deck.map(|d| d.text.trim().to_owned());
-    Part::Block(Block {
+    Block {
         kind: BlockKind::Subhead { deck },
         text,
         source,
-    })
+    }
 }
 
 /// Deck, byline and body parts of one article.
@@ -280,11 +279,11 @@ fn article(body: &[&RawBlock]) -> Draft {
         } else if let Some(found) = caption(&raw.text) {
             let credit = found.credit.map(|r| raw.text[r].trim().to_owned());
             let (text, _) = cut(raw, 0..found.text_end);
-            draft.parts.push(Part::Block(Block {
+            draft.parts.push(Block {
                 kind: BlockKind::Caption { credit },
                 text,
                 source: raw.source(),
-            }));
+            });
         } else {
             let lead = head.then(|| lead_in(&raw.text)).flatten();
             if let Some(end) = lead {
@@ -298,7 +297,7 @@ fn article(body: &[&RawBlock]) -> Draft {
 
 /// A paragraph from `start` of a block, with a jump line at its start or end
 /// split off into its own block.
-fn paragraph(raw: &RawBlock, start: usize, parts: &mut Vec<Part>) {
+fn paragraph(raw: &RawBlock, start: usize, parts: &mut Vec<Block>) {
     let text = &raw.text[start..];
     let Some(jump) = find_jump(text) else {
         if !text.trim().is_empty() {

@@ -2,19 +2,15 @@
 //! is joined with its tail (no space between CJK sides, one between Latin
 //! sides); a caption printed between the halves moves after the joined
 //! paragraph. See `TYPESETTING.md`, "Page-column breaks".
+//!
+//! Each article is mended on its own, so nothing joins across a headline
+//! or kicker; `assemble` takes a deck or byline only before the first body
+//! block, so no paragraph precedes them; sub-heads and jump lines close the
+//! open paragraph here.
 
 use crate::model::{Block, BlockKind};
 use crate::parse::markdown::is_cjk;
 use crate::parse::roles::{ends_sentence, ends_with_stop, starts_with_no_start};
-
-/// A body item in reading order, as `assemble` found it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Part {
-    Block(Block),
-    /// Something that was taken out of the body (a byline, a deck): nothing
-    /// is ever joined across it.
-    Barrier,
-}
 
 /// Whether `next` continues the paragraph `text`.
 pub fn continues(text: &str, next: &str) -> bool {
@@ -39,21 +35,13 @@ fn join(a: &mut Block, b: Block) {
 }
 
 /// Join split paragraphs and move interrupting captions after them.
-pub fn mend(parts: Vec<Part>) -> Vec<Block> {
-    let mut out: Vec<Block> = Vec::with_capacity(parts.len());
+pub fn mend(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     // Captions seen after a paragraph that may still continue.
     let mut held: Vec<Block> = Vec::new();
     // The paragraph (index in `out`) the next paragraph may continue.
     let mut open: Option<usize> = None;
-    for part in parts {
-        let block = match part {
-            Part::Barrier => {
-                out.append(&mut held);
-                open = None;
-                continue;
-            }
-            Part::Block(block) => block,
-        };
+    for block in blocks {
         match block.kind {
             BlockKind::Paragraph => {
                 if let Some(index) = open
@@ -82,20 +70,20 @@ pub fn mend(parts: Vec<Part>) -> Vec<Block> {
 mod tests {
     use super::*;
 
-    fn para(text: &str, start: usize) -> Part {
-        Part::Block(Block {
-            kind: BlockKind::Paragraph,
+    fn block(kind: BlockKind, text: &str, start: usize) -> Block {
+        Block {
+            kind,
             text: text.to_owned(),
             source: start..start + text.len(),
-        })
+        }
     }
 
-    fn caption(text: &str, start: usize) -> Part {
-        Part::Block(Block {
-            kind: BlockKind::Caption { credit: None },
-            text: text.to_owned(),
-            source: start..start + text.len(),
-        })
+    fn para(text: &str, start: usize) -> Block {
+        block(BlockKind::Paragraph, text, start)
+    }
+
+    fn caption(text: &str, start: usize) -> Block {
+        block(BlockKind::Caption { credit: None }, text, start)
     }
 
     fn texts(blocks: &[Block]) -> Vec<&str> {
@@ -130,15 +118,16 @@ mod tests {
     }
 
     #[test]
-    fn latin_halves_get_one_space_and_barriers_hold() {
+    fn latin_halves_get_one_space_and_a_subhead_closes_the_paragraph() {
         let blocks = mend(vec![para("The council voted", 0), para("on Monday.", 20)]);
         assert_eq!(texts(&blocks), ["The council voted on Monday."]);
+        let subhead = BlockKind::Subhead { deck: None };
         let blocks = mend(vec![
             para("随后,他主持召开", 0),
-            Part::Barrier,
+            block(subhead, "小标题", 20),
             para("会议。", 30),
         ]);
-        assert_eq!(blocks.len(), 2);
+        assert_eq!(texts(&blocks), ["随后,他主持召开", "小标题", "会议。"]);
     }
 
     #[test]
