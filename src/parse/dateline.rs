@@ -149,6 +149,15 @@ pub fn gregorian(s: &str, at: usize) -> Option<(Date, usize)> {
         .or_else(|| english_date(s, at))
 }
 
+/// The date the scanned numbers name, if it exists.
+fn date_of(year: u32, month: u32, day: u32) -> Option<Date> {
+    Date::new(
+        u16::try_from(year).ok()?,
+        u8::try_from(month).ok()?,
+        u8::try_from(day).ok()?,
+    )
+}
+
 fn cjk_date(s: &str, at: usize) -> Option<(Date, usize)> {
     let (year, end) = if let Some((y, end)) = digits(s, at, 4, 4) {
         (y, end)
@@ -165,11 +174,7 @@ fn cjk_date(s: &str, at: usize) -> Option<(Date, usize)> {
     let end = lit(s, skip_spaces(s, end), "年")?;
     let (month, end) = after_unit(s, end, "月")?;
     let (day, end) = after_unit(s, end, "日")?;
-    let date = Date::new(
-        u16::try_from(year).ok()?,
-        u8::try_from(month).ok()?,
-        u8::try_from(day).ok()?,
-    )?;
+    let date = date_of(year, month, day)?;
     Some((date, end))
 }
 
@@ -182,11 +187,7 @@ fn iso_date(s: &str, at: usize) -> Option<(Date, usize)> {
     let (month, end) = digits(s, end + 1, 1, 2)?;
     let end = lit(s, end, sep.encode_utf8(&mut [0; 4]))?;
     let (day, end) = digits(s, end, 1, 2)?;
-    let date = Date::new(
-        u16::try_from(year).ok()?,
-        u8::try_from(month).ok()?,
-        u8::try_from(day).ok()?,
-    )?;
+    let date = date_of(year, month, day)?;
     Some((date, end))
 }
 
@@ -209,7 +210,7 @@ fn english_date(s: &str, at: usize) -> Option<(Date, usize)> {
         (month, day, lit(s, end, ",").unwrap_or(end))
     };
     let (year, end) = digits(s, skip_spaces(s, end), 4, 4)?;
-    let date = Date::new(u16::try_from(year).ok()?, month, u8::try_from(day).ok()?)?;
+    let date = date_of(year, u32::from(month), day)?;
     Some((date, end))
 }
 
@@ -262,7 +263,7 @@ fn weekday(s: &str, at: usize) -> Option<(String, usize)> {
 
 /// `农历壬寅年正月十三`: the lunar date runs to the next space or part.
 fn lunar(s: &str, at: usize) -> Option<usize> {
-    let mut end = ["农历", "農曆", "农历", "旧暦", "旧历", "舊曆"]
+    let mut end = ["农历", "農曆", "旧暦", "旧历", "舊曆"]
         .iter()
         .find_map(|prefix| lit(s, at, prefix))?;
     let start = end;
@@ -319,11 +320,7 @@ fn file_name_date(name: &str) -> Option<(Date, std::ops::Range<usize>)> {
         if name[end..].starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
-        let date = Date::new(
-            u16::try_from(year).ok()?,
-            u8::try_from(month).ok()?,
-            u8::try_from(day).ok()?,
-        )?;
+        let date = date_of(year, month, day)?;
         Some((date, at..end))
     })
 }
