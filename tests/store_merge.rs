@@ -158,7 +158,7 @@ fn kill_9_in_a_save_loop_leaves_a_whole_file() {
 
 fn article() -> impl Strategy<Value = ArticleState> {
     // Timestamps from a tiny range, so that ties happen and are tested.
-    (
+    let flags = (
         any::<bool>(),
         0u64..4,
         any::<bool>(),
@@ -166,27 +166,39 @@ fn article() -> impl Strategy<Value = ArticleState> {
         proptest::option::of(0usize..3),
         0u64..4,
         0u8..3,
-    )
-        .prop_map(
-            |(read, read_at, starred, starred_at, position, position_at, note)| {
-                let mut article = ArticleState {
-                    read,
-                    read_at,
-                    starred,
-                    starred_at,
-                    position,
-                    position_at,
-                    ..ArticleState::default()
-                };
-                if note > 0 {
-                    article
-                        .unknown
-                        .0
-                        .insert("note".to_owned(), serde_json::json!(note));
-                }
+    );
+    // Where the article was seen: issue key and headline, one register.
+    let place = (
+        proptest::option::of(proptest::sample::select(vec!["x.md", "y.md"])),
+        proptest::option::of(proptest::sample::select(vec!["A", "B"])),
+        0u64..4,
+    );
+    (flags, place).prop_map(
+        |(
+            (read, read_at, starred, starred_at, position, position_at, note),
+            (issue, headline, issue_at),
+        )| {
+            let mut article = ArticleState {
+                read,
+                read_at,
+                starred,
+                starred_at,
+                position,
+                position_at,
+                issue: issue.map(str::to_owned),
+                headline: headline.map(str::to_owned),
+                issue_at,
+                ..ArticleState::default()
+            };
+            if note > 0 {
                 article
-            },
-        )
+                    .unknown
+                    .0
+                    .insert("note".to_owned(), serde_json::json!(note));
+            }
+            article
+        },
+    )
 }
 
 fn state() -> impl Strategy<Value = State> {
@@ -246,6 +258,17 @@ proptest! {
         ours.toggle_star("a");
         let starred = ours.is_starred("a");
         prop_assert_eq!(State::merged(&b, &ours).is_starred("a"), starred);
+    }
+
+    #[test]
+    fn a_newer_place_survives_a_merge_with_any_older_copy(a in state(), b in state()) {
+        let mut ours = State::merged(&a, &b);
+        ours.set_read("a", true);
+        ours.set_place("a", "z.md", "Z");
+        let merged = State::merged(&b, &ours);
+        let place = &merged.articles["a"];
+        prop_assert_eq!(place.issue.as_deref(), Some("z.md"));
+        prop_assert_eq!(place.headline.as_deref(), Some("Z"));
     }
 
     #[test]

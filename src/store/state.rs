@@ -9,7 +9,7 @@
 //! keeps its register (`starred: false` with a time): that is the tombstone
 //! that stops an older copy from bringing the star back.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
@@ -63,6 +63,17 @@ pub struct ArticleState {
     pub position: Option<usize>,
     #[serde(default, skip_serializing_if = "is_zero")]
     pub position_at: u64,
+    /// Where the article was last seen: the key of its issue (as in
+    /// [`LastOpen::issue`]) and its headline. An id alone does not say which
+    /// issue holds it, so without this `S` and `u` would have to parse the
+    /// whole library. `None` in files written before this was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issue: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headline: Option<String>,
+    /// When `issue` and `headline` were set; the pair is one register.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub issue_at: u64,
     #[serde(flatten)]
     pub unknown: Unknown,
 }
@@ -80,6 +91,11 @@ impl ArticleState {
         }
         if (other.position_at, other.position) > (self.position_at, self.position) {
             (self.position_at, self.position) = (other.position_at, other.position);
+            changed = true;
+        }
+        let place = |a: &ArticleState| (a.issue_at, a.issue.clone(), a.headline.clone());
+        if place(other) > place(self) {
+            (self.issue_at, self.issue, self.headline) = place(other);
             changed = true;
         }
         self.unknown.merge(&other.unknown) || changed
@@ -162,6 +178,33 @@ impl State {
         let entry = self.articles.entry(id.to_owned()).or_default();
         entry.position_at = stamp_after(entry.position_at);
         entry.position = Some(position);
+    }
+
+    /// Record where article `id` is: the key of its issue and its headline.
+    /// Only an article that already has a record gets one (an article merely
+    /// previewed leaves no trace); the same place again changes nothing.
+    pub fn set_place(&mut self, id: &str, issue: &str, headline: &str) {
+        let Some(entry) = self.articles.get_mut(id) else {
+            return;
+        };
+        if entry.issue.as_deref() == Some(issue) && entry.headline.as_deref() == Some(headline) {
+            return;
+        }
+        entry.issue_at = stamp_after(entry.issue_at);
+        entry.issue = Some(issue.to_owned());
+        entry.headline = Some(headline.to_owned());
+    }
+
+    /// How many articles are recorded read in each issue, by issue key.
+    /// Records without a place (older files) count nowhere.
+    pub fn read_per_issue(&self) -> HashMap<&str, usize> {
+        let mut counts = HashMap::new();
+        for article in self.articles.values().filter(|a| a.read) {
+            if let Some(issue) = article.issue.as_deref() {
+                *counts.entry(issue).or_insert(0) += 1;
+            }
+        }
+        counts
     }
 
     /// Ids of the starred articles, in id order (for the `S` list).
@@ -282,5 +325,34 @@ mod tests {
         state.toggle_star("d");
         state.toggle_star("d");
         assert_eq!(state.starred_ids().collect::<Vec<_>>(), ["a", "b"]);
+    }
+
+    #[test]
+    fn a_place_is_kept_only_beside_a_record_and_stamped_once() {
+        let mut state = State::default();
+        state.set_place("a", "x.md", "A");
+        assert!(state.articles.is_empty(), "a preview leaves no trace");
+        state.set_read("a", true);
+        state.set_place("a", "x.md", "A");
+        let stamped = state.clone();
+        state.set_place("a", "x.md", "A");
+        assert_eq!(state, stamped);
+        assert_eq!(state.articles["a"].issue.as_deref(), Some("x.md"));
+        assert!(state.articles["a"].issue_at > 0);
+        state.set_read("b", true);
+        state.set_read("c", true);
+        state.set_place("c", "x.md", "C");
+        state.set_read("c", false);
+        assert_eq!(state.read_per_issue().get("x.md"), Some(&1));
+    }
+
+    #[test]
+    fn a_record_without_a_place_loads_with_none() {
+        let state: State =
+            serde_json::from_str(r#"{"version":1,"articles":{"a":{"read":true,"read_at":5}}}"#)
+                .unwrap();
+        let a = &state.articles["a"];
+        assert!(a.read && a.issue.is_none() && a.headline.is_none() && a.issue_at == 0);
+        assert!(a.unknown.0.is_empty());
     }
 }
