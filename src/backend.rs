@@ -36,6 +36,8 @@ use ratatui::buffer::{Cell, CellDiffOption};
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
 
+use crate::typeset::{AmbiguousWidth, width};
+
 /// When the backend may print a cell without moving the cursor first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Moves {
@@ -114,15 +116,23 @@ fn agreed_advance(cell: &Cell) -> Option<u16> {
         // not draw them so.
         return None;
     }
-    let mut chars = cell.symbol().chars();
-    let (Some(c), None) = (chars.next(), chars.next()) else {
-        // Multi-code-point graphemes (VS16, ZWJ, combining marks): a narrow
-        // one keeps upstream's rule, a wide one gets its move.
-        return (unicode_width::UnicodeWidthStr::width(cell.symbol()) == 1).then_some(1);
-    };
-    match unicode_width::UnicodeWidthChar::width(c) {
-        Some(1) => Some(1),
-        Some(2) if is_agreed_wide(c) => Some(2),
+    let symbol = cell.symbol();
+    let mut chars = symbol.chars();
+    let first = chars.next()?;
+    let single = chars.next().is_none();
+    // A control never reaches a cell (text is sanitised, and `typeset`
+    // draws pictures for them); if one did, where it leaves the cursor is
+    // anyone's guess.
+    if symbol.chars().any(char::is_control) {
+        return None;
+    }
+    // Measured as the typesetter measures (narrow: ambiguous glyphs set
+    // wide carry a forced width). Multi-code-point graphemes (VS16, ZWJ,
+    // combining marks): a narrow one keeps upstream's rule, a wide one gets
+    // its move.
+    match width::grapheme_width(symbol, AmbiguousWidth::Narrow) {
+        1 => Some(1),
+        2 if single && is_agreed_wide(first) => Some(2),
         _ => None,
     }
 }
@@ -148,7 +158,7 @@ pub fn is_agreed_wide(c: char) -> bool {
         | '\u{FFE0}'..='\u{FFE6}'   // Fullwidth signs
         | '\u{20000}'..='\u{2FFFD}' // CJK extensions B–F, compatibility supplement
         | '\u{30000}'..='\u{3FFFD}' // CJK extensions G–
-    ) && unicode_width::UnicodeWidthChar::width(c) == Some(2)
+    ) && width::char_width(c, AmbiguousWidth::Narrow) == 2
 }
 
 impl<W: Write> Write for WireBackend<W> {
