@@ -373,6 +373,27 @@ mod tests {
     }
 
     #[test]
+    fn option_names_agree_with_the_typesetter_and_the_command_line() {
+        use crate::cli::{AmbiguousArg, KinsokuArg, PunctuationArg};
+        use clap::ValueEnum;
+        // Three spellings of one vocabulary: the config file's (here),
+        // `typeset`'s `name()`, and clap's for the flags.
+        for (name, value) in KINSOKU {
+            assert_eq!(value.name(), name);
+            let arg = KinsokuArg::from_str(name, false).map(Kinsoku::from);
+            assert_eq!(arg, Ok(value), "--kinsoku {name}");
+        }
+        for (name, value) in PUNCTUATION {
+            assert_eq!(value.name(), name);
+            let arg = PunctuationArg::from_str(name, false).map(Punctuation::from);
+            assert_eq!(arg, Ok(value), "--punctuation {name}");
+        }
+        for (name, _) in AMBIGUOUS {
+            assert!(AmbiguousArg::from_str(name, false).is_ok(), "{name}");
+        }
+    }
+
+    #[test]
     fn suggested_themes_exist() {
         for name in THEMES {
             assert!(
