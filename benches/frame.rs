@@ -57,42 +57,39 @@ fn huge_issue(app: &App, bytes: usize) -> Issue {
     issue
 }
 
-fn scroll_and_draw(c: &mut Criterion, name: &str, mut app: App) {
+/// Press `keys.0` and `keys.1` in turn, drawing after each.
+fn press_and_draw(c: &mut Criterion, name: &str, app: &mut App, keys: (&str, &str)) {
     let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("test backend");
-    // Start in the middle, so both directions have room.
-    if let Some(view) = app.view.as_mut() {
-        view.top = view.layout.lines.len() / 2;
-    }
-    let (down, up) = (key("j"), key("k"));
+    let (there, back) = (key(keys.0), key(keys.1));
     let mut flip = false;
     c.bench_function(name, |b| {
         b.iter(|| {
             flip = !flip;
-            app.on_key(if flip { down } else { up });
+            app.on_key(if flip { there } else { back });
             let frame = terminal
-                .draw(|frame| broadsheet::ui::render(black_box(&app), frame))
+                .draw(|frame| broadsheet::ui::render(black_box(&*app), frame))
                 .expect("draw");
             black_box(frame.area);
         })
     });
 }
 
+fn scroll_and_draw(c: &mut Criterion, name: &str, mut app: App) {
+    // Start in the middle, so both directions have room.
+    if let Some(view) = app.view.as_mut() {
+        view.top = view.layout.lines.len() / 2;
+    }
+    press_and_draw(c, name, &mut app, ("j", "k"));
+}
+
 /// Switching article lays the new one out (once) and draws it.
 fn switch_and_draw(c: &mut Criterion) {
-    let mut app = app();
-    let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("test backend");
-    let (next, prev) = (key("J"), key("K"));
-    let mut flip = false;
-    c.bench_function("switch article+draw 100x30, sample", |b| {
-        b.iter(|| {
-            flip = !flip;
-            app.on_key(if flip { next } else { prev });
-            let frame = terminal
-                .draw(|frame| broadsheet::ui::render(black_box(&app), frame))
-                .expect("draw");
-            black_box(frame.area);
-        })
-    });
+    press_and_draw(
+        c,
+        "switch article+draw 100x30, sample",
+        &mut app(),
+        ("J", "K"),
+    );
 }
 
 fn frames(c: &mut Criterion) {
