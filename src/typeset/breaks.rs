@@ -189,8 +189,7 @@ fn no_break_before(class: BreakClass) -> bool {
 /// the text is always a mandatory break). The wrapper uses the same rules
 /// at grapheme boundaries; this is the form the conformance test checks.
 pub fn opportunities(text: &str, level: Kinsoku) -> Vec<(usize, BreakOpportunity)> {
-    let base: Vec<(usize, BreakOpportunity)> = linebreaks(text).collect();
-    let mut base = base.into_iter().peekable();
+    let mut base = linebreaks(text).peekable();
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     for (k, &(at, next)) in chars.iter().enumerate().skip(1) {

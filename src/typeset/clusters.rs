@@ -23,6 +23,23 @@ impl Cluster {
     pub fn is_single(&self) -> bool {
         self.end - self.start == self.first.len_utf8()
     }
+
+    /// Its last character (`text` is the text it was cut from): what the
+    /// rules see before the next cluster.
+    #[inline]
+    pub fn last(&self, text: &str) -> char {
+        if self.is_single() {
+            return self.first;
+        }
+        text[..self.end].chars().next_back().unwrap_or(self.first)
+    }
+}
+
+/// The character before byte `at` of `text`; a line start (`\n`) at the
+/// start of the text.
+#[inline]
+pub fn char_before(text: &str, at: usize) -> char {
+    text[..at].chars().next_back().unwrap_or('\n')
 }
 
 /// Characters whose Grapheme_Cluster_Break is Other or Control (never CR,

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::classes::fullwidth_form;
-use super::clusters::{Cluster, Clusters};
+use super::clusters::{Cluster, Clusters, char_before};
 use super::width::{PLACEHOLDER, TAB_WIDTH, char_width, control_picture, grapheme_width};
 use super::{Options, Punctuation};
 
@@ -85,14 +85,11 @@ pub fn display_line<'a>(
     if width == 0 {
         return Cow::Borrowed("");
     }
-    let mut prev = text[..line.start].chars().next_back().unwrap_or('\n');
+    let mut prev = char_before(text, line.start);
     let mut out: Option<String> = None;
     for cluster in Clusters::new(text, line.start).take_while(|c| c.start < line.end) {
         let (_, glyph) = cluster_cells(text, &cluster, prev, width, options);
-        prev = text[..cluster.end]
-            .chars()
-            .next_back()
-            .unwrap_or(cluster.first);
+        prev = cluster.last(text);
         if glyph == Glyph::Source {
             if let Some(out) = out.as_mut() {
                 out.push_str(&text[cluster.start..cluster.end]);
@@ -118,14 +115,11 @@ pub fn line_width(text: &str, line: Range<usize>, width: usize, options: &Option
     if width == 0 || text.get(line.clone()).is_none() {
         return 0;
     }
-    let mut prev = text[..line.start].chars().next_back().unwrap_or('\n');
+    let mut prev = char_before(text, line.start);
     let mut cells = 0;
     for cluster in Clusters::new(text, line.start).take_while(|c| c.start < line.end) {
         cells += cluster_cells(text, &cluster, prev, width, options).0;
-        prev = text[..cluster.end]
-            .chars()
-            .next_back()
-            .unwrap_or(cluster.first);
+        prev = cluster.last(text);
     }
     cells
 }

@@ -18,7 +18,7 @@ use super::Options;
 use super::breaks::{Boundary, tailor};
 use super::classes::{ends_prohibited, is_han, starts_prohibited};
 use super::clusters::{Cluster, Clusters};
-use super::display::cluster_cells;
+use super::display::{cluster_cells, line_width};
 
 /// Break `text` into lines at most `width` cells wide; the first line has
 /// `first_indent` cells fewer (room for a paragraph indent drawn before it).
@@ -122,14 +122,7 @@ impl<I: Iterator<Item = (usize, BreakOpportunity)>> Filler<'_, I> {
         }
         self.place(cluster);
         self.prev_first = cluster.first;
-        self.prev_last = if cluster.is_single() {
-            cluster.first
-        } else {
-            self.text[..cluster.end]
-                .chars()
-                .next_back()
-                .unwrap_or(cluster.first)
-        };
+        self.prev_last = cluster.last(self.text);
     }
 
     #[inline]
@@ -233,20 +226,15 @@ impl<I: Iterator<Item = (usize, BreakOpportunity)>> Filler<'_, I> {
             {
                 best = c.start;
             }
-            prev = Some(self.text[..c.end].chars().next_back().unwrap_or(c.first));
+            prev = Some(c.last(self.text));
         }
         if best <= self.line_start { at } else { best }
     }
 
-    /// Cells of `text[from..to]` as the wrapper counts them.
+    /// Cells of `text[from..to]` as the wrapper counts them (and as
+    /// `display_line` draws them).
     fn measure(&self, from: usize, to: usize) -> usize {
-        let mut prev = self.text[..from].chars().next_back().unwrap_or('\n');
-        let mut cells = 0;
-        for c in Clusters::new(self.text, from).take_while(|c| c.start < to) {
-            cells += cluster_cells(self.text, &c, prev, self.width, self.options).0;
-            prev = self.text[..c.end].chars().next_back().unwrap_or(c.first);
-        }
-        cells
+        line_width(self.text, from..to, self.width, self.options)
     }
 
     fn end_line(&mut self, content_end: usize, next_start: usize) {
