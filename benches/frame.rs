@@ -28,6 +28,7 @@ fn app() -> App {
     );
     app.on_resize(SIZE.0, SIZE.1);
     app.on_key(key("l"));
+    app.prepare_frame();
     app
 }
 
@@ -66,6 +67,8 @@ fn press_and_draw(c: &mut Criterion, name: &str, app: &mut App, keys: (&str, &st
         b.iter(|| {
             flip = !flip;
             app.on_key(if flip { there } else { back });
+            // As the event loop does: the layout is made for the frame.
+            app.prepare_frame();
             let frame = terminal
                 .draw(|frame| broadsheet::ui::render(black_box(&*app), frame))
                 .expect("draw");
@@ -98,6 +101,7 @@ fn frames(c: &mut Criterion) {
     let mut big = app();
     let issue = huge_issue(&big, 10 * 1024 * 1024);
     big.set_issue(0, issue);
+    big.prepare_frame();
     let lines = big.view.as_ref().map_or(0, |v| v.layout.lines.len());
     eprintln!("10 MB article: {lines} lines at width 80");
     scroll_and_draw(c, "scroll+draw 100x30, 10 MB article", big);

@@ -104,6 +104,10 @@ where
 {
     let mut save_at: Option<Instant> = None;
     loop {
+        // The article is laid out once per frame, not once per drained key;
+        // the read mark this may set is staged like any other change.
+        app.prepare_frame();
+        stage_changes(app, saver, &mut save_at);
         draw(terminal, app)?;
         let Some(first) = next_event(save_at)? else {
             save_at = None;
@@ -115,10 +119,7 @@ where
         while effect == Effect::None && event::poll(DRAIN_TICK)? {
             effect = handle(app, event::read()?);
         }
-        if app.take_state_changed() {
-            saver.stage(app.state());
-            save_at.get_or_insert_with(|| Instant::now() + SAVE_DELAY);
-        }
+        stage_changes(app, saver, &mut save_at);
         match effect {
             Effect::None => {}
             Effect::Quit => return Ok(()),
@@ -132,6 +133,15 @@ where
         if terminal::take_resume_pending() {
             redraw_all(terminal, app)?;
         }
+    }
+}
+
+/// Hand a changed reading state to the saver; it is written after a pause
+/// (or at once on suspend and exit).
+fn stage_changes(app: &mut App, saver: &Saver, save_at: &mut Option<Instant>) {
+    if app.take_state_changed() {
+        saver.stage(app.state());
+        save_at.get_or_insert_with(|| Instant::now() + SAVE_DELAY);
     }
 }
 

@@ -41,16 +41,25 @@ proptest! {
 
     #[test]
     fn any_keys_at_any_size_keep_the_screen_whole(
-        steps in prop::collection::vec((action(), prop::option::weighted(0.15, size())), 1..40),
+        steps in prop::collection::vec(
+            (action(), prop::option::weighted(0.15, size()), prop::bool::weighted(0.7)),
+            1..40,
+        ),
     ) {
         let mut app = sample_app(100, 30);
-        for (action, resize) in steps {
+        // Some steps are drained in one batch with the next, as the event
+        // loop does: several actions, then one prepared frame.
+        for (action, resize, frame) in steps {
             if let Some((width, height)) = resize {
                 app.on_resize(width, height);
             }
             update(&mut app, action);
             check_invariants(&app);
-            screen_text(&draw(&app));
+            if frame {
+                app.prepare_frame();
+                check_invariants(&app);
+                screen_text(&draw(&app));
+            }
         }
     }
 }

@@ -108,7 +108,7 @@ fn help_is_generated_from_the_keymap() {
         State::default(),
         AmbiguousWidth::Narrow,
     );
-    app.on_resize(80, 40);
+    resize(&mut app, 80, 40);
     press(&mut app, "f1");
     let screen = show(&app);
     let line = screen
@@ -133,14 +133,14 @@ fn every_small_size_draws_without_panic_or_broken_cells() {
     press_all(&mut app, &["j", "l", "ctrl-d"]);
     for width in 0..=80 {
         for height in 0..=30 {
-            app.on_resize(width, height);
+            resize(&mut app, width, height);
             screen_text(&draw(&app));
         }
     }
     // And with an overlay up.
     press(&mut app, "?");
     for (width, height) in [(1, 1), (5, 3), (20, 5), (33, 7), (61, 9)] {
-        app.on_resize(width, height);
+        resize(&mut app, width, height);
         screen_text(&draw(&app));
     }
 }

@@ -162,7 +162,7 @@ fn resize_keeps_the_first_visible_sentence_on_screen() {
         (0, 0),
         (120, 40),
     ] {
-        app.on_resize(width, height);
+        resize(&mut app, width, height);
         assert_anchor_on_screen(&app, anchor, &format!("{width}×{height}"));
     }
 }
@@ -258,8 +258,9 @@ fn star_and_starred_list_across_the_library() {
     assert_eq!(app.notice.as_deref(), Some("starred"));
     press(&mut app, "S");
     assert_eq!(app.overlay, Some(Overlay::Starred));
-    let starred: Vec<_> = app.starred.iter().map(|s| s.article).collect();
-    assert_eq!(starred, [0, 2]);
+    let starred: Vec<_> = app.starred.iter().map(|s| s.id.clone()).collect();
+    let ids = [0, 2].map(|i| app.article_at(0, i).unwrap().id.clone());
+    assert_eq!(starred, ids, "in paper order");
     assert_eq!(app.overlay_line, 1, "the current article is selected");
     press_all(&mut app, &["k", "enter"]);
     assert_eq!(app.overlay, None);
@@ -393,7 +394,7 @@ fn decoding_and_reading_problems_reach_the_log_overlay() {
     let state = broadsheet::store::State::default();
     let narrow = broadsheet::typeset::AmbiguousWidth::Narrow;
     let mut app = App::new(library, &config, state, narrow);
-    app.on_resize(100, 30);
+    resize(&mut app, 100, 30);
     assert!(
         app.messages.iter().any(|m| m.contains("bad-2024-03-08.md")),
         "{:?}",
@@ -414,11 +415,11 @@ fn an_empty_library_takes_every_key_without_panic() {
     let narrow = broadsheet::typeset::AmbiguousWidth::Narrow;
     let mut app = App::new(library, &config, state, narrow);
     for (width, height) in [(120, 40), (80, 24), (40, 10)] {
-        app.on_resize(width, height);
+        resize(&mut app, width, height);
         for action in Action::ALL {
             if !matches!(action, Action::Quit | Action::Suspend) {
-                update(&mut app, action);
-                update(&mut app, Action::Back);
+                step(&mut app, action);
+                step(&mut app, Action::Back);
             }
             screen_text(&draw(&app));
         }

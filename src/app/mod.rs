@@ -3,12 +3,15 @@
 
 pub mod action;
 pub mod keymap;
+mod marks;
 mod reading;
 mod update;
 
 pub use action::Action;
 pub use reading::View;
 pub use update::update;
+
+use std::collections::HashMap;
 
 use crossterm::event::{KeyEvent, KeyEventKind};
 
@@ -45,11 +48,14 @@ pub enum Overlay {
     Starred,
 }
 
-/// A starred article found in the library, for the `S` list.
+/// A starred article for the `S` list, known from the reading state: its
+/// issue need not have been parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StarredItem {
+    /// Index into `library.entries`.
     pub issue: usize,
-    pub article: usize,
+    pub id: String,
+    pub headline: String,
 }
 
 /// What the Issues pane and the status bar say about an issue.
@@ -93,6 +99,8 @@ pub struct App {
     /// First line shown in a scrolled overlay, or the selection in `Starred`.
     pub overlay_line: usize,
     pub starred: Vec<StarredItem>,
+    /// Starred articles whose issue is not in this library (or not found).
+    pub starred_elsewhere: usize,
     /// Selected issue (index into `library.entries`) and article.
     pub issue: usize,
     pub article: usize,
@@ -108,6 +116,8 @@ pub struct App {
     /// config"), shown in help next to the result.
     pub ambiguous_note: Option<String>,
     state_changed: bool,
+    /// Entry index by issue key, built when `S` or `u` first needs it.
+    issue_keys: Option<HashMap<String, usize>>,
 }
 
 impl App {
@@ -151,6 +161,7 @@ impl App {
             overlay: None,
             overlay_line: 0,
             starred: Vec::new(),
+            starred_elsewhere: 0,
             issue: 0,
             article: 0,
             issues_top: 0,
@@ -159,6 +170,7 @@ impl App {
             notice: None,
             ambiguous_note: None,
             state_changed: false,
+            issue_keys: None,
         };
         app.restore_last_open();
         app
@@ -177,8 +189,17 @@ impl App {
     }
 
     /// The terminal's new size. Call it once before the first draw too.
+    /// The article is laid out for it by [`App::prepare_frame`].
     pub fn on_resize(&mut self, width: u16, height: u16) {
         self.size = (width, height);
+    }
+
+    /// Bring the layout, the lists' scroll and the read marks in line with
+    /// the size and selection, once per frame, right before drawing: keys
+    /// drained in one batch (a held `j`) only move the selection, and only
+    /// the article that will be drawn is laid out. An article is marked
+    /// read here, when its end is about to be on screen.
+    pub fn prepare_frame(&mut self) {
         self.refresh();
     }
 
@@ -264,6 +285,7 @@ impl App {
         if let Some(slot) = self.issues.get_mut(index) {
             *slot = Some(issue);
         }
+        self.place_unplaced(index);
     }
 
     /// Use an already parsed issue for entry `index` (a library that parsed
@@ -275,6 +297,7 @@ impl App {
         let articles = issue.articles.len();
         *slot = Some(issue);
         self.library.record_articles(index, articles);
+        self.place_unplaced(index);
         if index == self.issue {
             self.view = None;
             self.select(self.issue, self.article);

@@ -1,6 +1,7 @@
 //! The selected article, laid out for the current size, and the reading
 //! position. The layout is cached by (issue, article, width, options) and
-//! redone only here, in `update`'s reach, never while drawing. Positions are
+//! redone only here: once per frame in `prepare_frame`, or earlier when an
+//! action needs it (scrolling), never while drawing. Positions are
 //! source byte offsets, so a resize keeps the first visible sentence on screen.
 
 use crate::layout::{ArticleLayout, Role};
@@ -82,7 +83,8 @@ impl App {
             self.state.last = Some(last);
             self.mark_state_changed();
         }
-        self.refresh();
+        // Laid out by `prepare_frame` (or `ensure_view`), not here: a held
+        // key that moves the selection many times lays out only the last.
     }
 
     fn current_count(&self, issue: usize) -> usize {
@@ -103,21 +105,30 @@ impl App {
         let saved = self.state.position(&id);
         // An article only previewed at its top needs no entry of its own.
         if saved != Some(position) && (saved.is_some() || view.top > 0) {
+            let (issue, article) = (view.issue, view.article);
             self.state.set_position(&id, position);
+            self.remember_place(issue, article);
             self.mark_state_changed();
         }
     }
 
-    /// Bring the layout, the lists' scroll and the read marks in line with
-    /// the current size and selection. Called after every change.
-    pub(crate) fn refresh(&mut self) {
+    /// Lay out the selected article now if it is not (an action that
+    /// scrolls or pages needs it before the frame does).
+    pub(crate) fn ensure_view(&mut self) {
         let area = geometry::screen_rect(self.size);
         let body = geometry::body_rect(geometry::article_rect(area), self.body_width);
-        // At a degenerate size keep the old layout: the place survives a
-        // terminal that is briefly 0×0 (a hung-up tty, a tmux resize).
         if body.width > 0 && body.height > 0 {
             self.relayout(usize::from(body.width), usize::from(body.height));
         }
+    }
+
+    /// Bring the layout, the lists' scroll and the read marks in line with
+    /// the current size and selection (see `App::prepare_frame`). At a
+    /// degenerate size the old layout is kept: the place survives a
+    /// terminal that is briefly 0×0 (a hung-up tty, a tmux resize).
+    pub(crate) fn refresh(&mut self) {
+        let area = geometry::screen_rect(self.size);
+        self.ensure_view();
         self.keep_lists_visible(area);
         self.mark_read_if_end_seen(area);
     }
@@ -193,6 +204,7 @@ impl App {
         };
         if !self.state.is_read(&id) {
             self.state.set_read(&id, true);
+            self.remember_place(self.issue, self.article);
             self.mark_state_changed();
         }
     }

@@ -1,6 +1,6 @@
 //! The only mutator of `App`: one action in, the new state and an effect out.
 
-use super::{Action, App, Effect, Overlay, Pane, StarredItem};
+use super::{Action, App, Effect, Overlay, Pane};
 use crate::ui::layout::{self as geometry, Mode};
 
 /// Apply one action.
@@ -16,11 +16,15 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         }
         _ => {}
     }
+    // Scrolling and paging need the article laid out; moving a list's
+    // selection does not (the frame lays out what it will draw).
+    if app.focus == Pane::Article {
+        app.ensure_view();
+    }
     match app.overlay {
         Some(overlay) => overlay_action(app, overlay, action),
         None => pane_action(app, action),
     }
-    app.refresh();
     Effect::None
 }
 
@@ -28,7 +32,7 @@ fn pane_action(app: &mut App, action: Action) {
     match action {
         Action::Help => open_overlay(app, Overlay::Help),
         Action::Log => open_overlay(app, Overlay::Log),
-        Action::Starred => open_starred(app),
+        Action::Starred => app.open_starred(),
         Action::Back | Action::FocusLeft => focus(app, left_of(app.focus)),
         Action::FocusRight => focus(app, right_of(app.focus)),
         Action::Open if app.focus != Pane::Article => focus(app, right_of(app.focus)),
@@ -45,7 +49,7 @@ fn pane_action(app: &mut App, action: Action) {
         Action::Bottom => move_by(app, isize::MAX),
         Action::NextArticle => step_article(app, 1),
         Action::PrevArticle => step_article(app, -1),
-        Action::NextUnread => next_unread(app),
+        Action::NextUnread => app.next_unread(),
         Action::ToggleRead => toggle_read(app),
         Action::ToggleStar => toggle_star(app),
         Action::Open | Action::Quit | Action::Suspend => {}
@@ -183,45 +187,15 @@ fn neighbour(app: &mut App, issue: usize, article: usize, step: isize) -> Option
     }
 }
 
-/// The next article not yet read, after the current one, wrapping round the library.
-fn next_unread(app: &mut App) {
-    let total = app.issues.len();
-    let (start_issue, start_article) = (app.issue, app.article);
-    for round in 0..=total {
-        let issue = (start_issue + round) % total.max(1);
-        app.ensure_parsed(issue);
-        let Some(parsed) = app.issues.get(issue).and_then(Option::as_ref) else {
-            continue;
-        };
-        let first = if round == 0 { start_article + 1 } else { 0 };
-        let last = if round == total {
-            start_article
-        } else {
-            usize::MAX
-        };
-        let found = parsed
-            .articles
-            .iter()
-            .enumerate()
-            .skip(first)
-            .take_while(|(i, _)| *i < last)
-            .find(|(_, a)| !app.state.is_read(&a.id))
-            .map(|(i, _)| i);
-        if let Some(article) = found {
-            app.select(issue, article);
-            return;
-        }
-    }
-    app.notice = Some("no unread article".to_owned());
-}
-
 fn toggle_read(app: &mut App) {
     let Some(id) = app.current_article().map(|a| a.id.clone()) else {
         return;
     };
     let read = !app.state.is_read(&id);
     app.state.set_read(&id, read);
+    app.remember_place(app.issue, app.article);
     // Leaving the article and coming back is what re-marks it.
+    app.ensure_view();
     if let Some(view) = app.view.as_mut() {
         view.end_seen = true;
     }
@@ -234,6 +208,7 @@ fn toggle_star(app: &mut App) {
         return;
     };
     app.state.toggle_star(&id);
+    app.remember_place(app.issue, app.article);
     let starred = app.state.is_starred(&id);
     app.notice = Some(if starred { "starred" } else { "unstarred" }.to_owned());
     app.mark_state_changed();
@@ -242,34 +217,6 @@ fn toggle_star(app: &mut App) {
 fn open_overlay(app: &mut App, overlay: Overlay) {
     app.overlay = Some(overlay);
     app.overlay_line = 0;
-}
-
-/// List the starred articles of the whole library. Ids alone do not say
-/// which issue holds them, so issues are parsed until every starred id is found.
-fn open_starred(app: &mut App) {
-    let wanted = app.state.articles.values().filter(|a| a.starred).count();
-    let mut found = Vec::new();
-    for issue in 0..app.issues.len() {
-        if found.len() >= wanted {
-            break;
-        }
-        app.ensure_parsed(issue);
-        let Some(parsed) = app.issues.get(issue).and_then(Option::as_ref) else {
-            continue;
-        };
-        for (article, a) in parsed.articles.iter().enumerate() {
-            if app.state.is_starred(&a.id) {
-                found.push(StarredItem { issue, article });
-            }
-        }
-    }
-    app.starred = found;
-    let current = app
-        .starred
-        .iter()
-        .position(|s| (s.issue, s.article) == (app.issue, app.article));
-    open_overlay(app, Overlay::Starred);
-    app.overlay_line = current.unwrap_or(0);
 }
 
 fn overlay_action(app: &mut App, overlay: Overlay, action: Action) {
@@ -293,7 +240,7 @@ fn overlay_action(app: &mut App, overlay: Overlay, action: Action) {
         Action::Help | Action::Log if overlay_of(action) == overlay => app.overlay = None,
         Action::Help | Action::Log => open_overlay(app, overlay_of(action)),
         Action::Starred if overlay == Overlay::Starred => app.overlay = None,
-        Action::Starred => open_starred(app),
+        Action::Starred => app.open_starred(),
         Action::Down => app.overlay_line = (line + 1).min(last),
         Action::Up => app.overlay_line = line.saturating_sub(1),
         Action::PageDown | Action::HalfPageDown => app.overlay_line = (line + page).min(last),
@@ -303,8 +250,9 @@ fn overlay_action(app: &mut App, overlay: Overlay, action: Action) {
         Action::Open | Action::FocusRight if overlay == Overlay::Starred => {
             if let Some(item) = app.starred.get(line).cloned() {
                 app.overlay = None;
-                app.select(item.issue, item.article);
-                focus(app, Pane::Article);
+                if app.open_starred_item(&item) {
+                    focus(app, Pane::Article);
+                }
             }
         }
         _ => {}

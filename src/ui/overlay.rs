@@ -194,26 +194,43 @@ fn log_rows(app: &App, pen: &Pen, area: Rect) -> Vec<Row> {
     rows
 }
 
+/// From the reading state alone: the issue's paper and date come from the
+/// library's header scan, the headline from the state.
 fn starred_rows(app: &App) -> Vec<Row> {
-    if app.starred.is_empty() {
-        let text = "No starred articles: press s on an article to star it.".to_owned();
-        return vec![Row {
+    let mut rows: Vec<Row> = app
+        .starred
+        .iter()
+        .map(|item| {
+            let info = app.issue_info(item.issue);
+            Row {
+                key: info.date.map(|d| d.to_string()).unwrap_or_default(),
+                text: format!("{} · {}", info.paper, item.headline),
+                style: app.theme.overlay,
+            }
+        })
+        .collect();
+    if rows.is_empty() {
+        let text = match app.starred_elsewhere {
+            0 => "No starred articles: press s on an article to star it.",
+            _ => "No starred articles in the issues open now.",
+        };
+        rows.push(Row {
+            key: String::new(),
+            text: text.to_owned(),
+            style: app.theme.second_line,
+        });
+    }
+    if app.starred_elsewhere > 0 {
+        let n = app.starred_elsewhere;
+        let text = match n {
+            1 => "1 more starred article is in an issue not open now.".to_owned(),
+            _ => format!("{n} more starred articles are in issues not open now."),
+        };
+        rows.push(Row {
             key: String::new(),
             text,
             style: app.theme.second_line,
-        }];
+        });
     }
-    app.starred
-        .iter()
-        .filter_map(|item| {
-            let article = app.article_at(item.issue, item.article)?;
-            let entry = app.library.entries.get(item.issue)?;
-            let date = entry.date.map(|d| d.to_string()).unwrap_or_default();
-            Some(Row {
-                key: date,
-                text: format!("{} · {}", entry.paper, article.headline),
-                style: app.theme.overlay,
-            })
-        })
-        .collect()
+    rows
 }

@@ -25,8 +25,14 @@ pub fn app_with(state: State, width: u16, height: u16, ambiguous: AmbiguousWidth
     let mut app = App::new(Library::sample(), &Config::default(), state, ambiguous);
     // The colour theme whatever NO_COLOR says where the tests run.
     app.theme = Theme::new(false, ambiguous);
-    app.on_resize(width, height);
+    resize(&mut app, width, height);
     app
+}
+
+/// A resize as the event loop sees it: the new size, then a prepared frame.
+pub fn resize(app: &mut App, width: u16, height: u16) {
+    app.on_resize(width, height);
+    app.prepare_frame();
 }
 
 /// The sample's text cut into articles by a few plain rules, so that the
@@ -91,14 +97,29 @@ pub fn fixture_issue() -> Issue {
 pub fn fixture_app(width: u16, height: u16) -> App {
     let mut app = sample_app(width, height);
     app.set_issue(0, fixture_issue());
-    app.on_resize(width, height);
+    resize(&mut app, width, height);
     app
 }
 
-/// Press a key given as a config spec (`"j"`, `"ctrl-f"`, `"shift-tab"`).
+/// Press a key given as a config spec (`"j"`, `"ctrl-f"`, `"shift-tab"`),
+/// then prepare the frame, as the event loop does before drawing.
 pub fn press(app: &mut App, spec: &str) -> Effect {
+    let effect = press_only(app, spec);
+    app.prepare_frame();
+    effect
+}
+
+/// Press a key without preparing a frame: one key of a drained batch.
+pub fn press_only(app: &mut App, spec: &str) -> Effect {
     let key = parse_key(spec).unwrap_or_else(|e| panic!("bad key spec {spec}: {e}"));
     app.on_key(key)
+}
+
+/// One action through `update`, then a prepared frame.
+pub fn step(app: &mut App, action: broadsheet::app::Action) -> Effect {
+    let effect = broadsheet::app::update(app, action);
+    app.prepare_frame();
+    effect
 }
 
 pub fn press_all(app: &mut App, specs: &[&str]) {
