@@ -92,9 +92,9 @@ fn read_capped(reader: impl Read, max: u64) -> Result<Vec<u8>, ReadError> {
     let mut bytes = Vec::new();
     reader.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > max {
+        // A stream's size is unknown until read: say only that it passed the limit.
         return Err(ReadError::TooLarge(format!(
-            "too large: over {} (the limit is {}; see max_file_size)",
-            scan::human_size(max),
+            "too large: over the limit of {} (see max_file_size)",
             scan::human_size(max)
         )));
     }
