@@ -7,7 +7,6 @@ mod library_fixtures;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
@@ -18,12 +17,10 @@ use broadsheet::library::{EntryStatus, FileSource, Library, LibraryOptions, Sour
 pub struct Faulty {
     deny: Vec<PathBuf>,
     vanish: Vec<PathBuf>,
-    opens: AtomicUsize,
 }
 
 impl FileSource for Faulty {
     fn open(&self, path: &Path) -> io::Result<fs::File> {
-        self.opens.fetch_add(1, Ordering::SeqCst);
         if self.deny.iter().any(|p| p == path) {
             return Err(io::Error::from(io::ErrorKind::PermissionDenied));
         }
