@@ -23,16 +23,15 @@ impl App {
         }
     }
 
-    /// Entry index by issue key, built once (the library does not change
-    /// while the reader runs).
-    fn issue_index(&mut self) -> &HashMap<String, usize> {
+    /// Build the entry index by issue key once (the library does not
+    /// change while the reader runs).
+    fn issue_index(&mut self) {
         if self.issue_keys.is_none() {
             let keys = (0..self.library.entries.len())
                 .filter_map(|i| Some((self.issue_key(i)?, i)))
                 .collect();
             self.issue_keys = Some(keys);
         }
-        self.issue_keys.get_or_insert_with(HashMap::new)
     }
 
     /// Record where article `article` of issue `issue` is, beside its read
@@ -109,13 +108,15 @@ impl App {
                 }
             }
         }
-        let index = self.issue_index().clone();
+        self.issue_index();
+        let index = self.issue_keys.as_ref();
         let mut elsewhere = 0;
         for (id, record) in &self.state.articles {
             if !record.starred || listed.contains(id) {
                 continue;
             }
-            let Some(&issue) = record.issue.as_ref().and_then(|key| index.get(key)) else {
+            let found = record.issue.as_ref().zip(index);
+            let Some(&issue) = found.and_then(|(key, index)| index.get(key)) else {
                 elsewhere += 1;
                 continue;
             };

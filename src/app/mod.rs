@@ -123,8 +123,8 @@ pub struct App {
 impl App {
     /// The reader over `library`, on the issue and article that were open
     /// last (from `state`), focus on Headlines. `NO_COLOR` selects the
-    /// monochrome theme. Call `on_resize` before the first draw: nothing is
-    /// laid out for a size that is not known.
+    /// monochrome theme. Call `on_resize` and then `prepare_frame` before
+    /// the first draw: nothing is laid out for a size that is not known.
     pub fn new(library: Library, config: &Config, state: State, ambiguous: AmbiguousWidth) -> App {
         let (keymap, errors) = keymap::Keymap::from_config(&config.keys);
         let mut messages = library.messages.clone();
