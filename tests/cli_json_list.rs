@@ -229,6 +229,7 @@ fn a_closed_pipe_ends_quietly() {
     // 30 samples are over 1 MB of JSON; 1,000 list lines over 64 KiB.
     let (_dir, paths) = many_issues(30, broadsheet::library::SAMPLE_TEXT);
     read_a_little_and_close(&["json", "--pretty"], &paths);
+    read_a_little_and_close(&["dump"], &paths);
     let (_dir, paths) = many_issues(1000, "# 报\n\n## 标题\n\n正文。\n");
     read_a_little_and_close(&["list"], &paths);
 }

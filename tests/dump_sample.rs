@@ -147,3 +147,23 @@ fn the_dump_command_writes_plain_text_at_the_asked_width() {
         assert!(str_width(line, AmbiguousWidth::Narrow) <= 41, "{line:?}");
     }
 }
+
+#[test]
+fn without_a_width_and_a_terminal_the_dump_is_set_at_80() {
+    // `output()` pipes standard output: not a terminal.
+    let output = Command::new(env!("CARGO_BIN_EXE_broadsheet"))
+        .arg("dump")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    let widest = text
+        .lines()
+        .map(|line| str_width(line, AmbiguousWidth::Narrow))
+        .max();
+    // Chinese lines fill 80 cells two at a time: 79 or 80.
+    assert!(
+        widest.is_some_and(|w| (79..=80).contains(&w)),
+        "widest line {widest:?}"
+    );
+}

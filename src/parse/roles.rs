@@ -397,6 +397,8 @@ mod tests {
     fn bylines() {
         assert!(is_byline("本报记者 陈施君"));
         assert!(is_byline("By Jane Doe"));
+        assert!(is_byline("记者 王明"));
+        assert!(is_byline("通讯员 李华"));
         assert!(!is_byline("By the river, the city grew."));
         assert!(!is_byline("记者 戴冰/摄"));
         assert!(!is_byline("记者"));
