@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use super::layout::{content_rect, item_height, list_capacity, window};
 use super::text::Pen;
 use super::{note, title};
-use crate::app::{App, Pane};
+use crate::app::{App, IssueInfo, Pane};
 use crate::library::EntryStatus;
 use crate::model::Article;
 
@@ -45,30 +45,10 @@ pub(super) fn render_issues(app: &App, pen: &mut Pen, pane: Rect) {
 fn issue_item(app: &App, pen: &Pen, index: usize, two_lines: bool, room: usize) -> Item {
     let entry = &app.library.entries[index];
     let info = app.issue_info(index);
-    // The count in words, then as a bare number when the pane is narrow;
-    // the weekday goes only when even that does not fit.
-    let (count, short) = match (&entry.status, entry.articles) {
-        (EntryStatus::Unavailable(reason), _) => (reason.clone(), reason.clone()),
-        (EntryStatus::Ready, Some(1)) => ("1 article".to_owned(), "1".to_owned()),
-        (EntryStatus::Ready, Some(n)) => (format!("{n} articles"), n.to_string()),
-        (EntryStatus::Ready, None) => (String::new(), String::new()),
-    };
-    let join = |parts: [&str; 2]| {
-        let parts: Vec<&str> = parts.into_iter().filter(|p| !p.trim().is_empty()).collect();
-        parts.join(" · ")
-    };
-    let date = info.date.map(|d| d.to_string()).unwrap_or_default();
-    let day = info.day();
-    let candidates = [
-        join([&day, &count]),
-        join([&day, &short]),
-        join([&date, &short]),
-    ];
-    let second = candidates
-        .iter()
-        .find(|c| pen.width(c) <= room)
-        .unwrap_or(&candidates[2])
-        .clone();
+    let unavailable = matches!(entry.status, EntryStatus::Unavailable(_));
+    let second = second_line(&info, &entry.status, entry.articles, |c| {
+        pen.width(c) <= room
+    });
     let first = if two_lines {
         vec![(info.paper.clone(), app.theme.headline)]
     } else {
@@ -78,7 +58,6 @@ fn issue_item(app: &App, pen: &Pen, index: usize, two_lines: bool, room: usize) 
             (info.paper.clone(), app.theme.headline),
         ]
     };
-    let unavailable = matches!(entry.status, EntryStatus::Unavailable(_));
     Item {
         first,
         second,
@@ -90,6 +69,38 @@ fn issue_item(app: &App, pen: &Pen, index: usize, two_lines: bool, room: usize) 
         second_indent: 0,
         selected: index == app.issue,
     }
+}
+
+/// `2022-02-13 星期日 · 4 articles`, or the most of it that `fits`: the
+/// weekday goes first, then the count, never the date; a count is always
+/// in words, since a bare number after a date says nothing. An unavailable
+/// file keeps its reason, which matters more than its date.
+fn second_line(
+    info: &IssueInfo,
+    status: &EntryStatus,
+    articles: Option<usize>,
+    fits: impl Fn(&str) -> bool,
+) -> String {
+    let (count, keep_count) = match (status, articles) {
+        (EntryStatus::Unavailable(reason), _) => (reason.clone(), true),
+        (EntryStatus::Ready, Some(1)) => ("1 article".to_owned(), false),
+        (EntryStatus::Ready, Some(n)) => (format!("{n} articles"), false),
+        (EntryStatus::Ready, None) => (String::new(), false),
+    };
+    let join = |parts: [&str; 2]| {
+        let parts: Vec<&str> = parts.into_iter().filter(|p| !p.trim().is_empty()).collect();
+        parts.join(" · ")
+    };
+    let date = info.date.map(|d| d.to_string()).unwrap_or_default();
+    let day = info.day();
+    let last = if keep_count || date.is_empty() {
+        count.clone()
+    } else {
+        date.clone()
+    };
+    let candidates = [join([&day, &count]), join([&date, &count]), last];
+    let fitting = candidates.iter().find(|c| fits(c));
+    fitting.unwrap_or(&candidates[2]).clone()
 }
 
 pub(super) fn render_headlines(app: &App, pen: &mut Pen, pane: Rect) {
@@ -203,4 +214,38 @@ fn draw_item(
     let room = usize::from(row.right().saturating_sub(x).saturating_sub(1));
     let text = pen.fit(&item.second, room, ellipsis);
     pen.put(x, row.y, room, &text, patch(item.second_style));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Date;
+
+    fn line(articles: Option<usize>, room: usize, status: EntryStatus) -> String {
+        let info = IssueInfo {
+            paper: "北京城市副中心报".to_owned(),
+            date: Date::new(2022, 2, 13),
+            weekday: Some("星期日".to_owned()),
+        };
+        let width = |s: &str| crate::typeset::str_width(s, crate::typeset::AmbiguousWidth::Narrow);
+        second_line(&info, &status, articles, |c| width(c) <= room)
+    }
+
+    #[test]
+    fn the_weekday_goes_first_then_the_count_never_as_a_bare_number() {
+        let ready = || EntryStatus::Ready;
+        assert_eq!(line(Some(4), 40, ready()), "2022-02-13 星期日 · 4 articles");
+        assert_eq!(line(Some(1), 40, ready()), "2022-02-13 星期日 · 1 article");
+        assert_eq!(line(Some(4), 24, ready()), "2022-02-13 · 4 articles");
+        assert_eq!(line(Some(12), 24, ready()), "2022-02-13 · 12 articles");
+        assert_eq!(line(Some(4), 18, ready()), "2022-02-13");
+        assert_eq!(line(None, 40, ready()), "2022-02-13 星期日");
+    }
+
+    #[test]
+    fn an_unavailable_file_keeps_its_reason() {
+        let status = || EntryStatus::Unavailable("not text".to_owned());
+        assert_eq!(line(None, 40, status()), "2022-02-13 星期日 · not text");
+        assert_eq!(line(None, 12, status()), "not text");
+    }
 }
