@@ -167,3 +167,43 @@ fn without_a_width_and_a_terminal_the_dump_is_set_at_80() {
         "widest line {widest:?}"
     );
 }
+
+fn dump_with(args: &[&str]) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_broadsheet"))
+        .arg("dump")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{args:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn the_dump_flags_change_the_setting() {
+    let fullwidth_commas = |text: &str| text.matches('，').count();
+    let as_is = dump_with(&["--width", "40"]);
+    let fullwidth = dump_with(&["--width", "40", "--punctuation", "fullwidth"]);
+    assert!(
+        fullwidth_commas(&fullwidth) > fullwidth_commas(&as_is),
+        "--punctuation fullwidth shows the sample's ASCII commas as '，'"
+    );
+    let wide_cells = |text: &str| {
+        text.lines()
+            .map(|l| str_width(l, AmbiguousWidth::Wide))
+            .max()
+    };
+    let wide = dump_with(&["--width", "40", "--ambiguous-width", "wide"]);
+    assert!(wide_cells(&wide).is_some_and(|w| w <= 40));
+    assert!(
+        wide_cells(&as_is).is_some_and(|w| w > 40),
+        "narrow mode sets “ ” in one cell, so some line is wider when they take two"
+    );
+    // At 4 cells `none` lets an emergency break put `。` at a line start,
+    // basic does not; at 9 strict keeps `——` off a line start, basic
+    // allows the pair there.
+    for (width, level) in [("4", "none"), ("9", "strict")] {
+        let basic = dump_with(&["--width", width]);
+        let other = dump_with(&["--width", width, "--kinsoku", level]);
+        assert_ne!(other, basic, "--kinsoku {level} at width {width}");
+    }
+}
