@@ -99,33 +99,14 @@ fn check_clause(row: &Row<'_>, width: usize, name: &str, arg: &str) {
             }
         }
         "no_start" => {
-            let set = if arg == "(space)" {
-                " ".to_owned()
-            } else {
-                arg.to_owned()
-            };
+            // Every line but the first starts after a break.
             for line in got.iter().skip(1) {
-                let first = line.chars().next();
-                assert!(
-                    !first.is_some_and(|c| set.contains(c)),
-                    "{}: line {line:?} starts with one of {set:?}",
-                    row.id
-                );
+                assert_not_in(row, "starts", line.chars().next(), arg);
             }
         }
         "no_end" => {
-            let set = if arg == "(space)" {
-                " ".to_owned()
-            } else {
-                arg.to_owned()
-            };
             for line in got.iter().take(got.len().saturating_sub(1)) {
-                let last = line.chars().next_back();
-                assert!(
-                    !last.is_some_and(|c| set.contains(c)),
-                    "{}: line {line:?} ends with one of {set:?}",
-                    row.id
-                );
+                assert_not_in(row, "ends", line.chars().next_back(), arg);
             }
         }
         "keeps" => {
@@ -159,6 +140,17 @@ fn check_clause(row: &Row<'_>, width: usize, name: &str, arg: &str) {
         }
         other => panic!("{}: unknown property {other:?}", row.id),
     }
+}
+
+/// A line's first or last character is none of the set `arg` names
+/// (`(space)` for a space).
+fn assert_not_in(row: &Row<'_>, edge: &str, c: Option<char>, arg: &str) {
+    let set = if arg == "(space)" { " " } else { arg };
+    assert!(
+        !c.is_some_and(|c| set.contains(c)),
+        "{}: a line {edge} with one of {set:?}: {c:?}",
+        row.id
+    );
 }
 
 fn check_parser(row: &Row<'_>) {
