@@ -79,7 +79,6 @@ fn every_hazard_is_skipped_or_listed_and_the_rest_opens() {
     let faulty = Arc::new(Faulty {
         deny: vec![root.join("locked.md")],
         vanish: vec![root.join("gone.md")],
-        ..Faulty::default()
     });
     let library = open_guarded(vec![root.to_path_buf()], faulty);
 
