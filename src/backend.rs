@@ -72,14 +72,6 @@ impl<W: Write> WireBackend<W> {
         }
     }
 
-    pub fn writer(&self) -> &W {
-        &self.writer
-    }
-
-    pub fn writer_mut(&mut self) -> &mut W {
-        &mut self.writer
-    }
-
     /// Where the terminal cursor is after printing `cell` at `(x, y)`, when
     /// every terminal agrees on it.
     fn cursor_after(&self, x: u16, y: u16, cell: &Cell) -> Option<Position> {
