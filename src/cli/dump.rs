@@ -49,7 +49,7 @@ pub fn run(args: &DumpArgs, config_file: Option<&Path>) -> anyhow::Result<ExitCo
     };
     let library = super::open_library(&args.paths, &config, NoPaths::Sample);
     let mut out = BufWriter::new(io::stdout().lock());
-    let failed = for_each_issue(&library, |_, issue| {
+    let failed = for_each_issue(&library, |issue| {
         write_issue(&mut out, issue, width, &options)
     })?;
     out.flush().context("writing to standard output")?;

@@ -26,7 +26,7 @@ pub fn run(args: &JsonArgs, config_file: Option<&Path>) -> anyhow::Result<ExitCo
     let mut array = JsonArray::new(BufWriter::new(io::stdout().lock()), args.pretty);
     // Streamed one issue at a time: a large library never sits in memory
     // whole, and a closed pipe stops the work early.
-    let failed = for_each_issue(&library, |_, issue| array.push(issue))?;
+    let failed = for_each_issue(&library, |issue| array.push(issue))?;
     array.finish().context("writing to standard output")?;
     Ok(exit_code(failed))
 }

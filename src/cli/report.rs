@@ -22,23 +22,23 @@ pub(crate) fn exit_code(failed: bool) -> ExitCode {
     }
 }
 
-/// Parse every issue of `library`, in library order, and hand each to `each`
-/// with its label (`(sample)`, `-`, the path). Problems go to standard error
-/// naming the file and the reason; `Ok(true)` when any file failed. An
-/// error from `each` is a failed write to standard output and ends the run.
+/// Parse every issue of `library`, in library order, and hand each to
+/// `each`. Problems go to standard error naming the file and the reason;
+/// `Ok(true)` when any file failed. An error from `each` is a failed write
+/// to standard output and ends the run.
 pub(crate) fn for_each_issue(
     library: &Library,
-    mut each: impl FnMut(&str, &Issue) -> io::Result<()>,
+    mut each: impl FnMut(&Issue) -> io::Result<()>,
 ) -> anyhow::Result<bool> {
     let mut failed = report_messages(library);
     for index in 0..library.entries.len() {
-        let label = library.label(index);
         match parse_entry(library, index) {
             Ok(issue) => {
-                each(&label, &issue).context("writing to standard output")?;
+                each(&issue).context("writing to standard output")?;
             }
             Err(reason) => {
                 failed = true;
+                let label = library.label(index);
                 complain(&format!("{}: {}", guard(&label), guard(&reason)));
             }
         }
