@@ -97,9 +97,10 @@ fn starred_lists_articles_of_issues_not_parsed_this_session() {
     assert_eq!(listed, ["第二篇 3月4日", "第一篇 3月3日", "第三篇 3月1日"]);
     assert_eq!(app.overlay_line, 2, "the article open now is selected");
     let screen = show(&app);
+    assert!(screen.contains("2022-03-03  第一篇 3月3日"), "{screen}");
     assert!(
-        screen.contains("2022-03-03  测试日报 · 第一篇 3月3日"),
-        "{screen}"
+        screen.contains("Starred · 测试日报"),
+        "one paper: in the title\n{screen}"
     );
     press_all(&mut app, &["g", "enter"]);
     assert_eq!(app.overlay, None);
@@ -197,6 +198,17 @@ fn next_unread_skips_read_issues_without_parsing_them() {
     assert_eq!(parsed(&app), [0, 3], "and were not parsed");
     press_all(&mut app, &["m", "u"]);
     assert_eq!((app.issue, app.article), (3, 1));
+}
+
+#[test]
+fn next_unread_says_when_only_the_open_article_is_unread() {
+    let mut app = fixture_app(60, 20);
+    press_all(&mut app, &["m", "j", "m", "j", "m", "j"]);
+    press(&mut app, "u");
+    assert_eq!(app.article, 3);
+    assert_eq!(app.notice.as_deref(), Some("no other unread article"));
+    press_all(&mut app, &["m", "u"]);
+    assert_eq!(app.notice.as_deref(), Some("no unread article"));
 }
 
 #[test]

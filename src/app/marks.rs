@@ -192,7 +192,16 @@ impl App {
                 return;
             }
         }
-        self.notice = Some("no unread article".to_owned());
+        // The article open now is not "next"; say so if it is unread.
+        let here = self
+            .current_article()
+            .is_some_and(|a| !self.state.is_read(&a.id));
+        let notice = if here {
+            "no other unread article"
+        } else {
+            "no unread article"
+        };
+        self.notice = Some(notice.to_owned());
     }
 
     /// Whether the state records at least as many read articles in entry

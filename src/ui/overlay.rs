@@ -18,12 +18,21 @@ struct Row {
 pub(super) fn render_overlay(app: &App, pen: &mut Pen, area: Rect, overlay: Overlay) {
     // The log is scrolled by message (its rows start at `overlay_line`),
     // help by row, the starred list by its selection.
-    let (title, rows, selected, scroll) = match overlay {
-        Overlay::Help => (" Help ", help_rows(app), None, app.overlay_line),
-        Overlay::Log => (" Messages ", log_rows(app, pen, area), None, 0),
-        Overlay::Starred => (" Starred ", starred_rows(app), Some(app.overlay_line), 0),
-    };
     let width = area.width.saturating_sub(4).min(76);
+    let text_room = usize::from(width.saturating_sub(4));
+    let (title, rows, selected, scroll) = match overlay {
+        Overlay::Help => (
+            " Help ".to_owned(),
+            help_rows(app, pen, text_room),
+            None,
+            app.overlay_line,
+        ),
+        Overlay::Log => (" Messages ".to_owned(), log_rows(app, pen, area), None, 0),
+        Overlay::Starred => {
+            let (title, rows) = starred_rows(app);
+            (title, rows, Some(app.overlay_line), 0)
+        }
+    };
     let wanted = u16::try_from(rows.len())
         .unwrap_or(u16::MAX)
         .saturating_add(2);
@@ -37,7 +46,7 @@ pub(super) fn render_overlay(app: &App, pen: &mut Pen, area: Rect, overlay: Over
     if frame.width < 4 || frame.height < 3 {
         return;
     }
-    draw_frame(app, pen, frame, title);
+    draw_frame(app, pen, frame, &title);
     let inner = Rect {
         x: frame.x + 2,
         y: frame.y + 1,
@@ -134,8 +143,9 @@ fn draw_frame(app: &App, pen: &mut Pen, frame: Rect, title: &str) {
 }
 
 /// Every action with its keys, in the keymap's order: help cannot drift
-/// from the bindings. Then the measured ambiguous width.
-fn help_rows(app: &App) -> Vec<Row> {
+/// from the bindings. Then the measured ambiguous width, said as fully as
+/// `room` (the overlay's inner width) allows.
+fn help_rows(app: &App, pen: &Pen, room: usize) -> Vec<Row> {
     let mut rows: Vec<Row> = Action::ALL
         .iter()
         .map(|&action| Row {
@@ -154,12 +164,20 @@ fn help_rows(app: &App) -> Vec<Row> {
         text: String::new(),
         style: app.theme.overlay,
     });
+    let key_width = rows.iter().map(|r| pen.width(&r.key)).max().unwrap_or(0);
+    let room = room.saturating_sub(key_width.min(24) + 2);
+    let note = app.ambiguous_note.as_deref().map(|n| format!(", {n}"));
+    let note = note.unwrap_or_default();
+    let short = ambiguous.split(' ').next().unwrap_or(ambiguous);
+    let candidates = [
+        format!("ambiguous-width glyphs: {ambiguous}{note}"),
+        format!("ambiguous width: {ambiguous}{note}"),
+        format!("ambiguous width: {short}{note}"),
+    ];
+    let text = candidates.iter().find(|c| pen.width(c) <= room);
     rows.push(Row {
         key: "“ ” … ·".to_owned(),
-        text: match &app.ambiguous_note {
-            Some(note) => format!("ambiguous-width glyphs: {ambiguous}, {note}"),
-            None => format!("ambiguous-width glyphs: {ambiguous}"),
-        },
+        text: text.unwrap_or(&candidates[2]).clone(),
         style: app.theme.second_line,
     });
     rows
@@ -194,19 +212,29 @@ fn log_rows(app: &App, pen: &Pen, area: Rect) -> Vec<Row> {
     rows
 }
 
-/// From the reading state alone: the issue's paper and date come from the
-/// library's header scan, the headline from the state.
-fn starred_rows(app: &App) -> Vec<Row> {
-    let mut rows: Vec<Row> = app
+/// The title and rows of the starred list, from the reading state alone:
+/// paper and date come from the library's header scan, the headline from
+/// the state. With one paper, its name goes in the title and each row
+/// keeps its room for the headline.
+fn starred_rows(app: &App) -> (String, Vec<Row>) {
+    let infos: Vec<_> = app
         .starred
         .iter()
-        .map(|item| {
-            let info = app.issue_info(item.issue);
-            Row {
-                key: info.date.map(|d| d.to_string()).unwrap_or_default(),
-                text: format!("{} · {}", info.paper, item.headline),
-                style: app.theme.overlay,
-            }
+        .map(|s| app.issue_info(s.issue))
+        .collect();
+    let one_paper = infos.windows(2).all(|w| w[0].paper == w[1].paper);
+    let title = match infos.first() {
+        Some(info) if one_paper => format!(" Starred · {} ", info.paper),
+        _ => " Starred ".to_owned(),
+    };
+    let mut rows: Vec<Row> = (app.starred.iter().zip(&infos))
+        .map(|(item, info)| Row {
+            key: info.date.map(|d| d.to_string()).unwrap_or_default(),
+            text: match one_paper {
+                true => item.headline.clone(),
+                false => format!("{} · {}", info.paper, item.headline),
+            },
+            style: app.theme.overlay,
         })
         .collect();
     if rows.is_empty() {
@@ -232,5 +260,5 @@ fn starred_rows(app: &App) -> Vec<Row> {
             style: app.theme.second_line,
         });
     }
-    rows
+    (title, rows)
 }

@@ -49,7 +49,13 @@ pub(crate) fn summary(app: &App, pen: &Pen, room: usize) -> String {
             issue.articles.len()
         ));
     }
-    if let Some(view) = &app.view {
+    // While the article is off screen (one pane at a time), a percentage
+    // for an article never scrolled would claim reading that did not happen;
+    // a place left part-way is still worth showing.
+    let area = super::layout::screen_rect(app.size);
+    let shown = super::layout::screen(area, app.focus, app.issues_shown)
+        .is_some_and(|s| s.article.is_some());
+    if let Some(view) = app.view.as_ref().filter(|v| shown || v.top > 0) {
         let total = view.layout.lines.len();
         let seen = view.top.saturating_add(view.height).min(total);
         place.push(if view.top == 0 && seen >= total {

@@ -113,6 +113,12 @@ impl Pen<'_> {
             used += width;
             out.push_str(grapheme);
         }
+        // `召开 …` reads as a gap: the ellipsis follows the last word. After
+        // a separator (`勃勃 · …`) the space stays: the next field is cut.
+        let trimmed = out.trim_end();
+        if !trimmed.ends_with('·') {
+            out.truncate(trimmed.len());
+        }
         if self.width(ellipsis) <= max {
             out.push_str(ellipsis);
         }
