@@ -41,6 +41,21 @@ fn a_second_list_answers_from_the_header_cache() {
     let cache = fs::read_to_string(state.path().join("broadsheet/library-headers.json")).unwrap();
     assert!(cache.contains("\"a\":2"), "article count cached: {cache}");
 
+    // Same size, same mtime, one article fewer: only a list that answers
+    // from the cache still says 2.
+    let a = archive.path().join("a.md");
+    let mtime = fs::metadata(&a).unwrap().modified().unwrap();
+    let text = fs::read_to_string(&a)
+        .unwrap()
+        .replacen("## 二", "   二", 1);
+    fs::write(&a, text).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&a)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+
     let warm = list(archive.path(), state.path());
     assert_eq!(
         String::from_utf8_lossy(&warm.stdout),
