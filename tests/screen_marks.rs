@@ -232,3 +232,23 @@ fn a_batch_of_keys_lays_out_only_the_article_drawn() {
     press_only(&mut app, "j");
     assert_eq!(app.view.as_ref().map(|v| (v.article, v.top)), Some((0, 1)));
 }
+
+#[test]
+fn issues_are_found_again_when_their_folder_is_named_another_way() {
+    let dirs = library_dirs(2);
+    let mut app = start(&dirs, 120, 40);
+    press_all(&mut app, &["J", "J", "J", "s", "K"]);
+    assert_eq!((app.issue, app.article), (0, 2));
+    quit(app, &dirs.state);
+
+    let roundabout = dirs.issues.join("..").join("issues");
+    let library = Library::open(&[roundabout], &LibraryOptions::default());
+    let (_, state) = Store::open_at(&dirs.state);
+    let mut app = App::new(library, &Config::default(), state, AmbiguousWidth::Narrow);
+    resize(&mut app, 120, 40);
+    assert_eq!((app.issue, app.article), (0, 2), "the last open article");
+    press(&mut app, "S");
+    let listed: Vec<_> = app.starred.iter().map(|s| s.headline.as_str()).collect();
+    assert_eq!(listed, ["第一篇 3月1日"]);
+    assert_eq!(parsed(&app), [0]);
+}

@@ -286,3 +286,21 @@ fn control_and_bidi_characters_never_reach_a_cell() {
     }
     assert!(screen_text(&buf).contains("标题"));
 }
+
+#[test]
+fn the_ambiguous_width_line_is_shortened_not_cut() {
+    for (width, expected) in [
+        (60, "ambiguous width: narrow, assumed"),
+        (100, "ambiguous-width glyphs: narrow (1 cell), assumed"),
+    ] {
+        let mut app = sample_app(width, 40);
+        app.ambiguous_note = Some("assumed (no reply in 200 ms)".to_owned());
+        press_all(&mut app, &["?", "G"]);
+        let screen = show(&app);
+        let line = screen
+            .lines()
+            .find(|l| l.contains("“ ” … ·"))
+            .expect("the ambiguous-width row");
+        assert!(line.contains(expected), "{width}: {line}");
+    }
+}

@@ -7,20 +7,35 @@
 //! 10,000 parses.
 
 use std::collections::{HashMap, HashSet};
+use std::path::{Component, Path, PathBuf};
 
 use super::{App, Overlay, StarredItem};
+use crate::library::name::escape_path;
 use crate::library::{Source, sanitize};
 use crate::model::Date;
 
 impl App {
     /// The key that finds entry `index` again in a later session (as
-    /// `LastOpen.issue`); `None` for standard input, whose text is new each time.
+    /// `LastOpen.issue`): the file's absolute path, with `.` and `..` taken
+    /// out lexically, so a start from another folder or through a relative
+    /// path finds it too; or `(sample)`; `None` for standard input, whose
+    /// text is new each time. (Symlinks are not resolved: that would cost a
+    /// system call per path component for every issue of the archive.)
     pub(crate) fn issue_key(&self, index: usize) -> Option<String> {
-        let entry = self.library.entries.get(index)?;
-        match entry.source {
+        match &self.library.entries.get(index)?.source {
             Source::Stdin => None,
-            Source::Sample | Source::File(_) => Some(self.library.label(index)),
+            Source::Sample => Some(self.library.label(index)),
+            Source::File(path) => Some(escape_path(&lexical_absolute(path))),
         }
+    }
+
+    /// The entry an issue key names, if it is in this library. A key in the
+    /// older form (the path as given on the command line) is still found.
+    pub(crate) fn entry_of_key(&mut self, key: &str) -> Option<usize> {
+        self.issue_index();
+        let found = self.issue_keys.as_ref().and_then(|keys| keys.get(key));
+        let found = found.copied();
+        found.or_else(|| (0..self.library.entries.len()).find(|&i| self.library.label(i) == key))
     }
 
     /// Build the entry index by issue key once (the library does not
@@ -218,6 +233,22 @@ impl App {
     }
 }
 
+/// `path` made absolute, `.` and `..` removed without asking the file system.
+fn lexical_absolute(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 /// The date an article id begins with (`Some(None)` for `undated-…`), or
 /// `None` when the id has no date prefix.
 fn id_date(id: &str) -> Option<Option<String>> {
@@ -236,6 +267,20 @@ fn id_date(id: &str) -> Option<Option<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_are_absolute_without_dot_segments() {
+        let here = std::env::current_dir().unwrap();
+        assert_eq!(
+            lexical_absolute(Path::new("a/./b/../c.md")),
+            here.join("a/c.md")
+        );
+        assert_eq!(
+            lexical_absolute(Path::new("/x/y/../z.md")),
+            Path::new("/x/z.md")
+        );
+        assert_eq!(lexical_absolute(Path::new("/../z.md")), Path::new("/z.md"));
+    }
 
     #[test]
     fn ids_give_their_date() {

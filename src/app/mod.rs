@@ -310,9 +310,7 @@ impl App {
             self.select(0, 0);
             return;
         };
-        let issue = (0..self.library.entries.len())
-            .find(|&i| self.library.label(i) == last.issue)
-            .unwrap_or(0);
+        let issue = self.entry_of_key(&last.issue).unwrap_or(0);
         self.ensure_parsed(issue);
         let article = last
             .article

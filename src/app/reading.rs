@@ -76,7 +76,7 @@ impl App {
         self.article = article;
         self.view = None;
         let last = LastOpen {
-            issue: self.library.label(issue),
+            issue: (self.issue_key(issue)).unwrap_or_else(|| self.library.label(issue)),
             article: self.current_article().map(|a| a.id.clone()),
         };
         if self.state.last.as_ref() != Some(&last) && !self.library.entries.is_empty() {

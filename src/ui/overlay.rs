@@ -166,18 +166,25 @@ fn help_rows(app: &App, pen: &Pen, room: usize) -> Vec<Row> {
     });
     let key_width = rows.iter().map(|r| pen.width(&r.key)).max().unwrap_or(0);
     let room = room.saturating_sub(key_width.min(24) + 2);
-    let note = app.ambiguous_note.as_deref().map(|n| format!(", {n}"));
-    let note = note.unwrap_or_default();
-    let short = ambiguous.split(' ').next().unwrap_or(ambiguous);
+    // Shortened in steps, the unit ("1 cell") kept longest; the reason for
+    // an assumption ("no reply in 200 ms") goes before it.
+    let note = app.ambiguous_note.as_deref().unwrap_or_default();
+    let brief_note = note.split(" (").next().unwrap_or(note);
+    let with = |text: String, note: &str| match note {
+        "" => text,
+        _ => format!("{text}, {note}"),
+    };
+    let brief = ambiguous.split(' ').next().unwrap_or(ambiguous);
     let candidates = [
-        format!("ambiguous-width glyphs: {ambiguous}{note}"),
-        format!("ambiguous width: {ambiguous}{note}"),
-        format!("ambiguous width: {short}{note}"),
+        with(format!("ambiguous-width glyphs: {ambiguous}"), note),
+        with(format!("ambiguous-width glyphs: {ambiguous}"), brief_note),
+        with(format!("ambiguous width: {ambiguous}"), brief_note),
+        with(format!("ambiguous width: {brief}"), brief_note),
     ];
     let text = candidates.iter().find(|c| pen.width(c) <= room);
     rows.push(Row {
         key: "“ ” … ·".to_owned(),
-        text: text.unwrap_or(&candidates[2]).clone(),
+        text: text.unwrap_or(&candidates[3]).clone(),
         style: app.theme.second_line,
     });
     rows
