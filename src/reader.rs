@@ -125,12 +125,7 @@ fn load_config(cli: &Cli) -> anyhow::Result<Config> {
             AmbiguousArg::Wide => AmbiguousSetting::Wide,
         };
     }
-    if let Some(kinsoku) = cli.kinsoku {
-        config.kinsoku = kinsoku.into();
-    }
-    if let Some(punctuation) = cli.punctuation {
-        config.punctuation = punctuation.into();
-    }
+    cli.style.apply(&mut config);
     Ok(config)
 }
 

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use super::report::{exit_code, for_each_issue};
-use super::{FixedAmbiguousArg, KinsokuArg, NoPaths, PunctuationArg};
+use super::{FixedAmbiguousArg, NoPaths, StyleArgs};
 use crate::config::AmbiguousSetting;
 use crate::layout::{ArticleLayout, Role};
 use crate::model::{Article, Issue};
@@ -22,19 +22,15 @@ pub struct DumpArgs {
     /// the config's `ambiguous_width`, narrow for `auto`].
     #[arg(long, value_enum, value_name = "MODE")]
     pub ambiguous_width: Option<FixedAmbiguousArg>,
-    /// Line-start/line-end rules [default: the config's `kinsoku`, basic].
-    #[arg(long, value_enum, value_name = "LEVEL")]
-    pub kinsoku: Option<KinsokuArg>,
-    /// Show ASCII punctuation inside Chinese as printed or as fullwidth
-    /// [default: the config's `punctuation`, as-is].
-    #[arg(long, value_enum, value_name = "STYLE")]
-    pub punctuation: Option<PunctuationArg>,
+    #[command(flatten)]
+    pub style: StyleArgs,
     /// Issue files or folders; none: the sample issue.
     pub paths: Vec<PathBuf>,
 }
 
 pub fn run(args: &DumpArgs, config_file: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let config = super::load_config(config_file)?;
+    let mut config = super::load_config(config_file)?;
+    args.style.apply(&mut config);
     let width = args.width.unwrap_or_else(terminal_width);
     let options = Options {
         // `auto` needs a terminal to ask; plain text assumes the common case.
@@ -43,8 +39,8 @@ pub fn run(args: &DumpArgs, config_file: Option<&Path>) -> anyhow::Result<ExitCo
             (None, AmbiguousSetting::Wide) => AmbiguousWidth::Wide,
             (None, _) => AmbiguousWidth::Narrow,
         },
-        kinsoku: args.kinsoku.map_or(config.kinsoku, Into::into),
-        punctuation: args.punctuation.map_or(config.punctuation, Into::into),
+        kinsoku: config.kinsoku,
+        punctuation: config.punctuation,
         indent: config.indent,
     };
     let library = super::open_library(&args.paths, &config, NoPaths::Sample);

@@ -34,12 +34,32 @@ pub struct Cli {
     /// How wide East Asian ambiguous characters (“ ” — …) are: `auto` asks the terminal.
     #[arg(long, value_enum, value_name = "MODE")]
     pub ambiguous_width: Option<AmbiguousArg>,
-    /// Line-start/line-end rules.
+    #[command(flatten)]
+    pub style: StyleArgs,
+}
+
+/// The typesetting flags the reader and `dump` share.
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+pub struct StyleArgs {
+    /// Line-start/line-end rules [default: the config's `kinsoku`, basic].
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub kinsoku: Option<KinsokuArg>,
-    /// Show ASCII punctuation inside Chinese as printed or as fullwidth.
+    /// Show ASCII punctuation inside Chinese as printed or as fullwidth
+    /// [default: the config's `punctuation`, as-is].
     #[arg(long, value_enum, value_name = "STYLE")]
     pub punctuation: Option<PunctuationArg>,
+}
+
+impl StyleArgs {
+    /// The command line over the config file.
+    pub fn apply(&self, config: &mut Config) {
+        if let Some(kinsoku) = self.kinsoku {
+            config.kinsoku = kinsoku.into();
+        }
+        if let Some(punctuation) = self.punctuation {
+            config.punctuation = punctuation.into();
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
