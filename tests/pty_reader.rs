@@ -170,38 +170,33 @@ fn typed_ctrl_c_quits_cleanly() {
     assert_restored(&s.bytes);
 }
 
-#[test]
-fn auto_ambiguous_width_asks_the_terminal() {
-    // The terminal answers: the cursor moved two columns over `“`.
+/// Start with `--ambiguous-width=auto`, give the probe `answer` (or none),
+/// and find `shown` in the help overlay.
+fn probe_and_show_help(answer: Option<&[u8]>, shown: &str) {
     let mut s = Session::start(&["--ambiguous-width=auto"], 120, 45);
     s.wait_for_bytes(0, b"\x1b[6n");
-    s.send(b"\x1b[1;3R");
+    if let Some(answer) = answer {
+        s.send(answer);
+    }
     s.wait_for_text(FIRST_HEADLINE);
     s.send(b"?");
-    s.wait_for_text("wide (2 cells), measured");
+    s.wait_for_text(shown);
     // Esc alone: `ESC q` in one read would be Alt-q.
     s.send(b"\x1b");
-    s.wait_for("the help to close", |screen| {
-        !screen.contains("ambiguous-width glyphs")
-    });
+    s.wait_for("the help to close", |screen| !screen.contains(shown));
     s.send(b"q");
     assert_eq!(s.wait_exit(), 0);
 }
 
 #[test]
+fn auto_ambiguous_width_asks_the_terminal() {
+    // The terminal answers: the cursor moved two columns over `“`.
+    probe_and_show_help(Some(b"\x1b[1;3R"), "wide (2 cells), measured");
+}
+
+#[test]
 fn auto_ambiguous_width_falls_back_to_narrow_without_an_answer() {
-    let mut s = Session::start(&["--ambiguous-width=auto"], 120, 45);
-    s.wait_for_bytes(0, b"\x1b[6n");
-    s.wait_for_text(FIRST_HEADLINE);
-    s.send(b"?");
-    s.wait_for_text("narrow (1 cell), assumed");
-    // Esc alone: `ESC q` in one read would be Alt-q.
-    s.send(b"\x1b");
-    s.wait_for("the help to close", |screen| {
-        !screen.contains("ambiguous-width glyphs")
-    });
-    s.send(b"q");
-    assert_eq!(s.wait_exit(), 0);
+    probe_and_show_help(None, "narrow (1 cell), assumed");
 }
 
 #[test]
