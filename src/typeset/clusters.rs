@@ -43,8 +43,9 @@ pub fn char_before(text: &str, at: usize) -> char {
 }
 
 /// Characters whose Grapheme_Cluster_Break is Other or Control (never CR,
-/// Extend, SpacingMark, ZWJ, Prepend, Regional_Indicator or a Hangul jamo):
-/// two of them in a row always have a boundary between them (GB999).
+/// Extend, SpacingMark, ZWJ, Prepend, Regional_Indicator or a Hangul jamo),
+/// plus the precomposed Hangul syllables (LV/LVT, which join only jamo,
+/// GB7/GB8): two of them in a row always have a boundary between them.
 #[inline]
 fn is_simple(c: char) -> bool {
     let u = c as u32;
