@@ -108,7 +108,8 @@ pub struct App {
     pub issues_top: usize,
     pub headlines_top: usize,
     /// The current article laid out for the current size; `None` when there
-    /// is no article or no room.
+    /// is no article or no room, or when the selection changed since the
+    /// last frame (see [`App::prepare_frame`]).
     pub view: Option<View>,
     /// A one-off remark for the status bar ("starred", "no unread article").
     pub notice: Option<String>,
