@@ -1,0 +1,88 @@
+//! Faults around the terminal and its input that `pty_reader.rs` does not
+//! cover (RELIABILITY §6 cases 24, 26, 29): no controlling terminal, tiny
+//! pty sizes, a megabyte of pasted text.
+
+mod pty_support;
+
+use std::sync::mpsc::channel;
+
+use pty_support::{DEADLINE, Session, assert_restored, contains};
+
+const NARROW: &str = "--ambiguous-width=narrow";
+
+/// Case 24 with the terminal still on stdin/stdout: `setsid` takes the
+/// controlling terminal away, the reader still reads keys from stdin, and
+/// gives the terminal back. (With stdin not a terminal it refuses: see
+/// `no_controlling_tty_and_no_terminal_input_is_a_clear_error`.)
+#[test]
+fn without_a_controlling_tty_the_reader_still_reads_its_keys() {
+    let bin = env!("CARGO_BIN_EXE_broadsheet");
+    let mut s = Session::start_with("setsid", &["-w", bin, NARROW], 100, 30, &[]);
+    s.wait_for_text("1/4");
+    s.send(b"J");
+    s.wait_for_text("2/4");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s.bytes);
+}
+
+/// Case 24 as the table gives it: `setsid broadsheet < /dev/null`.
+#[test]
+fn no_controlling_tty_and_no_terminal_input_is_a_clear_error() {
+    let bin = env!("CARGO_BIN_EXE_broadsheet");
+    let script = format!("exec setsid -w '{bin}' {NARROW} < /dev/null");
+    let mut s = Session::start_with("sh", &["-c", &script], 100, 30, &[]);
+    assert_eq!(s.wait_exit(), 1);
+    let text = String::from_utf8_lossy(&s.bytes).into_owned();
+    assert!(text.contains("not a terminal"), "{text}");
+    assert!(!text.contains("panicked"), "{text}");
+    assert!(!contains(&s.bytes, b"\x1b[?1049h"), "{text}");
+}
+
+/// Case 26 in a real pty: started at each tiny size the reader draws
+/// without panicking, takes keys, and recovers when the window grows.
+#[test]
+fn tiny_ptys_then_a_normal_size() {
+    for (cols, rows) in [(1, 1), (2, 1), (1, 5), (10, 3), (59, 19), (20, 2)] {
+        let mut s = Session::start(&[NARROW], cols, rows);
+        s.wait_for_bytes(0, b"\x1b[?1049h");
+        s.send(b"J\t\t\t");
+        s.resize(100, 30);
+        s.wait_for_row(29, "2/4");
+        s.send(b"q");
+        assert_eq!(s.wait_exit(), 0, "{cols}x{rows}");
+        assert_restored(&s.bytes);
+        let text = String::from_utf8_lossy(&s.bytes);
+        assert!(!text.contains("panicked"), "{cols}x{rows}");
+    }
+}
+
+/// Case 29: a megabyte of pasted text, some of it wrapped in bracketed
+/// paste markers (which a terminal may send even unasked), none of it a
+/// key binding. The reader takes it all, stays on its article, and quits
+/// on the next key. The whole exchange runs on a thread against a
+/// deadline, since a reader that stopped reading would block the write.
+#[test]
+fn a_megabyte_paste_is_taken_and_the_reader_still_answers() {
+    let mut s = Session::start(&[NARROW], 100, 30);
+    s.wait_for_text("1/4");
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let unit = "报纸的文字粘贴进来了,一次一兆。";
+        let paste = unit.repeat(1024 * 1024 / unit.len());
+        s.send(b"\x1b[200~");
+        s.send(paste.as_bytes());
+        s.send(b"\x1b[201~");
+        s.send(paste.as_bytes());
+        s.send(b"J");
+        s.wait_for_text("2/4");
+        s.send(b"q");
+        let code = s.wait_exit();
+        let _ = tx.send((code, s.bytes));
+    });
+    let (code, bytes) = rx
+        .recv_timeout(DEADLINE * 4)
+        .expect("the reader stopped answering after the paste");
+    assert_eq!(code, 0);
+    assert_restored(&bytes);
+}
