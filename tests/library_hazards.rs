@@ -215,3 +215,26 @@ fn a_file_named_twice_is_listed_once() {
     );
     assert_eq!(library.entries.len(), 1);
 }
+
+/// A FIFO swapped in after the listing checked the type must not block the
+/// real opener: it opens without blocking and refuses what is not a file.
+#[test]
+fn the_real_opener_refuses_a_fifo_without_blocking() {
+    use broadsheet::library::RealFiles;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("swapped.md");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let (send, receive) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = send.send(RealFiles.open(&fifo).map(|_| ()).map_err(|e| e.kind()));
+    });
+    // A deadline against a hang, not a speed check: a blocking open never returns.
+    let opened = receive
+        .recv_timeout(Duration::from_secs(30))
+        .expect("open on a FIFO blocked");
+    assert_eq!(opened, Err(io::ErrorKind::InvalidInput));
+}

@@ -24,8 +24,23 @@ pub trait FileSource: fmt::Debug + Send + Sync {
 pub struct RealFiles;
 
 impl FileSource for RealFiles {
+    /// Opens without blocking, then checks the opened file is regular: a
+    /// FIFO swapped in after the listing's type check would otherwise block
+    /// `open` forever. (O_NONBLOCK changes nothing for reads of a regular file.)
     fn open(&self, path: &Path) -> io::Result<File> {
-        File::open(path)
+        use std::os::unix::fs::OpenOptionsExt;
+        let file = fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+            .open(path)?;
+        if file.metadata()?.is_file() {
+            Ok(file)
+        } else {
+            Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "not a regular file",
+            ))
+        }
     }
 }
 
