@@ -430,3 +430,28 @@ fn an_empty_library_takes_every_key_without_panic() {
         "{screen}"
     );
 }
+
+#[test]
+fn coming_back_to_an_article_reuses_its_layout() {
+    let mut app = sample_app(100, 30);
+    let first = app.view.as_ref().expect("a view").layout.clone();
+    assert!(app.layouts.is_empty());
+    press(&mut app, "J");
+    assert_eq!(app.layouts.len(), 1, "the article left is kept");
+    press(&mut app, "K");
+    assert_eq!(app.article, 0);
+    assert_eq!(app.view.as_ref().unwrap().layout, first);
+    assert_eq!(
+        app.layouts.len(),
+        1,
+        "taken back out; the second article is kept instead"
+    );
+    resize(&mut app, 80, 30);
+    press(&mut app, "J");
+    press(&mut app, "K");
+    let narrower = &app.view.as_ref().unwrap().layout;
+    assert_ne!(
+        narrower.width, first.width,
+        "a kept layout is only reused at its own width"
+    );
+}

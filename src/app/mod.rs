@@ -8,7 +8,7 @@ mod reading;
 mod update;
 
 pub use action::Action;
-pub use reading::View;
+pub use reading::{LayoutCache, View};
 pub use update::update;
 
 use std::collections::HashMap;
@@ -111,6 +111,8 @@ pub struct App {
     /// is no article or no room, or when the selection changed since the
     /// last frame (see [`App::prepare_frame`]).
     pub view: Option<View>,
+    /// Layouts of articles recently left, reused when the reader comes back.
+    pub layouts: reading::LayoutCache,
     /// A one-off remark for the status bar ("starred", "no unread article").
     pub notice: Option<String>,
     /// How the ambiguous width was chosen ("asked the terminal", "from the
@@ -168,6 +170,7 @@ impl App {
             issues_top: 0,
             headlines_top: 0,
             view: None,
+            layouts: reading::LayoutCache::default(),
             notice: None,
             ambiguous_note: None,
             state_changed: false,
@@ -299,6 +302,7 @@ impl App {
         *slot = Some(issue);
         self.library.record_articles(index, articles);
         self.place_unplaced(index);
+        self.layouts.forget_issue(index);
         if index == self.issue {
             self.view = None;
             self.select(self.issue, self.article);

@@ -74,7 +74,7 @@ impl App {
         self.save_position();
         self.issue = issue;
         self.article = article;
-        self.view = None;
+        self.retire_view();
         let last = LastOpen {
             issue: (self.issue_key(issue)).unwrap_or_else(|| self.library.label(issue)),
             article: self.current_article().map(|a| a.id.clone()),
@@ -158,7 +158,10 @@ impl App {
             .view
             .as_ref()
             .is_some_and(|v| (v.issue, v.article) == (issue, index) && v.end_seen);
-        let layout = ArticleLayout::new(article, width, &self.options);
+        let layout = self
+            .layouts
+            .take(issue, index, width, &self.options)
+            .unwrap_or_else(|| ArticleLayout::new(article, width, &self.options));
         let top = anchor.map_or(0, |offset| layout.line_at_offset(article, offset));
         let mut view = View {
             issue,
@@ -171,7 +174,15 @@ impl App {
         };
         view.anchor = anchor.unwrap_or_else(|| view.position(article));
         view.top = view.top.min(view.max_top());
+        self.retire_view();
         self.view = Some(view);
+    }
+
+    /// Put the current view's layout among the kept ones.
+    fn retire_view(&mut self) {
+        if let Some(old) = self.view.take() {
+            self.layouts.keep(old.issue, old.article, old.layout);
+        }
     }
 
     fn keep_lists_visible(&mut self, area: ratatui::layout::Rect) {
@@ -224,5 +235,54 @@ impl App {
             (_, None) => 1,
         }
         .max(1)
+    }
+}
+
+/// Layouts of the articles most recently left, so going back to one (`K`
+/// after `J`, or a selection moved down and up again) does not wrap it
+/// again. Keyed by (issue, article, width, options); small, because a
+/// layout of a 10 MB article holds ~150,000 lines.
+#[derive(Debug, Default)]
+pub struct LayoutCache {
+    /// Most recently kept last.
+    entries: Vec<(usize, usize, ArticleLayout)>,
+}
+
+impl LayoutCache {
+    const CAPACITY: usize = 8;
+
+    /// Take the layout of `article` of `issue` at `width` with `options`, if kept.
+    pub fn take(
+        &mut self,
+        issue: usize,
+        article: usize,
+        width: usize,
+        options: &crate::typeset::Options,
+    ) -> Option<ArticleLayout> {
+        let found = self.entries.iter().position(|(i, a, layout)| {
+            (*i, *a) == (issue, article) && layout.width == width && layout.options == *options
+        })?;
+        Some(self.entries.remove(found).2)
+    }
+
+    /// Keep a layout that is leaving the screen, dropping the oldest beyond capacity.
+    pub fn keep(&mut self, issue: usize, article: usize, layout: ArticleLayout) {
+        if self.entries.len() == Self::CAPACITY {
+            self.entries.remove(0);
+        }
+        self.entries.push((issue, article, layout));
+    }
+
+    /// Forget every layout of `issue` (its text was replaced).
+    pub fn forget_issue(&mut self, issue: usize) {
+        self.entries.retain(|(i, _, _)| *i != issue);
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
     }
 }
