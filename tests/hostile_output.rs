@@ -203,3 +203,34 @@ fn dump_into_a_closed_pipe_ends_quietly() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.is_empty(), "{stderr}");
 }
+
+/// Case 13: shell metacharacters in a link and a headline. There is no
+/// link opener; nothing runs a shell, so no command in the text runs, in
+/// any command or in the reader, from the folder holding the issue.
+#[test]
+fn shell_metacharacters_in_links_run_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let issue = "# The Courier\n\nTuesday, March 12, 2024\n\n\
+                 ## $(touch p) `touch q` headline\n\n\
+                 See [x](http://a/$(touch%20p);touch%20q) and [y]($(touch p)) now.\n";
+    let path = dir.path().join("links-2024-03-12.md");
+    std::fs::write(&path, issue).unwrap();
+    let path = path.to_str().unwrap();
+    for command in ["dump", "json", "list"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_broadsheet"))
+            .args([command, path])
+            .current_dir(dir.path())
+            .env("XDG_STATE_HOME", dir.path())
+            .env("XDG_CONFIG_HOME", dir.path())
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{command}: {out:?}");
+    }
+    let dump = run(&["dump", path], dir.path());
+    let text = String::from_utf8(dump.stdout).unwrap();
+    assert!(text.contains("$(touch p) touch q headline"), "{text}");
+    for made in ["p", "q", "p;touch q"] {
+        assert!(!dir.path().join(made).exists(), "{made} was created");
+    }
+}

@@ -250,3 +250,27 @@ fn scrolling_hostile_articles_leaves_no_stale_cells() {
     b.send(b"q");
     assert_eq!(b.wait_exit(), 0);
 }
+
+/// Case 13 in the reader: an issue whose links and headline hold shell
+/// commands is read through (every pane, every key that acts on an
+/// article) from its own folder; no command runs.
+#[test]
+fn shell_metacharacters_in_links_run_nothing_in_the_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let issue = "# The Courier\n\nTuesday, March 12, 2024\n\n\
+                 ## $(touch p) `touch q` headline\n\n\
+                 See [x](http://a/$(touch%20p);touch%20q) and [y]($(touch p)) now.\n";
+    std::fs::write(dir.path().join("links-2024-03-12.md"), issue).unwrap();
+    let bin = env!("CARGO_BIN_EXE_broadsheet");
+    let folder = dir.path().to_str().unwrap();
+    let script = format!("cd '{folder}' && exec '{bin}' {NARROW} links-2024-03-12.md");
+    let mut s = Session::start_with("sh", &["-c", &script], 100, 30, &[]);
+    s.wait_for_text("$(touch p) touch q headline");
+    s.send(b"\rjjsm\t\t");
+    settle(&mut s);
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    for made in ["p", "q", "p;touch q"] {
+        assert!(!dir.path().join(made).exists(), "{made} was created");
+    }
+}
