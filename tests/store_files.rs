@@ -265,5 +265,5 @@ fn file_names_in_messages_are_escaped() {
         !message.contains('\u{1b}') && !message.contains('\u{202e}'),
         "{message:?}"
     );
-    assert!(message.contains("x\\u{1b}[2J\\u{202e}y"), "{message}");
+    assert!(message.contains("x\\e[2J\\u{202E}y"), "{message}");
 }

@@ -342,15 +342,6 @@ fn parent(path: &Path) -> &Path {
 /// A path as it may be shown in a message: control and bidi characters
 /// escaped (`\u{1b}`), since a file name is untrusted text.
 pub fn shown_path(path: &Path) -> String {
-    let text = path.to_string_lossy();
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-        if c.is_control() || bidi {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    // One escaping for every file name the program shows (`ls -b` style).
+    crate::library::name::escape_path(path)
 }
