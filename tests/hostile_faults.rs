@@ -4,6 +4,7 @@
 
 mod pty_support;
 
+use std::sync::Arc;
 use std::sync::mpsc::channel;
 
 use pty_support::{DEADLINE, Session, assert_restored, contains};
@@ -85,4 +86,54 @@ fn a_megabyte_paste_is_taken_and_the_reader_still_answers() {
         .expect("the reader stopped answering after the paste");
     assert_eq!(code, 0);
     assert_restored(&bytes);
+}
+
+/// Re-executed in a pty by `a_worker_panic_ends_the_app_restored`: takes
+/// the terminal as the reader does, then a worker thread panics. The hook
+/// must end the process; the main thread must never get past the join.
+#[test]
+fn worker_panic_child() {
+    let Some(marker) = std::env::var_os("BROADSHEET_WORKER_PANIC_MARKER") else {
+        return;
+    };
+    let on_exit: broadsheet::terminal::OnExit = Arc::new(move || {
+        // Stands for the state save the reader does first.
+        let _ = std::fs::write(&marker, "saved");
+    });
+    broadsheet::terminal::install_panic_hook(on_exit);
+    let _guard = broadsheet::terminal::Guard::enter(Default::default()).unwrap();
+    let worker = std::thread::spawn(|| panic!("test panic in a worker thread"));
+    let _ = worker.join();
+    println!("the main thread lived on");
+}
+
+/// Case 16: a panic in a worker thread ends the app with 101, state
+/// saved before the terminal is restored, never a half-restored live UI.
+#[test]
+fn a_worker_panic_ends_the_app_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let marker = dir.path().join("saved");
+    let exe = std::env::current_exe().unwrap();
+    let mut s = Session::start_with(
+        exe.to_str().unwrap(),
+        &[
+            "--exact",
+            "worker_panic_child",
+            "--nocapture",
+            "--test-threads=1",
+        ],
+        80,
+        24,
+        &[("BROADSHEET_WORKER_PANIC_MARKER", marker.to_str().unwrap())],
+    );
+    assert_eq!(s.wait_exit(), 101);
+    assert_restored(&s.bytes);
+    let text = String::from_utf8_lossy(&s.bytes).into_owned();
+    assert!(text.contains("test panic in a worker thread"), "{text}");
+    assert!(!text.contains("the main thread lived on"), "{text}");
+    assert_eq!(std::fs::read_to_string(&marker).unwrap(), "saved");
+    // The message comes after the restore: readable on the main screen.
+    let leave = pty_support::rfind(&s.bytes, b"\x1b[?1049l").unwrap();
+    let message = pty_support::rfind(&s.bytes, b"test panic in a worker").unwrap();
+    assert!(leave < message, "message printed on the alternate screen");
 }
