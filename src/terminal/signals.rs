@@ -60,6 +60,11 @@ fn on_signal(signal: i32, on_exit: &OnExit) {
             // a background group re-entering raw mode raises SIGTTOU, so
             // the tty is not seized before `fg`.
             if stop_self().is_ok() {
+                // Continued with `bg`: stay stopped until `fg`. Left
+                // running, the event loop reads the tty from the background
+                // and SIGTTIN stops it inside that read, which after `fg`
+                // waits on a cooked tty for a whole line: no redraw.
+                while in_background() && stop_self().is_ok() {}
                 request_resume();
             }
         }
@@ -76,6 +81,13 @@ fn on_signal(signal: i32, on_exit: &OnExit) {
             std::process::exit(128 + signal);
         }
     }
+}
+
+/// Whether another process group owns the terminal (we were continued
+/// with `bg`). No terminal to ask counts as the foreground.
+fn in_background() -> bool {
+    let stdin = io::stdin();
+    rustix::termios::tcgetpgrp(&stdin).is_ok_and(|owner| owner != rustix::process::getpgrp())
 }
 
 /// On a panic in any thread: persist, restore, print the message, exit
