@@ -137,3 +137,71 @@ fn a_worker_panic_ends_the_app_restored() {
     let message = pty_support::rfind(&s.bytes, b"test panic in a worker").unwrap();
     assert!(leave < message, "message printed on the alternate screen");
 }
+
+/// The process state letter of `pid` (`T` when stopped).
+fn state_of(pid: u32) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    stat.rsplit(')')
+        .next()
+        .and_then(|rest| rest.trim().chars().next())
+        .unwrap_or('?')
+}
+
+/// The pid of `parent`'s only child.
+fn child_of(parent: u32) -> u32 {
+    let children =
+        std::fs::read_to_string(format!("/proc/{parent}/task/{parent}/children")).unwrap();
+    children.split_whitespace().next().unwrap().parse().unwrap()
+}
+
+/// Case 21 under a real job-control shell: stopped from outside, then
+/// continued in the background (`bg`), the reader does not take the tty
+/// back (no alternate screen, the shell stays usable) until `fg`, which
+/// redraws it.
+#[test]
+fn continued_in_the_background_it_waits_for_fg() {
+    let bin = env!("CARGO_BIN_EXE_broadsheet");
+    let mut s = Session::start_with("bash", &["--norc", "--noprofile", "-i"], 100, 30, &[]);
+    s.send(format!("'{bin}' {NARROW}\r").as_bytes());
+    s.wait_for_text("1/4");
+    let reader = child_of(s.pid);
+    let stopped = s.bytes.len();
+    let status = std::process::Command::new("kill")
+        .args(["-TSTP", &reader.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    s.wait_for_bytes(stopped, b"\x1b[?1049l");
+    s.wait_for_text("Stopped");
+    let background = s.bytes.len();
+    s.send(b"bg; echo $((40+2))\r");
+    s.wait_for_bytes(background, b"42");
+    // Continued in the background, it stops again at once (as a user sees
+    // it: the shell says "Stopped" before the next command).
+    let deadline = std::time::Instant::now() + DEADLINE;
+    while state_of(reader) != 'T' {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "running in the background"
+        );
+        std::thread::yield_now();
+    }
+    // The shell answers, and the reader has not re-entered the screen.
+    s.send(b"echo $((50+5))\r");
+    s.wait_for_bytes(background, b"55");
+    assert!(
+        !pty_support::contains(&s.bytes[background..], b"\x1b[?1049h"),
+        "took the tty back in the background"
+    );
+    s.send(b"fg\r");
+    s.wait_for_bytes(background, b"\x1b[?1049h");
+    s.wait_for_row(29, "1/4");
+    s.send(b"J");
+    s.wait_for_row(29, "2/4");
+    let quit = s.bytes.len();
+    s.send(b"q");
+    s.wait_for_bytes(quit, b"\x1b[?1049l");
+    s.send(b"exit\r");
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s.bytes);
+}
