@@ -8,7 +8,9 @@ use ratatui::style::Style;
 use std::num::NonZeroU16;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::typeset::{AmbiguousWidth, grapheme_width, str_width};
+use std::borrow::Cow;
+
+use crate::typeset::{AmbiguousWidth, Options, display_line, grapheme_width, str_width};
 
 /// Draws text into one buffer with one ambiguous-width policy.
 pub struct Pen<'a> {
@@ -19,7 +21,18 @@ pub struct Pen<'a> {
 impl Pen<'_> {
     /// Cells `text` takes.
     pub fn width(&self, text: &str) -> usize {
-        str_width(text, self.ambiguous)
+        str_width(&self.shown(text), self.ambiguous)
+    }
+
+    /// What a label looks like on screen: the typesetter's display rules,
+    /// so a tab in a headline shows as spaces in the lists as it does in the
+    /// article, and any control left shows as its picture, not nothing.
+    fn shown<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        let options = Options {
+            ambiguous: self.ambiguous,
+            ..Options::default()
+        };
+        display_line(text, 0..text.len(), usize::MAX, &options)
     }
 
     /// Draw `text` at (x, y), at most `max` cells and never past the buffer;
@@ -32,6 +45,7 @@ impl Pen<'_> {
         }
         let room = usize::from(area.right().saturating_sub(x)).min(max);
         let mut used = 0usize;
+        let text = self.shown(text);
         for grapheme in text.graphemes(true) {
             if grapheme.chars().any(char::is_control) {
                 continue;
@@ -99,8 +113,9 @@ impl Pen<'_> {
 
     /// `text` cut to `max` cells, ending in the ellipsis when cut.
     pub fn fit(&self, text: &str, max: usize, ellipsis: &str) -> String {
-        if self.width(text) <= max {
-            return text.to_owned();
+        let text = self.shown(text);
+        if self.width(&text) <= max {
+            return text.into_owned();
         }
         let room = max.saturating_sub(self.width(ellipsis));
         let mut used = 0;
@@ -123,5 +138,37 @@ impl Pen<'_> {
             out.push_str(ellipsis);
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(buf: &Buffer) -> String {
+        buf.content().iter().map(|cell| cell.symbol()).collect()
+    }
+
+    #[test]
+    fn a_tab_in_a_label_shows_as_the_article_shows_it() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 12, 1));
+        let mut pen = Pen {
+            buf: &mut buf,
+            ambiguous: AmbiguousWidth::Narrow,
+        };
+        assert_eq!(pen.width("a\tb"), 6);
+        assert_eq!(pen.put(0, 0, 12, "a\tb", Style::default()), 6);
+        assert_eq!(row(&buf), "a    b      ");
+    }
+
+    #[test]
+    fn fitting_measures_what_is_drawn() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 1, 1));
+        let pen = Pen {
+            buf: &mut buf,
+            ambiguous: AmbiguousWidth::Narrow,
+        };
+        assert_eq!(pen.fit("甲\t乙丙", 9, "…"), "甲    乙…");
+        assert_eq!(pen.fit("甲\t乙丙", 10, "…"), "甲    乙丙");
     }
 }
