@@ -48,6 +48,14 @@ fn is_collapsible(c: char) -> bool {
     c == ' ' || c == '\t'
 }
 
+/// Letters and digits of the scripts that write words with spaces (Latin,
+/// Greek, Cyrillic…): an emergency cut between two of them splits a word or
+/// a number. CJK characters (from U+1100 on) may be cut between.
+#[inline]
+fn in_word(c: char) -> bool {
+    c.is_alphanumeric() && u32::from(c) < 0x1100
+}
+
 /// A remembered break opportunity on the current line.
 #[derive(Debug, Clone, Copy)]
 struct Opportunity {
@@ -210,11 +218,13 @@ impl<I: Iterator<Item = (usize, BreakOpportunity)>> Filler<'_, I> {
 
     /// The boundary to end an over-full line at when it holds no break
     /// opportunity: the last one in `(line_start, at]` that keeps the
-    /// line-start and line-end rules, else `at`.
+    /// line-start and line-end rules and does not cut a run of letters and
+    /// digits (a URL is cut after its `/` or `.`, not inside `2024`), else
+    /// the last that keeps the rules, else `at`.
     #[cold]
     fn emergency_cut(&self, at: usize) -> usize {
         let level = self.options.kinsoku;
-        let mut best = at;
+        let (mut kept_rules, mut kept_words) = (None, None);
         let mut prev: Option<char> = None;
         for c in Clusters::new(self.text, self.line_start) {
             if c.start > at {
@@ -224,11 +234,14 @@ impl<I: Iterator<Item = (usize, BreakOpportunity)>> Filler<'_, I> {
                 && !starts_prohibited(c.first, c.second, level)
                 && !ends_prohibited(p, level)
             {
-                best = c.start;
+                kept_rules = Some(c.start);
+                if !(in_word(p) && in_word(c.first)) {
+                    kept_words = Some(c.start);
+                }
             }
             prev = Some(c.last(self.text));
         }
-        if best <= self.line_start { at } else { best }
+        kept_words.or(kept_rules).unwrap_or(at)
     }
 
     /// Cells of `text[from..to]` as the wrapper counts them (and as
@@ -251,5 +264,30 @@ impl<I: Iterator<Item = (usize, BreakOpportunity)>> Filler<'_, I> {
             self.lines.push(self.line_start..end);
         }
         self.lines
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str, width: usize) -> Vec<&str> {
+        wrap(text, width, 0, &Options::default())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn an_emergency_cut_prefers_the_end_of_a_word_or_number() {
+        // No UAX #14 opportunity anywhere in a URL whose path is digits.
+        let url = "example.com/2024/0313";
+        assert_eq!(lines(url, 14), ["example.com/", "2024/0313"]);
+        assert_eq!(lines(url, 18), ["example.com/2024/", "0313"]);
+    }
+
+    #[test]
+    fn an_emergency_cut_splits_a_run_that_cannot_be_kept() {
+        assert_eq!(lines("1234567890", 4), ["1234", "5678", "90"]);
     }
 }
