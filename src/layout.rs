@@ -205,10 +205,18 @@ impl Builder {
         } else {
             0
         };
-        for (n, range) in typeset::wrap(text, self.width, indent, &self.options)
-            .into_iter()
-            .enumerate()
-        {
+        let ranges = match role {
+            Role::Body | Role::Caption | Role::Credit | Role::Jump | Role::Blank => {
+                typeset::wrap(text, self.width, indent, &self.options)
+            }
+            Role::Kicker
+            | Role::Headline
+            | Role::Deck
+            | Role::Byline
+            | Role::Subhead
+            | Role::SubheadDeck => typeset::wrap_heading(text, self.width, &self.options),
+        };
+        for (n, range) in ranges.into_iter().enumerate() {
             self.lines.push(Line {
                 role,
                 text: text_ref,

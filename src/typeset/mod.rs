@@ -9,18 +9,21 @@
 //!   UAX #14 break opportunities.
 //! * `linebreak`: first-fit `wrap`; `display`: `display_line`, drawn with the
 //!   same per-cluster rule `wrap` measures with.
-//! * `paragraph`: the CJK first-line indent.
+//! * `paragraph`: the CJK first-line indent; `heading`: headlines broken at
+//!   their phrase spaces and balanced.
 
 pub mod breaks;
 pub mod classes;
 pub mod clusters;
 pub mod display;
+pub mod heading;
 pub mod linebreak;
 mod options;
 pub mod paragraph;
 pub mod width;
 
 pub use display::{display_line, line_width};
+pub use heading::wrap_heading;
 pub use linebreak::wrap;
 pub use options::ParseOptionError;
 pub use paragraph::{INDENT, first_line_indent, is_cjk_paragraph};

@@ -1,0 +1,168 @@
+//! Headings (kicker, headline, deck, sub-head, byline) are set as a
+//! newspaper sets them, not as running text.
+//!
+//! * A Chinese headline that came off a page as several printed lines reaches
+//!   us as one line with spaces where the lines ended (`…全体会议时强调 聚焦一个
+//!   主题建设两个示范区 打造京津冀协同发展高质量样板`). Those spaces are the
+//!   places to break: phrases are kept whole and joined on a line only when
+//!   the joined line fits.
+//! * A phrase (or a Latin heading) too long for one line is balanced: set at
+//!   the narrowest width that needs no more lines than first-fit at the full
+//!   width, so its lines come out nearly equal and no single character is
+//!   left alone on the last one.
+
+use std::ops::Range;
+
+use super::Options;
+use super::display::line_width;
+use super::linebreak::wrap;
+use super::paragraph::is_cjk_paragraph;
+
+/// Headings longer than this many first-fit lines are set as running text:
+/// balancing costs a wrap per narrower width, which only a heading-sized text
+/// should pay.
+const MAX_BALANCED_LINES: usize = 4;
+
+/// Break a heading into lines at most `width` cells wide. Byte ranges into
+/// `text`, like [`wrap`]; spaces at a break are in no range.
+pub fn wrap_heading(text: &str, width: usize, options: &Options) -> Vec<Range<usize>> {
+    let width = width.max(1);
+    if !is_cjk_paragraph(text) || text.contains(is_line_end) {
+        return balance(text, 0..text.len(), width, options);
+    }
+    let mut lines = Vec::new();
+    let mut current: Option<Range<usize>> = None;
+    for phrase in phrases(text) {
+        if let Some(line) = current.take() {
+            let joined = line.start..phrase.end;
+            if line_width(text, joined.clone(), width, options) <= width {
+                current = Some(joined);
+                continue;
+            }
+            lines.push(line);
+        }
+        let mut pieces = balance(text, phrase, width, options);
+        current = pieces.pop();
+        lines.extend(pieces);
+    }
+    lines.extend(current);
+    if lines.is_empty() {
+        lines.push(0..0);
+    }
+    lines
+}
+
+fn is_line_end(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{B}' | '\u{C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+fn is_phrase_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}')
+}
+
+/// The runs of `text` between spaces, as byte ranges.
+fn phrases(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    text.split(is_phrase_space)
+        .filter(|phrase| !phrase.is_empty())
+        .map(move |phrase| {
+            let start = phrase.as_ptr() as usize - text.as_ptr() as usize;
+            start..start + phrase.len()
+        })
+}
+
+/// `text[range]` in as many lines as first-fit needs at `width`, each as
+/// short as that count allows.
+fn balance(text: &str, range: Range<usize>, width: usize, options: &Options) -> Vec<Range<usize>> {
+    let part = &text[range.clone()];
+    let mut best = wrap(part, width, 0, options);
+    if best.len() > 1 && best.len() <= MAX_BALANCED_LINES {
+        // Narrower widths only add lines once they are too narrow, so the
+        // first width that needs more lines ends the search.
+        for narrower in (1..width).rev() {
+            let lines = wrap(part, narrower, 0, options);
+            if lines.len() > best.len() {
+                break;
+            }
+            best = lines;
+        }
+    }
+    best.into_iter()
+        .map(|line| line.start + range.start..line.end + range.start)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::typeset::AmbiguousWidth;
+
+    fn str_width(text: &str) -> usize {
+        crate::typeset::str_width(text, AmbiguousWidth::Narrow)
+    }
+
+    fn lines(text: &str, width: usize) -> Vec<&str> {
+        wrap_heading(text, width, &Options::default())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    const HEADLINE: &str = "蔡奇在城市副中心调研并召开城市副中心建设领导小组全体会议时强调 \
+                            聚焦一个主题建设两个示范区 打造京津冀协同发展高质量样板";
+
+    #[test]
+    fn a_chinese_headline_breaks_where_the_printed_lines_ended() {
+        assert_eq!(
+            lines(HEADLINE, 80),
+            [
+                "蔡奇在城市副中心调研并召开城市副中心建设领导小组全体会议时强调",
+                "聚焦一个主题建设两个示范区 打造京津冀协同发展高质量样板",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_phrase_too_long_for_the_line_is_balanced_and_leaves_no_widow() {
+        let set = lines(HEADLINE, 58);
+        assert!(set.iter().all(|line| str_width(line) <= 58), "{set:?}");
+        assert!(
+            set.iter().all(|line| line.chars().count() > 1),
+            "no character alone on a line: {set:?}"
+        );
+        assert_eq!(set.last(), Some(&"打造京津冀协同发展高质量样板"));
+        let narrow = lines("打造京津冀协同发展高质量样板", 20);
+        assert_eq!(narrow, ["打造京津冀协同", "发展高质量样板"]);
+    }
+
+    #[test]
+    fn a_latin_heading_is_balanced_at_its_spaces() {
+        let set = lines(
+            "Mayor opens the new river park after three years of work",
+            40,
+        );
+        assert_eq!(set.len(), 2);
+        let (a, b) = (str_width(set[0]), str_width(set[1]));
+        assert!(a.abs_diff(b) <= 8, "{set:?}");
+    }
+
+    #[test]
+    fn nothing_but_the_spaces_at_breaks_is_dropped() {
+        for width in [1, 2, 5, 13, 30, 61, 62, 63, 120] {
+            let ranges = wrap_heading(HEADLINE, width, &Options::default());
+            let mut at = 0;
+            for range in ranges {
+                assert!(
+                    HEADLINE[at..range.start].chars().all(|c| c == ' '),
+                    "width {width}: only spaces between lines"
+                );
+                at = range.end;
+            }
+            assert_eq!(at, HEADLINE.len(), "width {width}");
+        }
+        assert_eq!(lines("", 10), [""]);
+        assert_eq!(lines("   ", 10), [""]);
+    }
+}
