@@ -207,3 +207,21 @@ fn the_dump_flags_change_the_setting() {
         assert_ne!(other, basic, "--kinsoku {level} at width {width}");
     }
 }
+
+#[test]
+fn the_masthead_date_line_breaks_between_its_parts() {
+    let issue = parse_issue(SAMPLE_TEXT, Some(SAMPLE_NAME));
+    let mut out = Vec::new();
+    write_issue(&mut out, &issue, 30, &Options::default()).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let head: Vec<&str> = text.lines().take(3).collect();
+    assert_eq!(
+        head,
+        [
+            "北京城市副中心报",
+            "2022-02-13 星期日",
+            "农历壬寅年正月十三\u{a0}·\u{a0}4\u{a0}pages"
+        ],
+        "the separator and the page count stay with the date they follow"
+    );
+}

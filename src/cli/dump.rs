@@ -76,18 +76,19 @@ pub fn write_issue(
     .flatten()
     .collect::<Vec<_>>()
     .join(" ");
-    // A no-break space keeps "4 pages" together on a narrow line.
+    // No-break spaces keep "· 4 pages" whole and on the line of the date it
+    // follows: a line never starts with the separator.
     let pages = issue.pages.map(|n| format!("{n}\u{a0}pages"));
     let date_line = [Some(date_line).filter(|d| !d.is_empty()), pages]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
-        .join(" · ");
+        .join("\u{a0}·\u{a0}");
     let headings = [issue.paper.as_str(), date_line.as_str()]
         .into_iter()
         .chain(issue.front.iter().map(String::as_str));
     for heading in headings.filter(|h| !h.is_empty()) {
-        for range in typeset::wrap(heading, width, 0, options) {
+        for range in typeset::wrap_heading(heading, width, options) {
             writeln!(
                 out,
                 "{}",
