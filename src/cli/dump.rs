@@ -123,11 +123,12 @@ pub fn write_article(
     Ok(())
 }
 
-/// The paragraph indent as text: two ideographic spaces when it is the full
-/// customary indent (so a copied paragraph keeps it), spaces otherwise.
+/// The paragraph indent as text: ideographic spaces when it is a whole
+/// number of them (so a copied paragraph keeps its indent), spaces otherwise
+/// (an indent cut down to fit a very narrow pane).
 pub fn indent_text(cells: usize) -> String {
-    if cells == typeset::str_width(typeset::INDENT, Default::default()) {
-        typeset::INDENT.to_owned()
+    if cells > 0 && cells.is_multiple_of(2) {
+        "\u{3000}".repeat(cells / 2)
     } else {
         " ".repeat(cells)
     }

@@ -6,21 +6,35 @@ use super::classes::is_cjk_letter;
 /// Two ideographic spaces: the customary Chinese paragraph indent (4 cells).
 pub const INDENT: &str = "\u{3000}\u{3000}";
 
-/// Cells `INDENT` takes (U+3000 is fullwidth in both ambiguous modes).
-const INDENT_CELLS: usize = 4;
+/// Cells of the Chinese indent, two characters (U+3000 is fullwidth in both
+/// ambiguous modes).
+const CHINESE_INDENT_CELLS: usize = 4;
+
+/// Cells of the Japanese and Korean indent: one character (jlreq: 段落の
+/// 先頭は1字下げ), where a Chinese page uses two.
+const ONE_CHARACTER_INDENT_CELLS: usize = 2;
 
 /// How many characters decide whether a paragraph is CJK: a sentence's
 /// worth, so the cost per paragraph stays small and bounded.
 const SAMPLE_CHARS: usize = 64;
 
-/// Cells of indent to draw before the first line of `paragraph`: 4 for a CJK
-/// paragraph that does not already start with one, else 0.
+/// Cells of indent to draw before the first line of `paragraph`: 4 for a
+/// Chinese paragraph, 2 for a Japanese or Korean one (kana or Hangul among
+/// its first characters), none for a Latin one or one that already starts
+/// with an ideographic space.
 pub fn first_line_indent(paragraph: &str, options: &Options) -> usize {
     let body = paragraph.trim_start_matches(' ');
-    if !options.indent || body.starts_with('\u{3000}') || !is_cjk_paragraph(body) {
+    if !options.indent || body.starts_with('\u{3000}') {
         return 0;
     }
-    INDENT_CELLS
+    let letters = Letters::count(body);
+    if !letters.cjk() {
+        0
+    } else if letters.kana_or_hangul > 0 {
+        ONE_CHARACTER_INDENT_CELLS
+    } else {
+        CHINESE_INDENT_CELLS
+    }
 }
 
 /// Whether `text` is Chinese/Japanese/Korean prose rather than Latin: its
@@ -28,15 +42,40 @@ pub fn first_line_indent(paragraph: &str, options: &Options) -> usize {
 /// much as a short Latin word, so Latin letters count a third). Latin means
 /// the Latin blocks up to Latin Extended-B.
 pub fn is_cjk_paragraph(text: &str) -> bool {
-    let (mut cjk, mut latin) = (0usize, 0usize);
-    for c in text.chars().take(SAMPLE_CHARS) {
-        if is_cjk_letter(c) {
-            cjk += 1;
-        } else if c.is_ascii_alphabetic() || ('\u{C0}'..='\u{24F}').contains(&c) {
-            latin += 1;
+    Letters::count(text).cjk()
+}
+
+/// The letters among a paragraph's first `SAMPLE_CHARS` characters.
+struct Letters {
+    cjk: usize,
+    kana_or_hangul: usize,
+    latin: usize,
+}
+
+impl Letters {
+    fn count(text: &str) -> Letters {
+        let mut letters = Letters {
+            cjk: 0,
+            kana_or_hangul: 0,
+            latin: 0,
+        };
+        for c in text.chars().take(SAMPLE_CHARS) {
+            if is_cjk_letter(c) {
+                letters.cjk += 1;
+                if matches!(c, '\u{3041}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{AC00}'..='\u{D7A3}')
+                {
+                    letters.kana_or_hangul += 1;
+                }
+            } else if c.is_ascii_alphabetic() || ('\u{C0}'..='\u{24F}').contains(&c) {
+                letters.latin += 1;
+            }
         }
+        letters
     }
-    cjk > 0 && cjk * 3 >= latin
+
+    fn cjk(&self) -> bool {
+        self.cjk > 0 && self.cjk * 3 >= self.latin
+    }
 }
 
 #[cfg(test)]
@@ -53,6 +92,15 @@ mod tests {
             0
         );
         assert_eq!(first_line_indent("2022年2月13日", &options), 4);
+        assert_eq!(
+            first_line_indent("市議会は7日の本会議で、延伸計画を可決した。", &options),
+            2,
+            "Japanese: one character"
+        );
+        assert_eq!(
+            first_line_indent("\u{3000}市議会は7日の本会議で", &options),
+            0
+        );
         let off = Options {
             indent: false,
             ..Options::default()
