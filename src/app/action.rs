@@ -30,12 +30,17 @@ pub enum Action {
     NextUnread,
     Starred,
     Log,
+    /// Open the search prompt (`/`).
+    Search,
+    /// Go to the next or previous hit of the last search.
+    SearchNext,
+    SearchPrev,
     Suspend,
 }
 
 impl Action {
     /// Every action, in the order help lists them.
-    pub const ALL: [Action; 25] = [
+    pub const ALL: [Action; 28] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -58,6 +63,9 @@ impl Action {
         Action::ToggleStar,
         Action::Starred,
         Action::Log,
+        Action::Search,
+        Action::SearchNext,
+        Action::SearchPrev,
         Action::Help,
         Action::Suspend,
         Action::Quit,
@@ -90,6 +98,9 @@ impl Action {
             Action::NextUnread => "next_unread",
             Action::Starred => "starred",
             Action::Log => "log",
+            Action::Search => "search",
+            Action::SearchNext => "search_next",
+            Action::SearchPrev => "search_prev",
             Action::Suspend => "suspend",
         }
     }
@@ -125,6 +136,9 @@ impl Action {
             Action::NextUnread => "next unread article",
             Action::Starred => "starred articles",
             Action::Log => "messages",
+            Action::Search => "search this issue",
+            Action::SearchNext => "next search hit",
+            Action::SearchPrev => "previous search hit",
             Action::Suspend => "suspend (fg resumes)",
         }
     }

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::Action;
+use super::prompt::Edit;
 
 /// The default bindings, as config-style key specs.
 const DEFAULTS: &[(Action, &[&str])] = &[
@@ -34,6 +35,9 @@ const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::ToggleStar, &["s"]),
     (Action::Starred, &["S"]),
     (Action::Log, &["!"]),
+    (Action::Search, &["/"]),
+    (Action::SearchNext, &["n"]),
+    (Action::SearchPrev, &["N"]),
     (Action::Help, &["?", "f1"]),
     (Action::Suspend, &["ctrl-z"]),
     (Action::Quit, &["q", "ctrl-c"]),
@@ -107,6 +111,45 @@ impl Keymap {
     pub fn labels(&self, action: Action) -> Vec<String> {
         self.keys(action).map(key_label).collect()
     }
+}
+
+/// A key pressed while the search prompt is open: text, or one of the
+/// readline editing keys. These are fixed, not taken from `[keys]`: in the
+/// prompt every printable key is text, so `q` types a q. A character with
+/// any modifier but Shift is not text (Alt-x, Ctrl-x).
+pub fn prompt_edit(key: KeyEvent) -> Option<Edit> {
+    let modifiers = key.modifiers - KeyModifiers::SHIFT;
+    let edit = match key.code {
+        KeyCode::Char(c) if modifiers.is_empty() => Edit::Insert(c),
+        KeyCode::Char(c) if modifiers == KeyModifiers::CONTROL => match c {
+            'u' => Edit::ClearToStart,
+            'w' => Edit::DeleteWord,
+            'h' => Edit::Backspace,
+            'd' => Edit::Delete,
+            'a' => Edit::Home,
+            'e' => Edit::End,
+            'b' => Edit::Left,
+            'f' => Edit::Right,
+            'p' => Edit::Older,
+            'n' => Edit::Newer,
+            'j' | 'm' => Edit::Accept,
+            'c' | 'g' => Edit::Cancel,
+            _ => return None,
+        },
+        _ if !modifiers.is_empty() => return None,
+        KeyCode::Backspace => Edit::Backspace,
+        KeyCode::Delete => Edit::Delete,
+        KeyCode::Left => Edit::Left,
+        KeyCode::Right => Edit::Right,
+        KeyCode::Home => Edit::Home,
+        KeyCode::End => Edit::End,
+        KeyCode::Up => Edit::Older,
+        KeyCode::Down => Edit::Newer,
+        KeyCode::Enter => Edit::Accept,
+        KeyCode::Esc => Edit::Cancel,
+        _ => return None,
+    };
+    Some(edit)
 }
 
 /// One form per key, so that config specs and terminal events compare equal:
@@ -315,6 +358,29 @@ mod tests {
         assert_eq!(keymap.labels(Action::Down), ["Down"]);
         assert_eq!(errors.len(), 2, "{errors:?}");
         assert!(errors[0].contains("nonsense") || errors[1].contains("nonsense"));
+    }
+
+    #[test]
+    fn in_the_prompt_characters_are_text_and_ctrl_keys_edit() {
+        let spec = |s: &str| prompt_edit(parse_key(s).unwrap());
+        assert_eq!(spec("q"), Some(Edit::Insert('q')));
+        assert_eq!(spec("Q"), Some(Edit::Insert('Q')));
+        assert_eq!(spec("盘"), Some(Edit::Insert('盘')));
+        assert_eq!(spec("space"), Some(Edit::Insert(' ')));
+        assert_eq!(spec("ctrl-u"), Some(Edit::ClearToStart));
+        assert_eq!(spec("ctrl-w"), Some(Edit::DeleteWord));
+        assert_eq!(spec("ctrl-c"), Some(Edit::Cancel));
+        assert_eq!(spec("esc"), Some(Edit::Cancel));
+        assert_eq!(spec("enter"), Some(Edit::Accept));
+        assert_eq!(spec("up"), Some(Edit::Older));
+        assert_eq!(spec("alt-x"), None);
+        assert_eq!(
+            spec("ctrl-z"),
+            None,
+            "suspend is the app's, not the prompt's"
+        );
+        let shifted = KeyEvent::new(KeyCode::Char('N'), KeyModifiers::SHIFT);
+        assert_eq!(prompt_edit(shifted), Some(Edit::Insert('N')));
     }
 
     #[test]

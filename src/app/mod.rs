@@ -2,12 +2,15 @@
 //! only actions and sizes, `ui::render` borrows the result.
 
 pub mod action;
+mod find;
 pub mod keymap;
 mod marks;
+pub mod prompt;
 mod reading;
 mod update;
 
 pub use action::Action;
+pub use find::Search;
 pub use reading::{LayoutCache, View};
 pub use update::update;
 
@@ -118,6 +121,8 @@ pub struct App {
     /// How the ambiguous width was chosen ("asked the terminal", "from the
     /// config"), shown in help next to the result.
     pub ambiguous_note: Option<String>,
+    /// The search prompt, its history, and the search in force.
+    pub search: Search,
     state_changed: bool,
     /// Entry index by issue key, built when `S` or `u` first needs it.
     issue_keys: Option<HashMap<String, usize>>,
@@ -173,6 +178,7 @@ impl App {
             layouts: reading::LayoutCache::default(),
             notice: None,
             ambiguous_note: None,
+            search: Search::default(),
             state_changed: false,
             issue_keys: None,
         };
@@ -186,6 +192,9 @@ impl App {
             return Effect::None;
         }
         self.notice = None;
+        if self.prompt_open() {
+            return self.prompt_key(key);
+        }
         match self.keymap.action(key) {
             Some(action) => update(self, action),
             None => Effect::None,

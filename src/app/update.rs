@@ -16,6 +16,11 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         }
         _ => {}
     }
+    // An action that is not a key (keys in the prompt are text) closes the
+    // prompt; Back does only that.
+    if app.search.prompt.take().is_some() && action == Action::Back {
+        return Effect::None;
+    }
     // Scrolling and paging need the article laid out; moving a list's
     // selection does not (the frame lays out what it will draw).
     if app.focus == Pane::Article {
@@ -50,6 +55,8 @@ fn pane_action(app: &mut App, action: Action) {
         Action::NextArticle => step_article(app, 1),
         Action::PrevArticle => step_article(app, -1),
         Action::NextUnread => app.next_unread(),
+        Action::Search => app.open_prompt(),
+        Action::SearchNext | Action::SearchPrev => {}
         Action::ToggleRead => toggle_read(app),
         Action::ToggleStar => toggle_star(app),
         Action::Open | Action::Quit | Action::Suspend => {}
