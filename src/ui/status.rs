@@ -1,12 +1,58 @@
 //! The status bar: paper · date · article n/m · position, and a help hint
-//! whose key comes from the keymap.
+//! whose key comes from the keymap; or, while it is open, the search prompt.
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::text::Pen;
+use crate::app::prompt::Prompt;
 use crate::app::{Action, App};
 
-pub(super) fn render_status(app: &App, pen: &mut Pen, row: Rect) {
+/// Draw the status row; returns where the terminal cursor goes (in the
+/// open prompt, so an input method composes at the right place).
+pub(super) fn render_status(app: &App, pen: &mut Pen, row: Rect) -> Option<Position> {
+    if let Some(line) = &app.search.prompt {
+        return render_prompt(app, pen, row, line);
+    }
+    render_bar(app, pen, row);
+    None
+}
+
+/// `/query` with the cursor. A line wider than the row scrolls so that the
+/// cursor (and the cell it stands on) is always on screen; a wide glyph is
+/// shown whole or not at all, and `<` replaces `/` while the start is hidden.
+fn render_prompt(app: &App, pen: &mut Pen, row: Rect, line: &Prompt) -> Option<Position> {
+    let style = app.theme.prompt;
+    pen.clear(row, style);
+    let room = usize::from(row.width).checked_sub(1).filter(|r| *r > 0)?;
+    let text = line.text();
+    let cells: Vec<(usize, usize)> = (text.grapheme_indices(true))
+        .map(|(at, g)| (at, pen.width(g)))
+        .collect();
+    let before_cursor = cells.iter().take_while(|(at, _)| *at < line.cursor());
+    let cursor_col: usize = before_cursor.map(|(_, w)| w).sum();
+    // Columns that must scroll off so the cursor's cell fits.
+    let hidden = (cursor_col + 1).saturating_sub(room);
+    let mut col = 0;
+    let mut first = (text.len(), 0);
+    for &(at, width) in &cells {
+        if col >= hidden {
+            first = (at, col);
+            break;
+        }
+        col += width;
+        first = (text.len(), col);
+    }
+    let (start, start_col) = first;
+    let prefix = if start > 0 { "<" } else { "/" };
+    pen.put(row.x, row.y, 1, prefix, style);
+    let x = row.x.saturating_add(1);
+    pen.put(x, row.y, room, &text[start..], style);
+    let offset = u16::try_from(cursor_col.saturating_sub(start_col)).unwrap_or(0);
+    Some(Position::new(x.saturating_add(offset), row.y))
+}
+
+fn render_bar(app: &App, pen: &mut Pen, row: Rect) {
     let theme = &app.theme;
     pen.clear(row, theme.status);
     let hint = match app.keymap.labels(Action::Help).first() {

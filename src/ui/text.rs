@@ -6,6 +6,7 @@ use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use std::num::NonZeroU16;
+use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 use std::borrow::Cow;
@@ -76,6 +77,22 @@ impl Pen<'_> {
             used += width;
         }
         used
+    }
+
+    /// Lay `style` over `cells` cells from (x, y) already drawn, within the
+    /// buffer and `max` cells: the text stays, so a wide glyph keeps its
+    /// continuation cell.
+    pub fn restyle(&mut self, x: u16, y: u16, cells: Range<usize>, max: usize, style: Style) {
+        let area = self.buf.area;
+        if y < area.y || y >= area.bottom() || x < area.x {
+            return;
+        }
+        let room = usize::from(area.right().saturating_sub(x)).min(max);
+        for dx in cells.start..cells.end.min(room) {
+            // `dx < room`, which fits in u16.
+            let cx = x + u16::try_from(dx).unwrap_or(0);
+            self.buf[(cx, y)].set_style(style);
+        }
     }
 
     /// Fill `area` with blanks in `style`. A wide glyph just left of the

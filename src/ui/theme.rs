@@ -49,6 +49,14 @@ pub struct Theme {
     pub status: Style,
     pub status_hint: Style,
     pub notice: Style,
+    /// The search prompt on the bottom row.
+    pub prompt: Style,
+    /// Every search hit on screen, and the current one. Reverse video, so
+    /// both show without colour.
+    pub search_hit: Style,
+    pub search_current: Style,
+    /// `/pattern 3/17` in the status bar.
+    pub status_search: Style,
     pub overlay: Style,
     pub overlay_title: Style,
     pub overlay_key: Style,
@@ -99,6 +107,20 @@ impl Theme {
                 .fg(Color::Black)
                 .bg(Color::Blue)
                 .add_modifier(Modifier::BOLD),
+            // Reversed: the colour named as foreground is the background
+            // seen, so black text on yellow (on orange-red for the current).
+            search_hit: Style::new()
+                .fg(Color::Yellow)
+                .bg(Color::Black)
+                .add_modifier(Modifier::REVERSED),
+            search_current: Style::new()
+                .fg(Color::LightRed)
+                .bg(Color::Black)
+                .add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            status_search: Style::new()
+                .fg(Color::Yellow)
+                .bg(Color::DarkGray)
+                .add_modifier(Modifier::BOLD),
             overlay_key: fg(Color::Yellow).add_modifier(Modifier::BOLD),
             ..Theme::mono(ambiguous)
         }
@@ -133,6 +155,10 @@ impl Theme {
             status: m(Modifier::REVERSED),
             status_hint: m(Modifier::REVERSED | Modifier::BOLD),
             notice: m(Modifier::REVERSED | Modifier::BOLD),
+            prompt: Style::new(),
+            search_hit: m(Modifier::REVERSED),
+            search_current: m(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED),
+            status_search: m(Modifier::REVERSED | Modifier::BOLD),
             overlay: Style::new(),
             overlay_title: m(Modifier::REVERSED | Modifier::BOLD),
             overlay_key: m(Modifier::BOLD),
