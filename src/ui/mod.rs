@@ -42,9 +42,13 @@ pub fn render(app: &App, frame: &mut Frame) {
             pen.put(rule.x, y, 1, app.theme.glyphs.rule, app.theme.rule);
         }
     }
-    status::render_status(app, &mut pen, screen.status);
+    let cursor = status::render_status(app, &mut pen, screen.status);
     if let Some(overlay) = app.overlay {
         overlay::render_overlay(app, &mut pen, area, overlay);
+    }
+    // Shown only in the search prompt; ratatui hides it otherwise.
+    if let Some(cursor) = cursor {
+        frame.set_cursor_position(cursor);
     }
 }
 
