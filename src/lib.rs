@@ -15,6 +15,7 @@ pub mod library;
 pub mod model;
 pub mod parse;
 pub mod reader;
+pub mod search;
 pub mod store;
 pub mod terminal;
 pub mod typeset;

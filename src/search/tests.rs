@@ -1,0 +1,229 @@
+use proptest::prelude::*;
+
+use super::fold::Folded;
+use super::*;
+use crate::library::sanitize::sanitize;
+use crate::library::{SAMPLE_NAME, SAMPLE_TEXT};
+use crate::parse::parse_issue;
+use unicode_segmentation::UnicodeSegmentation;
+
+fn find(pattern: &str, text: &str) -> Vec<Range<usize>> {
+    Query::new(pattern).unwrap().find(text)
+}
+
+fn found<'a>(pattern: &str, text: &'a str) -> Vec<&'a str> {
+    find(pattern, text).into_iter().map(|r| &text[r]).collect()
+}
+
+#[test]
+fn literal_not_regex() {
+    assert_eq!(found("a.b", "axb a.b"), ["a.b"]);
+    assert_eq!(found("(", "f(x)"), ["("]);
+    assert_eq!(found("*", "a*b"), ["*"]);
+}
+
+#[test]
+fn smart_case() {
+    assert_eq!(found("bank", "Bank BANK bank"), ["Bank", "BANK", "bank"]);
+    assert_eq!(found("Bank", "Bank BANK bank"), ["Bank"]);
+    assert_eq!(found("привет", "ПРИВЕТ мир"), ["ПРИВЕТ"]);
+    assert_eq!(found("Привет", "ПРИВЕТ мир"), Vec::<&str>::new());
+    assert_eq!(found("straße", "STRAẞE"), ["STRAẞE"]);
+    assert_eq!(found("istanbul", "İstanbul"), ["İstanbul"]);
+    assert!(!Query::new("abc").unwrap().is_case_sensitive());
+    assert!(Query::new("aBc").unwrap().is_case_sensitive());
+}
+
+#[test]
+fn width_folding_both_ways() {
+    assert_eq!(found("ＡＢＣ", "abc ABC"), ["ABC"]);
+    assert_eq!(found("ａｂｃ", "abc ABC"), ["abc", "ABC"]);
+    assert_eq!(found("abc", "ＡＢＣ"), ["ＡＢＣ"]);
+    assert_eq!(found("(", "见（上）"), ["（"]);
+    assert_eq!(found("（", "f(x)"), ["("]);
+    assert_eq!(found("5g", "５Ｇ网络"), ["５Ｇ"]);
+    assert_eq!(found("a b", "a\u{3000}b"), ["a\u{3000}b"]);
+    assert_eq!(found("a\u{3000}b", "a b"), ["a b"]);
+}
+
+#[test]
+fn whitespace_runs_match_any_run() {
+    assert_eq!(found("a b", "a  \n\tb"), ["a  \n\tb"]);
+    assert_eq!(found("a   b", "a b"), ["a b"]);
+    assert!(find("a b", "ab").is_empty());
+    assert!(find("ab", "a b").is_empty());
+    assert_eq!(found(" ", "a  b c"), ["  ", " "]);
+}
+
+#[test]
+fn break_hints_are_ignored() {
+    assert_eq!(
+        found("hyphenation", "hyph\u{AD}enation"),
+        ["hyph\u{AD}enation"]
+    );
+    assert_eq!(found("ab", "a\u{200B}b"), ["a\u{200B}b"]);
+    assert_eq!(found("a\u{200B}b", "ab"), ["ab"]);
+    // A match neither starts nor ends with a dropped invisible.
+    assert_eq!(find("b", "\u{200B}b\u{200B}"), vec![3..4]);
+}
+
+#[test]
+fn grapheme_boundaries() {
+    assert!(find("e", "e\u{301}").is_empty());
+    assert_eq!(
+        found("e\u{301}", "cafe\u{301} e\u{301}"),
+        ["e\u{301}", "e\u{301}"]
+    );
+    assert_eq!(found("e", "e\u{301}e"), ["e"]);
+    assert_eq!(find("e", "e\u{301}e"), vec![3..4]);
+    // A Hangul syllable in jamo is one grapheme.
+    assert!(find("\u{1100}", "\u{1100}\u{1161}").is_empty());
+    // One flag out of a pair of flags, never a half of each.
+    let flags = "🇯🇵🇨🇳";
+    assert_eq!(found("🇵🇨", flags), Vec::<&str>::new());
+    assert_eq!(found("🇨🇳", flags), ["🇨🇳"]);
+    // An emoji ZWJ sequence is one grapheme.
+    assert!(find("👨", "👨\u{200D}👩").is_empty());
+}
+
+#[test]
+fn a_rejected_match_does_not_hide_an_overlapping_one() {
+    // `aa` at 0 would end inside `a\u{301}`; the one at 1 is fine.
+    assert_eq!(find("aa", "aaa\u{301}"), vec![0..2]);
+    assert_eq!(find("aa", "a\u{301}aa"), vec![3..5]);
+}
+
+#[test]
+fn ranges_are_into_the_source() {
+    let text = "ＡＢ　ｃ déjà vu";
+    for (pattern, expected) in [("ab c", "ＡＢ　ｃ"), ("DÉJÀ", ""), ("déjà", "déjà")] {
+        let got = found(pattern, text);
+        if expected.is_empty() {
+            assert!(got.is_empty(), "{pattern}");
+        } else {
+            assert_eq!(got, [expected], "{pattern}");
+        }
+    }
+    assert_eq!(find("vu", text), vec![text.len() - 2..text.len()]);
+}
+
+#[test]
+fn empty_and_invisible_patterns_are_errors() {
+    assert!(matches!(Query::new(""), Err(QueryError::Empty)));
+    assert!(matches!(Query::new("\u{AD}"), Err(QueryError::Invisible)));
+    assert_eq!(QueryError::Empty.to_string(), "the search pattern is empty");
+}
+
+#[test]
+fn long_patterns_are_cut() {
+    let paste = "字".repeat(1_000_000);
+    let query = Query::new(&paste).unwrap();
+    assert_eq!(query.pattern().chars().count(), Query::MAX_CHARS);
+    // The cut backs off rather than strip a mark from its base.
+    let marked = format!("{}e\u{301}", "a".repeat(Query::MAX_CHARS - 1));
+    let query = Query::new(&marked).unwrap();
+    assert_eq!(query.pattern(), "a".repeat(Query::MAX_CHARS - 1));
+    assert_eq!(Query::new("short").unwrap().pattern(), "short");
+}
+
+#[test]
+fn hidden_tag_text_is_never_matched() {
+    // "secret" written in TAG characters after a visible word.
+    let hidden: String = "secret"
+        .chars()
+        .map(|c| char::from_u32(0xE0000 + u32::from(c)).unwrap())
+        .collect();
+    let source = format!("# 报\n\n## Visible headline\n\nPlain words{hidden} here.\n");
+    let query = Query::new("secret").unwrap();
+    // Unsanitised, the tags stay (as Extend characters glued to `words`)
+    // and still never match; sanitised, as the library reads, they are gone.
+    for text in [source.clone(), sanitize(&source).into_owned()] {
+        let issue = parse_issue(&text, None);
+        assert!(!issue.articles.is_empty());
+        for article in &issue.articles {
+            assert!(find_in_article(&query, article).is_empty());
+        }
+    }
+    let issue = parse_issue(&sanitize(&source), None);
+    assert!(!issue.articles[0].blocks[0].text.contains('\u{E0073}'));
+    {
+        let words = Query::new("words").unwrap();
+        let hits: usize = issue
+            .articles
+            .iter()
+            .map(|a| find_in_article(&words, a).len())
+            .sum();
+        assert_eq!(hits, 1);
+    }
+}
+
+#[test]
+fn phrases_split_by_columns_are_found_in_the_sample() {
+    let issue = parse_issue(&sanitize(SAMPLE_TEXT), Some(SAMPLE_NAME));
+    for phrase in ["盘活存量低效用地", "服务质量提升"] {
+        let query = Query::new(phrase).unwrap();
+        let hits: Vec<_> = issue
+            .articles
+            .iter()
+            .flat_map(|a| find_in_article(&query, a).into_iter().map(move |h| (a, h)))
+            .collect();
+        assert!(!hits.is_empty(), "{phrase}");
+        for (article, hit) in hits {
+            assert_eq!(&hit.text.resolve(article)[hit.range], phrase);
+        }
+    }
+}
+
+#[test]
+fn hits_come_in_reading_order() {
+    let text = "# 报\n\n### 要闻\n## 标题 cat\n\n猫 cat 一。\n\n二 cat。\n";
+    let issue = parse_issue(text, None);
+    let article = &issue.articles[0];
+    let hits = find_in_article(&Query::new("cat").unwrap(), article);
+    let refs: Vec<TextRef> = hits.iter().map(|h| h.text).collect();
+    let expected: Vec<TextRef> = text_refs(article)
+        .into_iter()
+        .filter(|r| r.resolve(article).contains("cat"))
+        .collect();
+    assert_eq!(refs, expected);
+    assert!(refs.len() >= 2, "{refs:?}");
+}
+
+/// The fold of a string, for comparing what a match covers.
+fn folded(text: &str, insensitive: bool) -> String {
+    Folded::new(text, insensitive).text
+}
+
+fn piece() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "a", "A", "b", "e", "\u{301}", " ", "\u{3000}", "Ａ", "ａ", "（", "(", "字", "\n",
+        "\u{AD}", "🇯", "🇵", "\u{200D}", "👩", "ß", "İ", "i", "\u{1100}", "\u{1161}", "é",
+    ])
+    .prop_map(str::to_owned)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn every_range_is_a_whole_match(
+        text in prop::collection::vec(piece(), 0..40).prop_map(|v| v.concat()),
+        pattern in prop::collection::vec(piece(), 1..4).prop_map(|v| v.concat()),
+    ) {
+        let Ok(query) = Query::new(&pattern) else { return Ok(()) };
+        let insensitive = !query.is_case_sensitive();
+        let bounds: Vec<usize> = text
+            .grapheme_indices(true)
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let mut last_end = 0;
+        for range in query.find(&text) {
+            prop_assert!(range.start >= last_end && range.start < range.end);
+            prop_assert!(bounds.contains(&range.start) && bounds.contains(&range.end));
+            let matched = &text[range.clone()];
+            prop_assert_eq!(folded(matched, insensitive), folded(&pattern, insensitive));
+            last_end = range.end;
+        }
+    }
+}
