@@ -114,7 +114,7 @@ impl Action {
         match self {
             Action::Quit => "quit",
             Action::Help => "this help",
-            Action::Back => "close overlay / go back",
+            Action::Back => "close overlay / clear search / go back",
             Action::FocusNext => "next pane",
             Action::FocusPrev => "previous pane",
             Action::FocusLeft => "pane to the left",

@@ -1,9 +1,13 @@
-//! Search in the reader: the prompt's keys, and the search state.
+//! Search in the reader: the prompt's keys, running a query over the
+//! current issue, and `n`/`N` taking the reader from hit to hit.
 
 use crossterm::event::KeyEvent;
 
+use super::hits::{CONTEXT, Found, Place, lines_of, reading_rank};
 use super::prompt::{self, Edit, Prompt};
-use super::{Action, App, Effect, keymap, update};
+use super::{Action, App, Effect, Pane, keymap, update};
+use crate::layout::Role;
+use crate::search::Query;
 
 /// The search prompt, this session's queries, and the search in force.
 #[derive(Debug, Default)]
@@ -12,6 +16,8 @@ pub struct Search {
     pub prompt: Option<Prompt>,
     /// Queries run this session, oldest first.
     pub history: Vec<String>,
+    /// The search in force: its hits are lit and `n`/`N` step through them.
+    pub found: Option<Found>,
 }
 
 impl App {
@@ -66,6 +72,144 @@ impl App {
             text => text.to_owned(),
         };
         prompt::remember(&mut self.search.history, &pattern);
+        self.start_search(&pattern, true);
+    }
+
+    /// Run `pattern` from the reading position (Enter in the prompt).
+    fn start_search(&mut self, pattern: &str, forward: bool) {
+        let query = match Query::new(pattern) {
+            Ok(query) => query,
+            Err(err) => {
+                self.notice = Some(err.to_string());
+                return;
+            }
+        };
+        self.ensure_parsed(self.issue);
+        let Some(issue) = self.issues.get(self.issue).and_then(Option::as_ref) else {
+            self.notice = Some(format!("not found: {pattern}"));
+            return;
+        };
+        self.search.found = Some(Found::new(query, self.issue, issue));
+        self.go_to_hit(forward, true);
+    }
+
+    /// `n` (forward) and `N`: the next or previous hit, round the issue.
+    /// With no search in force (none yet, or Esc cleared it) the last
+    /// query runs again from the reading position.
+    pub(super) fn search_step(&mut self, forward: bool) {
+        if self.search.found.is_none() {
+            match self.search.history.last().cloned() {
+                Some(last) => self.start_search(&last, forward),
+                None => {
+                    let key = self.keymap.labels(Action::Search).into_iter().next();
+                    let key = key.unwrap_or_else(|| Action::Search.name().to_owned());
+                    self.notice = Some(format!("no search yet ({key} searches)"));
+                }
+            }
+            return;
+        }
+        self.go_to_hit(forward, false);
+    }
+
+    /// Go to the hit after the current one when it is on screen, else to
+    /// the first after the reading position (the last before it, going
+    /// back), as a pager searches from the page shown.
+    fn go_to_hit(&mut self, forward: bool, fresh: bool) {
+        self.refresh_hits();
+        let place = self.reading_place();
+        let current = self.search.found.as_ref().and_then(|f| f.current);
+        let on_screen = current.filter(|&c| !fresh && self.hit_on_screen(c));
+        let Some(found) = self.search.found.as_ref() else {
+            return;
+        };
+        let step = match on_screen {
+            Some(c) => found.beside(c, forward),
+            None => found.from_place(place, forward),
+        };
+        let Some((index, wrapped)) = step else {
+            self.notice = Some(format!("not found: {}", found.query.pattern()));
+            self.search.found = None;
+            return;
+        };
+        if wrapped {
+            self.notice = Some("search wrapped".to_owned());
+        }
+        self.show_hit(index);
+    }
+
+    /// Find the hits again if the issue changed since they were found.
+    pub(super) fn refresh_hits(&mut self) {
+        let index = self.issue;
+        let issue = self.issues.get(index).and_then(Option::as_ref);
+        if let (Some(found), Some(issue)) = (self.search.found.as_mut(), issue)
+            && found.issue != Some(index)
+        {
+            found.search(index, issue);
+        }
+    }
+
+    /// Where the reader is: the first text line on screen.
+    fn reading_place(&mut self) -> Place {
+        self.ensure_view();
+        let start = (self.article, (0, 0), 0);
+        let Some(view) = self.current_view() else {
+            return start;
+        };
+        let line = view.layout.lines.get(view.top..).unwrap_or_default();
+        match line.iter().find(|l| l.role != Role::Blank) {
+            Some(l) => (self.article, reading_rank(l.text), l.range.start),
+            None => (self.article, (usize::MAX, usize::MAX), 0),
+        }
+    }
+
+    fn current_view(&self) -> Option<&super::View> {
+        let view = self.view.as_ref()?;
+        ((view.issue, view.article) == (self.issue, self.article)).then_some(view)
+    }
+
+    fn hit_on_screen(&self, index: usize) -> bool {
+        let hit = self.search.found.as_ref().and_then(|f| f.hits.get(index));
+        let Some(hit) = hit.filter(|h| h.article == self.article) else {
+            return false;
+        };
+        let Some(view) = self.current_view() else {
+            return false;
+        };
+        lines_of(&view.layout, hit)
+            .is_some_and(|l| l.start >= view.top && l.end <= view.top + view.height)
+    }
+
+    /// Select the hit's article, focus the Article pane and scroll so the
+    /// hit's lines show, with a little context above, if they do not already.
+    fn show_hit(&mut self, index: usize) {
+        let Some(found) = self.search.found.as_mut() else {
+            return;
+        };
+        let Some(hit) = found.hits.get(index).cloned() else {
+            return;
+        };
+        found.current = Some(index);
+        self.select(self.issue, hit.article);
+        super::update::focus(self, Pane::Article);
+        self.ensure_view();
+        let issue = self.issues.get(self.issue).and_then(Option::as_ref);
+        let article = issue.and_then(|i| i.articles.get(hit.article));
+        let (Some(view), Some(article)) = (self.view.as_mut(), article) else {
+            return;
+        };
+        let Some(lines) = lines_of(&view.layout, &hit) else {
+            return;
+        };
+        if lines.start < view.top || lines.end > view.top + view.height {
+            let context = CONTEXT.min(view.height.saturating_sub(1) / 2);
+            view.top = lines.start.saturating_sub(context).min(view.max_top());
+            view.anchor = view.position(article);
+        }
+    }
+
+    /// Esc with a search in force: clear it (`n` finds the query again).
+    pub(super) fn clear_search(&mut self) -> bool {
+        self.search.found.take().is_some()
     }
 }
 

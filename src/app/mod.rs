@@ -3,6 +3,7 @@
 
 pub mod action;
 mod find;
+mod hits;
 pub mod keymap;
 mod marks;
 pub mod prompt;
@@ -11,6 +12,7 @@ mod update;
 
 pub use action::Action;
 pub use find::Search;
+pub use hits::{Found, IssueHit, reading_rank};
 pub use reading::{LayoutCache, View};
 pub use update::update;
 
@@ -312,6 +314,14 @@ impl App {
         self.library.record_articles(index, articles);
         self.place_unplaced(index);
         self.layouts.forget_issue(index);
+        if let Some(found) = self
+            .search
+            .found
+            .as_mut()
+            .filter(|f| f.issue == Some(index))
+        {
+            found.issue = None;
+        }
         if index == self.issue {
             self.view = None;
             self.select(self.issue, self.article);

@@ -8,7 +8,7 @@ use crate::library::sanitize::is_bidi_control;
 use crate::typeset::classes::is_cjk_letter;
 
 /// Longest query, in characters: what the search accepts.
-pub const MAX_CHARS: usize = 256;
+pub const MAX_CHARS: usize = crate::search::Query::MAX_CHARS;
 
 /// Queries kept for recall with Up/Down.
 const HISTORY: usize = 100;

@@ -129,6 +129,7 @@ impl App {
     pub(crate) fn refresh(&mut self) {
         let area = geometry::screen_rect(self.size);
         self.ensure_view();
+        self.refresh_hits();
         self.keep_lists_visible(area);
         self.mark_read_if_end_seen(area);
     }

@@ -38,6 +38,8 @@ fn pane_action(app: &mut App, action: Action) {
         Action::Help => open_overlay(app, Overlay::Help),
         Action::Log => open_overlay(app, Overlay::Log),
         Action::Starred => app.open_starred(),
+        // Esc first clears a search's highlight, then goes back.
+        Action::Back if app.clear_search() => {}
         Action::Back | Action::FocusLeft => focus(app, left_of(app.focus)),
         Action::FocusRight => focus(app, right_of(app.focus)),
         Action::Open if app.focus != Pane::Article => focus(app, right_of(app.focus)),
@@ -56,7 +58,8 @@ fn pane_action(app: &mut App, action: Action) {
         Action::PrevArticle => step_article(app, -1),
         Action::NextUnread => app.next_unread(),
         Action::Search => app.open_prompt(),
-        Action::SearchNext | Action::SearchPrev => {}
+        Action::SearchNext => app.search_step(true),
+        Action::SearchPrev => app.search_step(false),
         Action::ToggleRead => toggle_read(app),
         Action::ToggleStar => toggle_star(app),
         Action::Open | Action::Quit | Action::Suspend => {}
@@ -99,7 +102,7 @@ fn page(app: &App) -> usize {
 }
 
 /// Move focus; in the two-pane layout the pair shown follows it.
-fn focus(app: &mut App, pane: Pane) {
+pub(super) fn focus(app: &mut App, pane: Pane) {
     app.focus = pane;
     if geometry::mode(app.size.0) == Mode::Two {
         match pane {

@@ -4,12 +4,14 @@
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
+use super::highlight::hit_cells;
 use super::layout::body_rect;
 use super::text::Pen;
 use super::{note, title};
-use crate::app::{App, Pane};
+use crate::app::{App, IssueHit, Pane, reading_rank};
 use crate::cli::dump::indent_text;
-use crate::layout::Role;
+use crate::layout::{ArticleLayout, Role};
+use crate::model::Article;
 use crate::ui::theme::Theme;
 
 pub(super) fn render_article(app: &App, pen: &mut Pen, pane: Rect) {
@@ -28,6 +30,7 @@ pub(super) fn render_article(app: &App, pen: &mut Pen, pane: Rect) {
         return;
     };
     let room = usize::from(body.width);
+    let lights = Lights::of(app);
     let lines = view.layout.lines.iter().enumerate().skip(view.top);
     for (y, (index, line)) in (body.top()..body.bottom()).zip(lines) {
         if line.role == Role::Blank {
@@ -39,7 +42,68 @@ pub(super) fn render_article(app: &App, pen: &mut Pen, pane: Rect) {
             .x
             .saturating_add(u16::try_from(indent).unwrap_or(u16::MAX));
         let text = view.layout.display(article, index);
-        pen.put(x, y, room.saturating_sub(indent), &text, style);
+        let room = room.saturating_sub(indent);
+        pen.put(x, y, room, &text, style);
+        lights.draw(
+            &app.theme,
+            pen,
+            (article, &view.layout, index),
+            (x, y, room),
+        );
+    }
+}
+
+/// The search hits of the article on screen, lit over the drawn text.
+struct Lights<'a> {
+    /// Index in the issue's hits of `hits[0]`.
+    first: usize,
+    hits: &'a [IssueHit],
+    current: Option<usize>,
+}
+
+impl<'a> Lights<'a> {
+    fn of(app: &'a App) -> Lights<'a> {
+        let found = (app.search.found.as_ref()).filter(|f| f.issue == Some(app.issue));
+        let (first, hits) = found.map_or((0, &[][..]), |f| f.in_article(app.article));
+        let current = found.and_then(|f| f.current);
+        Lights {
+            first,
+            hits,
+            current,
+        }
+    }
+
+    /// Light the hits on line `index`, drawn at (x, y) in `room` cells. The
+    /// hits are in reading order, so those on the line are found by bisection.
+    fn draw(
+        &self,
+        theme: &Theme,
+        pen: &mut Pen,
+        (article, layout, index): (&Article, &ArticleLayout, usize),
+        (x, y, room): (u16, u16, usize),
+    ) {
+        let Some(line) = layout.lines.get(index).filter(|_| !self.hits.is_empty()) else {
+            return;
+        };
+        let rank = reading_rank(line.text);
+        let past = |h: &IssueHit| (reading_rank(h.text), h.range.end) <= (rank, line.range.start);
+        let skip = self.hits.partition_point(past);
+        let text = line.text.resolve(article);
+        let width = layout.width.saturating_sub(line.indent);
+        for (k, hit) in self.hits.iter().enumerate().skip(skip) {
+            if (reading_rank(hit.text), hit.range.start) >= (rank, line.range.end) {
+                break;
+            }
+            let Some(cells) = hit_cells(text, line, width, &hit.range, &layout.options) else {
+                continue;
+            };
+            let style = if self.current == Some(self.first + k) {
+                theme.search_current
+            } else {
+                theme.search_hit
+            };
+            pen.restyle(x, y, cells, room, style);
+        }
     }
 }
 

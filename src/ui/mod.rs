@@ -3,6 +3,7 @@
 //! the app or lays text out: the article's lines were set by `update`.
 
 mod article;
+mod highlight;
 pub mod layout;
 mod lists;
 mod overlay;

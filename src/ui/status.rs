@@ -69,6 +69,17 @@ fn render_bar(app: &App, pen: &mut Pen, row: Rect) {
         pen.put(x, row.y, hint_width, &hint, theme.status_hint);
     }
     let room = width.saturating_sub(hint_width).saturating_sub(2);
+    // The search in force sits just left of the hint, in at most half the room.
+    let field = search_field(app, pen, room / 2);
+    let field_width = pen.width(&field);
+    let room = if field_width > 0 {
+        let x = (row.right())
+            .saturating_sub(u16::try_from(hint_width + 1 + field_width).unwrap_or(u16::MAX));
+        pen.put(x, row.y, field_width, &field, theme.status_search);
+        room.saturating_sub(field_width + 1)
+    } else {
+        room
+    };
     let x = row.x.saturating_add(1);
     match &app.notice {
         Some(notice) => {
@@ -80,6 +91,30 @@ fn render_bar(app: &App, pen: &mut Pen, row: Rect) {
             pen.put(x, row.y, room, &text, theme.status);
         }
     }
+}
+
+/// `/pattern 3/17`: the query, cut to fit `max` cells, and which hit of
+/// the issue's was gone to last (`-` before any, `+` past the kept bound).
+fn search_field(app: &App, pen: &Pen, max: usize) -> String {
+    let Some(found) = &app.search.found else {
+        return String::new();
+    };
+    let count = if found.issue == Some(app.issue) {
+        let total = found.hits.len();
+        let more = if found.capped() { "+" } else { "" };
+        match found.current {
+            Some(i) => format!(" {}/{total}{more}", i + 1),
+            None => format!(" -/{total}{more}"),
+        }
+    } else {
+        String::new()
+    };
+    let room = max.saturating_sub(pen.width(&count) + 1);
+    if room < 2 {
+        return pen.fit(count.trim_start(), max, "");
+    }
+    let pattern = pen.fit(found.query.pattern(), room, app.theme.glyphs.ellipsis);
+    format!("/{pattern}{count}")
 }
 
 /// `paper · date weekday · article n/m · position`, fitted to `room`:
