@@ -479,3 +479,49 @@ fn fullwidth_punctuation_moves_the_lit_cells_with_the_text() {
         assert_eq!(cells_in(&buf, app.theme.search_current), ["，要围绕"]);
     }
 }
+
+#[test]
+fn a_long_pattern_is_cut_in_the_status_bar_and_help_stays_at_60_columns() {
+    let sentence = "加紧建设城市副中心站综合交通枢纽、行政办公区二期、人大新校区";
+    let mut app = sample_app(60, 20);
+    search(&mut app, sentence);
+    assert!(app.search.found.is_some(), "{:?}", app.notice);
+    let text = show(&app);
+    let status = text.lines().last().unwrap_or_default();
+    assert!(status.ends_with(" 1/1  ? help"), "{status}");
+    assert!(
+        status.contains("/加紧建设") && status.contains('…'),
+        "{status}"
+    );
+    assert!(
+        status.contains("article 1/4"),
+        "where the reader is stays: {status}"
+    );
+    // A notice shares the row with the search field.
+    press(&mut app, "n");
+    let text = show(&app);
+    let status = text.lines().last().unwrap_or_default();
+    assert!(
+        status.contains("search wrapped") && status.ends_with("? help"),
+        "{status}"
+    );
+}
+
+#[test]
+fn the_prompt_measures_ambiguous_glyphs_as_the_terminal_draws_them() {
+    let mut app = app_with(Default::default(), 60, 20, AmbiguousWidth::Wide);
+    press(&mut app, "/");
+    type_text(&mut app, "“开门红”");
+    let (buf, cursor) = draw_with_cursor(&app);
+    screen_text(&buf);
+    assert_eq!(
+        cursor,
+        Some(Position::new(11, 19)),
+        "quotes take two cells each"
+    );
+    press(&mut app, "enter");
+    assert_eq!(
+        cells_in(&draw(&app), app.theme.search_current),
+        ["“开门红”"]
+    );
+}

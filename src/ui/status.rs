@@ -69,8 +69,9 @@ fn render_bar(app: &App, pen: &mut Pen, row: Rect) {
         pen.put(x, row.y, hint_width, &hint, theme.status_hint);
     }
     let room = width.saturating_sub(hint_width).saturating_sub(2);
-    // The search in force sits just left of the hint, in at most half the room.
-    let field = search_field(app, pen, room / 2);
+    // The search in force sits just left of the hint, in at most a third of
+    // the room: the query is the reader's own, where they are matters more.
+    let field = search_field(app, pen, room / 3);
     let field_width = pen.width(&field);
     let room = if field_width > 0 {
         let x = (row.right())
