@@ -525,3 +525,53 @@ fn the_prompt_measures_ambiguous_glyphs_as_the_terminal_draws_them() {
         ["“开门红”"]
     );
 }
+
+#[test]
+fn a_hit_scrolled_to_has_two_lines_of_context_above_it() {
+    for (width, height) in [(60, 20), (120, 40)] {
+        let mut app = sample_app(width, height);
+        search(&mut app, "盘活");
+        let view = app.view.as_ref().expect("a view");
+        let found = app.search.found.as_ref().expect("found");
+        let hit = &found.hits[0];
+        let line = (view.layout.lines.iter())
+            .position(|l| l.text == hit.text && l.range.contains(&hit.range.start))
+            .expect("the hit's line");
+        assert!(
+            line == view.top + 2 || view.top == view.max_top(),
+            "line {line}, top {} at {width}x{height}",
+            view.top
+        );
+    }
+}
+
+#[test]
+fn a_hit_that_brings_an_articles_end_on_screen_marks_it_read() {
+    let mut app = sample_app(120, 40);
+    let issue = app.current_issue().expect("the sample").clone();
+    let (index, article) = (issue.articles.iter().enumerate())
+        .find(|(i, a)| *i > 0 && a.blocks.len() > 3)
+        .expect("a long article");
+    let last = article.blocks.last().expect("a block").text.clone();
+    let tail: String = last
+        .chars()
+        .rev()
+        .skip(1)
+        .take(6)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    assert!(!app.state().is_read(&article.id));
+    search(&mut app, &tail);
+    assert_eq!(app.article, index, "{tail}");
+    assert!(app.state().is_read(&article.id), "its end is on screen");
+    // A hit in the first lines of a long article does not mark it read.
+    let first = &issue.articles[0];
+    let opening: String = first.blocks[0].text.chars().take(6).collect();
+    press(&mut app, "esc");
+    press_all(&mut app, &["h", "g", "l"]);
+    search(&mut app, &opening);
+    assert_eq!(app.article, 0);
+    assert!(!app.state().is_read(&first.id));
+}
