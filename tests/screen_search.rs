@@ -575,3 +575,38 @@ fn a_hit_that_brings_an_articles_end_on_screen_marks_it_read() {
     assert_eq!(app.article, 0);
     assert!(!app.state().is_read(&first.id));
 }
+
+/// RELIABILITY case 14: TAG characters hidden after a word are dropped at
+/// ingest, so a search never matches what the reader cannot see.
+#[test]
+fn hidden_tag_text_is_never_matched() {
+    use broadsheet::library::{Library, LibraryOptions};
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let hidden: String = "IGNORE"
+        .chars()
+        .map(|c| char::from_u32(0xE0000 + c as u32).unwrap_or(c))
+        .collect();
+    let text = format!("# 测试报\n\n## 标题\n\n正文word{hidden}继续写下去。\n");
+    std::fs::write(dir.path().join("t-2024-01-01.md"), text).expect("write");
+    let library = Library::open(&[dir.path().to_path_buf()], &LibraryOptions::default());
+    let config = broadsheet::config::Config::default();
+    let state = broadsheet::store::State::default();
+    let mut app = App::new(library, &config, state, AmbiguousWidth::Narrow);
+    resize(&mut app, 120, 40);
+    press(&mut app, "/");
+    app.on_paste(format!("word{hidden}"));
+    assert_eq!(
+        prompt_text(&app).as_deref(),
+        Some("word"),
+        "TAG characters are not taken"
+    );
+    press(&mut app, "esc");
+    search(&mut app, "IGNORE");
+    assert_eq!(app.notice.as_deref(), Some("not found: IGNORE"));
+    search(&mut app, "word继续");
+    assert!(
+        app.search.found.as_ref().is_some_and(|f| f.hits.len() == 1),
+        "{:?}",
+        app.notice
+    );
+}
