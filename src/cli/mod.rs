@@ -6,6 +6,7 @@ pub mod config;
 pub mod dump;
 pub mod json;
 pub mod list;
+pub mod search;
 mod report;
 
 use std::io::{self, Write};
@@ -70,6 +71,8 @@ pub enum Command {
     Json(json::JsonArgs),
     /// Print one line per issue: date, paper, articles, path.
     List(list::ListArgs),
+    /// Print every match of a pattern, with its line, like grep.
+    Search(search::SearchArgs),
     /// Show configuration.
     Config(config::ConfigArgs),
 }
@@ -138,6 +141,7 @@ pub fn main() -> ExitCode {
         Some(Command::Dump(args)) => dump::run(args, cli.config.as_deref()),
         Some(Command::Json(args)) => json::run(args, cli.config.as_deref()),
         Some(Command::List(args)) => list::run(args, cli.config.as_deref()),
+        Some(Command::Search(args)) => search::run(args, cli.config.as_deref()),
         Some(Command::Config(args)) => config::run(args, cli.config.as_deref()),
         None => crate::reader::run(&cli),
     };

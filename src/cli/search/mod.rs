@@ -1,0 +1,210 @@
+//! `broadsheet search`: every article of every issue that matches a
+//! pattern, as grep-like text or JSON Lines. The matching rules are
+//! `crate::search`'s, the same as the reader's `/`.
+//!
+//! Exit status as grep's: 0 when something matched, 1 when nothing did, 2
+//! when anything went wrong (a bad pattern, a file that could not be read;
+//! the other files are still searched).
+
+mod json;
+mod source;
+mod text;
+
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+
+use super::report::{complain, guard, report_messages};
+use super::{FixedAmbiguousArg, NoPaths, StyleArgs};
+use crate::config::{AmbiguousSetting, Config};
+use crate::library::{Library, Source};
+use crate::model::{Article, Issue};
+use crate::search::{Hit, Query, find_in_article};
+use crate::typeset::{AmbiguousWidth, Options};
+
+#[derive(Debug, clap::Args)]
+pub struct SearchArgs {
+    /// One JSON object per match (JSON Lines) instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Width in cells (default: the terminal's width, or 80 when not a terminal).
+    #[arg(long, value_name = "N")]
+    pub width: Option<usize>,
+    /// How wide East Asian ambiguous characters (“ ” — …) are [default:
+    /// the config's `ambiguous_width`, narrow for `auto`].
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub ambiguous_width: Option<FixedAmbiguousArg>,
+    /// Mark matches in colour instead of [brackets]: `auto` only when
+    /// writing to a terminal and NO_COLOR is not set.
+    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorArg,
+    #[command(flatten)]
+    pub style: StyleArgs,
+    /// The text to find: literal, case-insensitive unless it has an
+    /// uppercase letter, fullwidth and ASCII forms alike, any whitespace
+    /// run matching any other.
+    pub pattern: String,
+    /// Issue files or folders; `-` reads standard input. None: the
+    /// config's `library`, else the sample issue.
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+/// grep's statuses.
+const MATCHED: u8 = 0;
+const NO_MATCH: u8 = 1;
+const TROUBLE: u8 = 2;
+
+pub fn run(args: &SearchArgs, config_file: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let query = match Query::new(&args.pattern) {
+        Ok(query) => query,
+        Err(err) => return Ok(trouble(&err.to_string())),
+    };
+    let mut config = match super::load_config(config_file) {
+        Ok(config) => config,
+        Err(err) => return Ok(trouble(&format!("{err:#}"))),
+    };
+    args.style.apply(&mut config);
+    let options = options(args, &config);
+    let library = super::open_library(&args.paths, &config, NoPaths::ConfigLibrary);
+    let stdout = BufWriter::new(io::stdout().lock());
+    let mut out = if args.json {
+        Output::Json(json::JsonOut::new(stdout))
+    } else {
+        let width = args.width.unwrap_or_else(terminal_width);
+        let color = wants_color(args.color);
+        Output::Text(text::TextOut::new(stdout, width, options, color))
+    };
+    let (matched, failed) = search_library(&library, &query, &mut out)?;
+    out.flush().context("writing to standard output")?;
+    Ok(ExitCode::from(match (failed, matched) {
+        (true, _) => TROUBLE,
+        (false, true) => MATCHED,
+        (false, false) => NO_MATCH,
+    }))
+}
+
+/// Tell standard error and give up with status 2.
+fn trouble(message: &str) -> ExitCode {
+    complain(&format!("search: {}", guard(message)));
+    ExitCode::from(TROUBLE)
+}
+
+/// The typesetting options, as `dump` takes them.
+fn options(args: &SearchArgs, config: &Config) -> Options {
+    Options {
+        // `auto` needs a terminal to ask; plain text assumes the common case.
+        ambiguous: match (args.ambiguous_width, config.ambiguous_width) {
+            (Some(arg), _) => arg.into(),
+            (None, AmbiguousSetting::Wide) => AmbiguousWidth::Wide,
+            (None, _) => AmbiguousWidth::Narrow,
+        },
+        kinsoku: config.kinsoku,
+        punctuation: config.punctuation,
+        indent: config.indent,
+    }
+}
+
+fn terminal_width() -> usize {
+    if !io::stdout().is_terminal() {
+        return 80;
+    }
+    crossterm::terminal::size().map_or(80, |(columns, _)| usize::from(columns))
+}
+
+/// Colour only on a terminal, and never against NO_COLOR (no-color.org: set
+/// and not empty).
+fn wants_color(arg: ColorArg) -> bool {
+    match arg {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            !no_color && io::stdout().is_terminal()
+        }
+    }
+}
+
+/// Search every issue in library order; `(matched, failed)`. A failed write
+/// (a closed pipe) ends the run as an error.
+fn search_library(
+    library: &Library,
+    query: &Query,
+    out: &mut Output<impl Write>,
+) -> anyhow::Result<(bool, bool)> {
+    let mut failed = report_messages(library);
+    let mut matched = false;
+    for index in 0..library.entries.len() {
+        let decoded = match library.read_decoded(index) {
+            Ok(decoded) => decoded,
+            Err(err) => {
+                failed = true;
+                let label = library.label(index);
+                complain(&format!("{}: {}", guard(&label), guard(&err.to_string())));
+                continue;
+            }
+        };
+        for warning in &decoded.warnings {
+            complain(&guard(warning));
+        }
+        let issue = crate::parse::parse_issue(&decoded.text, library.file_name(index).as_deref());
+        let place = Place {
+            path: path_of(library, index),
+            issue: &issue,
+            source: &decoded.text,
+        };
+        for article in &issue.articles {
+            let hits = find_in_article(query, article);
+            if !hits.is_empty() {
+                matched = true;
+                out.article(&place, article, &hits)
+                    .context("writing to standard output")?;
+            }
+        }
+    }
+    Ok((matched, failed))
+}
+
+/// The path a script is given: the file as named, `-`, or `(sample)`.
+fn path_of(library: &Library, index: usize) -> String {
+    match library.entries.get(index).map(|e| &e.source) {
+        Some(Source::File(path)) => path.to_string_lossy().into_owned(),
+        _ => library.label(index),
+    }
+}
+
+/// The issue being searched and the text it was parsed from.
+struct Place<'a> {
+    path: String,
+    issue: &'a Issue,
+    source: &'a str,
+}
+
+enum Output<W: Write> {
+    Text(text::TextOut<W>),
+    Json(json::JsonOut<W>),
+}
+
+impl<W: Write> Output<W> {
+    fn article(&mut self, place: &Place<'_>, article: &Article, hits: &[Hit]) -> io::Result<()> {
+        match self {
+            Output::Text(out) => out.article(place.issue, article, hits),
+            Output::Json(out) => out.article(place, article, hits),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Output::Text(out) => out.flush(),
+            Output::Json(out) => out.flush(),
+        }
+    }
+}

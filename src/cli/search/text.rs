@@ -1,0 +1,215 @@
+//! The grep-like text: a heading per article, then the laid-out line each
+//! match is on, the match marked. Every line is at most `width` cells.
+
+use std::io::{self, Write};
+use std::ops::Range;
+
+use crate::layout::{ArticleLayout, Line, Role, TextRef};
+use crate::model::{Article, Issue};
+use crate::search::Hit;
+use crate::typeset::{self, Options};
+
+/// How a match is marked.
+struct Marks {
+    open: &'static str,
+    close: &'static str,
+    heading: (&'static str, &'static str),
+    /// Cells the marks take on a line.
+    cells: usize,
+}
+
+const BRACKETS: Marks = Marks {
+    open: "[",
+    close: "]",
+    heading: ("", ""),
+    cells: 2,
+};
+/// Bold red as grep marks a match, bold for the heading; no cells taken.
+const COLOUR: Marks = Marks {
+    open: "\x1b[1;31m",
+    close: "\x1b[m",
+    heading: ("\x1b[1m", "\x1b[m"),
+    cells: 0,
+};
+/// Lines too narrow for two brackets: the line alone.
+const NONE: Marks = Marks {
+    open: "",
+    close: "",
+    heading: ("", ""),
+    cells: 0,
+};
+
+pub(super) struct TextOut<W: Write> {
+    out: W,
+    width: usize,
+    options: Options,
+    marks: Marks,
+    first: bool,
+}
+
+impl<W: Write> TextOut<W> {
+    pub fn new(out: W, width: usize, options: Options, color: bool) -> TextOut<W> {
+        let marks = match (color, width) {
+            (true, _) => COLOUR,
+            (false, 0..=2) => NONE,
+            (false, _) => BRACKETS,
+        };
+        TextOut {
+            out,
+            width,
+            options,
+            marks,
+            first: true,
+        }
+    }
+
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
+    /// The heading, then each match's line(s); a blank line before every
+    /// article but the first.
+    pub fn article(&mut self, issue: &Issue, article: &Article, hits: &[Hit]) -> io::Result<()> {
+        if !self.first {
+            writeln!(self.out)?;
+        }
+        self.first = false;
+        self.heading(issue, article)?;
+        // Set narrower by the marks' cells so a marked line still fits.
+        let layout_width = self.width.saturating_sub(self.marks.cells).max(1);
+        let layout = ArticleLayout::new(article, layout_width, &self.options);
+        let lines = TextLines::new(&layout);
+        let mut cursor = 0;
+        for hit in hits {
+            cursor = lines.seek(cursor, hit);
+            let covering = lines.covering(cursor, hit);
+            // Lines the match only touches at an edge (a space the break
+            // swallowed) are left out, unless nothing else shows it.
+            let shown: Vec<&Line> = covering
+                .iter()
+                .copied()
+                .filter(|line| !marked(line, &hit.range).is_empty())
+                .collect();
+            let shown = if shown.is_empty() { covering } else { shown };
+            for line in shown {
+                self.context(article, &layout, line, &hit.range)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `DATE PAPER · HEADLINE`, set as a heading at the full width.
+    fn heading(&mut self, issue: &Issue, article: &Article) -> io::Result<()> {
+        let mut head = [issue.date.map(|d| d.to_string()), Some(issue.paper.clone())]
+            .into_iter()
+            .flatten()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !head.is_empty() {
+            // The no-break space keeps the separator off the start of a line.
+            head.push_str("\u{a0}· ");
+        }
+        head.push_str(article.headline.trim());
+        let (bold, plain) = self.marks.heading;
+        for range in typeset::wrap_heading(&head, self.width, &self.options) {
+            let line = typeset::display_line(&head, range, self.width, &self.options);
+            writeln!(self.out, "{bold}{line}{plain}")?;
+        }
+        Ok(())
+    }
+
+    /// One laid-out line (without its indent), the part of `hit` on it marked.
+    fn context(
+        &mut self,
+        article: &Article,
+        layout: &ArticleLayout,
+        line: &Line,
+        hit: &Range<usize>,
+    ) -> io::Result<()> {
+        let text = line.text.resolve(article);
+        let room = layout.width.saturating_sub(line.indent);
+        let show = |range: Range<usize>| typeset::display_line(text, range, room, &layout.options);
+        let whole = line.range.clone();
+        let part = marked(line, hit);
+        writeln!(
+            self.out,
+            "{}{}{}{}{}",
+            show(whole.start..part.start),
+            self.marks.open,
+            show(part.clone()),
+            self.marks.close,
+            show(part.end..whole.end)
+        )
+    }
+}
+
+/// The part of `hit` on `line`, clamped to it.
+fn marked(line: &Line, hit: &Range<usize>) -> Range<usize> {
+    let start = hit.start.clamp(line.range.start, line.range.end);
+    let end = hit.end.clamp(start, line.range.end);
+    start..end
+}
+
+/// Where a string comes in the article's reading order (the layout's order).
+fn order(text: TextRef) -> usize {
+    match text {
+        TextRef::Kicker => 0,
+        TextRef::Headline => 1,
+        TextRef::Deck => 2,
+        TextRef::Byline => 3,
+        TextRef::Block(i) => 4 + 2 * i,
+        TextRef::SubheadDeck(i) | TextRef::Credit(i) => 5 + 2 * i,
+        TextRef::None => usize::MAX,
+    }
+}
+
+/// The layout's lines of text, in reading order, walked by a cursor that
+/// only moves forward: matches come in reading order too, so finding every
+/// match's line costs one pass over the lines, not one per match.
+struct TextLines<'a> {
+    lines: Vec<&'a Line>,
+}
+
+impl<'a> TextLines<'a> {
+    fn new(layout: &'a ArticleLayout) -> TextLines<'a> {
+        let lines = layout
+            .lines
+            .iter()
+            .filter(|l| l.role != Role::Blank && l.text != TextRef::None)
+            .collect();
+        TextLines { lines }
+    }
+
+    fn key(&self, index: usize) -> (usize, usize) {
+        let line = self.lines[index];
+        (order(line.text), line.range.start)
+    }
+
+    /// The last line at or after `from` starting at or before the hit, in
+    /// the hit's string when the string has one.
+    fn seek(&self, from: usize, hit: &Hit) -> usize {
+        let target = (order(hit.text), hit.range.start);
+        let mut at = from;
+        while at + 1 < self.lines.len() && self.key(at + 1) <= target {
+            at += 1;
+        }
+        let here = |i: usize| self.lines.get(i).is_some_and(|l| l.text == hit.text);
+        if !here(at) && here(at + 1) {
+            at += 1;
+        }
+        at
+    }
+
+    /// The lines of the hit's string from `at` that the hit reaches.
+    fn covering(&self, at: usize, hit: &Hit) -> Vec<&'a Line> {
+        self.lines
+            .iter()
+            .skip(at)
+            .take_while(|l| l.text == hit.text)
+            .enumerate()
+            .take_while(|(n, l)| *n == 0 || l.range.start < hit.range.end)
+            .map(|(_, l)| *l)
+            .collect()
+    }
+}
