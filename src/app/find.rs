@@ -18,6 +18,12 @@ pub struct Search {
     pub history: Vec<String>,
     /// The search in force: its hits are lit and `n`/`N` step through them.
     pub found: Option<Found>,
+    /// While the prompt is open, the typed query's hits in the current
+    /// issue: lit and counted as you type, dropped by Esc. Enter searches
+    /// afresh from the reading position.
+    pub preview: Option<Found>,
+    /// The prompt's text changed since `preview` was found.
+    preview_stale: bool,
 }
 
 impl App {
@@ -31,10 +37,13 @@ impl App {
     pub(super) fn prompt_key(&mut self, key: KeyEvent) -> Effect {
         match keymap::prompt_edit(key) {
             Some(Edit::Accept) => self.run_prompt(),
-            Some(Edit::Cancel) => self.search.prompt = None,
+            Some(Edit::Cancel) => {
+                self.close_prompt();
+            }
             Some(edit) => {
                 if let Some(line) = self.search.prompt.as_mut() {
                     line.apply(edit, &self.search.history);
+                    self.search.preview_stale = true;
                 }
             }
             None if self.keymap.action(key) == Some(Action::Suspend) => {
@@ -50,6 +59,7 @@ impl App {
     pub fn on_paste(&mut self, text: String) -> Effect {
         if let Some(line) = self.search.prompt.as_mut() {
             line.paste(&text);
+            self.search.preview_stale = true;
         }
         Effect::None
     }
@@ -57,11 +67,34 @@ impl App {
     /// Open the prompt (`/`).
     pub(super) fn open_prompt(&mut self) {
         self.search.prompt = Some(Prompt::default());
+        self.search.preview = None;
+    }
+
+    /// Close the prompt, dropping what it previewed.
+    pub(super) fn close_prompt(&mut self) -> Option<Prompt> {
+        self.search.preview = None;
+        self.search.preview_stale = false;
+        self.search.prompt.take()
+    }
+
+    /// Find the typed query's hits for the preview, once per frame however
+    /// many keys arrived (a held key or a paste costs one search).
+    pub(super) fn refresh_preview(&mut self) {
+        if !std::mem::take(&mut self.search.preview_stale) {
+            return;
+        }
+        let text = self.search.prompt.as_ref().map(Prompt::text);
+        let query = text.and_then(|t| Query::new(t).ok());
+        let issue = self.issues.get(self.issue).and_then(Option::as_ref);
+        self.search.preview = match (query, issue) {
+            (Some(query), Some(issue)) => Some(Found::new(query, self.issue, issue)),
+            _ => None,
+        };
     }
 
     /// Enter: run the query; an empty line runs the last one again.
     fn run_prompt(&mut self) {
-        let Some(line) = self.search.prompt.take() else {
+        let Some(line) = self.close_prompt() else {
             return;
         };
         let pattern = match line.text() {

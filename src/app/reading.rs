@@ -130,6 +130,7 @@ impl App {
         let area = geometry::screen_rect(self.size);
         self.ensure_view();
         self.refresh_hits();
+        self.refresh_preview();
         self.keep_lists_visible(area);
         self.mark_read_if_end_seen(area);
     }

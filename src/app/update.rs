@@ -18,7 +18,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     }
     // An action that is not a key (keys in the prompt are text) closes the
     // prompt; Back does only that.
-    if app.search.prompt.take().is_some() && action == Action::Back {
+    if app.close_prompt().is_some() && action == Action::Back {
         return Effect::None;
     }
     // Scrolling and paging need the article laid out; moving a list's

@@ -63,7 +63,9 @@ struct Lights<'a> {
 
 impl<'a> Lights<'a> {
     fn of(app: &'a App) -> Lights<'a> {
-        let found = (app.search.found.as_ref()).filter(|f| f.issue == Some(app.issue));
+        // While the prompt is open, what it previews (if anything).
+        let preview = app.search.preview.as_ref().filter(|_| app.prompt_open());
+        let found = (preview.or(app.search.found.as_ref())).filter(|f| f.issue == Some(app.issue));
         let (first, hits) = found.map_or((0, &[][..]), |f| f.in_article(app.article));
         let current = found.and_then(|f| f.current);
         Lights {

@@ -25,6 +25,18 @@ fn render_prompt(app: &App, pen: &mut Pen, row: Rect, line: &Prompt) -> Option<P
     let style = app.theme.prompt;
     pen.clear(row, style);
     let room = usize::from(row.width).checked_sub(1).filter(|r| *r > 0)?;
+    let room = match preview_count(app) {
+        // The count sits at the right end while the line keeps 20 cells.
+        Some(count) if pen.width(&count) + 2 + 20 <= room => {
+            let width = pen.width(&count);
+            let x = row
+                .right()
+                .saturating_sub(u16::try_from(width + 1).unwrap_or(0));
+            pen.put(x, row.y, width, &count, app.theme.prompt_count);
+            room - width - 2
+        }
+        _ => room,
+    };
     let text = line.text();
     let cells: Vec<(usize, usize)> = (text.grapheme_indices(true))
         .map(|(at, g)| (at, pen.width(g)))
@@ -50,6 +62,17 @@ fn render_prompt(app: &App, pen: &mut Pen, row: Rect, line: &Prompt) -> Option<P
     pen.put(x, row.y, room, &text[start..], style);
     let offset = u16::try_from(cursor_col.saturating_sub(start_col)).unwrap_or(0);
     Some(Position::new(x.saturating_add(offset), row.y))
+}
+
+/// How many hits the typed query has in the issue, as you type.
+fn preview_count(app: &App) -> Option<String> {
+    let found = app.search.preview.as_ref()?;
+    let more = if found.capped() { "+" } else { "" };
+    Some(match found.hits.len() {
+        0 => "no match".to_owned(),
+        1 => "1 hit".to_owned(),
+        n => format!("{n}{more} hits"),
+    })
 }
 
 fn render_bar(app: &App, pen: &mut Pen, row: Rect) {

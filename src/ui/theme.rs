@@ -51,6 +51,8 @@ pub struct Theme {
     pub notice: Style,
     /// The search prompt on the bottom row.
     pub prompt: Style,
+    /// How many hits the typed query has, at the prompt's right end.
+    pub prompt_count: Style,
     /// Every search hit on screen, and the current one. Reverse video, so
     /// both show without colour.
     pub search_hit: Style,
@@ -156,6 +158,7 @@ impl Theme {
             status_hint: m(Modifier::REVERSED | Modifier::BOLD),
             notice: m(Modifier::REVERSED | Modifier::BOLD),
             prompt: Style::new(),
+            prompt_count: m(Modifier::DIM),
             search_hit: m(Modifier::REVERSED),
             search_current: m(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED),
             status_search: m(Modifier::REVERSED | Modifier::BOLD),
