@@ -36,10 +36,40 @@ fn narrow(c: char) -> char {
     }
 }
 
+/// ASCII whitespace as `char::is_whitespace` has it (vertical tab included).
+fn is_space_byte(byte: u8) -> bool {
+    matches!(byte, b'\t'..=b'\r' | b' ')
+}
+
+/// Whether a whitespace character starts at `at`.
+fn starts_whitespace(source: &str, at: usize) -> bool {
+    match source.as_bytes().get(at) {
+        Some(&byte) if byte.is_ascii() => is_space_byte(byte),
+        Some(_) => source[at..].chars().next().is_some_and(char::is_whitespace),
+        None => false,
+    }
+}
+
+/// Whether a non-ASCII character folds to itself. Han, kana, Hangul and
+/// most symbols have no case, so most Chinese text never reaches the
+/// case tables.
+fn unchanged(c: char, insensitive: bool) -> bool {
+    match c {
+        '\u{2E80}'..='\u{2FFF}' | '\u{3001}'..='\u{A63F}' | '\u{AC00}'..='\u{D7FF}' => true,
+        _ if c.is_whitespace() || is_dropped(c) || narrow(c) != c => false,
+        _ if insensitive => c.to_lowercase().eq(std::iter::once(c)) && c != '\u{130}',
+        _ => true,
+    }
+}
+
 impl Folded {
     /// Fold `source`: fullwidth ASCII to ASCII, every whitespace run (U+3000
     /// included) to one space, line-break hints dropped, and with
     /// `insensitive` everything to Unicode lowercase.
+    ///
+    /// Characters that fold to themselves (most text) are copied a run at a
+    /// time; ASCII case is folded at the end over the whole copy, which no
+    /// other folding can put ASCII capitals into.
     pub fn new(source: &str, insensitive: bool) -> Folded {
         let mut out = Folded {
             text: String::with_capacity(source.len()),
@@ -51,29 +81,36 @@ impl Folded {
             }],
         };
         let bytes = source.as_bytes();
-        let mut at = 0;
+        let (mut at, mut run) = (0, 0);
         while at < bytes.len() {
             let byte = bytes[at];
-            // ASCII other than whitespace is most text: one byte in, one out.
-            if byte.is_ascii() && !byte.is_ascii_whitespace() {
-                let byte = if insensitive {
-                    byte.to_ascii_lowercase()
-                } else {
-                    byte
-                };
-                out.identity(at, char::from(byte));
+            if byte.is_ascii() && !is_space_byte(byte) {
+                at += 1;
+                continue;
+            }
+            if byte == b' ' && !starts_whitespace(source, at + 1) {
                 at += 1;
                 continue;
             }
             let Some(c) = source[at..].chars().next() else {
                 break;
             };
-            if c.is_whitespace() {
-                at = out.whitespace(source, at);
+            if !c.is_ascii() && unchanged(c, insensitive) {
+                at += c.len_utf8();
                 continue;
             }
-            out.other(at, c, insensitive);
-            at += c.len_utf8();
+            out.identity_run(run, &source[run..at]);
+            at = if c.is_whitespace() {
+                out.whitespace(source, at)
+            } else {
+                out.other(at, c, insensitive);
+                at + c.len_utf8()
+            };
+            run = at;
+        }
+        out.identity_run(run, &source[run..]);
+        if insensitive {
+            out.text.make_ascii_lowercase();
         }
         out
     }
@@ -119,6 +156,15 @@ impl Folded {
     }
 
     fn identity(&mut self, at: usize, c: char) {
+        let mut buf = [0; 4];
+        self.identity_run(at, c.encode_utf8(&mut buf));
+    }
+
+    /// Source text from `at` copied as it is (possibly empty).
+    fn identity_run(&mut self, at: usize, run: &str) {
+        if run.is_empty() {
+            return;
+        }
         if self.segments.last().is_some_and(|s| s.atomic) {
             self.segments.push(Segment {
                 folded: self.text.len(),
@@ -126,7 +172,7 @@ impl Folded {
                 atomic: false,
             });
         }
-        self.text.push(c);
+        self.text.push_str(run);
     }
 
     fn atomic(&mut self, at: usize, folded: &str) {

@@ -197,13 +197,83 @@ fn folded(text: &str, insensitive: bool) -> String {
 fn piece() -> impl Strategy<Value = String> {
     prop::sample::select(vec![
         "a", "A", "b", "e", "\u{301}", " ", "\u{3000}", "Ａ", "ａ", "（", "(", "字", "\n",
-        "\u{AD}", "🇯", "🇵", "\u{200D}", "👩", "ß", "İ", "i", "\u{1100}", "\u{1161}", "é",
+        "\u{AD}", "🇯", "🇵", "\u{200D}", "👩", "ß", "İ", "i", "\u{1100}", "\u{1161}", "é", "Ж", "ж",
+        "\u{B}", "\u{2003}", "\u{212A}", "k", "ẞ",
     ])
     .prop_map(str::to_owned)
 }
 
+/// The fold by its definition, one character at a time.
+fn reference_fold(text: &str, insensitive: bool) -> String {
+    let mut out = String::new();
+    let mut in_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+            continue;
+        }
+        in_space = false;
+        if matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}') {
+            continue;
+        }
+        let c = match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap(),
+            _ => c,
+        };
+        match (insensitive, c) {
+            (true, '\u{130}') => out.push('i'),
+            (true, _) => out.extend(c.to_lowercase()),
+            (false, _) => out.push(c),
+        }
+    }
+    out
+}
+
+fn any_text() -> impl Strategy<Value = String> {
+    let chars = prop::sample::select(vec![
+        'a',
+        'Z',
+        ' ',
+        '\t',
+        '\n',
+        '\u{B}',
+        '\u{A0}',
+        '\u{3000}',
+        '\u{2003}',
+        'Ａ',
+        'ｚ',
+        '（',
+        '字',
+        'か',
+        '한',
+        'Ж',
+        'ж',
+        'Σ',
+        'İ',
+        'ẞ',
+        '\u{212A}',
+        '\u{AD}',
+        '\u{200B}',
+        '\u{FEFF}',
+        '\u{301}',
+        'é',
+        'Ⓐ',
+        '\u{1F3F4}',
+    ]);
+    prop::collection::vec(chars, 0..48).prop_map(|v| v.into_iter().collect())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn the_fast_fold_is_the_definition(text in any_text(), insensitive in any::<bool>()) {
+        let folded = Folded::new(&text, insensitive);
+        prop_assert_eq!(&folded.text, &reference_fold(&text, insensitive));
+    }
 
     #[test]
     fn every_range_is_a_whole_match(
