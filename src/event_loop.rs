@@ -102,22 +102,36 @@ where
     B: Backend,
     B::Error: Send + Sync + 'static,
 {
+    terminal::refuse_background_reads()?;
     let mut save_at: Option<Instant> = None;
     loop {
+        // Never wait for input in the background or in modes a stop
+        // undid (RELIABILITY §6 case 21): stay stopped until `fg`, then
+        // re-enter and redraw everything.
+        if terminal::claim_input()? {
+            redraw_all(terminal, app)?;
+        }
         // The article is laid out once per frame, not once per drained key;
         // the read mark this may set is staged like any other change.
         app.prepare_frame();
         stage_changes(app, saver, &mut save_at);
         draw(terminal, app)?;
-        let Some(first) = next_event(save_at)? else {
-            save_at = None;
-            tell(app, saver.flush());
-            continue;
+        let first = match input(save_at.map(|at| at.saturating_duration_since(Instant::now())))? {
+            Input::Event(event) => event,
+            Input::Timeout => {
+                save_at = None;
+                tell(app, saver.flush());
+                continue;
+            }
+            Input::Reclaim => continue,
         };
         let mut effect = handle(app, first);
         // Drain what is already pending before drawing again.
-        while effect == Effect::None && event::poll(DRAIN_TICK)? {
-            effect = handle(app, event::read()?);
+        while effect == Effect::None {
+            match input(Some(DRAIN_TICK))? {
+                Input::Event(event) => effect = handle(app, event),
+                Input::Timeout | Input::Reclaim => break,
+            }
         }
         stage_changes(app, saver, &mut save_at);
         match effect {
@@ -126,13 +140,42 @@ where
             Effect::Suspend => {
                 save_at = None;
                 tell(app, saver.flush());
+                // Back at the top, `claim_input` re-enters (after `fg`) or
+                // stays stopped (after `bg`).
                 terminal::suspend()?;
-                redraw_all(terminal, app)?;
             }
         }
-        if terminal::take_resume_pending() {
-            redraw_all(terminal, app)?;
-        }
+    }
+}
+
+/// What waiting for input gave.
+enum Input {
+    Event(Event),
+    /// Nothing within the time asked.
+    Timeout,
+    /// The terminal is not ours to read now (a stop, `bg`): go back to
+    /// [`terminal::claim_input`] before waiting again.
+    Reclaim,
+}
+
+/// Wait at most `timeout` (forever with `None`) for one event. Every poll
+/// of the terminal goes through here, and only while this process owns
+/// it: crossterm's poll reads ahead into its buffer.
+fn input(timeout: Option<Duration>) -> io::Result<Input> {
+    if !terminal::owns_input() {
+        return Ok(Input::Reclaim);
+    }
+    let result = match timeout {
+        Some(limit) => match event::poll(limit) {
+            Ok(true) => event::read().map(Input::Event),
+            Ok(false) => Ok(Input::Timeout),
+            Err(err) => Err(err),
+        },
+        None => event::read().map(Input::Event),
+    };
+    match result {
+        Err(err) if terminal::lost_to_job_control(&err) => Ok(Input::Reclaim),
+        other => other,
     }
 }
 
@@ -166,17 +209,6 @@ fn test_panic() {
     }
 }
 
-/// Block for the next event; `None` when the save deadline comes first.
-fn next_event(save_at: Option<Instant>) -> io::Result<Option<Event>> {
-    if let Some(at) = save_at {
-        let left = at.saturating_duration_since(Instant::now());
-        if !event::poll(left)? {
-            return Ok(None);
-        }
-    }
-    event::read().map(Some)
-}
-
 fn handle(app: &mut App, event: Event) -> Effect {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => app.on_key(key),
@@ -188,14 +220,14 @@ fn handle(app: &mut App, event: Event) -> Effect {
     }
 }
 
-/// After a stop: re-enter the terminal, clear it and draw everything anew
-/// at the size it has now (it may have been resized while we were stopped).
+/// After a stop, with the modes re-entered: clear the screen and draw
+/// everything anew at the size it has now (it may have been resized while
+/// we were stopped).
 fn redraw_all<B>(terminal: &mut Terminal<B>, app: &mut App) -> anyhow::Result<()>
 where
     B: Backend,
     B::Error: Send + Sync + 'static,
 {
-    terminal::resume()?;
     let size = terminal.size()?;
     app.on_resize(size.width, size.height);
     terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;

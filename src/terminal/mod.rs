@@ -11,9 +11,11 @@
 //! sequence. Once the terminal has been restored, frames are dropped, so a
 //! late draw cannot scribble on the shell's screen.
 
+mod foreground;
 mod probe;
 mod signals;
 
+pub use foreground::{claim_input, lost_to_job_control, owns_input, refuse_background_reads};
 pub use probe::{detect_ambiguous_width, parse_cursor_report};
 pub use signals::{OnExit, SignalThread, install_panic_hook, spawn_signal_thread};
 
@@ -145,11 +147,6 @@ pub fn resume() -> io::Result<()> {
     enter(WANTED.load(Ordering::SeqCst))
 }
 
-/// True once after a stop that the event loop has not yet resumed from.
-pub fn take_resume_pending() -> bool {
-    RESUME_PENDING.swap(false, Ordering::SeqCst)
-}
-
 /// Restore and stop with SIGSTOP: a self-raised SIGTSTP is discarded in an
 /// orphaned process group, SIGSTOP always stops.
 fn stop_self() -> io::Result<()> {
@@ -158,11 +155,17 @@ fn stop_self() -> io::Result<()> {
     signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)
 }
 
-/// Ask the event loop to re-enter and redraw. crossterm's reader wakes on
-/// SIGWINCH with a resize event, so raising it reaches a loop blocked on
-/// input without a timer.
+/// After a continue we did not ask for (an outside SIGSTOP): the modes
+/// may have been reset behind our back, so the event loop re-enters them.
 fn request_resume() {
     RESUME_PENDING.store(true, Ordering::SeqCst);
+    wake();
+}
+
+/// Get the event loop out of its wait for input so that it claims the
+/// terminal again. crossterm's reader wakes on SIGWINCH with a resize
+/// event, so raising it reaches a loop blocked on input without a timer.
+fn wake() {
     let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
 }
 

@@ -12,7 +12,7 @@ use std::thread::JoinHandle;
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::{Handle, Signals};
 
-use super::{SELF_STOPPED, request_resume, restore, stop_self};
+use super::{SELF_STOPPED, request_resume, restore, stop_self, wake};
 
 /// What to do before the terminal is restored on the way out (save state).
 pub type OnExit = Arc<dyn Fn() + Send + Sync>;
@@ -56,16 +56,17 @@ fn on_signal(signal: i32, on_exit: &OnExit) {
     match signal {
         SIGTSTP => {
             // Stopped from outside (`kill -TSTP`): give the shell its
-            // terminal back, and take it again only when continued. From
-            // a background group re-entering raw mode raises SIGTTOU, so
-            // the tty is not seized before `fg`.
+            // terminal back at once, whatever the event loop is doing.
             if stop_self().is_ok() {
-                // Continued with `bg`: stay stopped until `fg`. Left
-                // running, the event loop reads the tty from the background
-                // and SIGTTIN stops it inside that read, which after `fg`
-                // waits on a cooked tty for a whole line: no redraw.
-                while in_background() && stop_self().is_ok() {}
-                request_resume();
+                // Continued. Whether in the background (`bg`: stay
+                // stopped) or the foreground (`fg`: re-enter, redraw) is
+                // the event loop's decision alone: a second thread that
+                // also stopped and restored could be frozen between its
+                // check and its stop by the loop's own stop, and after
+                // `fg` undo the loop's fresh redraw (seen in the race
+                // test). The restore cleared the modes; the loop, woken
+                // out of its poll, finds that and claims the terminal.
+                wake();
             }
         }
         SIGCONT => {
@@ -81,13 +82,6 @@ fn on_signal(signal: i32, on_exit: &OnExit) {
             std::process::exit(128 + signal);
         }
     }
-}
-
-/// Whether another process group owns the terminal (we were continued
-/// with `bg`). No terminal to ask counts as the foreground.
-fn in_background() -> bool {
-    let stdin = io::stdin();
-    rustix::termios::tcgetpgrp(&stdin).is_ok_and(|owner| owner != rustix::process::getpgrp())
 }
 
 /// On a panic in any thread: persist, restore, print the message, exit
