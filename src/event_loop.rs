@@ -216,6 +216,9 @@ fn handle(app: &mut App, event: Event) -> Effect {
             app.on_resize(width, height);
             Effect::None
         }
+        // One event for the whole paste (bracketed paste is on), so no
+        // pasted `q` or newline is ever taken as a key command.
+        Event::Paste(text) => app.on_paste(text),
         _ => Effect::None,
     }
 }

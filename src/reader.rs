@@ -57,7 +57,14 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     };
     terminal::install_panic_hook(Arc::clone(&on_exit));
     let signals = terminal::spawn_signal_thread(on_exit)?;
-    let guard = Guard::enter(Modes::default()).map_err(ReaderError::Enter)?;
+    // Bracketed paste: a paste arrives as one event, text for the search
+    // prompt, never keys (RELIABILITY §6 case 29). The guard turns it off
+    // on every way out and around a stop.
+    let modes = Modes {
+        bracketed_paste: true,
+        ..Modes::default()
+    };
+    let guard = Guard::enter(modes).map_err(ReaderError::Enter)?;
 
     let (ambiguous, note) = ambiguous_width(config.ambiguous_width);
     let mut app = App::new(library, &config, state, ambiguous);

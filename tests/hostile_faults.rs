@@ -88,6 +88,53 @@ fn a_megabyte_paste_is_taken_and_the_reader_still_answers() {
     assert_restored(&bytes);
 }
 
+/// Case 29 as the table gives it: a megabyte bracketed paste into the
+/// search prompt. The query is cut to its bound (256 characters: the
+/// numbered tokens stop at 31, and the prompt scrolls to show its end), and
+/// the reader answers at once: Esc closes the prompt, `q` quits.
+#[test]
+fn a_megabyte_paste_into_search_is_bounded_and_the_reader_answers() {
+    let mut s = Session::start(&[NARROW], 100, 30);
+    s.wait_for_text("1/4");
+    s.wait_for_bytes(0, b"\x1b[?2004h");
+    let (row_tx, row_rx) = channel();
+    let (exit_tx, exit_rx) = channel();
+    std::thread::spawn(move || {
+        s.send(b"/");
+        s.wait_for("the search prompt", |screen| {
+            screen
+                .lines()
+                .last()
+                .is_some_and(|line| line.trim_end() == "/")
+        });
+        // 131,072 tokens of eight bytes: "0000000 0000001 …".
+        let paste: String = (0..131_072).map(|n| format!("{n:07} ")).collect();
+        s.send(b"\x1b[200~");
+        s.send(paste.as_bytes());
+        s.send(b"\x1b[201~");
+        s.wait_for_row(29, "0000031");
+        let _ = row_tx.send(s.row(29));
+        s.send(b"\x1b");
+        s.wait_for_row(29, "1/4");
+        s.send(b"q");
+        let code = s.wait_exit();
+        let _ = exit_tx.send((code, s.bytes));
+    });
+    let row = row_rx
+        .recv_timeout(DEADLINE * 4)
+        .expect("the paste never showed in the prompt");
+    // Scrolled to the cursor at the end of a 256-character query: the
+    // start is hidden (`<`), and nothing past the bound got in.
+    assert!(row.starts_with('<'), "{row:?}");
+    assert!(row.contains("0000030 0000031 "), "{row:?}");
+    assert!(!row.contains("0000032"), "{row:?}");
+    let (code, bytes) = exit_rx
+        .recv_timeout(DEADLINE * 2)
+        .expect("the reader stopped answering after the paste");
+    assert_eq!(code, 0);
+    assert_restored(&bytes);
+}
+
 /// Re-executed in a pty by `a_worker_panic_ends_the_app_restored`: takes
 /// the terminal as the reader does, then a worker thread panics. The hook
 /// must end the process; the main thread must never get past the join.

@@ -17,12 +17,15 @@ const NARROW: &str = "--ambiguous-width=narrow";
 
 /// What the reader emits on the sample issue (recorded in narrow and wide
 /// mode, moving through every pane, help and log): cursor position and
-/// forward moves, SGR, clear screen, the alternate screen and the cursor
-/// shown/hidden. `6n` is the `auto` width probe, which these runs avoid.
+/// forward moves, SGR, clear screen, the alternate screen, bracketed paste
+/// and the cursor shown/hidden. `6n` is the `auto` width probe, which
+/// these runs avoid.
 const ALLOWED: &[&str] = &[
     "CSI 2J",
     "CSI ?1049h",
     "CSI ?1049l",
+    "CSI ?2004h",
+    "CSI ?2004l",
     "CSI ?25h",
     "CSI ?25l",
     "CSI …C",

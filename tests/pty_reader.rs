@@ -67,6 +67,8 @@ fn ctrl_z_suspends_and_resume_redraws_at_the_new_size() {
     let resumed = s.bytes.len();
     s.signal("CONT");
     s.wait_for_bytes(resumed, b"\x1b[?1049h");
+    // The restore above ended bracketed paste; resuming turns it on again.
+    s.wait_for_bytes(resumed, b"\x1b[?2004h");
     // Three panes at 130 columns, and the status bar on the new last row.
     s.wait_for_row(0, "Issues");
     s.wait_for_row(39, "1/4");
@@ -217,6 +219,33 @@ fn external_tstp_stops_restored_and_cont_redraws() {
     s.wait_for_row(29, "1/4");
     s.send(b"J");
     s.wait_for_row(29, "2/4");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s.bytes);
+}
+
+/// Open and close the help overlay: once it is closed, the screen is a
+/// whole frame drawn after every byte sent before.
+fn help_round_trip(s: &mut Session) {
+    s.send(b"?");
+    s.wait_for_text(" Help ");
+    // Esc alone: `ESC` and the next key in one read would be Alt-key.
+    s.send(b"\x1b");
+    s.wait_for("the help to close", |screen| !screen.contains(" Help "));
+}
+
+/// Pasted text is never taken as keys: outside the search prompt a paste
+/// holding `q`, `J`, Tab and newlines changes nothing on screen, and the
+/// reader still runs.
+#[test]
+fn a_paste_outside_the_prompt_is_not_taken_as_keys() {
+    let mut s = start_on_sample(100, 30);
+    s.wait_for_bytes(0, b"\x1b[?2004h");
+    help_round_trip(&mut s);
+    let before = s.screen();
+    s.send(b"\x1b[200~q\r\nJJ\t\tq\n:q\r/x\x1b[201~");
+    help_round_trip(&mut s);
+    assert_eq!(s.screen(), before);
     s.send(b"q");
     assert_eq!(s.wait_exit(), 0);
     assert_restored(&s.bytes);

@@ -233,8 +233,8 @@ pub fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// The terminal is given back: the last mode change leaves the alternate
-/// screen after showing the cursor (reverse order of entry), and nothing is
-/// drawn after it.
+/// screen after showing the cursor and ending bracketed paste (reverse
+/// order of entry), and nothing is drawn after it.
 pub fn assert_restored(bytes: &[u8]) {
     let leave = rfind(bytes, b"\x1b[?1049l").expect("never left the alternate screen");
     let show = rfind(bytes, b"\x1b[?25h").expect("never showed the cursor");
@@ -248,4 +248,15 @@ pub fn assert_restored(bytes: &[u8]) {
         !contains(after, b"\x1b[?1049h"),
         "re-entered after restoring"
     );
+    // Bracketed paste, turned on after entering, is off again before
+    // leaving (a shell around the reader toggles it at its own prompts,
+    // outside this span).
+    let span = &bytes[enter..leave];
+    if let Some(on) = rfind(span, b"\x1b[?2004h") {
+        let off = rfind(span, b"\x1b[?2004l");
+        assert!(
+            off.is_some_and(|off| off > on),
+            "bracketed paste left on: on {on}, off {off:?}"
+        );
+    }
 }
