@@ -61,6 +61,12 @@ fn exit_codes_are_greps() {
     assert_eq!(none.status.code(), Some(1));
     assert!(none.stdout.is_empty() && none.stderr.is_empty());
 
+    let zero = search(&["--width", "0", "tram"]);
+    assert_eq!(zero.status.code(), Some(2));
+
+    let dash = search(&["--", "-"]);
+    assert_eq!(dash.status.code(), Some(1), "{}", stderr(&dash));
+
     let empty = search(&[""]);
     assert_eq!(empty.status.code(), Some(2));
     assert!(stderr(&empty).contains("empty"), "{}", stderr(&empty));
