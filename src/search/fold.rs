@@ -57,7 +57,8 @@ fn unchanged(c: char, insensitive: bool) -> bool {
     match c {
         '\u{2E80}'..='\u{2FFF}' | '\u{3001}'..='\u{A63F}' | '\u{AC00}'..='\u{D7FF}' => true,
         _ if c.is_whitespace() || is_dropped(c) || narrow(c) != c => false,
-        _ if insensitive => c.to_lowercase().eq(std::iter::once(c)) && c != '\u{130}',
+        '\u{130}' | 'ς' if insensitive => false,
+        _ if insensitive => c.to_lowercase().eq(std::iter::once(c)),
         _ => true,
     }
 }
@@ -141,6 +142,8 @@ impl Folded {
             // Turkish dotted capital I: its lowercase carries a combining
             // dot, which would stop `istanbul` finding `İstanbul`.
             (true, _) if c == '\u{130}' => 'i',
+            // Final sigma is a sigma: `ΟΔΟΣ` lowercases to `οδοσ`, written `οδος`.
+            (true, _) if c == 'ς' => 'σ',
             (true, 1) => lower.next().unwrap_or(wide),
             (true, _) => {
                 let text: String = lower.collect();

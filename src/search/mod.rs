@@ -4,8 +4,9 @@
 //! What a pattern matches:
 //! - **Literal text**, never a regular expression: `a.b` finds `a.b`.
 //! - **Smart case**: a pattern with no uppercase letter matches regardless
-//!   of case (Unicode lowercase, so `привет` finds `ПРИВЕТ` and `istanbul`
-//!   finds `İstanbul`); one uppercase letter anywhere makes it exact.
+//!   of case (Unicode lowercase, so `привет` finds `ПРИВЕТ`, `istanbul`
+//!   finds `İstanbul` and `οδος` finds `ΟΔΟΣ`; `ß` is not `ss`); one
+//!   uppercase letter anywhere makes it exact.
 //! - **Width-insensitive**: fullwidth ASCII (U+FF01–FF5E) matches its ASCII
 //!   twin and the ideographic space U+3000 matches a space, both ways, so
 //!   `ＡＢＣ` finds `abc` and `(` finds `（`, typed with an input method or not.

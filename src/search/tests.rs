@@ -30,6 +30,8 @@ fn smart_case() {
     assert_eq!(found("Привет", "ПРИВЕТ мир"), Vec::<&str>::new());
     assert_eq!(found("straße", "STRAẞE"), ["STRAẞE"]);
     assert_eq!(found("istanbul", "İstanbul"), ["İstanbul"]);
+    assert_eq!(found("οδος", "ΟΔΟΣ οδος"), ["ΟΔΟΣ", "οδος"]);
+    assert_eq!(found("ΟΔΟΣ", "ΟΔΟΣ οδος"), ["ΟΔΟΣ"]);
     assert!(!Query::new("abc").unwrap().is_case_sensitive());
     assert!(Query::new("aBc").unwrap().is_case_sensitive());
 }
@@ -225,6 +227,7 @@ fn reference_fold(text: &str, insensitive: bool) -> String {
         };
         match (insensitive, c) {
             (true, '\u{130}') => out.push('i'),
+            (true, 'ς') => out.push('σ'),
             (true, _) => out.extend(c.to_lowercase()),
             (false, _) => out.push(c),
         }
@@ -252,6 +255,8 @@ fn any_text() -> impl Strategy<Value = String> {
         'Ж',
         'ж',
         'Σ',
+        'ς',
+        'σ',
         'İ',
         'ẞ',
         '\u{212A}',
