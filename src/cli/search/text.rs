@@ -100,19 +100,27 @@ impl<W: Write> TextOut<W> {
 
     /// `DATE PAPER · HEADLINE`, set as a heading at the full width.
     fn heading(&mut self, issue: &Issue, article: &Article) -> io::Result<()> {
-        let mut head = [issue.date.map(|d| d.to_string()), Some(issue.paper.clone())]
+        let place = [issue.date.map(|d| d.to_string()), Some(issue.paper.clone())]
             .into_iter()
             .flatten()
             .filter(|part| !part.is_empty())
             .collect::<Vec<_>>()
             .join(" ");
-        if !head.is_empty() {
-            // The no-break space keeps the separator off the start of a line.
-            head.push_str("\u{a0}· ");
+        let headline = article.headline.trim();
+        let joined = |space: &str| match place.is_empty() {
+            true => headline.to_owned(),
+            false => format!("{place}{space}· {headline}"),
+        };
+        // Plain spaces, so `grep 'Paper · '` works; when the heading must
+        // wrap, a no-break space keeps the separator off a line's start.
+        let mut head = joined(" ");
+        let mut lines = typeset::wrap_heading(&head, self.width, &self.options);
+        if lines.len() > 1 {
+            head = joined("\u{a0}");
+            lines = typeset::wrap_heading(&head, self.width, &self.options);
         }
-        head.push_str(article.headline.trim());
         let (bold, plain) = self.marks.heading;
-        for range in typeset::wrap_heading(&head, self.width, &self.options) {
+        for range in lines {
             let line = typeset::display_line(&head, range, self.width, &self.options);
             writeln!(self.out, "{bold}{line}{plain}")?;
         }
@@ -211,5 +219,71 @@ impl<'a> TextLines<'a> {
             .take_while(|(n, l)| *n == 0 || l.range.start < hit.range.end)
             .map(|(_, l)| *l)
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_issue;
+    use crate::search::{Query, find_in_article};
+    use crate::typeset::{AmbiguousWidth, str_width};
+
+    const ISSUE: &str = "# The Paper\n\nMarch 12, 2024\n\n## Tram news\n\n\
+        The tram is late and the tram is full, said the tram driver on the tram.\n\n\
+        ### Tram stops\n\nNew tram stops open\n\nA tram stop in the rain. (Photo by Tram Lee)\n";
+
+    fn output(pattern: &str, width: usize) -> String {
+        let issue = parse_issue(ISSUE, None);
+        let query = Query::new(pattern).unwrap();
+        let mut out = TextOut::new(Vec::new(), width, Options::default(), false);
+        for article in &issue.articles {
+            let hits = find_in_article(&query, article);
+            if !hits.is_empty() {
+                out.article(&issue, article, &hits).unwrap();
+            }
+        }
+        String::from_utf8(out.out).unwrap()
+    }
+
+    #[test]
+    fn every_hit_gets_its_line_in_every_string() {
+        let text = output("tram", 80);
+        let marked: Vec<&str> = text.lines().filter(|l| l.contains('[')).collect();
+        let hits = ISSUE.to_lowercase().matches("tram").count();
+        assert_eq!(marked.len(), hits, "{text}");
+        assert!(
+            text.starts_with("2024-03-12 The Paper · Tram news\n"),
+            "{text}"
+        );
+        assert!(
+            marked.iter().any(|l| l.contains("(Photo by [Tram] Lee)")),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_match_over_several_lines_marks_each_and_fits() {
+        for width in 12..30 {
+            let text = output("late and the tram is full", width);
+            let marked: Vec<&str> = text.lines().filter(|l| l.contains('[')).collect();
+            let inner: String = marked
+                .iter()
+                .map(|l| &l[l.find('[').unwrap() + 1..l.find(']').unwrap()])
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert_eq!(inner, "late and the tram is full", "at {width}:\n{text}");
+            for line in text.lines() {
+                assert!(str_width(line, AmbiguousWidth::Narrow) <= width, "{line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_match_starting_at_a_swallowed_space_shows_the_next_line() {
+        let text = output(" tram", 12);
+        for line in text.lines().filter(|l| l.contains('[')) {
+            assert!(!line.contains("[]"), "{text}");
+        }
     }
 }
