@@ -260,6 +260,26 @@ const ROUNDS: u32 = 6;
 /// the next key must come without Enter, every round.
 #[test]
 fn continued_in_the_background_with_input_typed_ahead_fg_redraws() {
+    stop_bg_and_fg_with_input_typed_ahead(|_, reader| {
+        let status = std::process::Command::new("kill")
+            .args(["-TSTP", &reader.to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    });
+}
+
+/// The same rounds stopped with Ctrl-Z: the event loop stops itself, and
+/// when `bg` continues it, it stays stopped without polling first.
+#[test]
+fn continued_in_the_background_after_ctrl_z_with_input_typed_ahead_fg_redraws() {
+    stop_bg_and_fg_with_input_typed_ahead(|s, _| s.send(b"\x1a"));
+}
+
+/// Run the reader under an interactive bash and, [`ROUNDS`] times: `stop`
+/// it, `bg` with a command typed ahead, `fg`, and check the redraw and a
+/// key without Enter.
+fn stop_bg_and_fg_with_input_typed_ahead(stop: impl Fn(&mut Session, u32)) {
     let bin = env!("CARGO_BIN_EXE_broadsheet");
     let mut s = Session::start_with("bash", &["--norc", "--noprofile", "-i"], 100, 30, &[]);
     s.send(format!("'{bin}' {NARROW}\r").as_bytes());
@@ -267,11 +287,7 @@ fn continued_in_the_background_with_input_typed_ahead_fg_redraws() {
     let reader = child_of(s.pid);
     for round in 0..ROUNDS {
         let stopped = s.bytes.len();
-        let status = std::process::Command::new("kill")
-            .args(["-TSTP", &reader.to_string()])
-            .status()
-            .unwrap();
-        assert!(status.success());
+        stop(&mut s, reader);
         s.wait_for_bytes(stopped, b"\x1b[?1049l");
         wait_until_stopped(reader, round);
         let background = s.bytes.len();
