@@ -358,3 +358,49 @@ fn standard_input_is_searched() {
     let first: Value = serde_json::from_str(stdout(&output).lines().next().unwrap()).unwrap();
     assert_eq!(first["path"], "-");
 }
+
+#[test]
+fn no_path_searches_the_config_library() {
+    let home = tempfile::tempdir().unwrap();
+    let papers = home.path().join("papers");
+    std::fs::create_dir_all(&papers).unwrap();
+    std::fs::copy(
+        fixture("english-2024-03-12.md"),
+        papers.join("english-2024-03-12.md"),
+    )
+    .unwrap();
+    let config = home.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!("library = [{:?}]\n", papers.display().to_string()),
+    )
+    .unwrap();
+    let config = config.display().to_string();
+    let output = command(home.path(), &["search", "--config", &config, "tram"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).contains("The Riverside Courier"));
+    // Not the sample: its words are not found.
+    let sample_word = command(home.path(), &["search", "--config", &config, "副中心"])
+        .output()
+        .unwrap();
+    assert_eq!(sample_word.status.code(), Some(1));
+}
+
+#[test]
+fn a_bad_config_file_is_status_2() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config.toml");
+    std::fs::write(&config, "library = 3\n").unwrap();
+    let config = config.display().to_string();
+    let output = command(home.path(), &["search", "--config", &config, "tram"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("config.toml"),
+        "{}",
+        stderr(&output)
+    );
+}
