@@ -1,7 +1,7 @@
 //! Search throughput (`crate::search`): a 10 MB article made of the
 //! sample's paragraphs and one of the English fixture's, searched for common
 //! and absent words, with and without case folding; one 10 MB paragraph;
-//! and the worst cases for the matcher (every character a combining
+//! a 10 MB Devanagari paragraph; and the worst cases for the matcher (every character a combining
 //! sequence, so grapheme boundaries must be found; a run of one letter, so
 //! every position is a candidate). The 1 MB and 10 MB rows of each case
 //! show the cost grows with the text, not faster.
@@ -92,6 +92,11 @@ fn search(c: &mut Criterion) {
     }
     let paragraph = one_paragraph("城市副中心政务服务中心。".repeat(10 * MB / 36));
     run(c, "one 10 MB paragraph", &paragraph, &["服务", "zzz"]);
+    // Devanagari: nearly every offset is next to a combining sign, so the
+    // fast path rarely answers and a rare word must not cost a full
+    // segmentation.
+    let hindi = one_paragraph("नमस्ते दुनिया, आज का समाचार। ".repeat(10 * MB / 75));
+    run(c, "hindi 10 MB", &hindi, &["समाचार", "संसार"]);
     for (label, bytes) in [("1 MB", MB), ("10 MB", 10 * MB)] {
         let marks = one_paragraph("e\u{301}".repeat(bytes / 3));
         run(

@@ -51,11 +51,16 @@ fn starts_whitespace(source: &str, at: usize) -> bool {
 }
 
 /// Whether a non-ASCII character folds to itself. Han, kana, Hangul and
-/// most symbols have no case, so most Chinese text never reaches the
-/// case tables.
+/// the scripts of South and South-East Asia have no case, so text in them
+/// never reaches the case tables.
 fn unchanged(c: char, insensitive: bool) -> bool {
     match c {
-        '\u{2E80}'..='\u{2FFF}' | '\u{3001}'..='\u{A63F}' | '\u{AC00}'..='\u{D7FF}' => true,
+        // Hebrew and Arabic to Myanmar (Indic, Thai, Tibetan…), then
+        // CJK to Vai, then Hangul: no case, no whitespace, nothing dropped.
+        '\u{0590}'..='\u{109F}'
+        | '\u{2E80}'..='\u{2FFF}'
+        | '\u{3001}'..='\u{A63F}'
+        | '\u{AC00}'..='\u{D7FF}' => true,
         _ if c.is_whitespace() || is_dropped(c) || narrow(c) != c => false,
         '\u{130}' | 'ς' if insensitive => false,
         _ if insensitive => c.to_lowercase().eq(std::iter::once(c)),
