@@ -242,10 +242,28 @@ fn json_lines_slice_to_the_matched_text() {
         vec!["--json", "ai", &forms],
         vec!["--json", "привет", &forms],
         vec!["--json", "(", &forms],
+        vec!["--json", "智能办事终端"],
     ] {
         let output = search(&args);
         assert!(check_json_lines(&output) > 0, "{args:?}");
     }
+}
+
+#[test]
+fn json_names_every_kind_of_string() {
+    let english = fixture("english-2024-03-12.md");
+    let field = |args: &[&str]| -> Vec<String> {
+        stdout(&search(args))
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap()["field"].to_string())
+            .collect()
+    };
+    assert!(field(&["--json", "智能办事终端"]).contains(&"\"subhead_deck\"".to_owned()));
+    assert!(field(&["--json", "政务服务全覆盖"]).contains(&"\"headline\"".to_owned()));
+    assert!(field(&["--json", "陈施君"]).contains(&"\"byline\"".to_owned()));
+    assert!(field(&["--json", "生机勃勃"]).contains(&"\"kicker\"".to_owned()));
+    assert_eq!(field(&["--json", "ann lee", &english]), ["\"credit\""]);
+    assert!(field(&["--json", "single vote", &english]).contains(&"\"deck\"".to_owned()));
 }
 
 #[test]
