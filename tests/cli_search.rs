@@ -425,3 +425,27 @@ fn a_bad_config_file_is_status_2() {
         stderr(&output)
     );
 }
+
+#[test]
+fn a_huge_pattern_is_cut_not_refused() {
+    // Near the kernel's limit for one argument (128 KiB).
+    let huge = "服务".repeat(20_000);
+    let output = search(&["--json", &huge]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    // Cut at 256 characters: a long paragraph's first 256, then anything,
+    // finds the paragraph.
+    let issue = parse_issue(&sanitize(SAMPLE_TEXT), Some(SAMPLE_NAME));
+    let paragraph = issue
+        .articles
+        .iter()
+        .flat_map(|a| a.blocks.iter())
+        .map(|b| b.text.as_str())
+        .find(|t| t.chars().count() > 300)
+        .unwrap();
+    let head: String = paragraph.chars().take(256).collect();
+    let pattern = format!("{head}{}", "不在文中".repeat(10_000));
+    let output = search(&["--json", &pattern]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let record: Value = serde_json::from_str(stdout(&output).lines().next().unwrap()).unwrap();
+    assert_eq!(record["text"], head.as_str());
+}
