@@ -6,8 +6,8 @@ pub mod config;
 pub mod dump;
 pub mod json;
 pub mod list;
-pub mod search;
 mod report;
+pub mod search;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
