@@ -5,7 +5,7 @@
 //!   us as one line with spaces where the lines ended (`…全体会议时强调 聚焦一个
 //!   主题建设两个示范区 打造京津冀协同发展高质量样板`). Those spaces are the
 //!   places to break: phrases are kept whole and joined on a line only when
-//!   the joined line fits.
+//!   the joined line fits and neither had to be broken.
 //! * A phrase (or a Latin heading) too long for one line is balanced: set at
 //!   the narrowest width that needs no more lines than first-fit at the full
 //!   width, so its lines come out nearly equal and no single character is
@@ -31,6 +31,8 @@ pub fn wrap_heading(text: &str, width: usize, options: &Options) -> Vec<Range<us
         return balance(text, 0..text.len(), width, options);
     }
     let mut lines = Vec::new();
+    // The line being filled with whole phrases; a phrase that had to be
+    // broken ends its last line, so the break stays visible as one.
     let mut current: Option<Range<usize>> = None;
     for phrase in phrases(text) {
         if let Some(line) = current.take() {
@@ -42,7 +44,9 @@ pub fn wrap_heading(text: &str, width: usize, options: &Options) -> Vec<Range<us
             lines.push(line);
         }
         let mut pieces = balance(text, phrase, width, options);
-        current = pieces.pop();
+        if pieces.len() == 1 {
+            current = pieces.pop();
+        }
         lines.extend(pieces);
     }
     lines.extend(current);
@@ -132,7 +136,15 @@ mod tests {
             set.iter().all(|line| line.chars().count() > 1),
             "no character alone on a line: {set:?}"
         );
-        assert_eq!(set.last(), Some(&"打造京津冀协同发展高质量样板"));
+        assert_eq!(
+            set,
+            [
+                "蔡奇在城市副中心调研并召开城市副",
+                "中心建设领导小组全体会议时强调",
+                "聚焦一个主题建设两个示范区 打造京津冀协同发展高质量样板",
+            ],
+            "a broken phrase ends its line; whole phrases that fit share one"
+        );
         let narrow = lines("打造京津冀协同发展高质量样板", 20);
         assert_eq!(narrow, ["打造京津冀协同", "发展高质量样板"]);
     }
