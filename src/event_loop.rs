@@ -219,6 +219,9 @@ fn handle(app: &mut App, event: Event) -> Effect {
         // One event for the whole paste (bracketed paste is on), so no
         // pasted `q` or newline is ever taken as a key command.
         Event::Paste(text) => app.on_paste(text),
+        // Only when the config turns mouse reporting on; a burst of wheel
+        // notches is drained like held keys.
+        Event::Mouse(mouse) => app.on_mouse(mouse),
         _ => Effect::None,
     }
 }

@@ -59,10 +59,11 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let signals = terminal::spawn_signal_thread(on_exit)?;
     // Bracketed paste: a paste arrives as one event, text for the search
     // prompt, never keys (RELIABILITY §6 case 29). The guard turns it off
-    // on every way out and around a stop.
+    // on every way out and around a stop, and mouse reporting likewise
+    // when the config asks for it (it takes drag-to-select away).
     let modes = Modes {
         bracketed_paste: true,
-        ..Modes::default()
+        mouse: config.mouse,
     };
     let guard = Guard::enter(modes).map_err(ReaderError::Enter)?;
 

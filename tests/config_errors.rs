@@ -24,7 +24,7 @@ fn error_for(text: &str) -> String {
         .replace(&dir.path().display().to_string(), "DIR")
 }
 
-const KEYS: &str = "allowed keys: library, body_width, indent, punctuation, kinsoku, ambiguous_width, theme, max_file_size, keys";
+const KEYS: &str = "allowed keys: library, body_width, indent, punctuation, kinsoku, ambiguous_width, theme, max_file_size, mouse, keys";
 
 #[test]
 fn unknown_key_names_the_allowed_keys() {
@@ -235,4 +235,16 @@ fn control_characters_in_values_are_shown_escaped() {
     let message = error_for("theme = \"\\u001b[2J\"\n");
     assert!(!message.contains('\u{1b}'), "{message:?}");
     assert!(message.contains("\\u{1b}[2J"), "{message:?}");
+}
+
+#[test]
+fn mouse_is_true_or_false_and_a_typo_is_named() {
+    assert_eq!(
+        error_for("mouse = \"yes\"\n"),
+        "DIR/config.toml:1:9: mouse: found \"yes\", expected true or false"
+    );
+    assert_eq!(
+        error_for("mose = true\n"),
+        format!("DIR/config.toml:1:1: unknown key \"mose\" (did you mean \"mouse\"?); {KEYS}")
+    );
 }

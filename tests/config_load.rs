@@ -44,6 +44,7 @@ fn the_default_file_says_exactly_the_defaults() {
         "ambiguous_width",
         "theme",
         "max_file_size",
+        "mouse",
     ] {
         assert!(
             DEFAULT_TOML
@@ -85,7 +86,7 @@ fn a_user_file_overlays_the_defaults() {
         "library = [\"~/papers\", \"archive\", \"/srv/news\"]\n\
          body_width = 66\nindent = false\npunctuation = \"fullwidth\"\n\
          kinsoku = \"strict\"\nambiguous_width = \"wide\"\ntheme = \"mono\"\n\
-         max_file_size = \"8 MiB\"\n\
+         max_file_size = \"8 MiB\"\nmouse = true\n\
          [keys]\nnext_article = [\"n\", \"ctrl-n\"]\nquit = \"Q\"\n",
     );
     let expected = Config {
@@ -101,6 +102,7 @@ fn a_user_file_overlays_the_defaults() {
         ambiguous_width: AmbiguousSetting::Wide,
         theme: "mono".to_owned(),
         max_file_size: 8 << 20,
+        mouse: true,
         keys: [
             (
                 "next_article".to_owned(),
@@ -373,7 +375,7 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
             AmbiguousSetting::Wide,
         ]),
         proptest::sample::select(vec!["default", "mono"]),
-        1024u64..(16 << 30),
+        (1024u64..(16 << 30), proptest::bool::ANY),
         keys,
     )
         .prop_map(
@@ -385,7 +387,7 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
                 kinsoku,
                 ambiguous_width,
                 theme,
-                size,
+                (size, mouse),
                 keys,
             )| Config {
                 library,
@@ -396,6 +398,7 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
                 ambiguous_width,
                 theme: theme.to_owned(),
                 max_file_size: size,
+                mouse,
                 keys: keys
                     .into_iter()
                     .map(|(action, key)| (action.to_owned(), vec![key.to_owned()]))

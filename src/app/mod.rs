@@ -6,6 +6,7 @@ mod find;
 mod hits;
 pub mod keymap;
 mod marks;
+pub mod mouse;
 pub mod prompt;
 mod reading;
 mod update;

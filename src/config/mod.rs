@@ -47,6 +47,9 @@ pub struct Config {
     pub ambiguous_width: AmbiguousSetting,
     pub theme: String,
     pub max_file_size: u64,
+    /// Report the mouse (wheel, clicks) to the reader; off by default
+    /// because it takes plain drag-to-select away from the terminal.
+    pub mouse: bool,
     /// Action name → key specs (`"j"`, `"ctrl-f"`, `"PageDown"`), overriding the defaults.
     pub keys: BTreeMap<String, Vec<String>>,
 }
@@ -63,6 +66,7 @@ impl Default for Config {
             ambiguous_width: AmbiguousSetting::Auto,
             theme: "default".to_owned(),
             max_file_size: 64 * 1024 * 1024,
+            mouse: false,
             keys: BTreeMap::new(),
         }
     }

@@ -13,7 +13,7 @@ use crate::typeset::{AmbiguousWidth, Kinsoku, Punctuation};
 use crate::ui::theme::Theme;
 
 /// The top-level keys, in the order the default file documents them.
-pub(crate) const KEYS: [&str; 9] = [
+pub(crate) const KEYS: [&str; 10] = [
     "library",
     "body_width",
     "indent",
@@ -22,6 +22,7 @@ pub(crate) const KEYS: [&str; 9] = [
     "ambiguous_width",
     "theme",
     "max_file_size",
+    "mouse",
     "keys",
 ];
 
@@ -151,6 +152,10 @@ impl Walk<'_> {
             }
             "theme" => self.theme(config, value),
             "max_file_size" => self.max_file_size(config, value),
+            "mouse" => match value.get_ref() {
+                DeValue::Boolean(b) => config.mouse = *b,
+                _ => self.expected(name, value, "true or false"),
+            },
             "keys" => self.keys(config, value),
             _ => {
                 let message = unknown_key_message(name);

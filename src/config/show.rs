@@ -33,6 +33,7 @@ pub fn to_toml(config: &Config) -> String {
     );
     let _ = writeln!(out, "theme = {}", toml_string(&config.theme));
     let _ = writeln!(out, "max_file_size = {}", size_text(config.max_file_size));
+    let _ = writeln!(out, "mouse = {}", config.mouse);
     let _ = writeln!(out, "\n[keys]");
     if config.keys.is_empty() {
         let _ = writeln!(out, "# (every action keeps its default keys)");

@@ -27,9 +27,7 @@ use std::time::{Duration, Instant};
 
 use crossterm::Command;
 use crossterm::cursor::{Hide, Show};
-use crossterm::event::{
-    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-};
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 
 const RAW: u8 = 1;
@@ -37,6 +35,14 @@ const ALTERNATE: u8 = 1 << 1;
 const PASTE: u8 = 1 << 2;
 const MOUSE: u8 = 1 << 3;
 const HIDDEN: u8 = 1 << 4;
+
+/// Mouse reporting: presses, releases and the wheel (1000) in SGR encoding
+/// (1006, any column). Not crossterm's `EnableMouseCapture`, which also asks
+/// for every motion (1003) and drags (1002): the reader ignores both, and
+/// each would wake the loop for a redraw while the pointer merely moves.
+pub const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
+/// The inverse, in reverse order.
+pub const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1000l";
 
 /// Modes now in force; zero once restored.
 static ACTIVE: AtomicU8 = AtomicU8::new(0);
@@ -178,8 +184,14 @@ fn sequence(mode: u8, on: bool) -> String {
         (ALTERNATE, false) => LeaveAlternateScreen.write_ansi(&mut s),
         (PASTE, true) => EnableBracketedPaste.write_ansi(&mut s),
         (PASTE, false) => DisableBracketedPaste.write_ansi(&mut s),
-        (MOUSE, true) => EnableMouseCapture.write_ansi(&mut s),
-        (MOUSE, false) => DisableMouseCapture.write_ansi(&mut s),
+        (MOUSE, true) => {
+            s.push_str(MOUSE_ON);
+            Ok(())
+        }
+        (MOUSE, false) => {
+            s.push_str(MOUSE_OFF);
+            Ok(())
+        }
         (HIDDEN, true) => Hide.write_ansi(&mut s),
         (HIDDEN, false) => Show.write_ansi(&mut s),
         _ => Ok(()),

@@ -1,0 +1,180 @@
+//! Mouse events to what they do: the one place that mentions buttons and
+//! the wheel, as `keymap` is for key codes. Only presses of the left button
+//! and wheel notches mean anything; moves, drags and releases are ignored,
+//! so a tap (press then release) acts once.
+//!
+//! Hit-testing asks `ui::layout` for the panes exactly as `ui::render` does
+//! (same size, focus and two-pane choice) and finds list rows the way
+//! `ui::lists` draws them (two rows per item when there is room, from the
+//! first item `window` shows), so what is under the pointer is what was drawn.
+
+use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+
+use super::update::{focus, update};
+use super::{Action, App, Effect, Pane};
+use crate::ui::layout as geometry;
+
+/// Article lines one wheel notch scrolls: what most terminals and browsers do.
+pub const WHEEL_LINES: isize = 3;
+
+/// What is at a cell of the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    /// A pane, not on one of its list items: its title, a row below the
+    /// last item, or anywhere in the article.
+    Pane(Pane),
+    /// Item `index` (counted from the first item, not the first shown) of
+    /// the Issues or Headlines list.
+    Item(Pane, usize),
+}
+
+impl Hit {
+    pub fn pane(self) -> Pane {
+        match self {
+            Hit::Pane(pane) | Hit::Item(pane, _) => pane,
+        }
+    }
+}
+
+/// What a mouse event asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MouseAction {
+    /// Focus the pane and scroll it: `delta` lines in the article, items in
+    /// a list; negative is up.
+    Scroll(Pane, isize),
+    /// Left click or tap.
+    Click(Hit),
+    /// Wheel over an open overlay: its rows (or the starred selection).
+    ScrollOverlay(isize),
+    /// A click beside an open overlay closes it, as Esc does.
+    CloseOverlay,
+}
+
+/// What is at `(column, row)` on the screen `app` was last drawn for:
+/// `None` on rules between panes, on the status bar, and off screen.
+pub fn hit_test(app: &App, column: u16, row: u16) -> Option<Hit> {
+    let area = geometry::screen_rect(app.size);
+    let screen = geometry::screen(area, app.focus, app.issues_shown)?;
+    let at = Position::new(column, row);
+    let inside = |pane: Option<Rect>| pane.filter(|p| p.contains(at));
+    if let Some(pane) = inside(screen.issues) {
+        let count = app.library.entries.len();
+        let top = geometry::window(app.issue, app.issues_top, geometry::list_capacity(pane));
+        return Some(list_hit(Pane::Issues, pane, row, top, count));
+    }
+    if let Some(pane) = inside(screen.headlines) {
+        let count = app.current_issue().map_or(0, |i| i.articles.len());
+        let top = geometry::window(
+            app.article,
+            app.headlines_top,
+            geometry::list_capacity(pane),
+        );
+        return Some(list_hit(Pane::Headlines, pane, row, top, count));
+    }
+    inside(screen.article).map(|_| Hit::Pane(Pane::Article))
+}
+
+/// The item of a list pane drawn at `row`, whose first shown item is `top`.
+fn list_hit(which: Pane, pane: Rect, row: u16, top: usize, count: usize) -> Hit {
+    let content = geometry::content_rect(pane);
+    let capacity = geometry::list_capacity(pane);
+    if row < content.y {
+        return Hit::Pane(which);
+    }
+    let slot = usize::from((row - content.y) / geometry::item_height(pane));
+    let index = top.saturating_add(slot);
+    if slot < capacity && index < count {
+        Hit::Item(which, index)
+    } else {
+        Hit::Pane(which)
+    }
+}
+
+/// What `event` asks for, or `None` when it means nothing here.
+pub fn mouse_action(app: &App, event: MouseEvent) -> Option<MouseAction> {
+    let notch = match event.kind {
+        MouseEventKind::ScrollDown => 1,
+        MouseEventKind::ScrollUp => -1,
+        MouseEventKind::Down(MouseButton::Left) => 0,
+        // Moves, drags, releases, other buttons, sideways scrolling.
+        _ => return None,
+    };
+    if app.overlay.is_some() {
+        return match notch {
+            0 if on_overlay(app.size, event.column, event.row) => None,
+            0 => Some(MouseAction::CloseOverlay),
+            _ => Some(MouseAction::ScrollOverlay(notch)),
+        };
+    }
+    let hit = hit_test(app, event.column, event.row)?;
+    Some(match (notch, hit.pane()) {
+        (0, _) => MouseAction::Click(hit),
+        (_, Pane::Article) => MouseAction::Scroll(Pane::Article, notch * WHEEL_LINES),
+        (_, pane) => MouseAction::Scroll(pane, notch),
+    })
+}
+
+/// Whether a cell may be covered by an overlay. Its columns are exact (as
+/// `ui::overlay` centres it); its height depends on rows only the renderer
+/// counts, so every row but the top and bottom margins counts as on it: a
+/// click that might land on the overlay never closes it.
+fn on_overlay((width, height): (u16, u16), column: u16, row: u16) -> bool {
+    let frame_width = width.saturating_sub(4).min(76);
+    let left = width.saturating_sub(frame_width) / 2;
+    let columns = left..left.saturating_add(frame_width);
+    let rows = 1..height.saturating_sub(1);
+    columns.contains(&column) && rows.contains(&row)
+}
+
+impl App {
+    /// A mouse event (when mouse reporting is on): the wheel scrolls the
+    /// pane under the pointer and focuses it, a left click selects what is
+    /// under it. Like any action that is not a key, it closes the search
+    /// prompt.
+    pub fn on_mouse(&mut self, event: MouseEvent) -> Effect {
+        let Some(action) = mouse_action(self, event) else {
+            return Effect::None;
+        };
+        self.notice = None;
+        self.close_prompt();
+        match action {
+            MouseAction::Scroll(pane, delta) => {
+                focus(self, pane);
+                let step = if delta < 0 { Action::Up } else { Action::Down };
+                for _ in 0..delta.unsigned_abs() {
+                    update(self, step);
+                }
+            }
+            MouseAction::ScrollOverlay(delta) => {
+                let step = if delta < 0 { Action::Up } else { Action::Down };
+                update(self, step);
+            }
+            MouseAction::CloseOverlay => self.overlay = None,
+            MouseAction::Click(hit) => self.click(hit),
+        }
+        Effect::None
+    }
+
+    /// Select the item clicked; a click on the item already selected opens
+    /// it, as Enter does (on a phone, a second tap reads the article).
+    fn click(&mut self, hit: Hit) {
+        let was = self.focus;
+        focus(self, hit.pane());
+        match hit {
+            Hit::Item(Pane::Issues, index) if index != self.issue => self.select(index, 0),
+            Hit::Item(Pane::Headlines, index) if index != self.article => {
+                self.select(self.issue, index);
+            }
+            // The selected item, clicked in its focused pane.
+            Hit::Item(pane, _) if pane == was => {
+                update(self, Action::Open);
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "mouse_tests.rs"]
+mod tests;
