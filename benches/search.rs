@@ -50,6 +50,7 @@ fn one_paragraph(text: String) -> Article {
         kind: BlockKind::Paragraph,
         source: 0..text.len(),
         text,
+        links: Vec::new(),
     }];
     article
 }

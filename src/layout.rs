@@ -246,6 +246,7 @@ mod tests {
             kind: BlockKind::Paragraph,
             text: text.to_owned(),
             source,
+            links: Vec::new(),
         };
         Article {
             id: "a".into(),
@@ -262,6 +263,7 @@ mod tests {
                     },
                     text: "图为新设备。".into(),
                     source: 170..188,
+                    links: Vec::new(),
                 },
                 paragraph("第二段。", 200..212),
             ],

@@ -45,6 +45,24 @@ pub struct Block {
     /// Byte range in the (decoded, sanitised) source text. A paragraph that
     /// was rejoined across a column break spans both halves.
     pub source: Range<usize>,
+    /// The links inside `text`, in order. Omitted from JSON when empty, so
+    /// a link-free issue serialises as before.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+}
+
+/// A link (or a photo's URL) on part of a block's text: `[text](url)`,
+/// `[text][ref]`, `<https://…>`, `![alt](photo.jpg)`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Link {
+    /// Byte range of the link text inside the block's `text`; always on
+    /// character boundaries. Empty never: a link that loses all its text
+    /// to a cut is dropped.
+    pub range: Range<usize>,
+    /// The destination as written, resolved for reference links; control,
+    /// bidi and whitespace characters percent-encoded, so it cannot act on
+    /// a terminal.
+    pub url: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -138,11 +156,30 @@ mod tests {
             },
             text: "Continued on Page A4".into(),
             source: 3..23,
+            links: Vec::new(),
         };
         let json = serde_json::to_value(&block).unwrap();
         assert_eq!(json["kind"], "jump");
         assert_eq!(json["page"], "A4");
         assert_eq!(json["direction"], "continued_on");
         assert_eq!(json["source"]["start"], 3);
+        assert!(json.get("links").is_none(), "no links, no field");
+    }
+
+    #[test]
+    fn links_serialise_with_range_and_url() {
+        let block = Block {
+            kind: BlockKind::Paragraph,
+            text: "See the site.".into(),
+            source: 0..30,
+            links: vec![Link {
+                range: 4..12,
+                url: "https://example.com/".into(),
+            }],
+        };
+        let json = serde_json::to_value(&block).unwrap();
+        assert_eq!(json["links"][0]["range"]["start"], 4);
+        assert_eq!(json["links"][0]["range"]["end"], 12);
+        assert_eq!(json["links"][0]["url"], "https://example.com/");
     }
 }

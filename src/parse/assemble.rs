@@ -3,9 +3,9 @@
 
 use std::ops::Range;
 
-use crate::model::{Block, BlockKind};
+use crate::model::{Block, BlockKind, Link};
 use crate::parse::dateline::{DateLine, parse_date_line};
-use crate::parse::markdown::{RawBlock, RawKind};
+use crate::parse::markdown::{RawBlock, RawKind, trimmed};
 use crate::parse::roles::{
     caption, ends_sentence, find_jump, is_byline, is_front_matter, is_label, lead_in,
 };
@@ -85,19 +85,30 @@ pub fn find_head(blocks: &[RawBlock]) -> Head {
     }
 }
 
-/// The trimmed text of `range` of a block, and its source bytes.
-fn cut(raw: &RawBlock, range: Range<usize>) -> (String, Range<usize>) {
-    let text = &raw.text[range.clone()];
-    let start = range.start + (text.len() - text.trim_start().len());
-    let trimmed = text.trim();
-    (
-        trimmed.to_owned(),
-        raw.source_of(start..start + trimmed.len()),
-    )
+/// The trimmed text of `range` of a block, its source bytes and its links
+/// (clipped to the cut, relative to the trimmed text).
+struct Cut {
+    text: String,
+    source: Range<usize>,
+    links: Vec<Link>,
 }
 
-fn block(kind: BlockKind, (text, source): (String, Range<usize>)) -> Block {
-    Block { kind, text, source }
+fn cut(raw: &RawBlock, range: Range<usize>) -> Cut {
+    let kept = trimmed(&raw.text, range);
+    Cut {
+        text: raw.text[kept.clone()].to_owned(),
+        source: raw.source_of(kept.clone()),
+        links: raw.links_in(kept),
+    }
+}
+
+fn block(kind: BlockKind, cut: Cut) -> Block {
+    Block {
+        kind,
+        text: cut.text,
+        source: cut.source,
+        links: cut.links,
+    }
 }
 
 /// The blocks with the head's roles marked, and where the headlines are.
@@ -236,20 +247,16 @@ fn split_sentences(block: &RawBlock) -> Vec<RawBlock> {
 /// A sub-head at `body[*index - 1]`; a short unpunctuated line after it is
 /// its deck (and is consumed).
 fn subhead(raw: &RawBlock, body: &[&RawBlock], index: &mut usize) -> Block {
-    let (text, mut source) = cut(raw, 0..raw.text.len());
+    let mut head = cut(raw, 0..raw.text.len());
     let deck = body
         .get(*index)
         .filter(|next| level(next).is_none() && is_label(&next.text));
     if let Some(next) = deck {
-        source.end = source.end.max(next.source().end);
+        head.source.end = head.source.end.max(next.source().end);
         *index += 1;
     }
     let deck = deck.map(|d| d.text.trim().to_owned());
-    Block {
-        kind: BlockKind::Subhead { deck },
-        text,
-        source,
-    }
+    block(BlockKind::Subhead { deck }, head)
 }
 
 /// Deck, byline and body parts of one article.
@@ -278,12 +285,12 @@ fn article(body: &[&RawBlock]) -> Draft {
             draft.byline = Some(text.to_owned());
         } else if let Some(found) = caption(&raw.text) {
             let credit = found.credit.map(|r| raw.text[r].trim().to_owned());
-            let (text, _) = cut(raw, 0..found.text_end);
-            draft.parts.push(Block {
-                kind: BlockKind::Caption { credit },
-                text,
-                source: raw.source(),
-            });
+            // The credit is a plain string: a link on it is clipped away.
+            let text = cut(raw, 0..found.text_end);
+            let source = raw.source();
+            draft
+                .parts
+                .push(block(BlockKind::Caption { credit }, Cut { source, ..text }));
         } else {
             let lead = head.then(|| lead_in(&raw.text)).flatten();
             if let Some(end) = lead {

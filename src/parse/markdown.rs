@@ -1,11 +1,16 @@
 //! Layer 1: pulldown-cmark offset events → raw blocks (heading level, plain
 //! text, source byte range). Knows Markdown, not newspapers: emphasis, code
-//! and links become plain text (links keep their URL), and every block can
-//! map a range of its text back to the source bytes it came from.
+//! and links become plain text, and every block can map a range of its text
+//! back to the source bytes it came from. Links (and images: a photo's alt
+//! text with the photo's URL) keep their URL as a `Link` on the range of
+//! their text; `RawBlock::links_in` carries them through every cut.
 
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::library::sanitize::is_bidi_control;
+pub use crate::model::Link;
 
 /// What Markdown made of a block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,13 +19,6 @@ pub enum RawKind {
     Heading(u8),
     /// Paragraphs, list items, code and HTML blocks: text a reader reads.
     Paragraph,
-}
-
-/// A link inside a block's text, kept for later (the model has no link field yet).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Link {
-    pub text: Range<usize>,
-    pub url: String,
 }
 
 /// A run of block text and the source bytes it came from. `linear` runs are
@@ -133,16 +131,15 @@ impl RawBlock {
             .take_while(|&&b| b < range.end)
             .map(|b| b - range.start)
             .collect();
-        let links = self.links.partition_point(|l| l.text.end <= range.start);
-        part.links = (self.links[links..].iter())
-            .take_while(|l| l.text.start < range.end)
-            .filter(|l| l.text.start >= range.start && l.text.end <= range.end)
-            .map(|l| Link {
-                text: l.text.start - range.start..l.text.end - range.start,
-                url: l.url.clone(),
-            })
-            .collect();
+        part.links = self.links_in(range);
         part
+    }
+
+    /// The links inside `range` of the text, relative to its start: a link
+    /// the range cuts keeps only its part inside, one it leaves empty is
+    /// dropped, so no range ever points at other characters.
+    pub fn links_in(&self, range: Range<usize>) -> Vec<Link> {
+        clip_links(&self.text, &self.links, range)
     }
 
     fn push(&mut self, text: &str, source: Range<usize>, linear: bool) {
@@ -156,6 +153,64 @@ impl RawBlock {
         });
         self.text.push_str(text);
     }
+}
+
+/// `range` of `text` without the whitespace at its ends.
+pub fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
+    let part = &text[range.clone()];
+    let start = range.start + (part.len() - part.trim_start().len());
+    start..start + part.trim().len()
+}
+
+/// The links among `links` (ranges in `text`) that fall inside `range`,
+/// clipped to it, trimmed of whitespace and moved to be relative to its
+/// start; links left with no text are dropped.
+pub fn clip_links(text: &str, links: &[Link], range: Range<usize>) -> Vec<Link> {
+    // Links are in order of their end (inner links close first), not always
+    // of their start, so this filters rather than binary-searching.
+    links
+        .iter()
+        .filter_map(|link| {
+            let from = link.range.start.max(range.start);
+            let to = link.range.end.min(range.end);
+            if from >= to {
+                return None;
+            }
+            let kept = trimmed(text, from..to);
+            (!kept.is_empty()).then(|| Link {
+                range: kept.start - range.start..kept.end - range.start,
+                url: link.url.clone(),
+            })
+        })
+        .collect()
+}
+
+/// A URL as safe as the text around it: the whole file was sanitised before
+/// parsing, but entities and escapes (`&#27;`, `&#x202e;`) decode to any
+/// character here. Control, bidi, line-separator and whitespace characters
+/// are percent-encoded (their UTF-8 bytes), which is how a URL writes them.
+fn safe_url(url: &str) -> String {
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || c.is_whitespace()
+            || matches!(c, '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}' | '\u{200b}'..='\u{200d}' | '\u{feff}' | '\u{e0000}'..='\u{e007f}')
+            || is_bidi_control(c)
+    };
+    if !url.contains(unsafe_char) {
+        return url.to_owned();
+    }
+    let mut out = String::with_capacity(url.len() + 8);
+    for c in url.chars() {
+        if unsafe_char(c) {
+            let mut bytes = [0; 4];
+            for byte in c.encode_utf8(&mut bytes).bytes() {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// True for characters set in CJK text, where a line break joins with no space.
@@ -272,7 +327,7 @@ impl<'s> Builder<'s> {
             }
             Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
                 let at = self.current.as_ref().map_or(0, |b| b.text.len());
-                self.links.push((at, dest_url.into_string()));
+                self.links.push((at, safe_url(&dest_url)));
             }
             _ => {}
         }
@@ -300,11 +355,11 @@ impl<'s> Builder<'s> {
             | TagEnd::Item => self.flush(),
             TagEnd::Link | TagEnd::Image => {
                 if let (Some((start, url)), Some(block)) = (self.links.pop(), &mut self.current) {
-                    let end = block.text.len();
-                    block.links.push(Link {
-                        text: start..end,
-                        url,
-                    });
+                    // A break space written after the link opened is not its text.
+                    let range = trimmed(&block.text, start..block.text.len());
+                    if !range.is_empty() {
+                        block.links.push(Link { range, url });
+                    }
                 }
             }
             _ => {}
@@ -358,7 +413,7 @@ mod tests {
         let blocks = raw_blocks(src);
         assert_eq!(blocks[0].text, "See the map at our site.");
         let link = &blocks[0].links[0];
-        assert_eq!(&blocks[0].text[link.text.clone()], "our site");
+        assert_eq!(&blocks[0].text[link.range.clone()], "our site");
         assert_eq!(link.url, "https://example.com");
         let at = blocks[0].text.find("map").unwrap();
         assert_eq!(&src[blocks[0].source_of(at..at + 3)], "map");
@@ -382,5 +437,59 @@ mod tests {
         assert_eq!(tail.text, "今天,会议召开。");
         assert_eq!(&src[tail.source()], "今天,会议召开。");
         assert_eq!(&src[tail.source_of(3..6)], "天");
+    }
+
+    fn links(block: &RawBlock) -> Vec<(&str, &str)> {
+        let text = |l: &Link| &block.text[l.range.clone()];
+        block
+            .links
+            .iter()
+            .map(|l| (text(l), l.url.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn reference_links_autolinks_and_images_keep_their_urls() {
+        let src = "Read [the report][r], <https://a.example/x> and\n[more](/m).\n\n\
+                   ![图为新设备。](photo.jpg)\n\n[r]: https://r.example/report\n";
+        let blocks = raw_blocks(src);
+        assert_eq!(
+            links(&blocks[0]),
+            [
+                ("the report", "https://r.example/report"),
+                ("https://a.example/x", "https://a.example/x"),
+                ("more", "/m"),
+            ]
+        );
+        assert_eq!(links(&blocks[1]), [("图为新设备。", "photo.jpg")]);
+        assert_eq!(blocks.len(), 2, "a link definition is syntax, not text");
+    }
+
+    #[test]
+    fn a_url_cannot_carry_controls_to_the_output() {
+        let src = "[x](http://a.example/&#27;[2J&#x202e;b) [y](<http://b.example/a b>)\n";
+        let urls: Vec<String> = raw_blocks(src)[0]
+            .links
+            .iter()
+            .map(|l| l.url.clone())
+            .collect();
+        assert_eq!(
+            urls,
+            [
+                "http://a.example/%1B[2J%E2%80%AEb",
+                "http://b.example/a%20b"
+            ]
+        );
+    }
+
+    #[test]
+    fn cuts_clip_links_and_drop_emptied_ones() {
+        let block = &raw_blocks("ab [cd ef](u) gh [ij](v)\n")[0];
+        let part = block.slice(4..block.text.len());
+        assert_eq!(links(&part), [("d ef", "u"), ("ij", "v")]);
+        let part = block.slice(6..11);
+        assert_eq!(links(&part), [("ef", "u")]);
+        assert!(block.links_in(0..3).is_empty());
+        assert!(raw_blocks("[](u) x\n")[0].links.is_empty());
     }
 }

@@ -8,8 +8,8 @@
 //! block, so no paragraph precedes them; sub-heads and jump lines close the
 //! open paragraph here.
 
-use crate::model::{Block, BlockKind};
-use crate::parse::markdown::is_cjk;
+use crate::model::{Block, BlockKind, Link};
+use crate::parse::markdown::{clip_links, is_cjk, trimmed};
 use crate::parse::roles::{ends_sentence, ends_with_stop, starts_with_no_start};
 
 /// Whether `next` continues the paragraph `text`.
@@ -21,16 +21,28 @@ pub fn continues(text: &str, next: &str) -> bool {
     !ends_sentence(text)
 }
 
-/// `a` + `b` as one paragraph: no space when either side is CJK.
+/// `a` + `b` as one paragraph: no space when either side is CJK. The links
+/// of `b` move by where its text now starts; links on trimmed whitespace go.
 fn join(a: &mut Block, b: Block) {
     let before = a.text.trim_end().chars().next_back();
     let after = b.text.trim_start().chars().next();
     a.text.truncate(a.text.trim_end().len());
+    a.links = clip_links(&a.text, &a.links, 0..a.text.len());
     let latin_both = before.is_some_and(|c| !is_cjk(c)) && after.is_some_and(|c| !is_cjk(c));
     if latin_both {
         a.text.push(' ');
     }
-    a.text.push_str(b.text.trim_start());
+    let tail = trimmed(&b.text, 0..b.text.len());
+    let shift = a.text.len();
+    a.links.extend(
+        clip_links(&b.text, &b.links, tail.start..b.text.len())
+            .into_iter()
+            .map(|link| Link {
+                range: link.range.start + shift..link.range.end + shift,
+                url: link.url,
+            }),
+    );
+    a.text.push_str(&b.text[tail.start..]);
     a.source.end = a.source.end.max(b.source.end);
 }
 
@@ -75,6 +87,7 @@ mod tests {
             kind,
             text: text.to_owned(),
             source: start..start + text.len(),
+            links: Vec::new(),
         }
     }
 
@@ -139,5 +152,28 @@ mod tests {
         assert_eq!(texts(&blocks), ["他提出“两个示范区”，要求加快建设。"]);
         let blocks = mend(vec![para("会议结束。", 0), para("下午继续。", 30)]);
         assert_eq!(blocks.len(), 2);
+    }
+
+    #[test]
+    fn links_of_the_second_half_move_with_its_text() {
+        let link = |range, url: &str| Link {
+            range,
+            url: url.to_owned(),
+        };
+        let mut first = para("The [council] voted ", 0);
+        first.text = "The council voted ".to_owned();
+        first.links = vec![link(4..11, "a")];
+        let mut second = para("on [Monday].", 30);
+        second.text = "  on Monday.".to_owned();
+        second.links = vec![link(5..11, "b"), link(0..2, "blank")];
+        let joined = mend(vec![first, second]);
+        let [block] = &joined[..] else {
+            panic!("{joined:?}")
+        };
+        assert_eq!(block.text, "The council voted on Monday.");
+        let texts: Vec<(&str, &str)> = (block.links.iter())
+            .map(|l| (&block.text[l.range.clone()], l.url.as_str()))
+            .collect();
+        assert_eq!(texts, [("council", "a"), ("Monday", "b")]);
     }
 }

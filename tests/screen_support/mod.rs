@@ -77,7 +77,12 @@ pub fn fixture_issue() -> Issue {
                 None => (BlockKind::Paragraph, text),
             };
             let text = text.to_owned();
-            article.blocks.push(Block { kind, text, source });
+            article.blocks.push(Block {
+                kind,
+                text,
+                source,
+                links: Vec::new(),
+            });
         }
     }
     articles[1].kicker = Some("北京城市副中心生机勃勃".to_owned());
