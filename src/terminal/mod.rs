@@ -269,3 +269,16 @@ impl Write for FrameWriter {
         result
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mouse_reporting_asks_for_clicks_and_the_wheel_in_sgr_and_no_motion() {
+        assert_eq!(sequence(MOUSE, true), "\x1b[?1000h\x1b[?1006h");
+        // Undone in reverse order, every mode it set and no other.
+        assert_eq!(sequence(MOUSE, false), "\x1b[?1006l\x1b[?1000l");
+        assert!(!sequence(MOUSE, true).contains("?1003"), "no motion events");
+    }
+}
