@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
+mod links;
+
 use super::report::{exit_code, for_each_issue};
 use super::{FixedAmbiguousArg, NoPaths, StyleArgs};
 use crate::config::AmbiguousSetting;
@@ -104,13 +106,19 @@ pub fn write_issue(
 }
 
 /// Write one article: kicker, headline, deck, byline, then the body blocks
-/// separated by blank lines.
+/// separated by blank lines. An article with links gets a note mark after
+/// each link's text (`the report[1]`) and, after its body, one numbered note
+/// per URL (`[1] https://…`), wrapped like any text: a URL longer than the
+/// line is cut after a `/` or `.`, or anywhere as a last resort. An article
+/// without links is written exactly as before.
 pub fn write_article(
     out: &mut impl Write,
     article: &Article,
     width: usize,
     options: &Options,
 ) -> io::Result<()> {
+    let (marked, notes) = links::mark(article);
+    let article = marked.as_ref().unwrap_or(article);
     let layout = ArticleLayout::new(article, width, options);
     for (index, line) in layout.lines.iter().enumerate() {
         if line.role == Role::Blank {
@@ -120,7 +128,7 @@ pub fn write_article(
             writeln!(out, "{indent}{}", layout.display(article, index))?;
         }
     }
-    Ok(())
+    links::write_notes(out, &notes, width, options)
 }
 
 /// The paragraph indent as text: ideographic spaces when it is a whole

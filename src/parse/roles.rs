@@ -37,7 +37,9 @@ pub fn is_label(text: &str) -> bool {
         && !enclosed(text)
         && !is_byline(text)
         && caption(text).is_none()
-        && jump_at(text, 0).is_none_or(|(end, ..)| end < text.len())
+        // A label never holds a jump line: `… first. Continued on Page 3`
+        // ends a paragraph that happens to be short and has no comma.
+        && find_jump(text).is_none()
 }
 
 /// The text ends a sentence, so a page-column break cannot be inside it.
@@ -391,6 +393,7 @@ mod tests {
         assert!(!is_label("本报记者 陈施君"));
         assert!(!is_label("（完）"));
         assert!(!is_label("(下转2版)"));
+        assert!(!is_label("Three berths come first. Continued on Page 3"));
     }
 
     #[test]

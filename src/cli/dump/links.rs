@@ -1,0 +1,127 @@
+//! Links in `broadsheet dump`: a note mark after each link's text and the
+//! numbered URLs after the article's body, the way a printed page cites.
+
+use std::io::{self, Write};
+use std::ops::Range;
+
+use crate::model::Article;
+use crate::typeset::{self, Options};
+
+/// A copy of `article` with `[n]` after every link's text, and the notes'
+/// URLs in number order; `None` when the article has no links (it is then
+/// written untouched). One URL linked twice keeps its first number.
+pub fn mark(article: &Article) -> (Option<Article>, Vec<String>) {
+    if article.blocks.iter().all(|b| b.links.is_empty()) {
+        return (None, Vec::new());
+    }
+    let mut notes: Vec<String> = Vec::new();
+    let mut marked = article.clone();
+    for block in &mut marked.blocks {
+        // Marks are inserted from the back, so earlier offsets stay true;
+        // numbers are given from the front, in reading order.
+        let mut marks: Vec<(usize, usize, String)> = block
+            .links
+            .iter()
+            .enumerate()
+            .map(|(order, link)| {
+                let at = mark_at(&block.text, link.range.clone());
+                (at, order, note_number(&mut notes, &link.url))
+            })
+            .collect();
+        marks.sort_by_key(|&(end, order, _)| (std::cmp::Reverse(end), std::cmp::Reverse(order)));
+        for (end, _, mark) in marks {
+            block.text.insert_str(end, &mark);
+        }
+        // The ranges no longer fit the marked text, and nothing below reads them.
+        block.links.clear();
+    }
+    (Some(marked), notes)
+}
+
+/// Where a link's mark goes: after its text, or before the sentence
+/// punctuation that ends it (`the outer harbour[4].`), since a mark after
+/// a full stop may be broken off onto a line of its own.
+fn mark_at(text: &str, range: Range<usize>) -> usize {
+    let linked = &text[range.clone()];
+    match linked.chars().next_back() {
+        Some(last) if linked.len() > last.len_utf8() && ".,;:!?。，；：！？、".contains(last) => {
+            range.end - last.len_utf8()
+        }
+        _ => range.end,
+    }
+}
+
+/// `[n]` for `url`, numbering it when it is new.
+fn note_number(notes: &mut Vec<String>, url: &str) -> String {
+    let number = match notes.iter().position(|known| known == url) {
+        Some(index) => index + 1,
+        None => {
+            notes.push(url.to_owned());
+            notes.len()
+        }
+    };
+    format!("[{number}]")
+}
+
+/// After a blank line, `[n] URL` for each note, every line at most `width`
+/// cells (a long URL continues flush left on the next lines, so a terminal's
+/// selection of the lines copies it whole).
+pub fn write_notes(
+    out: &mut impl Write,
+    notes: &[String],
+    width: usize,
+    options: &Options,
+) -> io::Result<()> {
+    if notes.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    for (index, url) in notes.iter().enumerate() {
+        let note = format!("[{}] {url}", index + 1);
+        for range in typeset::wrap(&note, width, 0, options) {
+            writeln!(
+                out,
+                "{}",
+                typeset::display_line(&note, range, width, options)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_issue;
+
+    fn dumped(source: &str, width: usize) -> String {
+        let issue = parse_issue(source, None);
+        let mut out = Vec::new();
+        let options = Options::default();
+        super::super::write_article(&mut out, &issue.articles[0], width, &options).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn marks_follow_the_link_text_and_notes_end_the_article() {
+        let text = dumped(
+            "## Title\n\nSee [the report](https://r.example/a) and [it again](https://r.example/a), \
+             then [the map](https://m.example/).\n",
+            80,
+        );
+        assert!(
+            text.contains("the report[1] and it again[1], then the map[2]."),
+            "{text}"
+        );
+        assert!(
+            text.ends_with("\n\n[1] https://r.example/a\n[2] https://m.example/\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn an_article_without_links_has_no_notes() {
+        let text = dumped("## Title\n\nPlain words [1] here.\n", 80);
+        assert!(!text.contains("\n\n[1]"), "{text}");
+    }
+}
