@@ -21,6 +21,12 @@
 //! Styles, modifiers and resets match upstream byte for byte, so
 //! `Moves::Upstream` reproduces the unpatched backend for the wire-bytes
 //! comparison.
+//!
+//! Rows that moved whole (a scrolled article filling the width) are moved
+//! with the terminal's scrolling region instead of being repainted; see
+//! [`scroll`]. `Moves::Upstream` never scrolls.
+
+mod scroll;
 
 use std::io::{self, Write};
 
@@ -32,11 +38,15 @@ use crossterm::style::{
 use crossterm::terminal::{self, Clear};
 use crossterm::{execute, queue};
 use ratatui::backend::{Backend, ClearType, IntoCrossterm, WindowSize};
-use ratatui::buffer::{Cell, CellDiffOption};
+use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
 
 use crate::typeset::{AmbiguousWidth, width};
+
+/// Whether rows that moved are scrolled rather than repainted (off until
+/// the end-to-end screen tests cover it).
+const SCROLLING: bool = false;
 
 /// When the backend may print a cell without moving the cursor first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +70,24 @@ pub struct WireBackend<W: Write> {
     cursor: Position,
     /// ratatui hides the cursor after every frame; once is enough.
     cursor_hidden: bool,
+    /// The frame the terminal shows, exactly, when known: handed back
+    /// through [`Shown`] after each draw, forgotten by anything that may
+    /// change the screen otherwise (clear, resize, raw write, a draw not
+    /// handed back).
+    shown: Option<Buffer>,
+}
+
+/// A backend told which frame the terminal shows after a draw.
+pub trait Shown {
+    /// `frame` is what the last `draw` left on the screen (ratatui's
+    /// completed frame).
+    fn shown(&mut self, frame: Buffer);
+}
+
+impl<W: Write> Shown for WireBackend<W> {
+    fn shown(&mut self, frame: Buffer) {
+        self.shown = Some(frame);
+    }
 }
 
 impl<W: Write> WireBackend<W> {
@@ -69,6 +97,7 @@ impl<W: Write> WireBackend<W> {
             moves,
             cursor: Position::ORIGIN,
             cursor_hidden: false,
+            shown: None,
         }
     }
 
@@ -155,6 +184,8 @@ pub fn is_agreed_wide(c: char) -> bool {
 
 impl<W: Write> Write for WireBackend<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        // Bytes the backend cannot interpret may change the screen.
+        self.shown = None;
         self.writer.write(buf)
     }
 
@@ -208,21 +239,17 @@ impl<W: Write> Backend for WireBackend<W> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        let mut pen = Pen::reset();
-        let mut cursor: Option<Position> = None;
-        for (x, y, cell) in content {
-            self.move_to(cursor, x, y)?;
-            cursor = self.cursor_after(x, y, cell);
-            pen.set(&mut self.writer, cell)?;
-            queue!(self.writer, Print(cell.symbol()))?;
+        // Until this frame is handed back, the screen is not known.
+        match self.shown.take() {
+            Some(shown) if SCROLLING && self.moves == Moves::Agreed => {
+                let updates: Vec<_> = content.collect();
+                match scroll::next_screen(&shown, &updates) {
+                    Some(next) => self.draw_scrolled(shown, &next, updates),
+                    None => self.draw_cells(updates.into_iter()),
+                }
+            }
+            _ => self.draw_cells(content),
         }
-        queue!(
-            self.writer,
-            SetForegroundColor(CColor::Reset),
-            SetBackgroundColor(CColor::Reset),
-            SetUnderlineColor(CColor::Reset),
-            SetAttribute(CAttribute::Reset),
-        )
     }
 
     fn hide_cursor(&mut self) -> io::Result<()> {
@@ -254,6 +281,8 @@ impl<W: Write> Backend for WireBackend<W> {
 
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
         use crossterm::terminal::ClearType as C;
+        // ratatui's previous buffer is reset (or resized) with a clear.
+        self.shown = None;
         let kind = match clear_type {
             ClearType::All => C::All,
             ClearType::AfterCursor => C::FromCursorDown,
@@ -279,6 +308,54 @@ impl<W: Write> Backend for WireBackend<W> {
 
     fn flush(&mut self) -> io::Result<()> {
         self.writer.flush()
+    }
+}
+
+impl<W: Write> WireBackend<W> {
+    /// Turn the screen `shown` into `next`: by a scroll and the cells the
+    /// scrolled screen lacks when one saves bytes, otherwise by `updates`
+    /// (ratatui's diff) as they are.
+    fn draw_scrolled<'a>(
+        &mut self,
+        mut shown: Buffer,
+        next: &Buffer,
+        updates: Vec<(u16, u16, &'a Cell)>,
+    ) -> io::Result<()> {
+        let Some(chosen) = scroll::choose(&shown, next) else {
+            return self.draw_cells(updates.into_iter());
+        };
+        scroll::write(&mut self.writer, chosen)?;
+        scroll::shift(&mut shown, chosen);
+        let cells = shown.diff(next);
+        if cells.is_empty() {
+            // DECSTBM homed the cursor; put it back where ratatui left it.
+            let Position { x, y } = self.cursor;
+            queue!(self.writer, MoveTo(x, y))?;
+        }
+        self.draw_cells(cells.into_iter())
+    }
+
+    /// Print `content`, each cell after the move it needs, then reset the
+    /// pen.
+    fn draw_cells<'a>(
+        &mut self,
+        content: impl Iterator<Item = (u16, u16, &'a Cell)>,
+    ) -> io::Result<()> {
+        let mut pen = Pen::reset();
+        let mut cursor: Option<Position> = None;
+        for (x, y, cell) in content {
+            self.move_to(cursor, x, y)?;
+            cursor = self.cursor_after(x, y, cell);
+            pen.set(&mut self.writer, cell)?;
+            queue!(self.writer, Print(cell.symbol()))?;
+        }
+        queue!(
+            self.writer,
+            SetForegroundColor(CColor::Reset),
+            SetBackgroundColor(CColor::Reset),
+            SetUnderlineColor(CColor::Reset),
+            SetAttribute(CAttribute::Reset),
+        )
     }
 }
 

@@ -14,6 +14,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use crate::app::{App, Effect};
+use crate::backend::Shown;
 use crate::store::{State, Store};
 use crate::terminal;
 
@@ -99,7 +100,7 @@ impl Saver {
 /// restores the terminal.
 pub fn run<B>(terminal: &mut Terminal<B>, app: &mut App, saver: &Saver) -> anyhow::Result<()>
 where
-    B: Backend,
+    B: Backend + Shown,
     B::Error: Send + Sync + 'static,
 {
     terminal::refuse_background_reads()?;
@@ -190,13 +191,19 @@ fn stage_changes(app: &mut App, saver: &Saver, save_at: &mut Option<Instant>) {
 
 fn draw<B>(terminal: &mut Terminal<B>, app: &App) -> anyhow::Result<()>
 where
-    B: Backend,
+    B: Backend + Shown,
     B::Error: Send + Sync + 'static,
 {
-    terminal.draw(|frame| {
-        test_panic();
-        crate::ui::render(app, frame);
-    })?;
+    let shown = terminal
+        .draw(|frame| {
+            test_panic();
+            crate::ui::render(app, frame);
+        })?
+        .buffer
+        .clone();
+    // The backend scrolls rows the terminal already shows instead of
+    // repainting them (backend::scroll); for that it must know the screen.
+    terminal.backend_mut().shown(shown);
     Ok(())
 }
 

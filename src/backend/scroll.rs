@@ -1,0 +1,212 @@
+//! Scrolling rows the terminal already shows instead of repainting them.
+//!
+//! ratatui diffs each frame against the frame before, so a one-line scroll
+//! of the article repaints every row of it. Knowing exactly what the
+//! terminal shows (the last frame drawn, handed back by the event loop
+//! through [`Shown`](super::Shown)), the backend can instead look for a
+//! block of rows that moved up or down whole, shift them with the
+//! terminal's scrolling region (DECSTBM, then `CSI n S` or `CSI n T`), and
+//! paint only what the shifted screen still lacks.
+//!
+//! The block is found, not hinted: the rows of the next frame are matched
+//! against the rows shown, shifted by every distance. A row only matches
+//! when it is the same across the whole width, so a pane beside the article
+//! (two panes, a popup over it) breaks the block and nothing is scrolled.
+//! Correctness never depends on the choice: the cells sent afterwards are
+//! ratatui's own diff between the shifted screen and the next frame, so a
+//! poor choice costs bytes, never a wrong screen. What it does depend on is
+//! the shown screen being exact; anything that might have changed the
+//! terminal behind the backend's back (a clear, a resize, a raw write, a
+//! failed draw) forgets it until the next frame is handed back.
+
+use std::io::{self, Write};
+
+use ratatui::buffer::{Buffer, Cell};
+
+/// Rows `top..=bottom` (0-based, full width) moved by `lines`: up (the
+/// content moves towards the top, `CSI S`) or down (`CSI T`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scroll {
+    pub top: u16,
+    pub bottom: u16,
+    pub lines: u16,
+    pub up: bool,
+}
+
+/// Bytes a scroll costs on the wire over a plain frame, counted as cells:
+/// SGR reset, region, scroll, region reset, one absolute move.
+const OVERHEAD_CELLS: usize = 24;
+
+/// The screen the next frame shows: `shown` with `updates` applied; `None`
+/// when an update falls outside it (the size changed unnoticed).
+pub fn next_screen(shown: &Buffer, updates: &[(u16, u16, &Cell)]) -> Option<Buffer> {
+    let mut next = shown.clone();
+    for &(x, y, cell) in updates {
+        *next.cell_mut((x, y))? = cell.clone();
+    }
+    Some(next)
+}
+
+/// The scroll that saves the most cells turning `shown` into `next`, if
+/// one saves more than it costs.
+pub fn choose(shown: &Buffer, next: &Buffer) -> Option<Scroll> {
+    let rows = Rows::new(shown, next)?;
+    let height = rows.height;
+    let mut best: Option<(usize, Scroll)> = None;
+    for lines in 1..height {
+        for up in [true, false] {
+            for scroll in rows.blocks(lines, up) {
+                let saved = rows.saving(scroll);
+                if saved > OVERHEAD_CELLS && best.is_none_or(|(most, _)| saved > most) {
+                    best = Some((saved, scroll));
+                }
+            }
+        }
+    }
+    best.map(|(_, scroll)| scroll)
+}
+
+/// Move `screen`'s rows as the terminal does for `scroll`; the rows that
+/// come in are blank with the default style (the SGR is reset first).
+pub fn shift(screen: &mut Buffer, scroll: Scroll) {
+    let width = usize::from(screen.area.width);
+    let (top, bottom) = (usize::from(scroll.top), usize::from(scroll.bottom));
+    let lines = usize::from(scroll.lines);
+    let region = &mut screen.content[top * width..(bottom + 1) * width];
+    if scroll.up {
+        region.rotate_left(lines * width);
+        let len = region.len();
+        region[len - lines * width..].fill(Cell::EMPTY);
+    } else {
+        region.rotate_right(lines * width);
+        region[..lines * width].fill(Cell::EMPTY);
+    }
+}
+
+/// Send `scroll`. DECSTBM and its reset both home the cursor, so the
+/// caller must not trust where the cursor was.
+pub fn write(w: &mut impl Write, scroll: Scroll) -> io::Result<()> {
+    let verb = if scroll.up { 'S' } else { 'T' };
+    // `CSI S` means one line; every byte counts on a slow link.
+    let count = match scroll.lines {
+        1 => String::new(),
+        n => n.to_string(),
+    };
+    write!(
+        w,
+        "\x1b[m\x1b[{};{}r\x1b[{count}{verb}\x1b[r",
+        u32::from(scroll.top) + 1,
+        u32::from(scroll.bottom) + 1,
+    )
+}
+
+/// Per-row facts for comparing `shown` and `next`.
+struct Rows<'a> {
+    shown: &'a Buffer,
+    next: &'a Buffer,
+    width: usize,
+    height: usize,
+    /// Cells the plain diff would send for each row (changed in place).
+    in_place: Vec<usize>,
+    /// Cells a blank row would need for each row of `next`.
+    from_blank: Vec<usize>,
+    shown_hash: Vec<u64>,
+    next_hash: Vec<u64>,
+}
+
+impl<'a> Rows<'a> {
+    fn new(shown: &'a Buffer, next: &'a Buffer) -> Option<Rows<'a>> {
+        if shown.area != next.area || shown.area.x != 0 || shown.area.y != 0 {
+            return None;
+        }
+        let width = usize::from(shown.area.width);
+        let height = usize::from(shown.area.height);
+        if width == 0 || height < 2 {
+            return None;
+        }
+        let row = |buffer: &'a Buffer, y: usize| &buffer.content[y * width..(y + 1) * width];
+        let differing = |a: &[Cell], b: &[Cell]| a.iter().zip(b).filter(|(a, b)| a != b).count();
+        let hash = |cells: &[Cell]| {
+            use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+            BuildHasherDefault::<DefaultHasher>::default().hash_one(cells)
+        };
+        Some(Rows {
+            in_place: (0..height)
+                .map(|y| differing(row(shown, y), row(next, y)))
+                .collect(),
+            from_blank: (0..height)
+                .map(|y| row(next, y).iter().filter(|c| **c != Cell::EMPTY).count())
+                .collect(),
+            shown_hash: (0..height).map(|y| hash(row(shown, y))).collect(),
+            next_hash: (0..height).map(|y| hash(row(next, y))).collect(),
+            shown,
+            next,
+            width,
+            height,
+        })
+    }
+
+    /// Whether row `y` of `next` is row `from` of `shown`.
+    fn same(&self, y: usize, from: usize) -> bool {
+        let w = self.width;
+        self.next_hash[y] == self.shown_hash[from]
+            && self.next.content[y * w..(y + 1) * w] == self.shown.content[from * w..(from + 1) * w]
+    }
+
+    /// Every maximal block of rows that moved by `lines` in that direction,
+    /// as the scroll that would move it.
+    fn blocks(&self, lines: usize, up: bool) -> Vec<Scroll> {
+        let mut found = Vec::new();
+        let mut run: Option<usize> = None;
+        // Rows of `next` that can have come from `shown` at this distance.
+        let (first, last) = if up {
+            (0, self.height - lines)
+        } else {
+            (lines, self.height)
+        };
+        for y in first..=last {
+            let moved = y < last && self.same(y, if up { y + lines } else { y - lines });
+            match (moved, run) {
+                (true, None) => run = Some(y),
+                (false, Some(start)) => {
+                    run = None;
+                    let (top, bottom) = if up {
+                        (start, y - 1 + lines)
+                    } else {
+                        (start - lines, y - 1)
+                    };
+                    found.push(Scroll {
+                        top: to_u16(top),
+                        bottom: to_u16(bottom),
+                        lines: to_u16(lines),
+                        up,
+                    });
+                }
+                _ => {}
+            }
+        }
+        found
+    }
+
+    /// Cells saved by `scroll`: the moved rows' in-place changes, less what
+    /// the blank rows that come in need beyond their in-place changes.
+    fn saving(&self, scroll: Scroll) -> usize {
+        let (top, bottom) = (usize::from(scroll.top), usize::from(scroll.bottom));
+        let lines = usize::from(scroll.lines);
+        let (moved, fresh) = if scroll.up {
+            (top..=bottom - lines, bottom + 1 - lines..=bottom)
+        } else {
+            (top + lines..=bottom, top..=top + lines - 1)
+        };
+        let saved: usize = moved.map(|y| self.in_place[y]).sum();
+        let extra: usize = fresh
+            .map(|y| self.from_blank[y].saturating_sub(self.in_place[y]))
+            .sum();
+        saved.saturating_sub(extra)
+    }
+}
+
+/// Rows and distances come from a `Buffer`'s `u16` area.
+fn to_u16(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
