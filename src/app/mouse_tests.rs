@@ -10,39 +10,33 @@ use super::*;
 use crate::app::Overlay;
 use crate::config::Config;
 use crate::library::{Library, LibraryOptions, SAMPLE_TEXT};
-use crate::model::{Article, Block, BlockKind, Issue};
+use crate::model::{Article, Block, Issue};
 use crate::store::State;
 use crate::typeset::AmbiguousWidth;
 
-/// An issue of `count` articles, each long enough to scroll.
-fn issue(count: usize) -> Issue {
+/// `sample` with `count` articles, each long enough to scroll: copies of
+/// its first, renamed (struct update, so new model fields need no change
+/// here).
+fn issue(sample: &Issue, count: usize) -> Issue {
+    let first = &sample.articles[0];
+    let blocks: Vec<Block> = (0..60)
+        .map(|p| Block {
+            text: format!("Paragraph {p}."),
+            ..first.blocks[0].clone()
+        })
+        .collect();
     let articles = (0..count)
         .map(|n| Article {
             id: format!("m-{n}"),
-            kicker: None,
             headline: format!("Headline {n}"),
             deck: Some(format!("Deck {n}")),
-            byline: None,
-            page: None,
-            blocks: (0..60)
-                .map(|p| Block {
-                    kind: BlockKind::Paragraph,
-                    text: format!("Article {n}, paragraph {p}."),
-                    source: 0..0,
-                    links: Vec::new(),
-                })
-                .collect(),
+            blocks: blocks.clone(),
+            ..first.clone()
         })
         .collect();
     Issue {
-        paper: "Mouse Times".to_owned(),
-        date: None,
-        weekday: None,
-        lunar: None,
-        pages: None,
-        front: Vec::new(),
         articles,
-        warnings: Vec::new(),
+        ..sample.clone()
     }
 }
 
@@ -53,7 +47,11 @@ fn app_over(library: Library, (width, height): (u16, u16), articles: usize) -> A
         State::default(),
         AmbiguousWidth::Narrow,
     );
-    app.set_issue(0, issue(articles));
+    let sample = app
+        .current_issue()
+        .cloned()
+        .expect("the first issue parsed");
+    app.set_issue(0, issue(&sample, articles));
     app.on_resize(width, height);
     app.prepare_frame();
     app
