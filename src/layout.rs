@@ -267,6 +267,7 @@ mod tests {
                 },
                 paragraph("第二段。", 200..212),
             ],
+            head_links: Vec::new(),
         }
     }
 

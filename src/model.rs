@@ -35,6 +35,30 @@ pub struct Article {
     /// The page the article is printed on, as printed (`"1"`, `"A4"`), when known.
     pub page: Option<String>,
     pub blocks: Vec<Block>,
+    /// Links in the kicker, headline, deck and byline (`## [Title](url)`, the
+    /// common form of a web source), in reading order. Omitted from JSON
+    /// when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub head_links: Vec<HeadLink>,
+}
+
+/// A link in one of an article's head fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HeadLink {
+    pub field: HeadField,
+    /// Byte range of the link text inside that field's string.
+    pub range: Range<usize>,
+    pub url: String,
+}
+
+/// Which head field a `HeadLink` is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HeadField {
+    Kicker,
+    Headline,
+    Deck,
+    Byline,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

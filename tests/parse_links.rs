@@ -7,7 +7,7 @@ mod parse_common;
 use std::process::Command;
 
 use broadsheet::cli::dump::write_issue;
-use broadsheet::model::{Block, BlockKind, Issue};
+use broadsheet::model::{Article, Block, BlockKind, HeadField, HeadLink, Issue};
 use broadsheet::parse::parse_issue;
 use broadsheet::typeset::{AmbiguousWidth, Options, str_width};
 use parse_common::{assert_nothing_lost, assert_sources_hold, paragraphs};
@@ -26,6 +26,17 @@ fn links(block: &Block) -> Vec<(&str, &str)> {
     (block.links.iter())
         .map(|l| (&block.text[l.range.clone()], l.url.as_str()))
         .collect()
+}
+
+/// The text of a head link, sliced from its field.
+fn head_text<'a>(article: &'a Article, link: &HeadLink) -> &'a str {
+    let field = match link.field {
+        HeadField::Kicker => article.kicker.as_deref(),
+        HeadField::Headline => Some(article.headline.as_str()),
+        HeadField::Deck => article.deck.as_deref(),
+        HeadField::Byline => article.byline.as_deref(),
+    };
+    &field.unwrap()[link.range.clone()]
 }
 
 /// The fixture without link syntax: what "nothing lost" expects in the model.
@@ -57,6 +68,25 @@ fn every_link_slices_to_its_text_and_keeps_its_url() {
     let [port, zh] = &issue.articles[..] else {
         panic!("{:#?}", issue.articles)
     };
+    let head: Vec<(HeadField, &str, &str)> = (port.head_links.iter())
+        .map(|l| (l.field, head_text(port, l), l.url.as_str()))
+        .collect();
+    assert_eq!(
+        head,
+        [
+            (
+                HeadField::Headline,
+                "Dredging Plan",
+                "https://port.example/plan"
+            ),
+            (
+                HeadField::Byline,
+                "Ann Lee",
+                "https://gazette.example/staff/ann-lee"
+            ),
+        ]
+    );
+    assert!(zh.head_links.is_empty());
     let body = paragraphs(port);
     assert_eq!(body.len(), 2, "{body:?}");
     assert!(body[0].contains("talks with fishing crews"), "rejoined");
@@ -198,13 +228,48 @@ fn dump_marks_links_and_notes_every_url_within_the_width() {
             assert!(cells <= width, "{cells} > {width}: {line:?}");
         }
         let long = "https://port.example/plan/2024/schedule-of-works-outer-harbour.pdf";
-        assert_eq!(note(&text, 3).as_deref(), Some(long), "width {width}");
-        assert_eq!(note(&text, 1).as_deref(), Some("https://port.example/"));
+        assert_eq!(note(&text, 5).as_deref(), Some(long), "width {width}");
+        assert_eq!(note(&text, 1).as_deref(), Some("https://port.example/plan"));
+        assert_eq!(note(&text, 3).as_deref(), Some("https://port.example/"));
         // The Chinese article numbers its own notes from 1.
         let zh = &text[text.find("港口扩建").unwrap()..];
         assert_eq!(note(zh, 3).as_deref(), Some("https://gazette.example/p2"));
     }
     let wide = dump(&issue, 80);
-    assert!(wide.contains("port authority[1]"), "{wide}");
+    assert!(wide.contains("Dredging Plan[1]"), "{wide}");
+    assert!(wide.contains("By Ann Lee[2]"), "{wide}");
+    assert!(wide.contains("port authority[3]"), "{wide}");
+    assert!(wide.contains("harbour[6]."), "{wide}");
     assert!(wide.contains("疏浚方案[1]"), "{wide}");
+}
+
+#[test]
+fn kicker_deck_and_untitled_headlines_keep_their_links() {
+    let issue = parse_issue(
+        "# Paper\n\n## First\n\nBody one.\n\n[SPECIAL](https://k.example/) REPORT\n\n## Second\n\n\
+         A [deck](https://d.example/) line\n\nBody two.\n",
+        None,
+    );
+    let second = &issue.articles[1];
+    let head: Vec<(HeadField, &str, &str)> = (second.head_links.iter())
+        .map(|l| (l.field, head_text(second, l), l.url.as_str()))
+        .collect();
+    assert_eq!(
+        head,
+        [
+            (HeadField::Kicker, "SPECIAL", "https://k.example/"),
+            (HeadField::Deck, "deck", "https://d.example/"),
+        ]
+    );
+    let plain = parse_issue(
+        "[Water notice](https://w.example/) for Friday\nThe water will be off.\n",
+        None,
+    );
+    let article = &plain.articles[0];
+    assert_eq!(article.headline, "Water notice for Friday");
+    let link = &article.head_links[0];
+    assert_eq!(
+        (link.field, head_text(article, link)),
+        (HeadField::Headline, "Water notice")
+    );
 }

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::model::{Block, BlockKind, Link};
+use crate::model::{Block, BlockKind, HeadField, HeadLink, Link};
 use crate::parse::dateline::{DateLine, parse_date_line};
 use crate::parse::markdown::{RawBlock, RawKind, trimmed};
 use crate::parse::roles::{
@@ -27,6 +27,7 @@ pub struct Draft {
     pub deck: Option<String>,
     pub byline: Option<String>,
     pub parts: Vec<Block>,
+    pub head_links: Vec<HeadLink>,
 }
 
 fn level(block: &RawBlock) -> Option<u8> {
@@ -102,6 +103,28 @@ fn cut(raw: &RawBlock, range: Range<usize>) -> Cut {
     }
 }
 
+/// The trimmed text of `range` of a block as a head field; its links are
+/// recorded as that field's.
+fn head_field(
+    raw: &RawBlock,
+    range: Range<usize>,
+    field: HeadField,
+    links: &mut Vec<HeadLink>,
+) -> String {
+    let kept = trimmed(&raw.text, range);
+    let found = raw.links_in(kept.clone()).into_iter();
+    links.extend(found.map(|link| HeadLink {
+        field,
+        range: link.range,
+        url: link.url,
+    }));
+    raw.text[kept].to_owned()
+}
+
+fn whole(raw: &RawBlock) -> Range<usize> {
+    0..raw.text.len()
+}
+
 fn block(kind: BlockKind, cut: Cut) -> Block {
     Block {
         kind,
@@ -165,8 +188,15 @@ impl Page<'_> {
             None => self.blocks.len(),
         };
         let mut draft = article(&self.bodies(h + 1..end));
-        draft.kicker = self.kickers[n].then(|| self.blocks[h - 1].text.trim().to_owned());
-        draft.headline = self.blocks[h].text.trim().to_owned();
+        let links = &mut draft.head_links;
+        draft.kicker = self.kickers[n].then(|| {
+            let kicker = &self.blocks[h - 1];
+            head_field(kicker, whole(kicker), HeadField::Kicker, links)
+        });
+        let headline = &self.blocks[h];
+        draft.headline = head_field(headline, whole(headline), HeadField::Headline, links);
+        // Reading order: kicker, headline, deck, byline (stable within each).
+        links.sort_by_key(|link| link.field);
         draft
     }
 }
@@ -208,11 +238,9 @@ pub fn articles(blocks: &[RawBlock], head: &Head) -> (Vec<String>, Vec<Draft>) {
 fn untitled(blocks: &[&RawBlock]) -> Option<Draft> {
     let (first, rest) = blocks.split_first()?;
     let split = first_line(first);
-    let (headline, tail) = match &split {
-        Some((line, tail)) if !line.text.trim().is_empty() => {
-            (line.text.trim().to_owned(), Some(tail))
-        }
-        _ => (first.text.trim().to_owned(), None),
+    let (title, tail) = match &split {
+        Some((line, tail)) if !line.text.trim().is_empty() => (line, Some(tail)),
+        _ => (*first, None),
     };
     // Plain text puts one paragraph on each line: split where a line ends a
     // sentence (a line that does not is a hard wrap inside the paragraph).
@@ -223,7 +251,10 @@ fn untitled(blocks: &[&RawBlock]) -> Option<Draft> {
         .collect();
     let body: Vec<&RawBlock> = lines.iter().collect();
     let mut draft = article(&body);
-    draft.headline = headline;
+    let mut links = Vec::new();
+    draft.headline = head_field(title, whole(title), HeadField::Headline, &mut links);
+    links.append(&mut draft.head_links);
+    draft.head_links = links;
     Some(draft)
 }
 
@@ -267,7 +298,8 @@ fn article(body: &[&RawBlock]) -> Draft {
         && level(first).is_none()
         && is_label(&first.text)
     {
-        draft.deck = Some(first.text.trim().to_owned());
+        let links = &mut draft.head_links;
+        draft.deck = Some(head_field(first, whole(first), HeadField::Deck, links));
         index = 1;
     }
     while let Some(raw) = body.get(index) {
@@ -282,7 +314,8 @@ fn article(body: &[&RawBlock]) -> Draft {
         if level(raw).is_some() {
             draft.parts.push(subhead(raw, body, &mut index));
         } else if head && is_byline(text) {
-            draft.byline = Some(text.to_owned());
+            let links = &mut draft.head_links;
+            draft.byline = Some(head_field(raw, whole(raw), HeadField::Byline, links));
         } else if let Some(found) = caption(&raw.text) {
             let credit = found.credit.map(|r| raw.text[r].trim().to_owned());
             // The credit is a plain string: a link on it is clipped away.
@@ -294,7 +327,8 @@ fn article(body: &[&RawBlock]) -> Draft {
         } else {
             let lead = head.then(|| lead_in(&raw.text)).flatten();
             if let Some(end) = lead {
-                draft.byline = Some(raw.text[..end].trim().to_owned());
+                let links = &mut draft.head_links;
+                draft.byline = Some(head_field(raw, 0..end, HeadField::Byline, links));
             }
             paragraph(raw, lead.unwrap_or(0), &mut draft.parts);
         }

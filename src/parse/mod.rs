@@ -49,6 +49,7 @@ pub fn parse_issue(text: &str, file_name: Option<&str>) -> Issue {
                 byline: draft.byline,
                 page: None,
                 blocks,
+                head_links: draft.head_links,
             }
         })
         .collect();

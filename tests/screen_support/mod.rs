@@ -55,6 +55,7 @@ pub fn fixture_issue() -> Issue {
                 byline: None,
                 page: Some("1".to_owned()),
                 blocks: Vec::new(),
+                head_links: Vec::new(),
             });
             continue;
         }

@@ -1,41 +1,62 @@
 //! Links in `broadsheet dump`: a note mark after each link's text and the
 //! numbered URLs after the article's body, the way a printed page cites.
 
+use std::cmp::Reverse;
 use std::io::{self, Write};
 use std::ops::Range;
 
-use crate::model::Article;
+use crate::model::{Article, HeadField};
 use crate::typeset::{self, Options};
 
-/// A copy of `article` with `[n]` after every link's text, and the notes'
-/// URLs in number order; `None` when the article has no links (it is then
-/// written untouched). One URL linked twice keeps its first number.
+/// A copy of `article` with `[n]` after every link's text (head fields
+/// first, then the blocks, in reading order), and the notes' URLs in number
+/// order; `None` when the article has no links (it is then written
+/// untouched). One URL linked twice keeps its first number.
 pub fn mark(article: &Article) -> (Option<Article>, Vec<String>) {
-    if article.blocks.iter().all(|b| b.links.is_empty()) {
+    if article.head_links.is_empty() && article.blocks.iter().all(|b| b.links.is_empty()) {
         return (None, Vec::new());
     }
     let mut notes: Vec<String> = Vec::new();
     let mut marked = article.clone();
-    for block in &mut marked.blocks {
-        // Marks are inserted from the back, so earlier offsets stay true;
-        // numbers are given from the front, in reading order.
-        let mut marks: Vec<(usize, usize, String)> = block
-            .links
-            .iter()
-            .enumerate()
-            .map(|(order, link)| {
-                let at = mark_at(&block.text, link.range.clone());
-                (at, order, note_number(&mut notes, &link.url))
-            })
-            .collect();
-        marks.sort_by_key(|&(end, order, _)| (std::cmp::Reverse(end), std::cmp::Reverse(order)));
-        for (end, _, mark) in marks {
-            block.text.insert_str(end, &mark);
+    let head = std::mem::take(&mut marked.head_links);
+    let fields = [
+        (HeadField::Kicker, marked.kicker.as_mut()),
+        (HeadField::Headline, Some(&mut marked.headline)),
+        (HeadField::Deck, marked.deck.as_mut()),
+        (HeadField::Byline, marked.byline.as_mut()),
+    ];
+    for (field, text) in fields {
+        let links = head.iter().filter(|l| l.field == field);
+        if let Some(text) = text {
+            insert_marks(text, links.map(|l| (l.range.clone(), &l.url)), &mut notes);
         }
+    }
+    for block in &mut marked.blocks {
+        let links = std::mem::take(&mut block.links);
         // The ranges no longer fit the marked text, and nothing below reads them.
-        block.links.clear();
+        let links = links.iter().map(|l| (l.range.clone(), &l.url));
+        insert_marks(&mut block.text, links, &mut notes);
     }
     (Some(marked), notes)
+}
+
+/// Put the marks of `links` (ranges in `text`) into `text`, numbering new
+/// URLs in `notes`.
+fn insert_marks<'a>(
+    text: &mut String,
+    links: impl Iterator<Item = (Range<usize>, &'a String)>,
+    notes: &mut Vec<String>,
+) {
+    // Numbers are given from the front, in reading order; marks are
+    // inserted from the back, so earlier offsets stay true.
+    let mut marks: Vec<(usize, usize, String)> = links
+        .enumerate()
+        .map(|(order, (range, url))| (mark_at(text, range), order, note_number(notes, url)))
+        .collect();
+    marks.sort_by_key(|&(at, order, _)| (Reverse(at), Reverse(order)));
+    for (at, _, mark) in marks {
+        text.insert_str(at, &mark);
+    }
 }
 
 /// Where a link's mark goes: after its text, or before the sentence
