@@ -79,3 +79,37 @@ fn with_the_default_config_no_mouse_mode_is_ever_asked_for() {
         assert!(!contains(&s.bytes, set.as_bytes()), "?{mode}h");
     }
 }
+
+/// Mouse reporting is off before the alternate screen is left in `bytes`'
+/// last restore, and was on before it.
+fn assert_mouse_off_before_leaving(bytes: &[u8], what: &str) {
+    let leave = rfind(bytes, b"\x1b[?1049l").expect("left the alternate screen");
+    let on = rfind(&bytes[..leave], MOUSE_ON);
+    let off = rfind(&bytes[..leave], MOUSE_OFF);
+    assert!(
+        on.is_some_and(|on| off.is_some_and(|off| on < off)),
+        "{what}: on {on:?}, off {off:?}, leave {leave}"
+    );
+}
+
+#[test]
+fn a_signal_or_a_suspend_turns_mouse_reporting_off_and_resume_back_on() {
+    let (mut s, _dir) = start(Some("mouse = true\n"));
+    let before = s.bytes.len();
+    s.send(b"\x1a");
+    s.wait_for_bytes(before, b"\x1b[?1049l");
+    assert_mouse_off_before_leaving(&s.bytes, "Ctrl-Z");
+    let deadline = std::time::Instant::now() + pty_support::DEADLINE;
+    while s.proc_state() != 'T' {
+        assert!(std::time::Instant::now() < deadline, "never stopped");
+        std::thread::yield_now();
+    }
+    let resumed = s.bytes.len();
+    s.signal("CONT");
+    s.wait_for_bytes(resumed, MOUSE_ON);
+    s.wait_for_row(29, "1/4");
+    s.signal("TERM");
+    assert_eq!(s.wait_exit(), 143);
+    assert_restored(&s.bytes);
+    assert_mouse_off_before_leaving(&s.bytes, "SIGTERM");
+}
