@@ -136,6 +136,13 @@ fn the_wheel_over_a_list_moves_its_selection_by_one_and_focuses_it() {
     assert_eq!(mouse_action(&app, up), Some(expected));
     wheel(&mut app, false, 10, 5);
     assert_eq!((app.focus, app.issue), (Pane::Issues, 0));
+    // At 60 wide the Issues pane is under the pointer only when it is the
+    // one shown.
+    let mut app = self::app((60, 20), 5);
+    update(&mut app, Action::FocusLeft);
+    let down = event(MouseEventKind::ScrollDown, 30, 5);
+    let expected = MouseAction::Scroll(Pane::Issues, 1);
+    assert_eq!(mouse_action(&app, down), Some(expected));
 }
 
 #[test]
