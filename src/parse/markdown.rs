@@ -39,6 +39,11 @@ pub struct RawBlock {
     /// Text offsets where a source line ended inside the block.
     pub breaks: Vec<usize>,
     pub links: Vec<Link>,
+    /// Per link: the smallest start of it and every later link. `links` are
+    /// in order of their end (inner links close first); with this, the
+    /// links a range can touch are found by binary search on both sides, so
+    /// splitting a long block with many links line by line stays linear.
+    link_reach: Vec<usize>,
     pieces: Vec<Piece>,
 }
 
@@ -49,6 +54,7 @@ impl RawBlock {
             text: String::new(),
             breaks: Vec::new(),
             links: Vec::new(),
+            link_reach: Vec::new(),
             pieces: Vec::new(),
         }
     }
@@ -132,14 +138,34 @@ impl RawBlock {
             .map(|b| b - range.start)
             .collect();
         part.links = self.links_in(range);
+        part.index_links();
         part
+    }
+
+    fn index_links(&mut self) {
+        let mut reach = usize::MAX;
+        let mut link_reach: Vec<usize> = (self.links.iter().rev())
+            .map(|link| {
+                reach = reach.min(link.range.start);
+                reach
+            })
+            .collect();
+        link_reach.reverse();
+        self.link_reach = link_reach;
     }
 
     /// The links inside `range` of the text, relative to its start: a link
     /// the range cuts keeps only its part inside, one it leaves empty is
     /// dropped, so no range ever points at other characters.
     pub fn links_in(&self, range: Range<usize>) -> Vec<Link> {
-        clip_links(&self.text, &self.links, range)
+        let window = if self.link_reach.len() == self.links.len() {
+            let from = self.links.partition_point(|l| l.range.end <= range.start);
+            let to = self.link_reach.partition_point(|&start| start < range.end);
+            from..to.max(from)
+        } else {
+            0..self.links.len()
+        };
+        clip_links(&self.text, &self.links[window], range)
     }
 
     fn push(&mut self, text: &str, source: Range<usize>, linear: bool) {
@@ -256,9 +282,10 @@ impl<'s> Builder<'s> {
     fn flush(&mut self) {
         self.pending_break = None;
         self.links.clear();
-        if let Some(block) = self.current.take()
+        if let Some(mut block) = self.current.take()
             && !block.text.trim().is_empty()
         {
+            block.index_links();
             self.blocks.push(block);
         }
     }
@@ -491,5 +518,11 @@ mod tests {
         assert_eq!(links(&part), [("ef", "u")]);
         assert!(block.links_in(0..3).is_empty());
         assert!(raw_blocks("[](u) x\n")[0].links.is_empty());
+        // An image inside a link: the inner one closes first.
+        let block = &raw_blocks("x [a ![b](i) c](u) y [d](v)\n")[0];
+        assert_eq!(links(block), [("b", "i"), ("a b c", "u"), ("d", "v")]);
+        assert_eq!(links(&block.slice(2..5)), [("b", "i"), ("a b", "u")]);
+        assert_eq!(links(&block.slice(5..8)), [("c", "u")]);
+        assert_eq!(links(&block.slice(9..block.text.len())), [("d", "v")]);
     }
 }

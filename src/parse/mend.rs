@@ -27,7 +27,12 @@ fn join(a: &mut Block, b: Block) {
     let before = a.text.trim_end().chars().next_back();
     let after = b.text.trim_start().chars().next();
     a.text.truncate(a.text.trim_end().len());
-    a.links = clip_links(&a.text, &a.links, 0..a.text.len());
+    // Only links reaching into the trimmed space change; they are the last
+    // (links are in order of their end), and a paragraph joined many times
+    // must not re-clip all its links each time.
+    let keep = a.links.partition_point(|l| l.range.end <= a.text.len());
+    let tail = a.links.split_off(keep);
+    a.links.extend(clip_links(&a.text, &tail, 0..a.text.len()));
     let latin_both = before.is_some_and(|c| !is_cjk(c)) && after.is_some_and(|c| !is_cjk(c));
     if latin_both {
         a.text.push(' ');

@@ -2,6 +2,7 @@
 //! numbered URLs after the article's body, the way a printed page cites.
 
 use std::cmp::Reverse;
+use std::collections::HashMap;
 use std::io::{self, Write};
 use std::ops::Range;
 
@@ -16,7 +17,7 @@ pub fn mark(article: &Article) -> (Option<Article>, Vec<String>) {
     if article.head_links.is_empty() && article.blocks.iter().all(|b| b.links.is_empty()) {
         return (None, Vec::new());
     }
-    let mut notes: Vec<String> = Vec::new();
+    let mut notes = Notes::default();
     let mut marked = article.clone();
     let head = std::mem::take(&mut marked.head_links);
     let fields = [
@@ -37,7 +38,7 @@ pub fn mark(article: &Article) -> (Option<Article>, Vec<String>) {
         let links = links.iter().map(|l| (l.range.clone(), &l.url));
         insert_marks(&mut block.text, links, &mut notes);
     }
-    (Some(marked), notes)
+    (Some(marked), notes.urls)
 }
 
 /// Put the marks of `links` (ranges in `text`) into `text`, numbering new
@@ -45,13 +46,13 @@ pub fn mark(article: &Article) -> (Option<Article>, Vec<String>) {
 fn insert_marks<'a>(
     text: &mut String,
     links: impl Iterator<Item = (Range<usize>, &'a String)>,
-    notes: &mut Vec<String>,
+    notes: &mut Notes,
 ) {
     // Numbers are given from the front, in reading order; marks are
     // inserted from the back, so earlier offsets stay true.
     let mut marks: Vec<(usize, usize, String)> = links
         .enumerate()
-        .map(|(order, (range, url))| (mark_at(text, range), order, note_number(notes, url)))
+        .map(|(order, (range, url))| (mark_at(text, range), order, notes.mark(url)))
         .collect();
     marks.sort_by_key(|&(at, order, _)| (Reverse(at), Reverse(order)));
     for (at, _, mark) in marks {
@@ -72,16 +73,28 @@ fn mark_at(text: &str, range: Range<usize>) -> usize {
     }
 }
 
-/// `[n]` for `url`, numbering it when it is new.
-fn note_number(notes: &mut Vec<String>, url: &str) -> String {
-    let number = match notes.iter().position(|known| known == url) {
-        Some(index) => index + 1,
-        None => {
-            notes.push(url.to_owned());
-            notes.len()
-        }
-    };
-    format!("[{number}]")
+/// The URLs noted so far, in number order, and each one's number: a hash
+/// map, since an article (a whole plain-text file is one) may hold
+/// thousands of links.
+#[derive(Default)]
+struct Notes {
+    urls: Vec<String>,
+    numbers: HashMap<String, usize>,
+}
+
+impl Notes {
+    /// `[n]` for `url`, numbering it when it is new.
+    fn mark(&mut self, url: &str) -> String {
+        let number = match self.numbers.get(url) {
+            Some(&number) => number,
+            None => {
+                self.urls.push(url.to_owned());
+                self.numbers.insert(url.to_owned(), self.urls.len());
+                self.urls.len()
+            }
+        };
+        format!("[{number}]")
+    }
 }
 
 /// After a blank line, `[n] URL` for each note, every line at most `width`
