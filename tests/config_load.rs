@@ -280,6 +280,9 @@ fn the_effective_config_prints_as_toml_that_reads_back() {
         defaults.contains("max_file_size = \"64 MiB\"\n"),
         "{defaults}"
     );
+    assert!(defaults.contains("\nmouse = false\n"), "{defaults}");
+    let mouse = config::to_toml(&load_text("mouse = true\n"));
+    assert!(mouse.contains("\nmouse = true\n"), "{mouse}");
     assert_eq!(load_text(&defaults), Config::default());
 }
 
