@@ -273,3 +273,49 @@ fn kicker_deck_and_untitled_headlines_keep_their_links() {
         (HeadField::Headline, "Water notice")
     );
 }
+
+/// A link's range is a non-empty, trimmed run of whole characters of `text`.
+fn assert_sound(text: &str, range: &std::ops::Range<usize>) {
+    assert!(
+        range.start < range.end && range.end <= text.len(),
+        "{range:?} in {text:?}"
+    );
+    assert!(text.is_char_boundary(range.start) && text.is_char_boundary(range.end));
+    let linked = &text[range.clone()];
+    assert_eq!(linked.trim(), linked, "{range:?} in {text:?}");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn every_link_of_any_text_is_sound_and_dumps_within_the_width(
+        text in "([#\\[\\]()<>!*\\n 。，图为记者摄下转版Cntiuedo Page4By:/.a-z0-9]|https://x\\.example/|\\[a\\]\\(u\\)|\\n\\n){0,120}"
+    ) {
+        let issue = parse_issue(&text, None);
+        for article in &issue.articles {
+            for block in &article.blocks {
+                for link in &block.links {
+                    assert_sound(&block.text, &link.range);
+                }
+            }
+            for link in &article.head_links {
+                assert_sound(head_text_field(article, link), &link.range);
+            }
+        }
+        for width in [1, 20] {
+            for line in dump(&issue, width).lines() {
+                assert!(str_width(line, AmbiguousWidth::Narrow) <= width, "{line:?}");
+            }
+        }
+    }
+}
+
+fn head_text_field<'a>(article: &'a Article, link: &HeadLink) -> &'a str {
+    match link.field {
+        HeadField::Kicker => article.kicker.as_deref().unwrap_or_default(),
+        HeadField::Headline => &article.headline,
+        HeadField::Deck => article.deck.as_deref().unwrap_or_default(),
+        HeadField::Byline => article.byline.as_deref().unwrap_or_default(),
+    }
+}
