@@ -7,12 +7,16 @@
 //! (same size, focus and two-pane choice) and finds list rows the way
 //! `ui::lists` draws them (two rows per item when there is room, from the
 //! first item `window` shows), so what is under the pointer is what was drawn.
+//! An open overlay is found the way `ui::overlay` places it (a test draws
+//! each and checks its corners): a click beside it closes it, on the
+//! starred list it picks an item.
 
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
 use super::update::{focus, update};
-use super::{Action, App, Effect, Pane};
+use super::{Action, App, Effect, Overlay, Pane};
+use crate::typeset;
 use crate::ui::layout as geometry;
 
 /// Article lines one wheel notch scrolls: what most terminals and browsers do.
@@ -47,6 +51,8 @@ pub enum MouseAction {
     Click(Hit),
     /// Wheel over an open overlay: its rows (or the starred selection).
     ScrollOverlay(isize),
+    /// A click on item `index` of the starred list.
+    PickStarred(usize),
     /// A click beside an open overlay closes it, as Esc does.
     CloseOverlay,
 }
@@ -102,8 +108,7 @@ pub fn mouse_action(app: &App, event: MouseEvent) -> Option<MouseAction> {
     };
     if app.overlay.is_some() {
         return match notch {
-            0 if on_overlay(app.size, event.column, event.row) => None,
-            0 => Some(MouseAction::CloseOverlay),
+            0 => overlay_click(app, event.column, event.row),
             _ => Some(MouseAction::ScrollOverlay(notch)),
         };
     }
@@ -115,16 +120,80 @@ pub fn mouse_action(app: &App, event: MouseEvent) -> Option<MouseAction> {
     })
 }
 
-/// Whether a cell may be covered by an overlay. Its columns are exact (as
-/// `ui::overlay` centres it); its height depends on rows only the renderer
-/// counts, so every row but the top and bottom margins counts as on it: a
-/// click that might land on the overlay never closes it.
-fn on_overlay((width, height): (u16, u16), column: u16, row: u16) -> bool {
-    let frame_width = width.saturating_sub(4).min(76);
-    let left = width.saturating_sub(frame_width) / 2;
-    let columns = left..left.saturating_add(frame_width);
-    let rows = 1..height.saturating_sub(1);
-    columns.contains(&column) && rows.contains(&row)
+/// A click while an overlay is open: beside it closes it; on it, only a
+/// starred item means something.
+fn overlay_click(app: &App, column: u16, row: u16) -> Option<MouseAction> {
+    let at = Position::new(column, row);
+    let Some(frame) = overlay_frame(app).filter(|f| f.contains(at)) else {
+        return Some(MouseAction::CloseOverlay);
+    };
+    if app.overlay != Some(Overlay::Starred) {
+        return None;
+    }
+    // The rows inside the border and its two cells of margin, scrolled as
+    // `ui::overlay` scrolls them: the selection on the last row at most.
+    let inner = Rect {
+        x: frame.x + 2,
+        y: frame.y + 1,
+        width: frame.width - 4,
+        height: frame.height - 2,
+    };
+    if !inner.contains(at) {
+        return None;
+    }
+    let capacity = usize::from(inner.height);
+    let top = app.overlay_line.saturating_sub(capacity.saturating_sub(1));
+    let index = top + usize::from(row - inner.y);
+    (index < app.starred.len()).then_some(MouseAction::PickStarred(index))
+}
+
+/// Where the open overlay is drawn, computed as `ui::overlay` does (76
+/// cells wide at most, as tall as its rows, centred); `None` when no
+/// overlay is open or it is not drawn. A test draws each overlay and finds
+/// its corners here.
+pub fn overlay_frame(app: &App) -> Option<Rect> {
+    let overlay = app.overlay?;
+    let area = geometry::screen_rect(app.size);
+    geometry::screen(area, app.focus, app.issues_shown)?;
+    let rows = match overlay {
+        // Every bound action, a blank row and the ambiguous-width row.
+        Overlay::Help => {
+            let bound = Action::ALL.iter();
+            bound
+                .filter(|a| app.keymap.keys(**a).next().is_some())
+                .count()
+                + 2
+        }
+        Overlay::Starred => app.starred.len().max(1) + usize::from(app.starred_elsewhere > 0),
+        Overlay::Log => log_rows(app, area),
+    };
+    let width = area.width.saturating_sub(4).min(76);
+    let wanted = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
+    let height = area.height.saturating_sub(2).min(wanted);
+    let frame = Rect {
+        x: area.x + area.width.saturating_sub(width) / 2,
+        y: area.y + area.height.saturating_sub(height) / 2,
+        width,
+        height,
+    };
+    (frame.width >= 4 && frame.height >= 3).then_some(frame)
+}
+
+/// Rows of the message log from its first shown message, wrapped as it is
+/// drawn; counting stops once they fill the screen.
+fn log_rows(app: &App, area: Rect) -> usize {
+    if app.messages.is_empty() {
+        return 1;
+    }
+    let width = usize::from(area.width.saturating_sub(8).min(72)).max(1);
+    let mut rows = 0;
+    for message in app.messages.iter().skip(app.overlay_line) {
+        rows += typeset::wrap(message, width, 0, &app.options).len();
+        if rows >= usize::from(area.height) {
+            break;
+        }
+    }
+    rows
 }
 
 impl App {
@@ -150,6 +219,11 @@ impl App {
                 let step = if delta < 0 { Action::Up } else { Action::Down };
                 update(self, step);
             }
+            // A second click on the selected item opens it, as Enter does.
+            MouseAction::PickStarred(index) if index == self.overlay_line => {
+                update(self, Action::Open);
+            }
+            MouseAction::PickStarred(index) => self.overlay_line = index,
             MouseAction::CloseOverlay => self.overlay = None,
             MouseAction::Click(hit) => self.click(hit),
         }

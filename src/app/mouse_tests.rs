@@ -291,3 +291,101 @@ fn over_an_overlay_a_click_beside_it_closes_it_and_on_it_does_nothing() {
         );
     }
 }
+
+/// The drawn screen, as `ui::render` draws it.
+fn drawn(app: &App) -> ratatui::buffer::Buffer {
+    let backend = ratatui::backend::TestBackend::new(app.size.0, app.size.1);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    let frame = terminal.draw(|f| crate::ui::render(app, f)).unwrap();
+    frame.buffer.clone()
+}
+
+/// Star articles 0, 1 and 2 and open the starred list.
+fn starred_open(app: &mut App) {
+    for n in 0..3 {
+        app.select(0, n);
+        update(app, Action::ToggleStar);
+    }
+    update(app, Action::Starred);
+    app.prepare_frame();
+    assert_eq!(app.starred.len(), 3);
+}
+
+#[test]
+fn overlay_frames_are_where_they_are_drawn() {
+    let long = "a message long enough to wrap onto a second and a third row of the log, ".repeat(3);
+    for size in [(60, 20), (100, 30), (120, 40), (24, 6)] {
+        let mut cases: Vec<(&str, App)> = Vec::new();
+        let mut help = app(size, 5);
+        update(&mut help, Action::Help);
+        cases.push(("help", help));
+        let mut log = app(size, 5);
+        log.messages = vec!["short".to_owned(), long.clone()];
+        update(&mut log, Action::Log);
+        cases.push(("log", log));
+        let mut empty_log = app(size, 5);
+        empty_log.messages.clear();
+        update(&mut empty_log, Action::Log);
+        cases.push(("empty log", empty_log));
+        let mut starred = app(size, 5);
+        starred_open(&mut starred);
+        cases.push(("starred", starred));
+        for (what, app) in &cases {
+            let frame = overlay_frame(app).expect("an overlay");
+            let buf = drawn(app);
+            let [tl, _, tr, _, bl, br] = app.theme.glyphs.frame;
+            let (right, bottom) = (frame.right() - 1, frame.bottom() - 1);
+            for (x, y, glyph) in [
+                (frame.x, frame.y, tl),
+                (right, frame.y, tr),
+                (frame.x, bottom, bl),
+                (right, bottom, br),
+            ] {
+                let shown = buf[(x, y)].symbol();
+                assert_eq!(
+                    shown, glyph,
+                    "{what} at {size:?}: corner {x},{y} of {frame:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_tap_on_a_starred_item_selects_it_and_a_second_opens_it() {
+    let mut app = app((60, 20), 5);
+    starred_open(&mut app);
+    let frame = overlay_frame(&app).unwrap();
+    // Items from the row below the top border, text from two cells in.
+    let (x, first) = (frame.x + 3, frame.y + 1);
+    assert_eq!(
+        hit_overlay(&app, x, first + 1),
+        Some(MouseAction::PickStarred(1))
+    );
+    assert_eq!(hit_overlay(&app, x, first + 3), None, "below the last item");
+    assert_eq!(hit_overlay(&app, frame.x, first), None, "the border");
+    click(&mut app, x, first + 1);
+    assert_eq!((app.overlay, app.overlay_line), (Some(Overlay::Starred), 1));
+    click(&mut app, x, first + 1);
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.focus, Pane::Article);
+    let opened = app.current_article().map(|a| a.id.clone());
+    assert_eq!(opened, Some(app.starred[1].id.clone()));
+}
+
+#[test]
+fn a_tap_above_a_short_overlay_closes_it() {
+    let mut app = app((60, 20), 5);
+    app.messages = vec!["one message".to_owned()];
+    update(&mut app, Action::Log);
+    let frame = overlay_frame(&app).unwrap();
+    assert_eq!(frame.height, 3);
+    assert_eq!(hit_overlay(&app, 30, frame.y + 1), None, "on it");
+    click(&mut app, 30, frame.y - 1);
+    assert_eq!(app.overlay, None);
+}
+
+fn hit_overlay(app: &App, column: u16, row: u16) -> Option<MouseAction> {
+    let left = MouseEventKind::Down(MouseButton::Left);
+    mouse_action(app, event(left, column, row))
+}
