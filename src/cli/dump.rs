@@ -1,6 +1,6 @@
 //! `broadsheet dump`: every article of every issue, typeset as plain text.
 
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -10,10 +10,9 @@ mod links;
 
 use super::report::{exit_code, for_each_issue};
 use super::{FixedAmbiguousArg, NoPaths, StyleArgs};
-use crate::config::AmbiguousSetting;
 use crate::layout::{ArticleLayout, Role};
 use crate::model::{Article, Issue};
-use crate::typeset::{self, AmbiguousWidth, Options};
+use crate::typeset::{self, Options};
 
 #[derive(Debug, clap::Args)]
 pub struct DumpArgs {
@@ -33,18 +32,8 @@ pub struct DumpArgs {
 pub fn run(args: &DumpArgs, config_file: Option<&Path>) -> anyhow::Result<ExitCode> {
     let mut config = super::load_config(config_file)?;
     args.style.apply(&mut config);
-    let width = args.width.unwrap_or_else(terminal_width);
-    let options = Options {
-        // `auto` needs a terminal to ask; plain text assumes the common case.
-        ambiguous: match (args.ambiguous_width, config.ambiguous_width) {
-            (Some(arg), _) => arg.into(),
-            (None, AmbiguousSetting::Wide) => AmbiguousWidth::Wide,
-            (None, _) => AmbiguousWidth::Narrow,
-        },
-        kinsoku: config.kinsoku,
-        punctuation: config.punctuation,
-        indent: config.indent,
-    };
+    let width = args.width.unwrap_or_else(super::terminal_width);
+    let options = super::plain_text_options(args.ambiguous_width, &config);
     let library = super::open_library(&args.paths, &config, NoPaths::Sample);
     let mut out = BufWriter::new(io::stdout().lock());
     let failed = for_each_issue(&library, |issue| {
@@ -52,13 +41,6 @@ pub fn run(args: &DumpArgs, config_file: Option<&Path>) -> anyhow::Result<ExitCo
     })?;
     out.flush().context("writing to standard output")?;
     Ok(exit_code(failed))
-}
-
-fn terminal_width() -> usize {
-    if !io::stdout().is_terminal() {
-        return 80;
-    }
-    crossterm::terminal::size().map_or(80, |(columns, _)| usize::from(columns))
 }
 
 /// Write one issue: masthead, date line, then each article separated by a

@@ -9,15 +9,15 @@ pub mod list;
 mod report;
 pub mod search;
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::config::Config;
+use crate::config::{AmbiguousSetting, Config};
 use crate::library::{Library, LibraryOptions};
-use crate::typeset::{AmbiguousWidth, Kinsoku, Punctuation};
+use crate::typeset::{AmbiguousWidth, Kinsoku, Options, Punctuation};
 
 /// A terminal newspaper reader that sets Chinese, Japanese and mixed text as
 /// a careful typesetter would. With no command, opens the reader.
@@ -177,6 +177,31 @@ pub fn open_library(paths: &[PathBuf], config: &Config, no_paths: NoPaths) -> Li
         _ => paths,
     };
     Library::open(paths, &options)
+}
+
+/// The typesetting options of the plain-text commands (`dump`, `search`):
+/// the config's, with `--ambiguous-width` over it. `auto` needs a terminal to
+/// ask, so plain text assumes the common case, narrow.
+pub(crate) fn plain_text_options(ambiguous: Option<FixedAmbiguousArg>, config: &Config) -> Options {
+    Options {
+        ambiguous: match (ambiguous, config.ambiguous_width) {
+            (Some(arg), _) => arg.into(),
+            (None, AmbiguousSetting::Wide) => AmbiguousWidth::Wide,
+            (None, _) => AmbiguousWidth::Narrow,
+        },
+        kinsoku: config.kinsoku,
+        punctuation: config.punctuation,
+        indent: config.indent,
+    }
+}
+
+/// Width of the plain-text commands' output: the terminal's, or 80 when
+/// standard output is not a terminal.
+pub(crate) fn terminal_width() -> usize {
+    if !io::stdout().is_terminal() {
+        return 80;
+    }
+    crossterm::terminal::size().map_or(80, |(columns, _)| usize::from(columns))
 }
 
 /// The configuration for a command: `--config`, `$BROADSHEET_CONFIG` or the

@@ -18,11 +18,9 @@ use anyhow::Context;
 
 use super::report::{complain, guard, report_messages};
 use super::{FixedAmbiguousArg, NoPaths, StyleArgs};
-use crate::config::{AmbiguousSetting, Config};
 use crate::library::{Library, Source};
 use crate::model::{Article, Issue};
 use crate::search::{Hit, Query, find_in_article};
-use crate::typeset::{AmbiguousWidth, Options};
 
 #[derive(Debug, clap::Args)]
 pub struct SearchArgs {
@@ -82,13 +80,13 @@ pub fn run(args: &SearchArgs, config_file: Option<&Path>) -> anyhow::Result<Exit
         Err(err) => return Ok(trouble(&format!("{err:#}"))),
     };
     args.style.apply(&mut config);
-    let options = options(args, &config);
+    let options = super::plain_text_options(args.ambiguous_width, &config);
     let library = super::open_library(&args.paths, &config, NoPaths::ConfigLibrary);
     let stdout = BufWriter::new(io::stdout().lock());
     let mut out = if args.json {
         Output::Json(json::JsonOut::new(stdout))
     } else {
-        let width = args.width.unwrap_or_else(terminal_width);
+        let width = args.width.unwrap_or_else(super::terminal_width);
         let color = wants_color(args.color);
         Output::Text(text::TextOut::new(stdout, width, options, color))
     };
@@ -105,28 +103,6 @@ pub fn run(args: &SearchArgs, config_file: Option<&Path>) -> anyhow::Result<Exit
 fn trouble(message: &str) -> ExitCode {
     complain(&format!("search: {}", guard(message)));
     ExitCode::from(TROUBLE)
-}
-
-/// The typesetting options, as `dump` takes them.
-fn options(args: &SearchArgs, config: &Config) -> Options {
-    Options {
-        // `auto` needs a terminal to ask; plain text assumes the common case.
-        ambiguous: match (args.ambiguous_width, config.ambiguous_width) {
-            (Some(arg), _) => arg.into(),
-            (None, AmbiguousSetting::Wide) => AmbiguousWidth::Wide,
-            (None, _) => AmbiguousWidth::Narrow,
-        },
-        kinsoku: config.kinsoku,
-        punctuation: config.punctuation,
-        indent: config.indent,
-    }
-}
-
-fn terminal_width() -> usize {
-    if !io::stdout().is_terminal() {
-        return 80;
-    }
-    crossterm::terminal::size().map_or(80, |(columns, _)| usize::from(columns))
 }
 
 /// Colour only on a terminal, and never against NO_COLOR (no-color.org: set
