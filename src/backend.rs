@@ -44,9 +44,21 @@ use ratatui::style::{Color, Modifier};
 
 use crate::typeset::{AmbiguousWidth, width};
 
-/// Whether rows that moved are scrolled rather than repainted (off until
-/// the end-to-end screen tests cover it).
+/// Whether rows that moved are scrolled rather than repainted, unless
+/// `BROADSHEET_WIRE` says otherwise (`scroll`, `noscroll`). Off until the
+/// output audit's allowlist (tests/hostile_reader.rs) is reviewed for the
+/// three sequences it adds: `CSI t;b r`, `CSI n S`, `CSI n T`.
 const SCROLLING: bool = false;
+
+/// `BROADSHEET_WIRE=scroll` or `noscroll` over [`SCROLLING`], for the
+/// wire-bytes comparison and the screen tests.
+fn scrolling_from_env() -> bool {
+    match std::env::var_os("BROADSHEET_WIRE") {
+        Some(v) if v == "scroll" => true,
+        Some(v) if v == "noscroll" => false,
+        _ => SCROLLING,
+    }
+}
 
 /// When the backend may print a cell without moving the cursor first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +87,8 @@ pub struct WireBackend<W: Write> {
     /// change the screen otherwise (clear, resize, raw write, a draw not
     /// handed back).
     shown: Option<Buffer>,
+    /// Whether to scroll at all (see [`SCROLLING`]).
+    scrolling: bool,
 }
 
 /// A backend told which frame the terminal shows after a draw.
@@ -98,7 +112,14 @@ impl<W: Write> WireBackend<W> {
             cursor: Position::ORIGIN,
             cursor_hidden: false,
             shown: None,
+            scrolling: scrolling_from_env(),
         }
+    }
+
+    /// Scroll moved rows (`true`) or always repaint them.
+    pub fn with_scrolling(mut self, scrolling: bool) -> Self {
+        self.scrolling = scrolling;
+        self
     }
 
     /// Where the terminal cursor is after printing `cell` at `(x, y)`, when
@@ -241,7 +262,7 @@ impl<W: Write> Backend for WireBackend<W> {
     {
         // Until this frame is handed back, the screen is not known.
         match self.shown.take() {
-            Some(shown) if SCROLLING && self.moves == Moves::Agreed => {
+            Some(shown) if self.scrolling && self.moves == Moves::Agreed => {
                 let updates: Vec<_> = content.collect();
                 match scroll::next_screen(&shown, &updates) {
                     Some(next) => self.draw_scrolled(shown, &next, updates),
@@ -315,11 +336,11 @@ impl<W: Write> WireBackend<W> {
     /// Turn the screen `shown` into `next`: by a scroll and the cells the
     /// scrolled screen lacks when one saves bytes, otherwise by `updates`
     /// (ratatui's diff) as they are.
-    fn draw_scrolled<'a>(
+    fn draw_scrolled(
         &mut self,
         mut shown: Buffer,
         next: &Buffer,
-        updates: Vec<(u16, u16, &'a Cell)>,
+        updates: Vec<(u16, u16, &Cell)>,
     ) -> io::Result<()> {
         let Some(chosen) = scroll::choose(&shown, next) else {
             return self.draw_cells(updates.into_iter());
