@@ -1,9 +1,11 @@
 //! Bytes on the wire: drive the release binary in a pseudo-terminal at
-//! 100×30 on the sample issue and count what it writes for the first frame,
-//! a one-line scroll, a page and an article switch, next to the UTF-8 bytes
-//! of the text that changed on screen. Then the same with the unpatched
-//! backend (`BROADSHEET_WIRE=upstream`: ratatui-crossterm 0.1.2's cursor
-//! moves) for comparison.
+//! 100×30 (two panes) and at 60×20 (a phone: one pane, the article the
+//! full width) on the sample issue and count what it writes for the first
+//! frame, a one-line scroll, a page and an article switch, next to the
+//! UTF-8 bytes of the text that changed on screen. Three backends:
+//! repainting moved rows (`BROADSHEET_WIRE=noscroll`), scrolling them with
+//! the terminal's scrolling region (`scroll`), and the unpatched one
+//! (`upstream`: ratatui-crossterm 0.1.2's cursor moves).
 //!
 //! ```text
 //! cargo build --release && cargo run --release --example wire-bytes
@@ -16,8 +18,8 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
-const COLS: u16 = 100;
-const ROWS: u16 = 30;
+/// Columns, rows, and the key that brings the article into view.
+const SIZES: [(u16, u16, &[u8]); 2] = [(100, 30, b"l"), (60, 20, b"\r")];
 /// Output is complete when nothing more arrives for this long.
 const QUIET: Duration = Duration::from_millis(300);
 const DEADLINE: Duration = Duration::from_secs(20);
@@ -26,6 +28,7 @@ struct Run {
     output: Receiver<Vec<u8>>,
     writer: Box<dyn Write + Send>,
     parser: vt100::Parser,
+    size: (u16, u16),
     _state: tempfile::TempDir,
     _master: Box<dyn portable_pty::MasterPty + Send>,
 }
@@ -50,30 +53,46 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     // The pty spawner looks bare names up in PATH.
     let binary = binary.canonicalize()?.to_string_lossy().into_owned();
-    println!("broadsheet on the sample issue at {COLS}×{ROWS}, bytes written to the terminal");
-    println!(
-        "{:<16} {:>10} {:>10} {:>12} {:>8}",
-        "step", "patched", "upstream", "text changed", "cells"
-    );
-    let patched = measure(&binary, None)?;
-    let upstream = measure(&binary, Some("upstream"))?;
-    for (ours, theirs) in patched.iter().zip(&upstream) {
+    for (cols, rows, open) in SIZES {
+        println!();
+        println!("broadsheet on the sample issue at {cols}×{rows}, bytes written to the terminal");
         println!(
-            "{:<16} {:>10} {:>10} {:>12} {:>8}",
-            ours.name, ours.wire, theirs.wire, ours.text, ours.cells
+            "{:<16} {:>10} {:>10} {:>10} {:>12} {:>8}",
+            "step", "repaint", "scroll", "upstream", "text changed", "cells"
         );
+        let size = (cols, rows);
+        let repaint = measure(&binary, "noscroll", size, open)?;
+        let scroll = measure(&binary, "scroll", size, open)?;
+        let upstream = measure(&binary, "upstream", size, open)?;
+        for ((ours, scrolled), theirs) in repaint.iter().zip(&scroll).zip(&upstream) {
+            println!(
+                "{:<16} {:>10} {:>10} {:>10} {:>12} {:>8}",
+                ours.name, ours.wire, scrolled.wire, theirs.wire, ours.text, ours.cells
+            );
+        }
     }
     Ok(())
 }
 
-fn measure(binary: &str, wire: Option<&str>) -> Result<Vec<Step>, Box<dyn std::error::Error>> {
-    let mut run = start(binary, wire)?;
+fn measure(
+    binary: &str,
+    wire: &str,
+    size: (u16, u16),
+    open: &[u8],
+) -> Result<Vec<Step>, Box<dyn std::error::Error>> {
+    let mut run = start(binary, wire, size)?;
     let mut steps = Vec::new();
     let before = run.parser.screen().clone();
     let wire = run.settle(Some("1/4"))?;
-    steps.push(step("first frame", wire, &before, run.parser.screen()));
-    // Focus the article (not measured: a focus change, not reading).
-    run.send(b"l")?;
+    steps.push(step(
+        "first frame",
+        wire,
+        &before,
+        run.parser.screen(),
+        run.size,
+    ));
+    // Focus or open the article (not measured: not reading).
+    run.send(open)?;
     run.settle(None)?;
     for (name, keys) in [
         ("line scroll (j)", &b"j"[..]),
@@ -83,16 +102,17 @@ fn measure(binary: &str, wire: Option<&str>) -> Result<Vec<Step>, Box<dyn std::e
         let before = run.parser.screen().clone();
         run.send(keys)?;
         let wire = run.settle(None)?;
-        steps.push(step(name, wire, &before, run.parser.screen()));
+        steps.push(step(name, wire, &before, run.parser.screen(), run.size));
     }
     run.send(b"q")?;
     Ok(steps)
 }
 
-fn start(binary: &str, wire: Option<&str>) -> Result<Run, Box<dyn std::error::Error>> {
+fn start(binary: &str, wire: &str, size: (u16, u16)) -> Result<Run, Box<dyn std::error::Error>> {
+    let (cols, rows) = size;
     let pair = native_pty_system().openpty(PtySize {
-        rows: ROWS,
-        cols: COLS,
+        rows,
+        cols,
         pixel_width: 0,
         pixel_height: 0,
     })?;
@@ -102,9 +122,7 @@ fn start(binary: &str, wire: Option<&str>) -> Result<Run, Box<dyn std::error::Er
     cmd.env("TERM", "xterm-256color");
     cmd.env("XDG_STATE_HOME", state.path());
     cmd.env("XDG_CONFIG_HOME", state.path());
-    if let Some(wire) = wire {
-        cmd.env("BROADSHEET_WIRE", wire);
-    }
+    cmd.env("BROADSHEET_WIRE", wire);
     pair.slave.spawn_command(cmd)?;
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader()?;
@@ -120,7 +138,8 @@ fn start(binary: &str, wire: Option<&str>) -> Result<Run, Box<dyn std::error::Er
     Ok(Run {
         output,
         writer: pair.master.take_writer()?,
-        parser: vt100::Parser::new(ROWS, COLS, 0),
+        parser: vt100::Parser::new(rows, cols, 0),
+        size,
         _state: state,
         _master: pair.master,
     })
@@ -156,10 +175,16 @@ impl Run {
     }
 }
 
-fn step(name: &'static str, wire: usize, before: &vt100::Screen, after: &vt100::Screen) -> Step {
+fn step(
+    name: &'static str,
+    wire: usize,
+    before: &vt100::Screen,
+    after: &vt100::Screen,
+    (cols, rows): (u16, u16),
+) -> Step {
     let (mut text, mut cells) = (0, 0);
-    for row in 0..ROWS {
-        for col in 0..COLS {
+    for row in 0..rows {
+        for col in 0..cols {
             let (Some(old), Some(new)) = (before.cell(row, col), after.cell(row, col)) else {
                 continue;
             };
