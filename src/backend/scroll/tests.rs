@@ -273,6 +273,9 @@ fn without_scrolling_rows_are_repainted() {
 mod random {
     use super::*;
 
+    /// A row's text and, maybe, a highlighted span (start, length).
+    type Row = (String, Option<(u16, u16)>);
+
     /// Text whose widths vt100 and unicode-width agree on.
     fn text() -> impl Strategy<Value = String> {
         proptest::collection::vec(
@@ -292,12 +295,11 @@ mod random {
         .prop_map(|parts| parts.concat())
     }
 
-    /// A row: its text and, maybe, a highlighted span (start, length).
-    fn row() -> impl Strategy<Value = (String, Option<(u16, u16)>)> {
+    fn row() -> impl Strategy<Value = Row> {
         (text(), proptest::option::of((0u16..COLS, 1u16..8)))
     }
 
-    fn paint(rows: &[(String, Option<(u16, u16)>)]) -> Buffer {
+    fn paint(rows: &[Row]) -> Buffer {
         let mut buffer = Buffer::empty(Rect::new(0, 0, COLS, ROWS));
         for (y, (text, hit)) in rows.iter().enumerate() {
             let y = y as u16;
@@ -321,8 +323,8 @@ mod random {
         bottom: usize,
         lines: usize,
         up: bool,
-        fresh: Vec<(String, Option<(u16, u16)>)>,
-        edits: Vec<(usize, (String, Option<(u16, u16)>))>,
+        fresh: Vec<Row>,
+        edits: Vec<(usize, Row)>,
     }
 
     fn change() -> impl Strategy<Value = Change> {
@@ -344,7 +346,7 @@ mod random {
             })
     }
 
-    fn apply(rows: &mut Vec<(String, Option<(u16, u16)>)>, change: &Change) {
+    fn apply(rows: &mut [Row], change: &Change) {
         let region = &mut rows[change.top..=change.bottom];
         let lines = change.lines.min(region.len());
         if change.up {
