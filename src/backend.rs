@@ -44,22 +44,6 @@ use ratatui::style::{Color, Modifier};
 
 use crate::typeset::{AmbiguousWidth, width};
 
-/// Whether rows that moved are scrolled rather than repainted, unless
-/// `BROADSHEET_WIRE` says otherwise (`scroll`, `noscroll`). Off until the
-/// output audit's allowlist (tests/hostile_reader.rs) is reviewed for the
-/// three sequences it adds: `CSI t;b r`, `CSI n S`, `CSI n T`.
-const SCROLLING: bool = false;
-
-/// `BROADSHEET_WIRE=scroll` or `noscroll` over [`SCROLLING`], for the
-/// wire-bytes comparison and the screen tests.
-fn scrolling_from_env() -> bool {
-    match std::env::var_os("BROADSHEET_WIRE") {
-        Some(v) if v == "scroll" => true,
-        Some(v) if v == "noscroll" => false,
-        _ => SCROLLING,
-    }
-}
-
 /// When the backend may print a cell without moving the cursor first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Moves {
@@ -87,7 +71,7 @@ pub struct WireBackend<W: Write> {
     /// change the screen otherwise (clear, resize, raw write, a draw not
     /// handed back).
     shown: Option<Buffer>,
-    /// Whether to scroll at all (see [`SCROLLING`]).
+    /// Whether to scroll at all (see [`scroll::from_env`]).
     scrolling: bool,
 }
 
@@ -112,7 +96,7 @@ impl<W: Write> WireBackend<W> {
             cursor: Position::ORIGIN,
             cursor_hidden: false,
             shown: None,
-            scrolling: scrolling_from_env(),
+            scrolling: scroll::from_env(),
         }
     }
 
@@ -333,29 +317,6 @@ impl<W: Write> Backend for WireBackend<W> {
 }
 
 impl<W: Write> WireBackend<W> {
-    /// Turn the screen `shown` into `next`: by a scroll and the cells the
-    /// scrolled screen lacks when one saves bytes, otherwise by `updates`
-    /// (ratatui's diff) as they are.
-    fn draw_scrolled(
-        &mut self,
-        mut shown: Buffer,
-        next: &Buffer,
-        updates: Vec<(u16, u16, &Cell)>,
-    ) -> io::Result<()> {
-        let Some(chosen) = scroll::choose(&shown, next) else {
-            return self.draw_cells(updates.into_iter());
-        };
-        scroll::write(&mut self.writer, chosen)?;
-        scroll::shift(&mut shown, chosen);
-        let cells = shown.diff(next);
-        if cells.is_empty() {
-            // DECSTBM homed the cursor; put it back where ratatui left it.
-            let Position { x, y } = self.cursor;
-            queue!(self.writer, MoveTo(x, y))?;
-        }
-        self.draw_cells(cells.into_iter())
-    }
-
     /// Print `content`, each cell after the move it needs, then reset the
     /// pen.
     fn draw_cells<'a>(

@@ -21,7 +21,53 @@
 
 use std::io::{self, Write};
 
+use crossterm::cursor::MoveTo;
+use crossterm::queue;
 use ratatui::buffer::{Buffer, Cell, CellWidth};
+use ratatui::layout::Position;
+
+use super::WireBackend;
+
+/// Whether rows that moved are scrolled rather than repainted, unless
+/// `BROADSHEET_WIRE` says otherwise (`scroll`, `noscroll`). Off until the
+/// output audit's allowlist (tests/hostile_reader.rs) is reviewed for the
+/// three sequences it adds: `CSI t;b r`, `CSI n S`, `CSI n T`.
+const SCROLLING: bool = false;
+
+/// `BROADSHEET_WIRE=scroll` or `noscroll` over [`SCROLLING`], for the
+/// wire-bytes comparison and the screen tests.
+pub fn from_env() -> bool {
+    match std::env::var_os("BROADSHEET_WIRE") {
+        Some(v) if v == "scroll" => true,
+        Some(v) if v == "noscroll" => false,
+        _ => SCROLLING,
+    }
+}
+
+impl<W: Write> WireBackend<W> {
+    /// Turn the screen `shown` into `next`: by a scroll and the cells the
+    /// scrolled screen lacks when one saves bytes, otherwise by `updates`
+    /// (ratatui's diff) as they are.
+    pub(super) fn draw_scrolled(
+        &mut self,
+        mut shown: Buffer,
+        next: &Buffer,
+        updates: Vec<(u16, u16, &Cell)>,
+    ) -> io::Result<()> {
+        let Some(chosen) = choose(&shown, next) else {
+            return self.draw_cells(updates.into_iter());
+        };
+        write(&mut self.writer, chosen)?;
+        shift(&mut shown, chosen);
+        let cells = shown.diff(next);
+        if cells.is_empty() {
+            // DECSTBM homed the cursor; put it back where ratatui left it.
+            let Position { x, y } = self.cursor;
+            queue!(self.writer, MoveTo(x, y))?;
+        }
+        self.draw_cells(cells.into_iter())
+    }
+}
 
 /// Rows `top..=bottom` (0-based, full width) moved by `lines`: up (the
 /// content moves towards the top, `CSI S`) or down (`CSI T`).
