@@ -248,6 +248,10 @@ impl<W: Write> Backend for WireBackend<W> {
         match self.shown.take() {
             Some(shown) if self.scrolling && self.moves == Moves::Agreed => {
                 let updates: Vec<_> = content.collect();
+                // A scroll saves at most the cells the frame changes.
+                if updates.len() <= scroll::OVERHEAD_CELLS {
+                    return self.draw_cells(updates.into_iter());
+                }
                 match scroll::next_screen(&shown, &updates) {
                     Some(next) => self.draw_scrolled(shown, &next, updates),
                     None => self.draw_cells(updates.into_iter()),

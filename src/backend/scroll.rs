@@ -81,7 +81,7 @@ pub struct Scroll {
 
 /// Bytes a scroll costs on the wire over a plain frame, counted as cells:
 /// SGR reset, region, scroll, region reset, one absolute move.
-const OVERHEAD_CELLS: usize = 24;
+pub const OVERHEAD_CELLS: usize = 24;
 
 /// The screen the next frame shows: `shown` with `updates` applied; `None`
 /// when an update falls outside it (the size changed unnoticed).
@@ -173,8 +173,8 @@ impl<'a> Rows<'a> {
         let row = |buffer: &'a Buffer, y: usize| &buffer.content[y * width..(y + 1) * width];
         let differing = |a: &[Cell], b: &[Cell]| a.iter().zip(b).filter(|(a, b)| a != b).count();
         let hash = |cells: &[Cell]| {
-            use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher, Hash, Hasher};
-            let mut hasher = BuildHasherDefault::<DefaultHasher>::default().build_hasher();
+            use std::hash::{Hash, Hasher};
+            let mut hasher = Fnv::default();
             visible(cells).for_each(|cell| cell.hash(&mut hasher));
             hasher.finish()
         };
@@ -269,6 +269,28 @@ fn visible(row: &[Cell]) -> impl Iterator<Item = &Cell> {
         covered = cell.cell_width().saturating_sub(1);
         true
     })
+}
+
+/// FNV-1a. Every row is hashed every frame, and SipHash's defence against
+/// chosen collisions buys nothing here: a collision costs one comparison.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// Rows and distances come from a `Buffer`'s `u16` area.
