@@ -29,10 +29,10 @@ use ratatui::layout::Position;
 use super::WireBackend;
 
 /// Whether rows that moved are scrolled rather than repainted, unless
-/// `BROADSHEET_WIRE` says otherwise (`scroll`, `noscroll`). Off until the
-/// output audit's allowlist (tests/hostile_reader.rs) is reviewed for the
-/// three sequences it adds: `CSI t;b r`, `CSI n S`, `CSI n T`.
-const SCROLLING: bool = false;
+/// `BROADSHEET_WIRE` says otherwise (`scroll`, `noscroll`). The output
+/// audit (tests/hostile_reader.rs) allows the three sequences this adds:
+/// `CSI t;b r`, `CSI n S`, `CSI n T`.
+const SCROLLING: bool = true;
 
 /// `BROADSHEET_WIRE=scroll` or `noscroll` over [`SCROLLING`], for the
 /// wire-bytes comparison and the screen tests.
