@@ -30,6 +30,8 @@ pub enum Action {
     NextUnread,
     Starred,
     Log,
+    /// List the current article's links, numbered as `dump` numbers them.
+    Links,
     /// Open the search prompt (`/`).
     Search,
     /// Go to the next or previous hit of the last search.
@@ -40,7 +42,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order help lists them.
-    pub const ALL: [Action; 28] = [
+    pub const ALL: [Action; 29] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -63,6 +65,7 @@ impl Action {
         Action::ToggleStar,
         Action::Starred,
         Action::Log,
+        Action::Links,
         Action::Search,
         Action::SearchNext,
         Action::SearchPrev,
@@ -98,6 +101,7 @@ impl Action {
             Action::NextUnread => "next_unread",
             Action::Starred => "starred",
             Action::Log => "log",
+            Action::Links => "links",
             Action::Search => "search",
             Action::SearchNext => "search_next",
             Action::SearchPrev => "search_prev",
@@ -136,6 +140,7 @@ impl Action {
             Action::NextUnread => "next unread article",
             Action::Starred => "starred articles",
             Action::Log => "messages",
+            Action::Links => "links in this article",
             Action::Search => "search this issue",
             Action::SearchNext => "next search hit",
             Action::SearchPrev => "previous search hit",

@@ -35,6 +35,7 @@ const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::ToggleStar, &["s"]),
     (Action::Starred, &["S"]),
     (Action::Log, &["!"]),
+    (Action::Links, &["L"]),
     (Action::Search, &["/"]),
     (Action::SearchNext, &["n"]),
     (Action::SearchPrev, &["N"]),

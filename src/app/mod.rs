@@ -5,6 +5,7 @@ pub mod action;
 mod find;
 mod hits;
 pub mod keymap;
+mod links;
 mod marks;
 pub mod mouse;
 pub mod prompt;
@@ -14,6 +15,7 @@ mod update;
 pub use action::Action;
 pub use find::Search;
 pub use hits::{Found, IssueHit, reading_rank};
+pub use links::{LinkNote, link_lines, text_width as links_text_width};
 pub use reading::{LayoutCache, View};
 pub use update::update;
 
@@ -52,6 +54,8 @@ pub enum Overlay {
     Log,
     /// Starred articles across the library (`S`).
     Starred,
+    /// The current article's links, numbered (`L`).
+    Links,
 }
 
 /// A starred article for the `S` list, known from the reading state: its
@@ -105,6 +109,8 @@ pub struct App {
     /// First line shown in a scrolled overlay, or the selection in `Starred`.
     pub overlay_line: usize,
     pub starred: Vec<StarredItem>,
+    /// The links overlay's notes, found when it opened.
+    pub link_notes: Vec<LinkNote>,
     /// Starred articles whose issue is not in this library (or not found).
     pub starred_elsewhere: usize,
     /// Selected issue (index into `library.entries`) and article.
@@ -172,6 +178,7 @@ impl App {
             overlay: None,
             overlay_line: 0,
             starred: Vec::new(),
+            link_notes: Vec::new(),
             starred_elsewhere: 0,
             issue: 0,
             article: 0,

@@ -166,6 +166,7 @@ pub fn overlay_frame(app: &App) -> Option<Rect> {
         }
         Overlay::Starred => app.starred.len().max(1) + usize::from(app.starred_elsewhere > 0),
         Overlay::Log => log_rows(app, area),
+        Overlay::Links => app.link_rows(),
     };
     let width = area.width.saturating_sub(4).min(76);
     let wanted = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);

@@ -330,6 +330,18 @@ fn overlay_frames_are_where_they_are_drawn() {
         let mut starred = app(size, 5);
         starred_open(&mut starred);
         cases.push(("starred", starred));
+        let mut no_links = app(size, 5);
+        update(&mut no_links, Action::Links);
+        cases.push(("no links", no_links));
+        let mut links = app(size, 5);
+        update(&mut links, Action::Links);
+        links.link_notes = (0..4)
+            .map(|i| crate::app::LinkNote {
+                text: format!("link {i}"),
+                url: format!("https://e.example/{}", "segment/".repeat(i * 12)),
+            })
+            .collect();
+        cases.push(("links", links));
         for (what, app) in &cases {
             let frame = overlay_frame(app).expect("an overlay");
             let buf = drawn(app);

@@ -38,6 +38,7 @@ fn pane_action(app: &mut App, action: Action) {
         Action::Help => open_overlay(app, Overlay::Help),
         Action::Log => open_overlay(app, Overlay::Log),
         Action::Starred => app.open_starred(),
+        Action::Links => app.open_links(),
         // Esc first clears a search's highlight, then goes back.
         Action::Back if app.clear_search() => {}
         Action::Back | Action::FocusLeft => focus(app, left_of(app.focus)),
@@ -235,6 +236,7 @@ fn overlay_action(app: &mut App, overlay: Overlay, action: Action) {
         Overlay::Starred => app.starred.len().saturating_sub(1),
         // The log scrolls by message, so the last one can always reach the top.
         Overlay::Log => app.messages.len().saturating_sub(1),
+        Overlay::Links => app.link_rows().saturating_sub(rows),
         Overlay::Help => {
             let bound = Action::ALL
                 .iter()
@@ -251,6 +253,8 @@ fn overlay_action(app: &mut App, overlay: Overlay, action: Action) {
         Action::Help | Action::Log => open_overlay(app, overlay_of(action)),
         Action::Starred if overlay == Overlay::Starred => app.overlay = None,
         Action::Starred => app.open_starred(),
+        Action::Links if overlay == Overlay::Links => app.overlay = None,
+        Action::Links => app.open_links(),
         Action::Down => app.overlay_line = (line + 1).min(last),
         Action::Up => app.overlay_line = line.saturating_sub(1),
         Action::PageDown | Action::HalfPageDown => app.overlay_line = (line + page).min(last),

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-mod links;
+pub(crate) mod links;
 
 use super::report::{exit_code, for_each_issue};
 use super::{FixedAmbiguousArg, NoPaths, StyleArgs};

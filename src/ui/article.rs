@@ -10,8 +10,8 @@ use super::text::Pen;
 use super::{note, title};
 use crate::app::{App, IssueHit, Pane, reading_rank};
 use crate::cli::dump::indent_text;
-use crate::layout::{ArticleLayout, Role};
-use crate::model::Article;
+use crate::layout::{ArticleLayout, Role, TextRef};
+use crate::model::{Article, HeadField};
 use crate::ui::theme::Theme;
 
 pub(super) fn render_article(app: &App, pen: &mut Pen, pane: Rect) {
@@ -44,6 +44,13 @@ pub(super) fn render_article(app: &App, pen: &mut Pen, pane: Rect) {
         let text = view.layout.display(article, index);
         let room = room.saturating_sub(indent);
         pen.put(x, y, room, &text, style);
+        // Links first: a search hit is restyled over them and stays seen.
+        draw_links(
+            &app.theme,
+            pen,
+            (article, &view.layout, index),
+            (x, y, room),
+        );
         lights.draw(
             &app.theme,
             pen,
@@ -105,6 +112,43 @@ impl<'a> Lights<'a> {
                 theme.search_hit
             };
             pen.restyle(x, y, cells, room, style);
+        }
+    }
+}
+
+/// Underline the link text on line `index`, drawn at (x, y) in `room`
+/// cells, through the same source-to-cell mapping as the search hits.
+fn draw_links(
+    theme: &Theme,
+    pen: &mut Pen,
+    (article, layout, index): (&Article, &ArticleLayout, usize),
+    (x, y, room): (u16, u16, usize),
+) {
+    let Some(line) = layout.lines.get(index) else {
+        return;
+    };
+    let field = match line.text {
+        TextRef::Kicker => Some(HeadField::Kicker),
+        TextRef::Headline => Some(HeadField::Headline),
+        TextRef::Deck => Some(HeadField::Deck),
+        TextRef::Byline => Some(HeadField::Byline),
+        _ => None,
+    };
+    let head = article.head_links.iter().filter(|l| Some(l.field) == field);
+    let head = head.map(|l| &l.range);
+    let block = match line.text {
+        TextRef::Block(i) => article.blocks.get(i).map_or(&[][..], |b| &b.links[..]),
+        _ => &[],
+    };
+    // Every link of the string is checked (no order is assumed): a few
+    // comparisons each, for the lines on screen only.
+    let ranges = head.chain(block.iter().map(|l| &l.range));
+    let ranges = ranges.filter(|r| r.start < line.range.end && r.end > line.range.start);
+    let text = line.text.resolve(article);
+    let width = layout.width.saturating_sub(line.indent);
+    for range in ranges {
+        if let Some(cells) = hit_cells(text, line, width, range, &layout.options) {
+            pen.restyle(x, y, cells, room, theme.link);
         }
     }
 }

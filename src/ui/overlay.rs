@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::text::Pen;
-use crate::app::{Action, App, Overlay};
+use crate::app::{Action, App, Overlay, link_lines, links_text_width};
 use crate::typeset::{self, AmbiguousWidth};
 
 /// One row of an overlay: an optional key column and the text.
@@ -32,6 +32,12 @@ pub(super) fn render_overlay(app: &App, pen: &mut Pen, area: Rect, overlay: Over
             let (title, rows) = starred_rows(app);
             (title, rows, Some(app.overlay_line), 0)
         }
+        Overlay::Links => (
+            " Links ".to_owned(),
+            link_rows(app, pen, area),
+            None,
+            app.overlay_line,
+        ),
     };
     let wanted = u16::try_from(rows.len())
         .unwrap_or(u16::MAX)
@@ -217,6 +223,31 @@ fn log_rows(app: &App, pen: &Pen, area: Rect) -> Vec<Row> {
         }
     }
     rows
+}
+
+/// The current article's links as `app::links` wrapped them (already in
+/// the typesetter's display form); a note when there are none.
+fn link_rows(app: &App, pen: &Pen, area: Rect) -> Vec<Row> {
+    if app.link_notes.is_empty() {
+        return vec![Row {
+            key: String::new(),
+            text: "No links in this article".to_owned(),
+            style: app.theme.second_line,
+        }];
+    }
+    let options = typeset::Options {
+        ambiguous: pen.ambiguous,
+        ..app.options
+    };
+    let width = links_text_width((area.width, area.height));
+    link_lines(&app.link_notes, width, &options)
+        .into_iter()
+        .map(|text| Row {
+            key: String::new(),
+            text,
+            style: app.theme.overlay,
+        })
+        .collect()
 }
 
 /// The title and rows of the starred list, from the reading state alone:

@@ -45,6 +45,9 @@ pub struct Theme {
     pub caption: Style,
     pub credit: Style,
     pub jump: Style,
+    /// Link text in the article. Underlined in every theme: underline is
+    /// not a colour, so it shows with `NO_COLOR` too.
+    pub link: Style,
     pub rule: Style,
     pub status: Style,
     pub status_hint: Style,
@@ -96,6 +99,7 @@ impl Theme {
             caption: fg(Color::Cyan).add_modifier(Modifier::ITALIC),
             credit: fg(Color::Cyan).add_modifier(Modifier::DIM),
             jump: fg(Color::Magenta).add_modifier(Modifier::ITALIC),
+            link: fg(Color::LightBlue).add_modifier(Modifier::UNDERLINED),
             status: Style::new().fg(Color::White).bg(Color::DarkGray),
             status_hint: Style::new()
                 .fg(Color::Black)
@@ -153,6 +157,7 @@ impl Theme {
             caption: m(Modifier::ITALIC),
             credit: m(Modifier::DIM | Modifier::ITALIC),
             jump: m(Modifier::DIM | Modifier::ITALIC),
+            link: m(Modifier::UNDERLINED),
             rule: m(Modifier::DIM),
             status: m(Modifier::REVERSED),
             status_hint: m(Modifier::REVERSED | Modifier::BOLD),

@@ -1,0 +1,157 @@
+//! The links overlay (`L`): the current article's links, numbered as
+//! `broadsheet dump` numbers its notes (its numbering is called, not
+//! redone), each `[n] link text — URL` wrapped to the overlay's width.
+//! Nothing here opens a URL: the list is for reading and copying.
+
+use std::collections::HashMap;
+
+use super::{App, Overlay};
+use crate::cli::dump::links::mark;
+use crate::model::{Article, HeadField};
+use crate::typeset::{self, Options};
+
+/// One numbered URL (its number is its index + 1) and the text of the
+/// first link to it, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkNote {
+    pub text: String,
+    pub url: String,
+}
+
+/// The article's notes in `dump`'s number order; a URL linked twice is
+/// listed once, under its first number and its first link's text.
+pub fn link_notes(article: &Article) -> Vec<LinkNote> {
+    let (_, urls) = mark(article);
+    // `mark` reads the head fields in this order, then the blocks.
+    let fields = [
+        (HeadField::Kicker, article.kicker.as_deref()),
+        (HeadField::Headline, Some(article.headline.as_str())),
+        (HeadField::Deck, article.deck.as_deref()),
+        (HeadField::Byline, article.byline.as_deref()),
+    ];
+    let head = fields.into_iter().flat_map(|(field, text)| {
+        let links = article.head_links.iter().filter(move |l| l.field == field);
+        links.map(move |l| (text.and_then(|t| t.get(l.range.clone())), l.url.as_str()))
+    });
+    let body = article.blocks.iter().flat_map(|b| {
+        let links = b.links.iter();
+        links.map(|l| (b.text.get(l.range.clone()), l.url.as_str()))
+    });
+    let mut first: HashMap<&str, &str> = HashMap::new();
+    for (text, url) in head.chain(body) {
+        first.entry(url).or_insert(text.unwrap_or_default());
+    }
+    urls.into_iter()
+        .map(|url| LinkNote {
+            text: first
+                .get(url.as_str())
+                .copied()
+                .unwrap_or_default()
+                .to_owned(),
+            url,
+        })
+        .collect()
+}
+
+/// The overlay's text width at terminal `size`: the frame is 76 cells at
+/// most and 4 narrower than the screen, its text 4 narrower than the frame
+/// (border and a cell of margin each side), as `ui::overlay` draws it.
+pub fn text_width(size: (u16, u16)) -> usize {
+    let frame = size.0.saturating_sub(4).min(76);
+    usize::from(frame.saturating_sub(4)).max(1)
+}
+
+/// The overlay's rows: each note wrapped to `width` cells by the
+/// typesetter (a long URL is cut after `/` or `.`, its lines flush left so
+/// a terminal's selection copies it whole) and shown through its display
+/// rules, so no control character in a URL reaches the terminal.
+pub fn link_lines(notes: &[LinkNote], width: usize, options: &Options) -> Vec<String> {
+    let mut lines = Vec::new();
+    for (index, note) in notes.iter().enumerate() {
+        let text = match note.text.is_empty() {
+            true => format!("[{}] {}", index + 1, note.url),
+            false => format!("[{}] {} — {}", index + 1, note.text, note.url),
+        };
+        for range in typeset::wrap(&text, width, 0, options) {
+            lines.push(typeset::display_line(&text, range, width, options).into_owned());
+        }
+    }
+    lines
+}
+
+impl App {
+    /// Open the links overlay on the current article (an empty list when
+    /// there is none). The notes are found once here, not per frame: `mark`
+    /// copies the article.
+    pub(super) fn open_links(&mut self) {
+        self.link_notes = self.current_article().map(link_notes).unwrap_or_default();
+        self.overlay = Some(Overlay::Links);
+        self.overlay_line = 0;
+    }
+
+    /// Rows of the links overlay at the current size (1 for the note that
+    /// there are none).
+    pub fn link_rows(&self) -> usize {
+        let width = text_width(self.size);
+        link_lines(&self.link_notes, width, &self.options)
+            .len()
+            .max(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_issue;
+    use crate::typeset::AmbiguousWidth;
+
+    fn notes(source: &str) -> Vec<LinkNote> {
+        link_notes(&parse_issue(source, None).articles[0])
+    }
+
+    #[test]
+    fn numbers_follow_dump_and_a_repeated_url_keeps_its_first_text() {
+        let notes = notes(
+            "## [Title](https://t.example/)\n\nSee [the report](https://r.example/a), \
+             [it again](https://r.example/a) and [the map](https://m.example/).\n",
+        );
+        let pairs: Vec<_> = notes.iter().map(|n| (&n.text[..], &n.url[..])).collect();
+        assert_eq!(
+            pairs,
+            [
+                ("Title", "https://t.example/"),
+                ("the report", "https://r.example/a"),
+                ("the map", "https://m.example/"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_long_url_wraps_within_the_width() {
+        let url = format!("https://x.example/{}", "abcdefghi/".repeat(30));
+        let notes = [LinkNote {
+            text: "long".into(),
+            url: url.clone(),
+        }];
+        let lines = link_lines(&notes, 40, &Options::default());
+        assert!(lines.len() >= 8, "{lines:?}");
+        assert!(
+            lines
+                .iter()
+                .all(|l| typeset::str_width(l, AmbiguousWidth::Narrow) <= 40)
+        );
+        // Every character of the URL is on some line, in order.
+        let joined = lines.concat().replace(' ', "");
+        assert_eq!(joined, format!("[1]long—{url}"));
+    }
+
+    #[test]
+    fn control_characters_in_a_url_are_shown_not_sent() {
+        let notes = [LinkNote {
+            text: "x".into(),
+            url: "https://e.example/\u{1b}[2J".into(),
+        }];
+        let lines = link_lines(&notes, 60, &Options::default());
+        assert!(lines.iter().all(|l| !l.contains('\u{1b}')), "{lines:?}");
+    }
+}
