@@ -231,7 +231,11 @@ fn help_round_trip(s: &mut Session) {
     s.wait_for_text(" Help ");
     // Esc alone: `ESC` and the next key in one read would be Alt-key.
     s.send(b"\x1b");
-    s.wait_for("the help to close", |screen| !screen.contains(" Help "));
+    // Rows are drawn top to bottom: once the overlay's bottom border is gone
+    // too, the whole frame that closed it is on screen.
+    s.wait_for("the help to close", |screen| {
+        !screen.contains(" Help ") && !screen.contains('┘')
+    });
 }
 
 /// Pasted text is never taken as keys: outside the search prompt a paste
