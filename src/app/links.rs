@@ -67,13 +67,27 @@ pub fn text_width(size: (u16, u16)) -> usize {
 /// rules, so no control character in a URL reaches the terminal.
 pub fn link_lines(notes: &[LinkNote], width: usize, options: &Options) -> Vec<String> {
     let mut lines = Vec::new();
+    let mut push = |text: &str| {
+        for range in typeset::wrap(text, width, 0, options) {
+            lines.push(typeset::display_line(text, range, width, options).into_owned());
+        }
+    };
     for (index, note) in notes.iter().enumerate() {
-        let text = match note.text.is_empty() {
-            true => format!("[{}] {}", index + 1, note.url),
-            false => format!("[{}] {} — {}", index + 1, note.text, note.url),
-        };
-        for range in typeset::wrap(&text, width, 0, options) {
-            lines.push(typeset::display_line(&text, range, width, options).into_owned());
+        let number = index + 1;
+        // An autolink's text is its URL: said once.
+        if note.text.is_empty() || note.text == note.url {
+            push(&format!("[{number}] {}", note.url));
+            continue;
+        }
+        let head = format!("[{number}] {} —", note.text);
+        let whole = format!("{head} {}", note.url);
+        // A note that does not fit one row starts its URL on a row of its
+        // own, so the URL is not split after `https://` for want of room.
+        if typeset::wrap(&whole, width, 0, options).len() <= 1 {
+            push(&whole);
+        } else {
+            push(&head);
+            push(&note.url);
         }
     }
     lines
@@ -141,8 +155,8 @@ mod tests {
                 .all(|l| typeset::str_width(l, AmbiguousWidth::Narrow) <= 40)
         );
         // Every character of the URL is on some line, in order.
-        let joined = lines.concat().replace(' ', "");
-        assert_eq!(joined, format!("[1]long—{url}"));
+        assert_eq!(lines[0], "[1] long —", "the URL starts a row");
+        assert_eq!(lines[1..].concat(), url);
     }
 
     #[test]
