@@ -107,7 +107,7 @@ fn assert_links_underlined(app: &App, buf: &Buffer, columns: (u16, u16)) -> usiz
         let index = view.top + usize::from(y.saturating_sub(body.top()));
         let line = row.then(|| view.layout.lines.get(index)).flatten();
         let wanted = line.map_or(String::new(), |l| link_text_on(article, l));
-        assert_eq!(shown.trim(), wanted.trim(), "row {y}\n{text}");
+        assert_eq!(shown, wanted.trim(), "row {y}\n{text}");
     }
     seen
 }
@@ -317,4 +317,29 @@ fn the_links_overlay_at_60x20() {
     let mut app = reader(fixture_path(), (60, 20));
     press(&mut app, "L");
     insta::assert_snapshot!("links_overlay_60x20", show(&app));
+}
+
+#[test]
+fn a_link_over_several_lines_underlines_its_words_and_not_the_breaks() {
+    let long = "a link whose text runs on long enough to wrap over several lines";
+    let cjk = "连接文字跨行".repeat(6);
+    let (_dir, path) = issue_with(&format!(
+        "Before it comes [{long}](https://w.example/) and then [{cjk}](https://z.example/)。"
+    ));
+    for size in SIZES {
+        let app = reader(path.clone(), size);
+        let buf = draw(&app);
+        // Row by row: no space at a break is underlined (the row's cells
+        // must equal the trimmed link text).
+        assert_links_underlined(&app, &buf, (0, size.0));
+        let rows: Vec<String> = (0..size.1)
+            .map(|y| row_cells(&buf, y, (0, size.0), Modifier::UNDERLINED))
+            .filter(|r| !r.is_empty())
+            .collect();
+        assert!(rows.len() >= 3, "{rows:#?}");
+        assert_eq!(
+            rows.concat().replace(' ', ""),
+            format!("{long}{cjk}").replace(' ', "")
+        );
+    }
 }
