@@ -343,3 +343,36 @@ fn a_link_over_several_lines_underlines_its_words_and_not_the_breaks() {
         );
     }
 }
+
+#[test]
+fn the_wheel_scrolls_the_list_and_a_click_beside_it_closes_it() {
+    use crossterm::event::{MouseEvent, MouseEventKind};
+    let body: Vec<String> = (1..=30)
+        .map(|i| format!("[link {i}](https://e.example/{i})"))
+        .collect();
+    let (_dir, path) = issue_with(&body.join(" and "));
+    let mut app = reader(path, (60, 20));
+    press(&mut app, "L");
+    let frame = overlay_frame(&app).expect("an overlay");
+    let at = |kind, column, row| MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    app.on_mouse(at(MouseEventKind::ScrollDown, frame.x + 3, frame.y + 2));
+    app.prepare_frame();
+    assert_eq!(
+        overlay_rows(&app, &draw(&app))[0],
+        "[2] link 2 — https://e.example/2"
+    );
+    let left = MouseEventKind::Down(crossterm::event::MouseButton::Left);
+    app.on_mouse(at(left, frame.x + 3, frame.y + 2));
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Links),
+        "a click on it does nothing"
+    );
+    app.on_mouse(at(left, 0, 0));
+    assert_eq!(app.overlay, None, "a click beside it closes it");
+}
