@@ -16,29 +16,8 @@ struct Row {
 }
 
 pub(super) fn render_overlay(app: &App, pen: &mut Pen, area: Rect, overlay: Overlay) {
-    // The log is scrolled by message (its rows start at `overlay_line`),
-    // help by row, the starred list by its selection.
     let width = area.width.saturating_sub(4).min(76);
-    let text_room = usize::from(width.saturating_sub(4));
-    let (title, rows, selected, scroll) = match overlay {
-        Overlay::Help => (
-            " Help ".to_owned(),
-            help_rows(app, pen, text_room),
-            None,
-            app.overlay_line,
-        ),
-        Overlay::Log => (" Messages ".to_owned(), log_rows(app, pen, area), None, 0),
-        Overlay::Starred => {
-            let (title, rows) = starred_rows(app);
-            (title, rows, Some(app.overlay_line), 0)
-        }
-        Overlay::Links => (
-            " Links ".to_owned(),
-            link_rows(app, pen, area),
-            None,
-            app.overlay_line,
-        ),
-    };
+    let (title, rows, selected, scroll) = contents(app, pen, area, overlay);
     let wanted = u16::try_from(rows.len())
         .unwrap_or(u16::MAX)
         .saturating_add(2);
@@ -64,6 +43,21 @@ pub(super) fn render_overlay(app: &App, pen: &mut Pen, area: Rect, overlay: Over
         Some(sel) => sel.saturating_sub(capacity.saturating_sub(1)),
         None => scroll.min(rows.len().saturating_sub(capacity)),
     };
+    draw_rows(app, pen, inner, &rows, (top, selected));
+    if selected.is_none() {
+        scroll_mark(app, pen, frame, (top, capacity, rows.len()));
+    }
+}
+
+/// `rows` from row `top` on, in `inner`; the key column as wide as the
+/// widest key of all rows (24 cells at most), so it stays put on scrolling.
+fn draw_rows(
+    app: &App,
+    pen: &mut Pen,
+    inner: Rect,
+    rows: &[Row],
+    (top, selected): (usize, Option<usize>),
+) {
     let key_width = rows
         .iter()
         .map(|r| pen.width(&r.key))
@@ -101,8 +95,35 @@ pub(super) fn render_overlay(app: &App, pen: &mut Pen, area: Rect, overlay: Over
         let text = pen.fit(&row.text, room, app.theme.glyphs.ellipsis);
         pen.put(x, y, room, &text, style);
     }
-    if selected.is_none() {
-        scroll_mark(app, pen, frame, (top, capacity, rows.len()));
+}
+
+/// An overlay's title, rows, selected row (the starred list) and first
+/// row shown. The log is scrolled by message (its rows start at
+/// `overlay_line`), help and links by row, the starred list by its
+/// selection.
+type Contents = (String, Vec<Row>, Option<usize>, usize);
+
+fn contents(app: &App, pen: &Pen, area: Rect, overlay: Overlay) -> Contents {
+    let width = area.width.saturating_sub(4).min(76);
+    let text_room = usize::from(width.saturating_sub(4));
+    match overlay {
+        Overlay::Help => (
+            " Help ".to_owned(),
+            help_rows(app, pen, text_room),
+            None,
+            app.overlay_line,
+        ),
+        Overlay::Log => (" Messages ".to_owned(), log_rows(app, pen, area), None, 0),
+        Overlay::Starred => {
+            let (title, rows) = starred_rows(app);
+            (title, rows, Some(app.overlay_line), 0)
+        }
+        Overlay::Links => (
+            " Links ".to_owned(),
+            link_rows(app, pen, area),
+            None,
+            app.overlay_line,
+        ),
     }
 }
 
