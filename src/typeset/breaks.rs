@@ -98,7 +98,29 @@ pub fn tailor(base_allowed: bool, b: &Boundary<'_>, level: Kinsoku) -> bool {
         return allowed;
     }
     let (first, after) = b.first_visible();
-    !(starts_prohibited(first, after, level) || ends_prohibited(b.last_visible(), level))
+    !(starts_prohibited(first, after, level)
+        || ends_prohibited(b.last_visible(), level)
+        || hyphen_in_url(b))
+}
+
+/// How far back a hyphen looks for the `://` of the URL it may be in.
+const URL_LOOKBACK: usize = 256;
+
+/// A break after a hyphen inside a URL would read as a hyphenated word and
+/// copy wrong; a URL breaks after its `/` and `.` instead. Only the last
+/// `URL_LOOKBACK` bytes are searched, so a run of hyphens costs linear time.
+#[inline]
+fn hyphen_in_url(b: &Boundary<'_>) -> bool {
+    if b.before != '-' {
+        return false;
+    }
+    let mut from = b.at.saturating_sub(URL_LOOKBACK);
+    while !b.text.is_char_boundary(from) {
+        from += 1;
+    }
+    let word = &b.text[from..b.at];
+    let word = word.rsplit(char::is_whitespace).next().unwrap_or(word);
+    word.contains("://")
 }
 
 /// UAX #14 16.0 LB19/LB19a, where Unicode 15 says `× QU` and `QU ×`.

@@ -287,6 +287,20 @@ mod tests {
     }
 
     #[test]
+    fn a_url_breaks_after_a_slash_not_after_a_hyphen() {
+        let url = "see https://gazette.example/staff/ann-lee-and-tom-hale now";
+        let set = lines(url, 40);
+        assert_eq!(
+            set,
+            [
+                "see https://gazette.example/staff/",
+                "ann-lee-and-tom-hale now"
+            ]
+        );
+        assert_eq!(lines("a well-known fact", 8), ["a well-", "known", "fact"]);
+    }
+
+    #[test]
     fn an_emergency_cut_splits_a_run_that_cannot_be_kept() {
         assert_eq!(lines("1234567890", 4), ["1234", "5678", "90"]);
     }
