@@ -134,6 +134,9 @@ fn load_config(cli: &Cli) -> anyhow::Result<Config> {
         };
     }
     cli.style.apply(&mut config);
+    if cli.mouse || cli.no_mouse {
+        config.mouse = cli.mouse;
+    }
     Ok(config)
 }
 

@@ -16,11 +16,17 @@ const MOUSE_OFF: &[u8] = b"\x1b[?1006l\x1b[?1000l";
 const ARTICLE: u16 = 41;
 
 fn start(config: Option<&str>) -> (Session, tempfile::TempDir) {
+    start_with(config, &[])
+}
+
+fn start_with(config: Option<&str>, flags: &[&str]) -> (Session, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("config.toml");
     std::fs::write(&path, config.unwrap_or("")).unwrap();
     let path = path.to_string_lossy().into_owned();
-    let mut s = Session::start(&[NARROW, "--config", &path], 100, 30);
+    let mut args = vec![NARROW, "--config", &path];
+    args.extend_from_slice(flags);
+    let mut s = Session::start(&args, 100, 30);
     s.wait_for_text(FIRST_HEADLINE);
     s.wait_for_text("1/4");
     (s, dir)
@@ -112,4 +118,21 @@ fn a_signal_or_a_suspend_turns_mouse_reporting_off_and_resume_back_on() {
     assert_eq!(s.wait_exit(), 143);
     assert_restored(&s.bytes);
     assert_mouse_off_before_leaving(&s.bytes, "SIGTERM");
+}
+
+/// The command line is over the config: `--mouse` turns reporting on with
+/// a config that leaves it off, `--no-mouse` keeps it off with one that
+/// turns it on.
+#[test]
+fn the_command_line_turns_the_mouse_on_or_off_over_the_config() {
+    for (config, flag, on) in [
+        ("", "--mouse", true),
+        ("mouse = true\n", "--no-mouse", false),
+    ] {
+        let (mut s, _dir) = start_with(Some(config), &[flag]);
+        assert_eq!(contains(&s.bytes, MOUSE_ON), on, "{flag} over {config:?}");
+        s.send(b"q");
+        assert_eq!(s.wait_exit(), 0);
+        assert_restored(&s.bytes);
+    }
 }

@@ -35,6 +35,13 @@ pub struct Cli {
     /// How wide East Asian ambiguous characters (“ ” — …) are: `auto` asks the terminal.
     #[arg(long, value_enum, value_name = "MODE")]
     pub ambiguous_width: Option<AmbiguousArg>,
+    /// Report the wheel and clicks to broadsheet (selecting text then takes
+    /// Shift in most terminals) [default: the config's `mouse`, off].
+    #[arg(long, overrides_with = "no_mouse")]
+    pub mouse: bool,
+    /// Leave the mouse to the terminal, whatever the config says.
+    #[arg(long, overrides_with = "mouse")]
+    pub no_mouse: bool,
     #[command(flatten)]
     pub style: StyleArgs,
 }
