@@ -15,11 +15,12 @@ use std::time::Duration;
 
 use ratatui::Terminal;
 
-use crate::app::App;
+use crate::app::{App, Reloader};
 use crate::backend::{Moves, WireBackend};
 use crate::cli::{AmbiguousArg, Cli};
 use crate::config::{AmbiguousSetting, Config};
 use crate::event_loop::{self, Saver};
+use crate::library::{Library, LibraryOptions, RealFiles};
 use crate::store::Store;
 use crate::terminal::{self, FrameWriter, Guard, Modes};
 use crate::typeset::AmbiguousWidth;
@@ -70,6 +71,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let (ambiguous, note) = ambiguous_width(config.ambiguous_width);
     let mut app = App::new(library, &config, state, ambiguous);
     app.ambiguous_note = Some(note.to_owned());
+    app.set_reloader(reloader(cli, &config));
     for message in saver.take_messages() {
         app.push_message(message);
     }
@@ -99,6 +101,23 @@ fn run_screen(app: &mut App, saver: &Saver) -> anyhow::Result<()> {
     let size = terminal.size()?;
     app.on_resize(size.width, size.height);
     event_loop::run(&mut terminal, app, saver)
+}
+
+/// How `R` opens the library again: from the same paths and options as
+/// `open_library` took at start (the command line's paths, else the
+/// config's library), through the header cache. Standard input is read
+/// once; the reload is handed its text back.
+fn reloader(cli: &Cli, config: &Config) -> Reloader {
+    let paths = if cli.paths.is_empty() {
+        config.library.clone()
+    } else {
+        cli.paths.clone()
+    };
+    let options = LibraryOptions {
+        max_file_size: config.max_file_size,
+        cache_dir: crate::store::default_dir(|name| std::env::var_os(name)),
+    };
+    Reloader::new(move |stdin| Library::open_with(&paths, &options, Arc::new(RealFiles), stdin))
 }
 
 /// The ambiguous width to set text with, and how it was decided (shown in

@@ -37,12 +37,14 @@ pub enum Action {
     /// Go to the next or previous hit of the last search.
     SearchNext,
     SearchPrev,
+    /// Open the library again from the same paths (`R`).
+    Reload,
     Suspend,
 }
 
 impl Action {
     /// Every action, in the order help lists them.
-    pub const ALL: [Action; 29] = [
+    pub const ALL: [Action; 30] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -69,6 +71,7 @@ impl Action {
         Action::Search,
         Action::SearchNext,
         Action::SearchPrev,
+        Action::Reload,
         Action::Help,
         Action::Suspend,
         Action::Quit,
@@ -105,6 +108,7 @@ impl Action {
             Action::Search => "search",
             Action::SearchNext => "search_next",
             Action::SearchPrev => "search_prev",
+            Action::Reload => "reload",
             Action::Suspend => "suspend",
         }
     }
@@ -144,6 +148,7 @@ impl Action {
             Action::Search => "search this issue",
             Action::SearchNext => "next search hit",
             Action::SearchPrev => "previous search hit",
+            Action::Reload => "reload the library (new and deleted issues)",
             Action::Suspend => "suspend (fg resumes)",
         }
     }

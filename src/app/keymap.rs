@@ -39,6 +39,7 @@ const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::Search, &["/"]),
     (Action::SearchNext, &["n"]),
     (Action::SearchPrev, &["N"]),
+    (Action::Reload, &["R"]),
     (Action::Help, &["?", "f1"]),
     (Action::Suspend, &["ctrl-z"]),
     (Action::Quit, &["q", "ctrl-c"]),

@@ -10,6 +10,7 @@ mod marks;
 pub mod mouse;
 pub mod prompt;
 mod reading;
+mod reload;
 mod update;
 
 pub use action::Action;
@@ -17,6 +18,7 @@ pub use find::Search;
 pub use hits::{Found, IssueHit, reading_rank};
 pub use links::{LinkNote, link_lines, text_width as links_text_width};
 pub use reading::{LayoutCache, View};
+pub use reload::Reloader;
 pub use update::update;
 
 use std::collections::HashMap;
@@ -135,6 +137,12 @@ pub struct App {
     state_changed: bool,
     /// Entry index by issue key, built when `S` or `u` first needs it.
     issue_keys: Option<HashMap<String, usize>>,
+    /// How to open the library again (`R`); `None` in tests that build
+    /// the library by hand.
+    reloader: Option<Reloader>,
+    /// Size and mtime of each parsed issue's file, by issue key, taken
+    /// before it was read: a reload keeps the parse while they match.
+    parsed_stamps: HashMap<String, reload::FileStamp>,
 }
 
 impl App {
@@ -191,6 +199,8 @@ impl App {
             search: Search::default(),
             state_changed: false,
             issue_keys: None,
+            reloader: None,
+            parsed_stamps: HashMap::new(),
         };
         app.restore_last_open();
         app
@@ -285,6 +295,7 @@ impl App {
             return;
         }
         let label = self.library.label(index);
+        self.stamp_before_read(index);
         let issue = match self.library.read_decoded(index) {
             Ok(decoded) => {
                 // Decoding warnings already name the file and byte offset.
@@ -309,6 +320,20 @@ impl App {
             *slot = Some(issue);
         }
         self.place_unplaced(index);
+    }
+
+    /// Note the file's size and mtime before it is read, so a change made
+    /// while it is read shows at the next reload.
+    fn stamp_before_read(&mut self, index: usize) {
+        let Some(crate::library::Source::File(path)) =
+            self.library.entries.get(index).map(|e| &e.source)
+        else {
+            return;
+        };
+        let stamp = reload::FileStamp::of(path);
+        if let Some((key, stamp)) = self.issue_key(index).zip(stamp) {
+            self.parsed_stamps.insert(key, stamp);
+        }
     }
 
     /// Use an already parsed issue for entry `index` (a library that parsed

@@ -280,6 +280,15 @@ impl LayoutCache {
         self.entries.retain(|(i, _, _)| *i != issue);
     }
 
+    /// Move each kept layout to its issue's new index after a reload,
+    /// dropping those of issues not kept (their text may have changed).
+    pub(crate) fn remap(&mut self, new_index: impl Fn(usize) -> Option<usize>) {
+        let entries = std::mem::take(&mut self.entries).into_iter();
+        self.entries = entries
+            .filter_map(|(issue, article, layout)| Some((new_index(issue)?, article, layout)))
+            .collect();
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }

@@ -14,6 +14,11 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             app.save_position();
             return Effect::Suspend;
         }
+        Action::Reload => {
+            app.close_prompt();
+            app.reload();
+            return Effect::None;
+        }
         _ => {}
     }
     // An action that is not a key (keys in the prompt are text) closes the
@@ -63,7 +68,7 @@ fn pane_action(app: &mut App, action: Action) {
         Action::SearchPrev => app.search_step(false),
         Action::ToggleRead => toggle_read(app),
         Action::ToggleStar => toggle_star(app),
-        Action::Open | Action::Quit | Action::Suspend => {}
+        Action::Open | Action::Quit | Action::Suspend | Action::Reload => {}
     }
 }
 

@@ -1,0 +1,255 @@
+//! `R`: open the library again from the same inputs, so a reader left open
+//! on an archive folder picks up issues that arrived and drops those
+//! deleted, without a restart.
+//!
+//! The reload runs inside `App`, not through an effect to the event loop:
+//! opening a library needs no terminal, and `App` already reads files when
+//! an issue is first selected (`ensure_parsed`). The shell hands over how to
+//! open the library (a [`Reloader`], built from the paths and options the
+//! start used), so the tests reload a temporary folder exactly as the
+//! reader does. The reopen goes through the header cache, so it costs what
+//! a warm start costs; no issue is parsed eagerly.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::io::Read;
+use std::time::SystemTime;
+
+use super::{App, Overlay};
+use crate::library::{Library, Source};
+
+/// Opens the library again. Standard input cannot be read twice, so the
+/// text read at start is handed back as the `stdin` to read from.
+pub struct Reloader(Box<OpenLibrary>);
+
+/// Opens the library, reading standard input (for `-`) from the argument.
+type OpenLibrary = dyn Fn(&mut dyn Read) -> Library;
+
+impl Reloader {
+    pub fn new(open: impl Fn(&mut dyn Read) -> Library + 'static) -> Reloader {
+        Reloader(Box::new(open))
+    }
+}
+
+impl fmt::Debug for Reloader {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Reloader")
+    }
+}
+
+/// A file's size and modification time when it was parsed: a parsed issue
+/// whose file still matches is kept over a reload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct FileStamp {
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+impl FileStamp {
+    pub(crate) fn of(path: &std::path::Path) -> Option<FileStamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(FileStamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        })
+    }
+}
+
+impl App {
+    /// Give the reader the way to open its library again (`R`).
+    pub fn set_reloader(&mut self, reloader: Reloader) {
+        self.reloader = Some(reloader);
+    }
+
+    /// The key an entry is matched by across a reload: its issue key, or
+    /// its label (`-`) for standard input.
+    fn reload_key(&self, index: usize) -> String {
+        self.issue_key(index)
+            .unwrap_or_else(|| self.library.label(index))
+    }
+
+    /// `R`: open the library again and put it in place of this one.
+    pub(crate) fn reload(&mut self) {
+        let Some(reloader) = self.reloader.take() else {
+            self.notice = Some("reload: this library cannot be reopened".to_owned());
+            return;
+        };
+        // The article counts learnt this session, for the reopen to read.
+        if let Err(message) = self.library.save_header_cache() {
+            self.messages.push(message);
+        }
+        let stdin = (0..self.library.entries.len())
+            .find(|&i| self.library.entries[i].source == Source::Stdin)
+            .and_then(|i| self.library.read(i).ok())
+            .unwrap_or_default();
+        let library = (reloader.0)(&mut stdin.as_bytes());
+        self.reloader = Some(reloader);
+        self.replace_library(library);
+    }
+
+    /// Put `library` in place of the current one, keeping the reader where
+    /// it was: the same issue (by key), article and position if they still
+    /// exist, else the nearest surviving issue. Every index saturates.
+    pub fn replace_library(&mut self, library: Library) {
+        self.save_position();
+        let article_id = self.current_article_id();
+        let old_keys: Vec<String> = (0..self.library.entries.len())
+            .map(|i| self.reload_key(i))
+            .collect();
+        let old_at: HashMap<&str, usize> = (old_keys.iter().enumerate())
+            .map(|(i, k)| (k.as_str(), i))
+            .collect();
+        let open_key = old_keys.get(self.issue).cloned();
+        self.library = library;
+        let new_keys: Vec<String> = (0..self.library.entries.len())
+            .map(|i| self.reload_key(i))
+            .collect();
+        let new_at: HashMap<&str, usize> = (new_keys.iter().enumerate())
+            .map(|(i, k)| (k.as_str(), i))
+            .collect();
+        let added = new_keys
+            .iter()
+            .filter(|k| !old_at.contains_key(k.as_str()))
+            .count();
+        let gone = old_keys
+            .iter()
+            .filter(|k| !new_at.contains_key(k.as_str()))
+            .count();
+        let old_issues = std::mem::take(&mut self.issues);
+        let kept = self.carry_parses(old_issues, &old_at, &new_keys);
+        self.parsed_stamps
+            .retain(|key, _| new_at.contains_key(key.as_str()));
+        self.issue_keys = None;
+        self.remap_indices(&kept);
+        self.add_new_messages();
+        let target = open_key.as_deref().and_then(|k| new_at.get(k).copied());
+        let moved = target.is_none() && !old_keys.is_empty();
+        let target = target.unwrap_or_else(|| nearest(self.issue, &old_keys, &new_at));
+        self.reselect(target, kept.get(&self.issue).copied(), article_id);
+        self.notice = Some(reload_notice(added, gone, moved));
+    }
+
+    /// Move the parses still good into the new list; returns old index →
+    /// new index for each issue kept.
+    fn carry_parses(
+        &mut self,
+        mut old_issues: Vec<Option<crate::model::Issue>>,
+        old_at: &HashMap<&str, usize>,
+        new_keys: &[String],
+    ) -> HashMap<usize, usize> {
+        self.issues = vec![None; new_keys.len()];
+        let mut kept = HashMap::new();
+        for (new, key) in new_keys.iter().enumerate() {
+            let Some(&old) = old_at.get(key.as_str()) else {
+                continue;
+            };
+            if !self.unchanged_since_parse(new, key) {
+                continue;
+            }
+            if let Some(issue) = old_issues.get_mut(old).and_then(Option::take) {
+                self.library.record_articles(new, issue.articles.len());
+                self.issues[new] = Some(issue);
+                kept.insert(old, new);
+            }
+        }
+        kept
+    }
+
+    /// Whether the parse kept for entry `new` still matches its file.
+    fn unchanged_since_parse(&self, new: usize, key: &str) -> bool {
+        match &self.library.entries[new].source {
+            Source::File(path) => {
+                let then = self.parsed_stamps.get(key);
+                then.is_some() && then.copied() == FileStamp::of(path)
+            }
+            Source::Stdin | Source::Sample => true,
+        }
+    }
+
+    /// Indices into the old library (layouts, search hits, overlays) moved
+    /// to the new one, or dropped when their issue was not kept.
+    fn remap_indices(&mut self, kept: &HashMap<usize, usize>) {
+        self.layouts.remap(|i| kept.get(&i).copied());
+        for found in [&mut self.search.found, &mut self.search.preview]
+            .into_iter()
+            .flatten()
+        {
+            found.issue = found.issue.and_then(|i| kept.get(&i).copied());
+        }
+        self.starred.clear();
+        if self.overlay == Some(Overlay::Starred) {
+            self.open_starred();
+        }
+        let entries = self.library.entries.len();
+        self.issues_top = self.issues_top.min(entries.saturating_sub(1));
+    }
+
+    /// Select `issue` after a reload. `kept_at` is where the open issue's
+    /// parse went, if it was kept: then the article and the view stay as
+    /// they were; otherwise the issue is parsed again and the article found
+    /// by its id, its reading position coming from the state.
+    fn reselect(&mut self, issue: usize, kept_at: Option<usize>, article_id: Option<String>) {
+        let Some(new) = kept_at.filter(|&n| n == issue) else {
+            self.view = None;
+            if self.overlay == Some(Overlay::Links) {
+                self.overlay = None;
+            }
+            self.issue = issue.min(self.library.entries.len().saturating_sub(1));
+            self.ensure_parsed(self.issue);
+            let article = (self.issues.get(self.issue).and_then(Option::as_ref))
+                .and_then(|i| {
+                    i.articles
+                        .iter()
+                        .position(|a| Some(&a.id) == article_id.as_ref())
+                })
+                .unwrap_or(0);
+            self.select(self.issue, article);
+            self.headlines_top = self.headlines_top.min(self.article);
+            return;
+        };
+        self.issue = new;
+        if let Some(view) = self.view.as_mut() {
+            view.issue = new;
+        }
+        self.select(new, self.article);
+    }
+
+    fn current_article_id(&self) -> Option<String> {
+        self.current_article().map(|a| a.id.clone())
+    }
+
+    /// The new library's messages (skipped files) that the log lacks.
+    fn add_new_messages(&mut self) {
+        let fresh: Vec<String> = (self.library.messages.iter())
+            .filter(|m| !self.messages.contains(m))
+            .cloned()
+            .collect();
+        self.messages.extend(fresh);
+    }
+}
+
+/// The new index of the surviving issue nearest to old index `at` in the
+/// old list: the first after it, else the last before it, else the top.
+fn nearest(at: usize, old_keys: &[String], new_at: &HashMap<&str, usize>) -> usize {
+    let after = old_keys
+        .iter()
+        .skip(at)
+        .find_map(|k| new_at.get(k.as_str()));
+    let before = || {
+        let head = &old_keys[..at.min(old_keys.len())];
+        head.iter().rev().find_map(|k| new_at.get(k.as_str()))
+    };
+    after.or_else(before).copied().unwrap_or(0)
+}
+
+fn reload_notice(added: usize, gone: usize, moved: bool) -> String {
+    let mut notice = if added == 0 && gone == 0 {
+        "reloaded: no change".to_owned()
+    } else {
+        format!("reloaded: {added} new, {gone} gone")
+    };
+    if moved {
+        notice.push_str(" (the open issue is gone)");
+    }
+    notice
+}

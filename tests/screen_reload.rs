@@ -1,0 +1,177 @@
+//! `R` reloads the library: issues that arrived in the folder are listed,
+//! deleted ones dropped, and the reader stays on the issue, article and
+//! position it was on (by the issue's path), or moves to the nearest issue
+//! when its own is gone. No terminal: the app is drawn into a TestBackend.
+
+mod screen_support;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use broadsheet::app::{App, Reloader};
+use broadsheet::config::Config;
+use broadsheet::library::{Library, LibraryOptions, RealFiles, Source};
+use broadsheet::store::State;
+use broadsheet::typeset::AmbiguousWidth;
+use broadsheet::ui::theme::Theme;
+use screen_support::{draw, press, resize, screen_text};
+
+/// An issue of 北京日报 for 2022-02-`day` with two articles, the second
+/// long enough to scroll.
+fn issue_text(day: u8, headline: &str) -> String {
+    let body = "本报讯 城市副中心政务服务中心由老厂房改造而成,推行智能终端自助办事新模式。\n\n";
+    format!(
+        "# 北京日报\n\n2022年2月{day}日 星期日 今日四版\n\n## {headline}\n\n{body}\
+         ## 第二篇{day}\n\n{}",
+        body.repeat(40)
+    )
+}
+
+fn write_issue(dir: &Path, day: u8, headline: &str) -> PathBuf {
+    let path = dir.join(format!("bjrb-2022-02-{day:02}.md"));
+    fs::write(&path, issue_text(day, headline)).unwrap();
+    path
+}
+
+/// The app over `dir`, reloading as the reader does (without a cache).
+fn app_on(dir: &Path, width: u16, height: u16) -> App {
+    let paths = vec![dir.to_path_buf()];
+    let options = LibraryOptions::default();
+    let open = move |stdin: &mut dyn std::io::Read| {
+        Library::open_with(&paths, &options, Arc::new(RealFiles), stdin)
+    };
+    let library = open(&mut std::io::empty());
+    let config = Config::default();
+    let mut app = App::new(library, &config, State::default(), AmbiguousWidth::Narrow);
+    app.set_reloader(Reloader::new(open));
+    app.theme = Theme::new(false, AmbiguousWidth::Narrow);
+    resize(&mut app, width, height);
+    app
+}
+
+fn open_path(app: &App) -> PathBuf {
+    match &app.library.entries[app.issue].source {
+        Source::File(path) => path.clone(),
+        other => panic!("not a file: {other:?}"),
+    }
+}
+
+fn notice(app: &App) -> &str {
+    app.notice.as_deref().unwrap_or("")
+}
+
+#[test]
+fn a_new_issue_is_listed_and_the_selection_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    write_issue(dir.path(), 13, "头条十三");
+    let older = write_issue(dir.path(), 10, "头条十");
+    let mut app = app_on(dir.path(), 120, 40);
+    // On the older issue, second article, scrolled down.
+    for key in ["tab", "tab", "j", "l", "J", "l", "space"] {
+        press(&mut app, key);
+    }
+    assert_eq!(open_path(&app), older);
+    assert_eq!(app.article, 1);
+    let top = app.view.as_ref().map(|v| v.top).unwrap();
+    assert!(top > 0, "the article scrolled");
+
+    // An issue between the two arrives: the older one moves down the list.
+    write_issue(dir.path(), 12, "头条十二");
+    press(&mut app, "R");
+    assert_eq!(app.library.entries.len(), 3);
+    assert_eq!(app.issues.len(), 3);
+    assert_eq!(open_path(&app), older);
+    assert_eq!(app.issue, 2);
+    assert_eq!(app.article, 1);
+    assert_eq!(app.view.as_ref().map(|v| (v.issue, v.top)), Some((2, top)));
+    assert_eq!(notice(&app), "reloaded: 1 new, 0 gone");
+    screen_text(&draw(&app));
+
+    press(&mut app, "R");
+    assert_eq!(notice(&app), "reloaded: no change");
+}
+
+#[test]
+fn the_open_issue_deleted_moves_to_the_nearest_and_says_so() {
+    for (width, height) in [(60, 20), (120, 40)] {
+        let dir = tempfile::tempdir().unwrap();
+        write_issue(dir.path(), 13, "头条十三");
+        let middle = write_issue(dir.path(), 12, "头条十二");
+        let oldest = write_issue(dir.path(), 10, "头条十");
+        let mut app = app_on(dir.path(), width, height);
+        press(&mut app, "tab");
+        press(&mut app, "tab");
+        press(&mut app, "j");
+        press(&mut app, "J");
+        assert_eq!(open_path(&app), middle);
+
+        fs::remove_file(&middle).unwrap();
+        press(&mut app, "R");
+        assert_eq!(app.library.entries.len(), 2);
+        assert_eq!(open_path(&app), oldest, "the next issue down the list");
+        assert_eq!(
+            notice(&app),
+            "reloaded: 0 new, 1 gone (the open issue is gone)"
+        );
+        assert_eq!(app.current_article().unwrap().headline, "头条十");
+        screen_text(&draw(&app));
+
+        // Everything gone: every index saturates, nothing panics.
+        fs::remove_file(&oldest).unwrap();
+        fs::remove_file(dir.path().join("bjrb-2022-02-13.md")).unwrap();
+        press(&mut app, "R");
+        assert!(app.library.entries.is_empty());
+        assert_eq!((app.issue, app.article, app.issues_top), (0, 0, 0));
+        assert!(app.layouts.len() <= 8);
+        screen_text(&draw(&app));
+        for key in ["j", "k", "G", "J", "space", "R"] {
+            press(&mut app, key);
+        }
+        screen_text(&draw(&app));
+    }
+}
+
+#[test]
+fn a_file_changed_in_place_is_parsed_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_issue(dir.path(), 13, "旧的头条");
+    write_issue(dir.path(), 10, "头条十");
+    let mut app = app_on(dir.path(), 120, 40);
+    assert_eq!(open_path(&app), path);
+    assert_eq!(app.current_article().unwrap().headline, "旧的头条");
+
+    fs::write(&path, issue_text(13, "改过的新头条")).unwrap();
+    press(&mut app, "R");
+    assert_eq!(open_path(&app), path);
+    assert_eq!(app.current_article().unwrap().headline, "改过的新头条");
+    assert_eq!(notice(&app), "reloaded: no change");
+
+    // The other issue was never parsed and stays unparsed until selected.
+    assert!(app.issues[1].is_none());
+    press(&mut app, "tab");
+    press(&mut app, "tab");
+    press(&mut app, "j");
+    assert_eq!(app.current_article().unwrap().headline, "头条十");
+}
+
+#[test]
+fn reload_lists_skipped_files_in_the_log() {
+    let dir = tempfile::tempdir().unwrap();
+    write_issue(dir.path(), 13, "头条十三");
+    let mut app = app_on(dir.path(), 80, 24);
+    let before = app.messages.len();
+    // A link to nowhere is skipped with a message, as at start.
+    std::os::unix::fs::symlink(dir.path().join("nowhere.md"), dir.path().join("broken.md"))
+        .unwrap();
+    press(&mut app, "R");
+    let new: Vec<&String> = app.messages[before..].iter().collect();
+    assert!(
+        new.iter().any(|m| m.contains("broken.md")),
+        "log gained: {new:?}"
+    );
+    // A second reload does not repeat it.
+    let count = app.messages.len();
+    press(&mut app, "R");
+    assert_eq!(app.messages.len(), count);
+}
