@@ -175,3 +175,55 @@ fn reload_lists_skipped_files_in_the_log() {
     press(&mut app, "R");
     assert_eq!(app.messages.len(), count);
 }
+
+#[test]
+fn standard_input_keeps_its_text_over_a_reload() {
+    let dir = tempfile::tempdir().unwrap();
+    write_issue(dir.path(), 13, "头条十三");
+    let paths = vec![PathBuf::from("-"), dir.path().to_path_buf()];
+    let options = LibraryOptions::default();
+    let open = move |stdin: &mut dyn std::io::Read| {
+        Library::open_with(&paths, &options, Arc::new(RealFiles), stdin)
+    };
+    let piped = issue_text(9, "管道里的头条");
+    let library = open(&mut piped.as_bytes());
+    let mut app = App::new(
+        library,
+        &Config::default(),
+        State::default(),
+        AmbiguousWidth::Narrow,
+    );
+    app.set_reloader(Reloader::new(open));
+    resize(&mut app, 80, 24);
+    write_issue(dir.path(), 10, "头条十");
+    press(&mut app, "R");
+    assert_eq!(app.library.entries.len(), 3);
+    let stdin = (0..3)
+        .find(|&i| app.library.entries[i].source == Source::Stdin)
+        .expect("the stdin entry is kept");
+    assert_eq!(app.library.read(stdin).unwrap(), piped);
+    assert_eq!(notice(&app), "reloaded: 1 new, 0 gone");
+}
+
+#[test]
+fn list_tops_saturate_when_the_list_shrinks() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths: Vec<PathBuf> = (1..=9)
+        .map(|d| write_issue(dir.path(), d, "头条"))
+        .collect();
+    let mut app = app_on(dir.path(), 60, 20);
+    app.issues_top = 8;
+    app.headlines_top = 1;
+    for path in &paths[1..] {
+        fs::remove_file(path).unwrap();
+    }
+    press(&mut app, "R");
+    assert_eq!(app.library.entries.len(), 1);
+    assert_eq!((app.issue, app.issues_top), (0, 0));
+    assert!(app.headlines_top <= app.article);
+    assert_eq!(
+        notice(&app),
+        "reloaded: 0 new, 8 gone (the open issue is gone)"
+    );
+    screen_text(&draw(&app));
+}
