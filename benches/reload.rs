@@ -1,0 +1,87 @@
+//! `R` on a large archive: a reload against a warm start (`Library::open`
+//! with the header cache warm), so the price of keeping the reader's place
+//! (keys, parses carried over, layouts remapped) is measured.
+//!
+//! The archive: `$BROADSHEET_BENCH_ISSUES` (default 10,000) copies of the
+//! sample with varied papers and dates, written to a temp folder.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use broadsheet::app::{Action, App, Reloader, update};
+use broadsheet::config::Config;
+use broadsheet::library::{Library, LibraryOptions, RealFiles, SAMPLE_TEXT};
+use broadsheet::store::State;
+use broadsheet::typeset::AmbiguousWidth;
+use criterion::{Criterion, criterion_group, criterion_main};
+
+const PAPERS: [&str; 4] = ["北京城市副中心报", "北京日报", "人民日报", "光明日报"];
+
+fn write_archive(dir: &Path, issues: usize) {
+    for index in 0..issues {
+        let paper = PAPERS[index % PAPERS.len()];
+        let (year, month, day) = (2000 + index / 336, index / 28 % 12 + 1, index % 28 + 1);
+        let text = SAMPLE_TEXT.replacen("北京城市副中心报", paper, 1).replacen(
+            "2022年2月13日",
+            &format!("{year}年{month}月{day}日"),
+            1,
+        );
+        let folder = dir.join(format!("paper{}", index % PAPERS.len()));
+        std::fs::create_dir_all(&folder).expect("create bench folder");
+        let name = format!("{year:04}-{month:02}-{day:02}-{index}.md");
+        std::fs::write(folder.join(name), text).expect("write bench issue");
+    }
+}
+
+fn reload(c: &mut Criterion) {
+    let issues = std::env::var("BROADSHEET_BENCH_ISSUES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(10_000);
+    let temp = tempfile::tempdir().expect("temp dir");
+    let root = temp.path().join("archive");
+    write_archive(&root, issues);
+    let options = LibraryOptions {
+        cache_dir: Some(temp.path().join("state")),
+        ..LibraryOptions::default()
+    };
+    let paths: Vec<PathBuf> = vec![root];
+    let open = {
+        let (paths, options) = (paths.clone(), options.clone());
+        move |stdin: &mut dyn std::io::Read| {
+            Library::open_with(&paths, &options, Arc::new(RealFiles), stdin)
+        }
+    };
+    // Fill the header cache once, as an earlier session would have.
+    let library = open(&mut std::io::empty());
+    println!("archive: {} issues", library.entries.len());
+    let mut app = App::new(
+        library,
+        &Config::default(),
+        State::default(),
+        AmbiguousWidth::Narrow,
+    );
+    app.set_reloader(Reloader::new(open));
+    app.on_resize(120, 40);
+    app.prepare_frame();
+
+    let mut group = c.benchmark_group("reload");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
+    group.bench_function("warm start: Library::open", |b| {
+        b.iter(|| black_box(Library::open(&paths, &options)))
+    });
+    group.bench_function("R: reload in the reader", |b| {
+        b.iter(|| {
+            update(&mut app, Action::Reload);
+            app.prepare_frame();
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, reload);
+criterion_main!(benches);
