@@ -140,9 +140,9 @@ pub struct App {
     /// How to open the library again (`R`); `None` in tests that build
     /// the library by hand.
     reloader: Option<Reloader>,
-    /// Size and mtime of each parsed issue's file, by issue key, taken
-    /// before it was read: a reload keeps the parse while they match.
-    parsed_stamps: HashMap<String, reload::FileStamp>,
+    /// Size and mtime of each parsed issue's file, by its path as listed,
+    /// taken before it was read: a reload keeps the parse while they match.
+    parsed_stamps: HashMap<std::path::PathBuf, reload::FileStamp>,
 }
 
 impl App {
@@ -330,9 +330,8 @@ impl App {
         else {
             return;
         };
-        let stamp = reload::FileStamp::of(path);
-        if let Some((key, stamp)) = self.issue_key(index).zip(stamp) {
-            self.parsed_stamps.insert(key, stamp);
+        if let Some(stamp) = reload::FileStamp::of(path) {
+            self.parsed_stamps.insert(path.clone(), stamp);
         }
     }
 

@@ -13,6 +13,7 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::io::Read;
+use std::path::PathBuf;
 use std::time::SystemTime;
 
 use super::{App, Overlay};
@@ -36,6 +37,10 @@ impl fmt::Debug for Reloader {
         f.write_str("Reloader")
     }
 }
+
+/// An entry's source as a map key: 0 file (with its path), 1 standard
+/// input, 2 the sample.
+type Key = (u8, PathBuf);
 
 /// A file's size and modification time when it was parsed: a parsed issue
 /// whose file still matches is kept over a reload.
@@ -61,11 +66,15 @@ impl App {
         self.reloader = Some(reloader);
     }
 
-    /// The key an entry is matched by across a reload: its issue key, or
-    /// its label (`-`) for standard input.
-    fn reload_key(&self, index: usize) -> String {
-        self.issue_key(index)
-            .unwrap_or_else(|| self.library.label(index))
+    /// The key an entry is matched by across a reload: its source. Both
+    /// libraries come from the same paths, so the path as listed is enough
+    /// (the absolute issue key would cost a `current_dir` per entry).
+    fn reload_key(&self, index: usize) -> Key {
+        match &self.library.entries[index].source {
+            Source::File(path) => (0, path.clone()),
+            Source::Stdin => (1, PathBuf::new()),
+            Source::Sample => (2, PathBuf::new()),
+        }
     }
 
     /// `R`: open the library again and put it in place of this one.
@@ -93,36 +102,28 @@ impl App {
     pub fn replace_library(&mut self, library: Library) {
         self.save_position();
         let article_id = self.current_article_id();
-        let old_keys: Vec<String> = (0..self.library.entries.len())
+        let old_keys: Vec<Key> = (0..self.library.entries.len())
             .map(|i| self.reload_key(i))
             .collect();
-        let old_at: HashMap<&str, usize> = (old_keys.iter().enumerate())
-            .map(|(i, k)| (k.as_str(), i))
-            .collect();
+        let old_at: HashMap<&Key, usize> =
+            (old_keys.iter().enumerate()).map(|(i, k)| (k, i)).collect();
         let open_key = old_keys.get(self.issue).cloned();
         self.library = library;
-        let new_keys: Vec<String> = (0..self.library.entries.len())
+        let new_keys: Vec<Key> = (0..self.library.entries.len())
             .map(|i| self.reload_key(i))
             .collect();
-        let new_at: HashMap<&str, usize> = (new_keys.iter().enumerate())
-            .map(|(i, k)| (k.as_str(), i))
-            .collect();
-        let added = new_keys
-            .iter()
-            .filter(|k| !old_at.contains_key(k.as_str()))
-            .count();
-        let gone = old_keys
-            .iter()
-            .filter(|k| !new_at.contains_key(k.as_str()))
-            .count();
+        let new_at: HashMap<&Key, usize> =
+            (new_keys.iter().enumerate()).map(|(i, k)| (k, i)).collect();
+        let added = new_keys.iter().filter(|k| !old_at.contains_key(k)).count();
+        let gone = old_keys.iter().filter(|k| !new_at.contains_key(k)).count();
         let old_issues = std::mem::take(&mut self.issues);
         let kept = self.carry_parses(old_issues, &old_at, &new_keys);
         self.parsed_stamps
-            .retain(|key, _| new_at.contains_key(key.as_str()));
+            .retain(|path, _| new_at.contains_key(&(0, path.clone())));
         self.issue_keys = None;
         self.remap_indices(&kept);
         self.add_new_messages();
-        let target = open_key.as_deref().and_then(|k| new_at.get(k).copied());
+        let target = open_key.as_ref().and_then(|k| new_at.get(k).copied());
         let moved = target.is_none() && !old_keys.is_empty();
         let target = target.unwrap_or_else(|| nearest(self.issue, &old_keys, &new_at));
         self.reselect(target, kept.get(&self.issue).copied(), article_id);
@@ -134,16 +135,16 @@ impl App {
     fn carry_parses(
         &mut self,
         mut old_issues: Vec<Option<crate::model::Issue>>,
-        old_at: &HashMap<&str, usize>,
-        new_keys: &[String],
+        old_at: &HashMap<&Key, usize>,
+        new_keys: &[Key],
     ) -> HashMap<usize, usize> {
         self.issues = vec![None; new_keys.len()];
         let mut kept = HashMap::new();
         for (new, key) in new_keys.iter().enumerate() {
-            let Some(&old) = old_at.get(key.as_str()) else {
+            let Some(&old) = old_at.get(key) else {
                 continue;
             };
-            if !self.unchanged_since_parse(new, key) {
+            if !self.unchanged_since_parse(new) {
                 continue;
             }
             if let Some(issue) = old_issues.get_mut(old).and_then(Option::take) {
@@ -156,10 +157,10 @@ impl App {
     }
 
     /// Whether the parse kept for entry `new` still matches its file.
-    fn unchanged_since_parse(&self, new: usize, key: &str) -> bool {
+    fn unchanged_since_parse(&self, new: usize) -> bool {
         match &self.library.entries[new].source {
             Source::File(path) => {
-                let then = self.parsed_stamps.get(key);
+                let then = self.parsed_stamps.get(path);
                 then.is_some() && then.copied() == FileStamp::of(path)
             }
             Source::Stdin | Source::Sample => true,
@@ -230,14 +231,11 @@ impl App {
 
 /// The new index of the surviving issue nearest to old index `at` in the
 /// old list: the first after it, else the last before it, else the top.
-fn nearest(at: usize, old_keys: &[String], new_at: &HashMap<&str, usize>) -> usize {
-    let after = old_keys
-        .iter()
-        .skip(at)
-        .find_map(|k| new_at.get(k.as_str()));
+fn nearest(at: usize, old_keys: &[Key], new_at: &HashMap<&Key, usize>) -> usize {
+    let after = old_keys.iter().skip(at).find_map(|k| new_at.get(k));
     let before = || {
         let head = &old_keys[..at.min(old_keys.len())];
-        head.iter().rev().find_map(|k| new_at.get(k.as_str()))
+        head.iter().rev().find_map(|k| new_at.get(k))
     };
     after.or_else(before).copied().unwrap_or(0)
 }
