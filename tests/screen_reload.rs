@@ -227,3 +227,25 @@ fn list_tops_saturate_when_the_list_shrinks() {
     );
     screen_text(&draw(&app));
 }
+
+#[test]
+fn a_changed_issue_not_open_is_parsed_again_when_selected() {
+    let dir = tempfile::tempdir().unwrap();
+    write_issue(dir.path(), 13, "头条十三");
+    let older = write_issue(dir.path(), 10, "旧头条十");
+    let mut app = app_on(dir.path(), 120, 40);
+    for key in ["tab", "tab", "j"] {
+        press(&mut app, key);
+    }
+    assert_eq!(app.current_article().unwrap().headline, "旧头条十");
+    press(&mut app, "k");
+    fs::write(&older, issue_text(10, "新头条十,长了一些")).unwrap();
+    press(&mut app, "R");
+    assert!(app.issues[0].is_some(), "the unchanged open issue is kept");
+    assert!(
+        app.issues[1].is_none(),
+        "the changed one waits to be selected"
+    );
+    press(&mut app, "j");
+    assert_eq!(app.current_article().unwrap().headline, "新头条十,长了一些");
+}
