@@ -251,3 +251,61 @@ fn reload_notice(added: usize, gone: usize, moved: bool) -> String {
     }
     notice
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::ArticleLayout;
+    use crate::model::Article;
+    use crate::typeset::Options;
+
+    fn layout() -> ArticleLayout {
+        let article = Article {
+            id: "a".to_owned(),
+            kicker: None,
+            headline: "头条".to_owned(),
+            deck: None,
+            byline: None,
+            page: None,
+            blocks: Vec::new(),
+            head_links: Vec::new(),
+        };
+        ArticleLayout::new(&article, 40, &Options::default())
+    }
+
+    #[test]
+    fn layouts_follow_their_issue_or_are_dropped() {
+        let mut cache = super::super::LayoutCache::default();
+        for issue in 0..4 {
+            cache.keep(issue, 0, layout());
+        }
+        // Issue 1 moved to 0, issue 3 to 1; 0 and 2 are gone.
+        cache.remap(|i| [None, Some(0), None, Some(1)][i]);
+        assert_eq!(cache.len(), 2);
+        let options = Options::default();
+        assert!(cache.take(0, 0, 40, &options).is_some());
+        assert!(cache.take(1, 0, 40, &options).is_some());
+        assert!(
+            cache.is_empty(),
+            "nothing points at an index past the new list"
+        );
+    }
+
+    #[test]
+    fn nearest_prefers_the_next_survivor_then_the_previous() {
+        let keys: Vec<Key> = (0..5u8)
+            .map(|i| (0, PathBuf::from(i.to_string())))
+            .collect();
+        let survivors = |alive: &[usize]| -> HashMap<&Key, usize> {
+            alive
+                .iter()
+                .enumerate()
+                .map(|(new, &old)| (&keys[old], new))
+                .collect()
+        };
+        assert_eq!(nearest(2, &keys, &survivors(&[0, 1, 3, 4])), 2);
+        assert_eq!(nearest(4, &keys, &survivors(&[0, 1])), 1);
+        assert_eq!(nearest(9, &keys, &survivors(&[0])), 0);
+        assert_eq!(nearest(0, &keys, &survivors(&[])), 0);
+    }
+}
