@@ -20,7 +20,7 @@ use crate::backend::{Moves, WireBackend};
 use crate::cli::{AmbiguousArg, Cli};
 use crate::config::{AmbiguousSetting, Config};
 use crate::event_loop::{self, Saver};
-use crate::library::{Library, LibraryOptions, RealFiles};
+use crate::library::{Library, RealFiles};
 use crate::store::Store;
 use crate::terminal::{self, FrameWriter, Guard, Modes};
 use crate::typeset::AmbiguousWidth;
@@ -108,15 +108,8 @@ fn run_screen(app: &mut App, saver: &Saver) -> anyhow::Result<()> {
 /// config's library), through the header cache. Standard input is read
 /// once; the reload is handed its text back.
 fn reloader(cli: &Cli, config: &Config) -> Reloader {
-    let paths = if cli.paths.is_empty() {
-        config.library.clone()
-    } else {
-        cli.paths.clone()
-    };
-    let options = LibraryOptions {
-        max_file_size: config.max_file_size,
-        cache_dir: crate::store::default_dir(|name| std::env::var_os(name)),
-    };
+    let (paths, options) =
+        crate::cli::library_inputs(&cli.paths, config, crate::cli::NoPaths::ConfigLibrary);
     Reloader::new(move |stdin| Library::open_with(&paths, &options, Arc::new(RealFiles), stdin))
 }
 

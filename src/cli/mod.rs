@@ -175,15 +175,27 @@ pub enum NoPaths {
 /// Open the issues at `paths` with the config's size cap and the header
 /// cache in the state folder, so the reader and the commands share one scan.
 pub fn open_library(paths: &[PathBuf], config: &Config, no_paths: NoPaths) -> Library {
+    let (paths, options) = library_inputs(paths, config, no_paths);
+    Library::open(&paths, &options)
+}
+
+/// What [`open_library`] opens: the paths given, or for `ConfigLibrary` the
+/// config's folders when none are, and the options. The reader keeps them to
+/// open the same library again (`R`).
+pub fn library_inputs(
+    paths: &[PathBuf],
+    config: &Config,
+    no_paths: NoPaths,
+) -> (Vec<PathBuf>, LibraryOptions) {
     let options = LibraryOptions {
         max_file_size: config.max_file_size,
         cache_dir: crate::store::default_dir(|name| std::env::var_os(name)),
     };
     let paths = match (paths.is_empty(), no_paths) {
-        (true, NoPaths::ConfigLibrary) => config.library.as_slice(),
-        _ => paths,
+        (true, NoPaths::ConfigLibrary) => config.library.clone(),
+        _ => paths.to_vec(),
     };
-    Library::open(paths, &options)
+    (paths, options)
 }
 
 /// The typesetting options of the plain-text commands (`dump`, `search`):
