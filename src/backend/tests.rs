@@ -204,13 +204,13 @@ fn a_row_start_needs_no_column() {
     );
 }
 
-mod replay {
+pub(super) mod replay {
     use proptest::prelude::*;
 
     use super::*;
 
     /// Text whose widths vt100 and unicode-width agree on.
-    fn text() -> impl Strategy<Value = String> {
+    pub(in crate::backend) fn text() -> impl Strategy<Value = String> {
         proptest::collection::vec(
             prop_oneof![
                 Just("a"),

@@ -272,28 +272,10 @@ fn without_scrolling_rows_are_repainted() {
 
 mod random {
     use super::*;
+    use crate::backend::tests::replay::text;
 
     /// A row's text and, maybe, a highlighted span (start, length).
     type Row = (String, Option<(u16, u16)>);
-
-    /// Text whose widths vt100 and unicode-width agree on.
-    fn text() -> impl Strategy<Value = String> {
-        proptest::collection::vec(
-            prop_oneof![
-                Just("a"),
-                Just("b"),
-                Just(" "),
-                Just("中"),
-                Just("文"),
-                Just("，"),
-                Just("か"),
-                Just("“"),
-                Just("—"),
-            ],
-            0..30,
-        )
-        .prop_map(|parts| parts.concat())
-    }
 
     fn row() -> impl Strategy<Value = Row> {
         (text(), proptest::option::of((0u16..COLS, 1u16..8)))
