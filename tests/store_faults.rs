@@ -2,23 +2,13 @@
 //! inject or arrange: refused writes, a full disk, a crash before the
 //! rename, no folder, an unreadable file, no HOME, a dead lock holder.
 
+mod store_support;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use broadsheet::store::{self, Faults, State, Store};
-
-fn state_file(dir: &Path) -> PathBuf {
-    dir.join("state.json")
-}
-
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
+use store_support::{names, state_file};
 
 fn fault(create: Option<i32>, write: Option<i32>) -> Faults {
     Faults {

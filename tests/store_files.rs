@@ -1,24 +1,13 @@
 //! The state file on disk: round trip, atomic replace, damaged, newer and
 //! symlinked files. Injected faults are in `store_faults.rs`.
 
+mod store_support;
+
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
-use std::path::{Path, PathBuf};
 
 use broadsheet::store::{LastOpen, State, Store};
-
-fn state_file(dir: &Path) -> PathBuf {
-    dir.join("state.json")
-}
-
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
+use store_support::{names, state_file};
 
 fn some_state() -> State {
     let mut state = State::default();
