@@ -3,19 +3,22 @@
 //! is wrapped once per (article, width, options) and only the visible slice
 //! is drawn, so the two should cost about the same.
 
+mod support;
+
 use std::hint::black_box;
 
 use broadsheet::app::App;
 use broadsheet::app::keymap::parse_key;
 use broadsheet::config::Config;
 use broadsheet::library::Library;
-use broadsheet::model::{Article, Block, BlockKind, Issue};
+use broadsheet::model::Issue;
 use broadsheet::store::State;
 use broadsheet::typeset::AmbiguousWidth;
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::KeyEvent;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use support::repeated_paragraphs;
 
 const SIZE: (u16, u16) = (100, 30);
 
@@ -39,22 +42,7 @@ fn key(spec: &str) -> KeyEvent {
 /// The sample's first article with its paragraphs repeated to `bytes`.
 fn huge_issue(app: &App, bytes: usize) -> Issue {
     let mut issue = app.current_issue().expect("the sample parses").clone();
-    let article: &Article = &issue.articles[0];
-    let paragraphs: Vec<Block> = article
-        .blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Paragraph)
-        .cloned()
-        .collect();
-    let mut blocks = Vec::new();
-    let mut total = 0;
-    while total < bytes {
-        for block in &paragraphs {
-            total += block.text.len();
-            blocks.push(block.clone());
-        }
-    }
-    issue.articles[0].blocks = blocks;
+    issue.articles[0].blocks = repeated_paragraphs(&issue.articles[..1], bytes);
     issue
 }
 

@@ -5,35 +5,20 @@
 //! The archive: `$BROADSHEET_BENCH_ISSUES` (default 10,000) copies of the
 //! sample with varied papers and dates, written to a temp folder.
 
+mod support;
+
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
 use broadsheet::app::{Action, App, Reloader, update};
 use broadsheet::config::Config;
-use broadsheet::library::{Library, LibraryOptions, RealFiles, SAMPLE_TEXT};
+use broadsheet::library::{Library, LibraryOptions, RealFiles};
 use broadsheet::store::State;
 use broadsheet::typeset::AmbiguousWidth;
 use criterion::{Criterion, criterion_group, criterion_main};
-
-const PAPERS: [&str; 4] = ["北京城市副中心报", "北京日报", "人民日报", "光明日报"];
-
-fn write_archive(dir: &Path, issues: usize) {
-    for index in 0..issues {
-        let paper = PAPERS[index % PAPERS.len()];
-        let (year, month, day) = (2000 + index / 336, index / 28 % 12 + 1, index % 28 + 1);
-        let text = SAMPLE_TEXT.replacen("北京城市副中心报", paper, 1).replacen(
-            "2022年2月13日",
-            &format!("{year}年{month}月{day}日"),
-            1,
-        );
-        let folder = dir.join(format!("paper{}", index % PAPERS.len()));
-        std::fs::create_dir_all(&folder).expect("create bench folder");
-        let name = format!("{year:04}-{month:02}-{day:02}-{index}.md");
-        std::fs::write(folder.join(name), text).expect("write bench issue");
-    }
-}
+use support::write_archive;
 
 fn reload(c: &mut Criterion) {
     let issues = std::env::var("BROADSHEET_BENCH_ISSUES")

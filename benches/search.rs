@@ -9,6 +9,8 @@
 //!
 //! Run: `cargo bench --bench search`.
 
+mod support;
+
 use std::hint::black_box;
 
 use broadsheet::library::{SAMPLE_NAME, SAMPLE_TEXT};
@@ -16,6 +18,7 @@ use broadsheet::model::{Article, Block, BlockKind};
 use broadsheet::parse::parse_issue;
 use broadsheet::search::{Query, find_in_article};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use support::repeated_paragraphs;
 
 const ENGLISH: &str = include_str!("../tests/fixtures/english-2024-03-12.md");
 const MB: usize = 1_000_000;
@@ -24,22 +27,7 @@ const MB: usize = 1_000_000;
 fn article_of(text: &str, name: &str, bytes: usize) -> Article {
     let issue = parse_issue(text, Some(name));
     let mut article = issue.articles[0].clone();
-    let paragraphs: Vec<Block> = issue
-        .articles
-        .iter()
-        .flat_map(|a| a.blocks.iter())
-        .filter(|b| b.kind == BlockKind::Paragraph)
-        .cloned()
-        .collect();
-    let mut blocks = Vec::new();
-    let mut total = 0;
-    while total < bytes {
-        for block in &paragraphs {
-            total += block.text.len();
-            blocks.push(block.clone());
-        }
-    }
-    article.blocks = blocks;
+    article.blocks = repeated_paragraphs(&issue.articles, bytes);
     article
 }
 

@@ -3,18 +3,21 @@
 //! through that issue, and a frame with the hits on screen lit, beside the
 //! same frame with no search.
 
+mod support;
+
 use std::hint::black_box;
 
 use broadsheet::app::keymap::parse_key;
 use broadsheet::app::{Action, App, update};
 use broadsheet::config::Config;
 use broadsheet::library::Library;
-use broadsheet::model::{Block, BlockKind, Issue};
+use broadsheet::model::Issue;
 use broadsheet::store::State;
 use broadsheet::typeset::AmbiguousWidth;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use support::repeated_paragraphs;
 
 const SIZE: (u16, u16) = (100, 30);
 
@@ -45,18 +48,7 @@ fn search(app: &mut App, query: &str) {
 /// The sample with its first article's paragraphs repeated to `bytes`.
 fn huge_issue(app: &App, bytes: usize) -> Issue {
     let mut issue = app.current_issue().expect("the sample parses").clone();
-    let paragraphs: Vec<Block> = (issue.articles[0].blocks.iter())
-        .filter(|b| b.kind == BlockKind::Paragraph)
-        .cloned()
-        .collect();
-    let (mut blocks, mut total) = (Vec::new(), 0);
-    while total < bytes {
-        for block in &paragraphs {
-            total += block.text.len();
-            blocks.push(block.clone());
-        }
-    }
-    issue.articles[0].blocks = blocks;
+    issue.articles[0].blocks = repeated_paragraphs(&issue.articles[..1], bytes);
     issue
 }
 

@@ -1,0 +1,50 @@
+//! What the benchmarks share: a generated archive of issues and long
+//! articles made by repeating the sample's paragraphs. Each bench uses part
+//! of it.
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use broadsheet::library::SAMPLE_TEXT;
+use broadsheet::model::{Article, Block, BlockKind};
+
+pub const PAPERS: [&str; 4] = ["北京城市副中心报", "北京日报", "人民日报", "光明日报"];
+
+/// `issues` copies of the sample issue under `dir`, a folder per paper, a
+/// file per day, each with its own masthead and date.
+pub fn write_archive(dir: &Path, issues: usize) {
+    for index in 0..issues {
+        let paper = PAPERS[index % PAPERS.len()];
+        let (year, month, day) = (2000 + index / 336, index / 28 % 12 + 1, index % 28 + 1);
+        let text = SAMPLE_TEXT.replacen("北京城市副中心报", paper, 1).replacen(
+            "2022年2月13日",
+            &format!("{year}年{month}月{day}日"),
+            1,
+        );
+        let folder = dir.join(format!("paper{}", index % PAPERS.len()));
+        std::fs::create_dir_all(&folder).expect("create bench folder");
+        let name = format!("{year:04}-{month:02}-{day:02}-{index}.md");
+        std::fs::write(folder.join(name), text).expect("write bench issue");
+    }
+}
+
+/// The paragraphs of `articles`, repeated until they hold `bytes` of text.
+pub fn repeated_paragraphs<'a>(
+    articles: impl IntoIterator<Item = &'a Article>,
+    bytes: usize,
+) -> Vec<Block> {
+    let paragraphs: Vec<&Block> = articles
+        .into_iter()
+        .flat_map(|a| a.blocks.iter())
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .collect();
+    assert!(!paragraphs.is_empty(), "an article with paragraphs");
+    let (mut blocks, mut total) = (Vec::new(), 0);
+    while total < bytes {
+        for &block in &paragraphs {
+            total += block.text.len();
+            blocks.push(block.clone());
+        }
+    }
+    blocks
+}
