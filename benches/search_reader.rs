@@ -9,11 +9,7 @@ use std::hint::black_box;
 
 use broadsheet::app::keymap::parse_key;
 use broadsheet::app::{Action, App, update};
-use broadsheet::config::Config;
-use broadsheet::library::Library;
 use broadsheet::model::Issue;
-use broadsheet::store::State;
-use broadsheet::typeset::AmbiguousWidth;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -22,15 +18,7 @@ use support::repeated_paragraphs;
 const SIZE: (u16, u16) = (100, 30);
 
 fn app() -> App {
-    let mut app = App::new(
-        Library::sample(),
-        &Config::default(),
-        State::default(),
-        AmbiguousWidth::Narrow,
-    );
-    app.on_resize(SIZE.0, SIZE.1);
-    app.prepare_frame();
-    app
+    support::sample_app(SIZE.0, SIZE.1)
 }
 
 fn press(app: &mut App, spec: &str) {

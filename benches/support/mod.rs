@@ -5,8 +5,26 @@
 
 use std::path::Path;
 
-use broadsheet::library::SAMPLE_TEXT;
+use broadsheet::app::App;
+use broadsheet::config::Config;
+use broadsheet::library::{Library, SAMPLE_TEXT};
 use broadsheet::model::{Article, Block, BlockKind};
+use broadsheet::store::State;
+use broadsheet::typeset::AmbiguousWidth;
+
+/// The reader on the sample issue at `width`×`height`, default config and
+/// no saved state, laid out for its first frame.
+pub fn sample_app(width: u16, height: u16) -> App {
+    let mut app = App::new(
+        Library::sample(),
+        &Config::default(),
+        State::default(),
+        AmbiguousWidth::Narrow,
+    );
+    app.on_resize(width, height);
+    app.prepare_frame();
+    app
+}
 
 pub const PAPERS: [&str; 4] = ["北京城市副中心报", "北京日报", "人民日报", "光明日报"];
 
