@@ -147,9 +147,9 @@ fn overlay_click(app: &App, column: u16, row: u16) -> Option<MouseAction> {
     (index < app.starred.len()).then_some(MouseAction::PickStarred(index))
 }
 
-/// Where the open overlay is drawn, computed as `ui::overlay` does (76
-/// cells wide at most, as tall as its rows, centred); `None` when no
-/// overlay is open or it is not drawn. A test draws each overlay and finds
+/// Where the open overlay is drawn: its rows counted as `ui::overlay`
+/// counts them, placed by `ui::overlay_area`; `None` when no overlay is
+/// open or it is not drawn. A test draws each overlay and finds
 /// its corners here.
 pub fn overlay_frame(app: &App) -> Option<Rect> {
     let overlay = app.overlay?;
@@ -168,16 +168,7 @@ pub fn overlay_frame(app: &App) -> Option<Rect> {
         Overlay::Log => log_rows(app, area),
         Overlay::Links => app.link_rows(),
     };
-    let width = area.width.saturating_sub(4).min(76);
-    let wanted = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
-    let height = area.height.saturating_sub(2).min(wanted);
-    let frame = Rect {
-        x: area.x + area.width.saturating_sub(width) / 2,
-        y: area.y + area.height.saturating_sub(height) / 2,
-        width,
-        height,
-    };
-    (frame.width >= 4 && frame.height >= 3).then_some(frame)
+    crate::ui::overlay_area(area, rows)
 }
 
 /// Rows of the message log from its first shown message, wrapped as it is

@@ -15,6 +15,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::app::App;
+pub use overlay::overlay_area;
 use text::Pen;
 
 /// Draw the whole screen. Borrows the app; mutates nothing.

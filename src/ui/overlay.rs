@@ -15,12 +15,12 @@ struct Row {
     style: Style,
 }
 
-pub(super) fn render_overlay(app: &App, pen: &mut Pen, area: Rect, overlay: Overlay) {
+/// Where an overlay of `rows` rows is drawn on a screen of `area`: 76 cells
+/// wide at most, as tall as its rows and its border, centred; `None` when
+/// that leaves too little room to draw it. `app::mouse` hit-tests with it.
+pub fn overlay_area(area: Rect, rows: usize) -> Option<Rect> {
     let width = area.width.saturating_sub(4).min(76);
-    let (title, rows, selected, scroll) = contents(app, pen, area, overlay);
-    let wanted = u16::try_from(rows.len())
-        .unwrap_or(u16::MAX)
-        .saturating_add(2);
+    let wanted = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
     let height = area.height.saturating_sub(2).min(wanted);
     let frame = Rect {
         x: area.x + area.width.saturating_sub(width) / 2,
@@ -28,9 +28,14 @@ pub(super) fn render_overlay(app: &App, pen: &mut Pen, area: Rect, overlay: Over
         width,
         height,
     };
-    if frame.width < 4 || frame.height < 3 {
+    (frame.width >= 4 && frame.height >= 3).then_some(frame)
+}
+
+pub(super) fn render_overlay(app: &App, pen: &mut Pen, area: Rect, overlay: Overlay) {
+    let (title, rows, selected, scroll) = contents(app, pen, area, overlay);
+    let Some(frame) = overlay_area(area, rows.len()) else {
         return;
-    }
+    };
     draw_frame(app, pen, frame, &title);
     let inner = Rect {
         x: frame.x + 2,
