@@ -120,8 +120,14 @@ pub fn is_han(c: char) -> bool {
 /// Han, kana or Hangul: the letters that make a paragraph CJK.
 #[inline]
 pub fn is_cjk_letter(c: char) -> bool {
-    is_han(c)
-        || matches!(c, '\u{3041}'..='\u{30FF}' | '\u{AC00}'..='\u{D7A3}' | '\u{31F0}'..='\u{31FF}')
+    is_han(c) || is_kana_or_hangul(c)
+}
+
+/// Hiragana, katakana (with the small Ainu kana) or a Hangul syllable: the
+/// letters that mark Japanese or Korean rather than Chinese.
+#[inline]
+pub fn is_kana_or_hangul(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{30FF}' | '\u{AC00}'..='\u{D7A3}' | '\u{31F0}'..='\u{31FF}')
 }
 
 /// The fullwidth form `c` is shown as under `Punctuation::Fullwidth`: ASCII

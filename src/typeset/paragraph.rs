@@ -1,7 +1,7 @@
 //! Paragraph style: the customary first-line indent of CJK paragraphs.
 
 use super::Options;
-use super::classes::is_cjk_letter;
+use super::classes::{is_cjk_letter, is_kana_or_hangul};
 
 /// Two ideographic spaces: the customary Chinese paragraph indent (4 cells).
 pub const INDENT: &str = "\u{3000}\u{3000}";
@@ -62,8 +62,7 @@ impl Letters {
         for c in text.chars().take(SAMPLE_CHARS) {
             if is_cjk_letter(c) {
                 letters.cjk += 1;
-                if matches!(c, '\u{3041}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{AC00}'..='\u{D7A3}')
-                {
+                if is_kana_or_hangul(c) {
                     letters.kana_or_hangul += 1;
                 }
             } else if c.is_ascii_alphabetic() || ('\u{C0}'..='\u{24F}').contains(&c) {
