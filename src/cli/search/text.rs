@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
+use crate::app::reading_rank;
 use crate::layout::{ArticleLayout, Line, Role, TextRef};
 use crate::model::{Article, Issue};
 use crate::search::Hit;
@@ -159,19 +160,6 @@ fn marked(line: &Line, hit: &Range<usize>) -> Range<usize> {
     start..end
 }
 
-/// Where a string comes in the article's reading order (the layout's order).
-fn order(text: TextRef) -> usize {
-    match text {
-        TextRef::Kicker => 0,
-        TextRef::Headline => 1,
-        TextRef::Deck => 2,
-        TextRef::Byline => 3,
-        TextRef::Block(i) => 4 + 2 * i,
-        TextRef::SubheadDeck(i) | TextRef::Credit(i) => 5 + 2 * i,
-        TextRef::None => usize::MAX,
-    }
-}
-
 /// The layout's lines of text, in reading order, walked by a cursor that
 /// only moves forward: matches come in reading order too, so finding every
 /// match's line costs one pass over the lines, not one per match.
@@ -189,15 +177,15 @@ impl<'a> TextLines<'a> {
         TextLines { lines }
     }
 
-    fn key(&self, index: usize) -> (usize, usize) {
+    fn key(&self, index: usize) -> ((usize, usize), usize) {
         let line = self.lines[index];
-        (order(line.text), line.range.start)
+        (reading_rank(line.text), line.range.start)
     }
 
     /// The last line at or after `from` starting at or before the hit, in
     /// the hit's string when the string has one.
     fn seek(&self, from: usize, hit: &Hit) -> usize {
-        let target = (order(hit.text), hit.range.start);
+        let target = (reading_rank(hit.text), hit.range.start);
         let mut at = from;
         while at + 1 < self.lines.len() && self.key(at + 1) <= target {
             at += 1;
