@@ -1,12 +1,10 @@
 //! The links overlay (`L`): the current article's links, numbered as
-//! `broadsheet dump` numbers its notes (its numbering is called, not
-//! redone), each `[n] link text — URL` wrapped to the overlay's width.
+//! `broadsheet dump` numbers its notes, each `[n] link text — URL` wrapped to the overlay's width.
 //! Nothing here opens a URL: the list is for reading and copying.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 use super::{App, Overlay};
-use crate::cli::dump::links::mark;
 use crate::model::{Article, HeadField};
 use crate::typeset::{self, Options};
 
@@ -18,39 +16,39 @@ pub struct LinkNote {
     pub url: String,
 }
 
-/// The article's notes in `dump`'s number order; a URL linked twice is
-/// listed once, under its first number and its first link's text.
+/// The article's notes in `dump`'s number order (the order
+/// `cli::dump::links::mark` numbers them in: the head fields' links, kicker
+/// to byline, then the blocks'); a URL linked twice is listed once, under
+/// its first number and its first link's text. Walked here rather than
+/// through `mark`, which copies the article to insert its marks.
 pub fn link_notes(article: &Article) -> Vec<LinkNote> {
-    let (_, urls) = mark(article);
-    // `mark` reads the head fields in this order, then the blocks.
     let fields = [
         (HeadField::Kicker, article.kicker.as_deref()),
         (HeadField::Headline, Some(article.headline.as_str())),
         (HeadField::Deck, article.deck.as_deref()),
         (HeadField::Byline, article.byline.as_deref()),
     ];
+    // Like `mark`, only the links of a field that is there are numbered.
     let head = fields.into_iter().flat_map(|(field, text)| {
         let links = article.head_links.iter().filter(move |l| l.field == field);
-        links.map(move |l| (text.and_then(|t| t.get(l.range.clone())), l.url.as_str()))
+        text.into_iter()
+            .flat_map(move |t| links.clone().map(move |l| (t.get(l.range.clone()), &l.url)))
     });
     let body = article.blocks.iter().flat_map(|b| {
         let links = b.links.iter();
-        links.map(|l| (b.text.get(l.range.clone()), l.url.as_str()))
+        links.map(|l| (b.text.get(l.range.clone()), &l.url))
     });
-    let mut first: HashMap<&str, &str> = HashMap::new();
+    let mut seen = HashSet::new();
+    let mut notes = Vec::new();
     for (text, url) in head.chain(body) {
-        first.entry(url).or_insert(text.unwrap_or_default());
+        if seen.insert(url) {
+            notes.push(LinkNote {
+                text: text.unwrap_or_default().to_owned(),
+                url: url.clone(),
+            });
+        }
     }
-    urls.into_iter()
-        .map(|url| LinkNote {
-            text: first
-                .get(url.as_str())
-                .copied()
-                .unwrap_or_default()
-                .to_owned(),
-            url,
-        })
-        .collect()
+    notes
 }
 
 /// The overlay's text width at terminal `size`: the frame is 76 cells at
@@ -95,8 +93,7 @@ pub fn link_lines(notes: &[LinkNote], width: usize, options: &Options) -> Vec<St
 
 impl App {
     /// Open the links overlay on the current article (an empty list when
-    /// there is none). The notes are found once here, not per frame: `mark`
-    /// copies the article.
+    /// there is none). The notes are found once here, not per frame.
     pub(super) fn open_links(&mut self) {
         self.link_notes = self.current_article().map(link_notes).unwrap_or_default();
         self.overlay = Some(Overlay::Links);
@@ -138,6 +135,20 @@ mod tests {
                 ("the map", "https://m.example/"),
             ]
         );
+    }
+
+    #[test]
+    fn the_urls_are_those_dump_numbers_in_its_order() {
+        let article = &parse_issue(
+            "## [Title](https://t.example/)\n\n[b](https://b.example/) then \
+             [a](https://a.example/), [t](https://t.example/) and [b](https://b.example/).\n\n\
+             More: [c](https://c.example/).\n",
+            None,
+        )
+        .articles[0];
+        let (_, dumped) = crate::cli::dump::links::mark(article);
+        let urls: Vec<String> = link_notes(article).into_iter().map(|n| n.url).collect();
+        assert_eq!(urls, dumped);
     }
 
     #[test]
