@@ -4,28 +4,20 @@
 //! shifted) and repainted, at the phone size, the common size and a large
 //! one. The difference is the price of the search the bytes saved buy.
 
+mod support;
+
 use std::hint::black_box;
 use std::io;
 
 use broadsheet::app::App;
 use broadsheet::app::keymap::parse_key;
 use broadsheet::backend::{Moves, Shown, WireBackend};
-use broadsheet::config::Config;
-use broadsheet::library::Library;
-use broadsheet::store::State;
-use broadsheet::typeset::AmbiguousWidth;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
 fn app(width: u16, height: u16) -> App {
-    let mut app = App::new(
-        Library::sample(),
-        &Config::default(),
-        State::default(),
-        AmbiguousWidth::Narrow,
-    );
-    app.on_resize(width, height);
+    let mut app = support::sample_app(width, height);
     app.on_key(parse_key("enter").expect("a key spec"));
     app.prepare_frame();
     if let Some(view) = app.view.as_mut() {
