@@ -1,10 +1,13 @@
 //! `broadsheet json` and `broadsheet list` as a script sees them: the JSON
 //! schema, exit codes, errors naming the file, sorting, and a closed pipe.
 
+mod cli_support;
+
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
+use cli_support::fixture;
 use serde_json::Value;
 
 fn broadsheet(args: &[&str]) -> Output {
@@ -13,14 +16,6 @@ fn broadsheet(args: &[&str]) -> Output {
         .stdin(Stdio::null())
         .output()
         .unwrap()
-}
-
-fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-        .display()
-        .to_string()
 }
 
 fn stdout_json(output: &Output) -> Value {

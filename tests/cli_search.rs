@@ -2,6 +2,8 @@
 //! lines within the width, JSON Lines whose ranges slice to the match,
 //! hidden text never found, a closed pipe ending quietly.
 
+mod cli_support;
+
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -11,6 +13,7 @@ use broadsheet::library::{SAMPLE_NAME, SAMPLE_TEXT, sanitize};
 use broadsheet::model::{Article, Issue};
 use broadsheet::parse::parse_issue;
 use broadsheet::typeset::{AmbiguousWidth, str_width};
+use cli_support::fixture;
 use serde_json::Value;
 
 /// The binary with a home of its own: no user config, no shared cache.
@@ -32,14 +35,6 @@ fn search(args: &[&str]) -> Output {
     let mut all = vec!["search"];
     all.extend_from_slice(args);
     command(home.path(), &all).output().unwrap()
-}
-
-fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-        .display()
-        .to_string()
 }
 
 fn stdout(output: &Output) -> String {
