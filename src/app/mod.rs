@@ -367,9 +367,14 @@ impl App {
             return;
         };
         let issue = self.entry_of_key(&last.issue).unwrap_or(0);
+        self.select_by_id(issue, last.article.as_deref());
+    }
+
+    /// Select the article with id `id` in entry `issue`, parsing it first,
+    /// or its first article when there is no such article.
+    fn select_by_id(&mut self, issue: usize, id: Option<&str>) {
         self.ensure_parsed(issue);
-        let article = last
-            .article
+        let article = id
             .and_then(|id| {
                 let articles = &self.issues.get(issue)?.as_ref()?.articles;
                 articles.iter().position(|a| a.id == id)

@@ -196,15 +196,7 @@ impl App {
                 self.overlay = None;
             }
             self.issue = issue.min(self.library.entries.len().saturating_sub(1));
-            self.ensure_parsed(self.issue);
-            let article = (self.issues.get(self.issue).and_then(Option::as_ref))
-                .and_then(|i| {
-                    i.articles
-                        .iter()
-                        .position(|a| Some(&a.id) == article_id.as_ref())
-                })
-                .unwrap_or(0);
-            self.select(self.issue, article);
+            self.select_by_id(self.issue, article_id.as_deref());
             self.headlines_top = self.headlines_top.min(self.article);
             return;
         };
