@@ -1,6 +1,8 @@
 //! Extended-grapheme boundaries, asked in any order at linear total cost.
 
-use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
+use unicode_segmentation::GraphemeCursor;
+
+use crate::typeset::clusters::Clusters;
 
 /// Answers "is this byte offset a grapheme boundary?" for one string. Most
 /// offsets sit between two characters that always break (ASCII, Han, kana,
@@ -71,8 +73,8 @@ impl<'a> Boundaries<'a> {
         let text = self.text;
         let table = self.table.get_or_insert_with(|| {
             let mut bits = vec![0u64; text.len() / 64 + 1];
-            for (start, _) in text.grapheme_indices(true) {
-                bits[start / 64] |= 1 << (start % 64);
+            for cluster in Clusters::new(text, 0) {
+                bits[cluster.start / 64] |= 1 << (cluster.start % 64);
             }
             bits
         });
@@ -83,6 +85,7 @@ impl<'a> Boundaries<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_segmentation::UnicodeSegmentation;
 
     /// Every offset answered as a full segmentation answers it, whether by
     /// the fast path, the cursor or the table.
