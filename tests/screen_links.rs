@@ -264,14 +264,20 @@ fn a_300_character_url_wraps_within_the_overlay() {
     }
 }
 
-#[test]
-fn the_list_scrolls_with_the_usual_keys_and_esc_or_l_closes_it() {
+/// A reader at 60×20 on an article of thirty links, their list open.
+fn thirty_links_listed() -> (tempfile::TempDir, App) {
     let body: Vec<String> = (1..=30)
         .map(|i| format!("[link {i}](https://e.example/{i})"))
         .collect();
-    let (_dir, path) = issue_with(&body.join(" and "));
+    let (dir, path) = issue_with(&body.join(" and "));
     let mut app = reader(path, (60, 20));
     press(&mut app, "L");
+    (dir, app)
+}
+
+#[test]
+fn the_list_scrolls_with_the_usual_keys_and_esc_or_l_closes_it() {
+    let (_dir, mut app) = thirty_links_listed();
     let first = overlay_rows(&app, &draw(&app));
     assert_eq!(first[0], "[1] link 1 — https://e.example/1");
     press(&mut app, "j");
@@ -347,12 +353,7 @@ fn a_link_over_several_lines_underlines_its_words_and_not_the_breaks() {
 #[test]
 fn the_wheel_scrolls_the_list_and_a_click_beside_it_closes_it() {
     use crossterm::event::{MouseEvent, MouseEventKind};
-    let body: Vec<String> = (1..=30)
-        .map(|i| format!("[link {i}](https://e.example/{i})"))
-        .collect();
-    let (_dir, path) = issue_with(&body.join(" and "));
-    let mut app = reader(path, (60, 20));
-    press(&mut app, "L");
+    let (_dir, mut app) = thirty_links_listed();
     let frame = overlay_frame(&app).expect("an overlay");
     let at = |kind, column, row| MouseEvent {
         kind,
