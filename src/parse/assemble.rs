@@ -111,14 +111,13 @@ fn head_field(
     field: HeadField,
     links: &mut Vec<HeadLink>,
 ) -> String {
-    let kept = trimmed(&raw.text, range);
-    let found = raw.links_in(kept.clone()).into_iter();
-    links.extend(found.map(|link| HeadLink {
+    let cut = cut(raw, range);
+    links.extend(cut.links.into_iter().map(|link| HeadLink {
         field,
         range: link.range,
         url: link.url,
     }));
-    raw.text[kept].to_owned()
+    cut.text
 }
 
 fn whole(raw: &RawBlock) -> Range<usize> {
