@@ -36,12 +36,16 @@ fn write_issue(dir: &Path, day: u8, headline: &str) -> PathBuf {
 
 /// The app over `dir`, reloading as the reader does (without a cache).
 fn app_on(dir: &Path, width: u16, height: u16) -> App {
-    let paths = vec![dir.to_path_buf()];
+    app_over(vec![dir.to_path_buf()], "", width, height)
+}
+
+/// The app over `paths`, `stdin` piped in, reloading as the reader does.
+fn app_over(paths: Vec<PathBuf>, stdin: &str, width: u16, height: u16) -> App {
     let options = LibraryOptions::default();
     let open = move |stdin: &mut dyn std::io::Read| {
         Library::open_with(&paths, &options, Arc::new(RealFiles), stdin)
     };
-    let library = open(&mut std::io::empty());
+    let library = open(&mut stdin.as_bytes());
     let config = Config::default();
     let mut app = App::new(library, &config, State::default(), AmbiguousWidth::Narrow);
     app.set_reloader(Reloader::new(open));
@@ -181,20 +185,8 @@ fn standard_input_keeps_its_text_over_a_reload() {
     let dir = tempfile::tempdir().unwrap();
     write_issue(dir.path(), 13, "头条十三");
     let paths = vec![PathBuf::from("-"), dir.path().to_path_buf()];
-    let options = LibraryOptions::default();
-    let open = move |stdin: &mut dyn std::io::Read| {
-        Library::open_with(&paths, &options, Arc::new(RealFiles), stdin)
-    };
     let piped = issue_text(9, "管道里的头条");
-    let library = open(&mut piped.as_bytes());
-    let mut app = App::new(
-        library,
-        &Config::default(),
-        State::default(),
-        AmbiguousWidth::Narrow,
-    );
-    app.set_reloader(Reloader::new(open));
-    resize(&mut app, 80, 24);
+    let mut app = app_over(paths, &piped, 80, 24);
     write_issue(dir.path(), 10, "头条十");
     press(&mut app, "R");
     assert_eq!(app.library.entries.len(), 3);
