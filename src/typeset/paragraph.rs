@@ -3,11 +3,8 @@
 use super::Options;
 use super::classes::{is_cjk_letter, is_kana_or_hangul};
 
-/// Two ideographic spaces: the customary Chinese paragraph indent (4 cells).
-pub const INDENT: &str = "\u{3000}\u{3000}";
-
-/// Cells of the Chinese indent, two characters (U+3000 is fullwidth in both
-/// ambiguous modes).
+/// Cells of the customary Chinese indent, two ideographic spaces (U+3000 is
+/// fullwidth in both ambiguous modes).
 const CHINESE_INDENT_CELLS: usize = 4;
 
 /// Cells of the Japanese and Korean indent: one character (jlreq: 段落の
