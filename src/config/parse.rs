@@ -131,10 +131,11 @@ impl Walk<'_> {
                     }
                 }
             }
-            "indent" => match value.get_ref() {
-                DeValue::Boolean(b) => config.indent = *b,
-                _ => self.expected(name, value, "true or false"),
-            },
+            "indent" => {
+                if let Some(b) = self.boolean(name, value) {
+                    config.indent = b;
+                }
+            }
             "punctuation" => {
                 if let Some(v) = self.choice(name, value, &PUNCTUATION) {
                     config.punctuation = v;
@@ -152,10 +153,11 @@ impl Walk<'_> {
             }
             "theme" => self.theme(config, value),
             "max_file_size" => self.max_file_size(config, value),
-            "mouse" => match value.get_ref() {
-                DeValue::Boolean(b) => config.mouse = *b,
-                _ => self.expected(name, value, "true or false"),
-            },
+            "mouse" => {
+                if let Some(b) = self.boolean(name, value) {
+                    config.mouse = b;
+                }
+            }
             "keys" => self.keys(config, value),
             _ => {
                 let message = unknown_key_message(name);
@@ -171,6 +173,14 @@ impl Walk<'_> {
             return Some(n);
         }
         self.expected(key, value, allowed);
+        None
+    }
+
+    fn boolean(&mut self, key: &str, value: &Value<'_>) -> Option<bool> {
+        if let DeValue::Boolean(b) = value.get_ref() {
+            return Some(*b);
+        }
+        self.expected(key, value, "true or false");
         None
     }
 
