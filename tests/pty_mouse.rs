@@ -105,11 +105,7 @@ fn a_signal_or_a_suspend_turns_mouse_reporting_off_and_resume_back_on() {
     s.send(b"\x1a");
     s.wait_for_bytes(before, b"\x1b[?1049l");
     assert_mouse_off_before_leaving(&s.bytes, "Ctrl-Z");
-    let deadline = std::time::Instant::now() + pty_support::DEADLINE;
-    while s.proc_state() != 'T' {
-        assert!(std::time::Instant::now() < deadline, "never stopped");
-        std::thread::yield_now();
-    }
+    s.wait_stopped();
     let resumed = s.bytes.len();
     s.signal("CONT");
     s.wait_for_bytes(resumed, MOUSE_ON);

@@ -58,11 +58,7 @@ fn ctrl_z_suspends_and_resume_redraws_at_the_new_size() {
     s.wait_for_bytes(before, b"\x1b[?1049l");
     assert_restored(&s.bytes);
     // Stopped: wait for the kernel to say so (bounded by the read deadline).
-    let deadline = std::time::Instant::now() + pty_support::DEADLINE;
-    while s.proc_state() != 'T' {
-        assert!(std::time::Instant::now() < deadline, "never stopped");
-        std::thread::yield_now();
-    }
+    s.wait_stopped();
     s.resize(130, 40);
     let resumed = s.bytes.len();
     s.signal("CONT");
@@ -208,11 +204,7 @@ fn external_tstp_stops_restored_and_cont_redraws() {
     s.signal("TSTP");
     s.wait_for_bytes(before, b"\x1b[?1049l");
     assert_restored(&s.bytes);
-    let deadline = std::time::Instant::now() + pty_support::DEADLINE;
-    while s.proc_state() != 'T' {
-        assert!(std::time::Instant::now() < deadline, "never stopped");
-        std::thread::yield_now();
-    }
+    s.wait_stopped();
     let resumed = s.bytes.len();
     s.signal("CONT");
     s.wait_for_bytes(resumed, b"\x1b[?1049h");

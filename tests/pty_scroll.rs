@@ -5,7 +5,7 @@
 
 mod pty_support;
 
-use pty_support::{DEADLINE, Session, contains, rfind};
+use pty_support::{Session, contains, rfind};
 
 const NARROW: &str = "--ambiguous-width=narrow";
 /// Every frame ends by resetting the pen.
@@ -76,11 +76,7 @@ fn stop_and_redraw(s: &mut Session, cols: u16, rows: u16) -> (vt100::Parser, vt1
     let leave = rfind(&s.bytes, b"\x1b[?1049l").expect("left the alternate screen");
     let mut shown = vt100::Parser::new(rows, cols, 0);
     shown.process(&s.bytes[..leave]);
-    let deadline = std::time::Instant::now() + DEADLINE;
-    while s.proc_state() != 'T' {
-        assert!(std::time::Instant::now() < deadline, "never stopped");
-        std::thread::yield_now();
-    }
+    s.wait_stopped();
     let resumed = s.bytes.len();
     s.signal("CONT");
     s.wait_for_bytes(resumed, b"\x1b[?1049h");

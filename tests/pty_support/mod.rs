@@ -205,8 +205,18 @@ impl Session {
         assert!(status.success(), "kill -{name} failed");
     }
 
+    /// Wait until the kernel says the reader is stopped (bounded by the
+    /// deadline).
+    pub fn wait_stopped(&self) {
+        let deadline = Instant::now() + DEADLINE;
+        while self.proc_state() != 'T' {
+            assert!(Instant::now() < deadline, "never stopped");
+            std::thread::yield_now();
+        }
+    }
+
     /// The process state letter from /proc (`T` when stopped).
-    pub fn proc_state(&self) -> char {
+    fn proc_state(&self) -> char {
         let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid)).unwrap_or_default();
         stat.rsplit(')')
             .next()
