@@ -235,9 +235,9 @@ fn open_overlay(app: &mut App, overlay: Overlay) {
     app.overlay_line = 0;
 }
 
-fn overlay_action(app: &mut App, overlay: Overlay, action: Action) {
-    let rows = geometry::overlay_rows(app.size.1);
-    let last = match overlay {
+/// The last line an overlay can scroll to with `rows` rows shown.
+fn overlay_last(app: &App, overlay: Overlay, rows: usize) -> usize {
+    match overlay {
         Overlay::Starred => app.starred.len().saturating_sub(1),
         // The log scrolls by message, so the last one can always reach the top.
         Overlay::Log => app.messages.len().saturating_sub(1),
@@ -249,7 +249,14 @@ fn overlay_action(app: &mut App, overlay: Overlay, action: Action) {
             // Two more rows: a blank and the ambiguous-width line.
             (bound.count() + 2).saturating_sub(rows)
         }
-    };
+    }
+}
+
+fn overlay_action(app: &mut App, overlay: Overlay, action: Action) {
+    let rows = geometry::overlay_rows(app.size.1);
+    // Found only for the keys that scroll down: for the links it wraps
+    // every note.
+    let last = |app: &App| overlay_last(app, overlay, rows);
     let line = app.overlay_line;
     let page = rows.max(1);
     match action {
@@ -260,12 +267,12 @@ fn overlay_action(app: &mut App, overlay: Overlay, action: Action) {
         Action::Starred => app.open_starred(),
         Action::Links if overlay == Overlay::Links => app.overlay = None,
         Action::Links => app.open_links(),
-        Action::Down => app.overlay_line = (line + 1).min(last),
+        Action::Down => app.overlay_line = (line + 1).min(last(app)),
         Action::Up => app.overlay_line = line.saturating_sub(1),
-        Action::PageDown | Action::HalfPageDown => app.overlay_line = (line + page).min(last),
+        Action::PageDown | Action::HalfPageDown => app.overlay_line = (line + page).min(last(app)),
         Action::PageUp | Action::HalfPageUp => app.overlay_line = line.saturating_sub(page),
         Action::Top => app.overlay_line = 0,
-        Action::Bottom => app.overlay_line = last,
+        Action::Bottom => app.overlay_line = last(app),
         Action::Open | Action::FocusRight if overlay == Overlay::Starred => {
             if let Some(item) = app.starred.get(line).cloned() {
                 app.overlay = None;
