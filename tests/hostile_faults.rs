@@ -185,15 +185,6 @@ fn a_worker_panic_ends_the_app_restored() {
     assert!(leave < message, "message printed on the alternate screen");
 }
 
-/// The process state letter of `pid` (`T` when stopped).
-fn state_of(pid: u32) -> char {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-    stat.rsplit(')')
-        .next()
-        .and_then(|rest| rest.trim().chars().next())
-        .unwrap_or('?')
-}
-
 /// The pid of `parent`'s only child.
 fn child_of(parent: u32) -> u32 {
     let children =
@@ -345,12 +336,8 @@ fn until_the_shell_knows_it_stopped(s: &mut Session, round: u32) {
 
 /// Wait (bounded) until `pid` is stopped.
 fn wait_until_stopped(pid: u32, round: u32) {
-    let deadline = std::time::Instant::now() + DEADLINE;
-    while state_of(pid) != 'T' {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "round {round}: still running in the background"
-        );
-        std::thread::yield_now();
-    }
+    pty_support::wait_until_stopped(
+        pid,
+        &format!("round {round}: still running in the background"),
+    );
 }

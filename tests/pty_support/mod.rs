@@ -208,20 +208,7 @@ impl Session {
     /// Wait until the kernel says the reader is stopped (bounded by the
     /// deadline).
     pub fn wait_stopped(&self) {
-        let deadline = Instant::now() + DEADLINE;
-        while self.proc_state() != 'T' {
-            assert!(Instant::now() < deadline, "never stopped");
-            std::thread::yield_now();
-        }
-    }
-
-    /// The process state letter from /proc (`T` when stopped).
-    fn proc_state(&self) -> char {
-        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid)).unwrap_or_default();
-        stat.rsplit(')')
-            .next()
-            .and_then(|rest| rest.trim().chars().next())
-            .unwrap_or('?')
+        wait_until_stopped(self.pid, "never stopped");
     }
 
     pub fn state_file(&self) -> std::path::PathBuf {
@@ -269,4 +256,23 @@ pub fn assert_restored(bytes: &[u8]) {
             "bracketed paste left on: on {on}, off {off:?}"
         );
     }
+}
+
+/// Wait until the kernel says `pid` is stopped (bounded by the deadline);
+/// past it, fail with `never`.
+pub fn wait_until_stopped(pid: u32, never: &str) {
+    let deadline = Instant::now() + DEADLINE;
+    while state_of(pid) != 'T' {
+        assert!(Instant::now() < deadline, "{never}");
+        std::thread::yield_now();
+    }
+}
+
+/// The process state letter of `pid` from /proc (`T` when stopped).
+fn state_of(pid: u32) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    stat.rsplit(')')
+        .next()
+        .and_then(|rest| rest.trim().chars().next())
+        .unwrap_or('?')
 }
