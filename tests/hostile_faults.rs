@@ -230,12 +230,7 @@ fn continued_in_the_background_it_waits_for_fg() {
     s.wait_for_row(29, "1/4");
     s.send(b"J");
     s.wait_for_row(29, "2/4");
-    let quit = s.bytes.len();
-    s.send(b"q");
-    s.wait_for_bytes(quit, b"\x1b[?1049l");
-    s.send(b"exit\r");
-    assert_eq!(s.wait_exit(), 0);
-    assert_restored(&s.bytes);
+    quit_and_exit_the_shell(&mut s);
 }
 
 /// How many stop / `bg` / type / `fg` rounds the race test runs: the old
@@ -304,12 +299,7 @@ fn stop_bg_and_fg_with_input_typed_ahead(stop: impl Fn(&mut Session, u32)) {
         s.send(key);
         s.wait_for_row(29, next);
     }
-    let quit = s.bytes.len();
-    s.send(b"q");
-    s.wait_for_bytes(quit, b"\x1b[?1049l");
-    s.send(b"exit\r");
-    assert_eq!(s.wait_exit(), 0);
-    assert_restored(&s.bytes);
+    quit_and_exit_the_shell(&mut s);
 }
 
 /// The reader stops itself again a moment after `bg`; a shell that has
@@ -332,6 +322,16 @@ fn until_the_shell_knows_it_stopped(s: &mut Session, round: u32) {
             return;
         }
     }
+}
+
+/// Quit the reader, then the shell it ran under; the terminal is restored.
+fn quit_and_exit_the_shell(s: &mut Session) {
+    let quit = s.bytes.len();
+    s.send(b"q");
+    s.wait_for_bytes(quit, b"\x1b[?1049l");
+    s.send(b"exit\r");
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s.bytes);
 }
 
 /// Wait (bounded) until `pid` is stopped.
