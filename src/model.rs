@@ -42,6 +42,18 @@ pub struct Article {
     pub head_links: Vec<HeadLink>,
 }
 
+impl Article {
+    /// The text of a head field, `None` when the article has no such field.
+    pub fn head_field(&self, field: HeadField) -> Option<&str> {
+        match field {
+            HeadField::Kicker => self.kicker.as_deref(),
+            HeadField::Headline => Some(&self.headline),
+            HeadField::Deck => self.deck.as_deref(),
+            HeadField::Byline => self.byline.as_deref(),
+        }
+    }
+}
+
 /// A link in one of an article's head fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HeadLink {
