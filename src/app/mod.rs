@@ -142,7 +142,7 @@ pub struct App {
     reloader: Option<Reloader>,
     /// Size and mtime of each parsed issue's file, by its path as listed,
     /// taken before it was read: a reload keeps the parse while they match.
-    parsed_stamps: HashMap<std::path::PathBuf, reload::FileStamp>,
+    parsed_stamps: HashMap<std::path::PathBuf, crate::library::Stamp>,
 }
 
 impl App {
@@ -330,7 +330,7 @@ impl App {
         else {
             return;
         };
-        if let Some(stamp) = reload::FileStamp::of(path) {
+        if let Some(stamp) = reload::stamp_of(path) {
             self.parsed_stamps.insert(path.clone(), stamp);
         }
     }

@@ -13,11 +13,9 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::io::Read;
-use std::path::PathBuf;
-use std::time::SystemTime;
 
 use super::{App, Overlay};
-use crate::library::{Library, Source};
+use crate::library::{Library, Source, Stamp};
 
 /// Opens the library again. Standard input cannot be read twice, so the
 /// text read at start is handed back as the `stdin` to read from.
@@ -38,26 +36,10 @@ impl fmt::Debug for Reloader {
     }
 }
 
-/// An entry's source as a map key: 0 file (with its path), 1 standard
-/// input, 2 the sample.
-type Key = (u8, PathBuf);
-
-/// A file's size and modification time when it was parsed: a parsed issue
-/// whose file still matches is kept over a reload.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct FileStamp {
-    len: u64,
-    modified: Option<SystemTime>,
-}
-
-impl FileStamp {
-    pub(crate) fn of(path: &std::path::Path) -> Option<FileStamp> {
-        let meta = std::fs::metadata(path).ok()?;
-        Some(FileStamp {
-            len: meta.len(),
-            modified: meta.modified().ok(),
-        })
-    }
+/// A file's size and modification time, taken before it is parsed: a parse
+/// whose file still has them is kept over a reload.
+pub(crate) fn stamp_of(path: &std::path::Path) -> Option<Stamp> {
+    std::fs::metadata(path).ok().map(|meta| Stamp::of(&meta))
 }
 
 impl App {
@@ -69,12 +51,8 @@ impl App {
     /// The key an entry is matched by across a reload: its source. Both
     /// libraries come from the same paths, so the path as listed is enough
     /// (the absolute issue key would cost a `current_dir` per entry).
-    fn reload_key(&self, index: usize) -> Key {
-        match &self.library.entries[index].source {
-            Source::File(path) => (0, path.clone()),
-            Source::Stdin => (1, PathBuf::new()),
-            Source::Sample => (2, PathBuf::new()),
-        }
+    fn reload_key(&self, index: usize) -> Source {
+        self.library.entries[index].source.clone()
     }
 
     /// `R`: open the library again and put it in place of this one.
@@ -102,24 +80,24 @@ impl App {
     pub fn replace_library(&mut self, library: Library) {
         self.save_position();
         let article_id = self.current_article_id();
-        let old_keys: Vec<Key> = (0..self.library.entries.len())
+        let old_keys: Vec<Source> = (0..self.library.entries.len())
             .map(|i| self.reload_key(i))
             .collect();
-        let old_at: HashMap<&Key, usize> =
+        let old_at: HashMap<&Source, usize> =
             (old_keys.iter().enumerate()).map(|(i, k)| (k, i)).collect();
         let open_key = old_keys.get(self.issue).cloned();
         self.library = library;
-        let new_keys: Vec<Key> = (0..self.library.entries.len())
+        let new_keys: Vec<Source> = (0..self.library.entries.len())
             .map(|i| self.reload_key(i))
             .collect();
-        let new_at: HashMap<&Key, usize> =
+        let new_at: HashMap<&Source, usize> =
             (new_keys.iter().enumerate()).map(|(i, k)| (k, i)).collect();
         let added = new_keys.iter().filter(|k| !old_at.contains_key(k)).count();
         let gone = old_keys.iter().filter(|k| !new_at.contains_key(k)).count();
         let old_issues = std::mem::take(&mut self.issues);
         let kept = self.carry_parses(old_issues, &old_at, &new_keys);
         self.parsed_stamps
-            .retain(|path, _| new_at.contains_key(&(0, path.clone())));
+            .retain(|path, _| new_at.contains_key(&Source::File(path.clone())));
         self.issue_keys = None;
         self.remap_indices(&kept);
         self.add_new_messages();
@@ -135,8 +113,8 @@ impl App {
     fn carry_parses(
         &mut self,
         mut old_issues: Vec<Option<crate::model::Issue>>,
-        old_at: &HashMap<&Key, usize>,
-        new_keys: &[Key],
+        old_at: &HashMap<&Source, usize>,
+        new_keys: &[Source],
     ) -> HashMap<usize, usize> {
         self.issues = vec![None; new_keys.len()];
         let mut kept = HashMap::new();
@@ -161,7 +139,7 @@ impl App {
         match &self.library.entries[new].source {
             Source::File(path) => {
                 let then = self.parsed_stamps.get(path);
-                then.is_some() && then.copied() == FileStamp::of(path)
+                then.is_some() && then.copied() == stamp_of(path)
             }
             Source::Stdin | Source::Sample => true,
         }
@@ -223,7 +201,7 @@ impl App {
 
 /// The new index of the surviving issue nearest to old index `at` in the
 /// old list: the first after it, else the last before it, else the top.
-fn nearest(at: usize, old_keys: &[Key], new_at: &HashMap<&Key, usize>) -> usize {
+fn nearest(at: usize, old_keys: &[Source], new_at: &HashMap<&Source, usize>) -> usize {
     let after = old_keys.iter().skip(at).find_map(|k| new_at.get(k));
     let before = || {
         let head = &old_keys[..at.min(old_keys.len())];
@@ -246,6 +224,8 @@ fn reload_notice(added: usize, gone: usize, moved: bool) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::path::PathBuf;
+
     use super::*;
     use crate::layout::ArticleLayout;
     use crate::model::Article;
@@ -285,10 +265,10 @@ mod tests {
 
     #[test]
     fn nearest_prefers_the_next_survivor_then_the_previous() {
-        let keys: Vec<Key> = (0..5u8)
-            .map(|i| (0, PathBuf::from(i.to_string())))
+        let keys: Vec<Source> = (0..5u8)
+            .map(|i| Source::File(PathBuf::from(i.to_string())))
             .collect();
-        let survivors = |alive: &[usize]| -> HashMap<&Key, usize> {
+        let survivors = |alive: &[usize]| -> HashMap<&Source, usize> {
             alive
                 .iter()
                 .enumerate()

@@ -19,7 +19,7 @@ use std::io::{self, Read};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-pub use cache::{CACHE_FILE, write_atomic};
+pub use cache::{CACHE_FILE, Stamp, write_atomic};
 pub use decode::{Decoded, Extent, decode};
 pub use read::ReadError;
 pub use sanitize::sanitize;
@@ -37,7 +37,7 @@ pub const SAMPLE_TEXT: &str = include_str!("../../assets/issues/bjfzxb-2022-02-1
 pub const SAMPLE_NAME: &str = "bjfzxb-2022-02-13.md";
 
 /// Where an issue's text comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Source {
     Sample,
     Stdin,
