@@ -1,7 +1,6 @@
 //! Links in `broadsheet dump`: a note mark after each link's text and the
 //! numbered URLs after the article's body, the way a printed page cites.
 
-use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::io::{self, Write};
 use std::ops::Range;
@@ -48,16 +47,21 @@ fn insert_marks<'a>(
     links: impl Iterator<Item = (Range<usize>, &'a String)>,
     notes: &mut Notes,
 ) {
-    // Numbers are given from the front, in reading order; marks are
-    // inserted from the back, so earlier offsets stay true.
-    let mut marks: Vec<(usize, usize, String)> = links
-        .enumerate()
-        .map(|(order, (range, url))| (mark_at(text, range), order, notes.mark(url)))
+    // Numbers are given in reading order; the marked text is then built in
+    // one pass (a stable sort keeps marks at one offset in that order).
+    let mut marks: Vec<(usize, String)> = links
+        .map(|(range, url)| (mark_at(text, range), notes.mark(url)))
         .collect();
-    marks.sort_by_key(|&(at, order, _)| (Reverse(at), Reverse(order)));
-    for (at, _, mark) in marks {
-        text.insert_str(at, &mark);
+    marks.sort_by_key(|&(at, _)| at);
+    let mut out = String::with_capacity(text.len() + 4 * marks.len());
+    let mut from = 0;
+    for (at, mark) in marks {
+        out.push_str(&text[from..at]);
+        out.push_str(&mark);
+        from = at;
     }
+    out.push_str(&text[from..]);
+    *text = out;
 }
 
 /// Where a link's mark goes: after its text, or before the sentence
