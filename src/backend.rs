@@ -80,11 +80,19 @@ pub trait Shown {
     /// `frame` is what the last `draw` left on the screen (ratatui's
     /// completed frame).
     fn shown(&mut self, frame: Buffer);
+
+    /// Whether the next `draw` uses the frame handed back; when not, the
+    /// caller need not copy it.
+    fn wants_shown(&self) -> bool;
 }
 
 impl<W: Write> Shown for WireBackend<W> {
     fn shown(&mut self, frame: Buffer) {
         self.shown = Some(frame);
+    }
+
+    fn wants_shown(&self) -> bool {
+        self.scrolling && self.moves == Moves::Agreed
     }
 }
 
@@ -246,7 +254,7 @@ impl<W: Write> Backend for WireBackend<W> {
     {
         // Until this frame is handed back, the screen is not known.
         match self.shown.take() {
-            Some(shown) if self.scrolling && self.moves == Moves::Agreed => {
+            Some(shown) if self.wants_shown() => {
                 let updates: Vec<_> = content.collect();
                 // A scroll saves at most the cells the frame changes.
                 if updates.len() <= scroll::OVERHEAD_CELLS {

@@ -194,16 +194,18 @@ where
     B: Backend + Shown,
     B::Error: Send + Sync + 'static,
 {
-    let shown = terminal
-        .draw(|frame| {
-            test_panic();
-            crate::ui::render(app, frame);
-        })?
-        .buffer
-        .clone();
+    let wanted = terminal.backend().wants_shown();
+    let completed = terminal.draw(|frame| {
+        test_panic();
+        crate::ui::render(app, frame);
+    })?;
     // The backend scrolls rows the terminal already shows instead of
     // repainting them (backend::scroll); for that it must know the screen.
-    terminal.backend_mut().shown(shown);
+    // A backend that does not scroll is not handed a copy every frame.
+    if wanted {
+        let shown = completed.buffer.clone();
+        terminal.backend_mut().shown(shown);
+    }
     Ok(())
 }
 
