@@ -167,6 +167,21 @@ fn article_start(article: &Article) -> usize {
         .unwrap_or(0)
 }
 
+/// Where a string of an article comes in reading order, the order
+/// `ArticleLayout` sets them in: kicker, headline, deck, byline, then each
+/// block followed by its sub-head deck or its credit.
+pub fn reading_rank(text: TextRef) -> (usize, usize) {
+    match text {
+        TextRef::Kicker => (0, 0),
+        TextRef::Headline => (1, 0),
+        TextRef::Deck => (2, 0),
+        TextRef::Byline => (3, 0),
+        TextRef::Block(i) => (4, i.saturating_mul(2)),
+        TextRef::SubheadDeck(i) | TextRef::Credit(i) => (4, i.saturating_mul(2) | 1),
+        TextRef::None => (usize::MAX, 0),
+    }
+}
+
 impl TextRef {
     /// The article string this refers to.
     pub fn resolve(self, article: &Article) -> &str {

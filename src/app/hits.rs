@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+pub use crate::layout::reading_rank;
 use crate::layout::{ArticleLayout, TextRef};
 use crate::model::Issue;
 use crate::search::{Query, find_in_article};
@@ -115,21 +116,6 @@ impl Found {
 
 /// A place in an issue: article, [`reading_rank`] of a string, byte in it.
 pub type Place = (usize, (usize, usize), usize);
-
-/// Where a string of an article comes in reading order, the order
-/// `ArticleLayout` sets them in: kicker, headline, deck, byline, then each
-/// block followed by its sub-head deck or its credit.
-pub fn reading_rank(text: TextRef) -> (usize, usize) {
-    match text {
-        TextRef::Kicker => (0, 0),
-        TextRef::Headline => (1, 0),
-        TextRef::Deck => (2, 0),
-        TextRef::Byline => (3, 0),
-        TextRef::Block(i) => (4, i.saturating_mul(2)),
-        TextRef::SubheadDeck(i) | TextRef::Credit(i) => (4, i.saturating_mul(2) | 1),
-        TextRef::None => (usize::MAX, 0),
-    }
-}
 
 /// The lines of `layout` holding the first and the last byte of `hit`.
 pub fn lines_of(layout: &ArticleLayout, hit: &IssueHit) -> Option<Range<usize>> {

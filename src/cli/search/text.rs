@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
-use crate::app::reading_rank;
+use crate::layout::reading_rank;
 use crate::layout::{ArticleLayout, Line, Role, TextRef};
 use crate::model::{Article, Issue};
 use crate::search::Hit;
