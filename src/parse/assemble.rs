@@ -250,10 +250,9 @@ fn untitled(blocks: &[&RawBlock]) -> Option<Draft> {
         .collect();
     let body: Vec<&RawBlock> = lines.iter().collect();
     let mut draft = article(&body);
-    let mut links = Vec::new();
-    draft.headline = head_field(title, whole(title), HeadField::Headline, &mut links);
-    links.append(&mut draft.head_links);
-    draft.head_links = links;
+    let links = &mut draft.head_links;
+    draft.headline = head_field(title, whole(title), HeadField::Headline, links);
+    links.sort_by_key(|link| link.field);
     Some(draft)
 }
 
@@ -277,7 +276,7 @@ fn split_sentences(block: &RawBlock) -> Vec<RawBlock> {
 /// A sub-head at `body[*index - 1]`; a short unpunctuated line after it is
 /// its deck (and is consumed).
 fn subhead(raw: &RawBlock, body: &[&RawBlock], index: &mut usize) -> Block {
-    let mut head = cut(raw, 0..raw.text.len());
+    let mut head = cut(raw, whole(raw));
     let deck = body
         .get(*index)
         .filter(|next| level(next).is_none() && is_label(&next.text));
