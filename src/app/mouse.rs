@@ -132,12 +132,7 @@ fn overlay_click(app: &App, column: u16, row: u16) -> Option<MouseAction> {
     }
     // The rows inside the border and its two cells of margin, scrolled as
     // `ui::overlay` scrolls them: the selection on the last row at most.
-    let inner = Rect {
-        x: frame.x + 2,
-        y: frame.y + 1,
-        width: frame.width - 4,
-        height: frame.height - 2,
-    };
+    let inner = crate::ui::overlay_inner(frame);
     if !inner.contains(at) {
         return None;
     }

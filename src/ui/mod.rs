@@ -15,7 +15,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::app::App;
-pub use overlay::overlay_area;
+pub use overlay::{overlay_area, overlay_inner};
 use text::Pen;
 
 /// Draw the whole screen. Borrows the app; mutates nothing.

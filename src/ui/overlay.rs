@@ -31,18 +31,24 @@ pub fn overlay_area(area: Rect, rows: usize) -> Option<Rect> {
     (frame.width >= 4 && frame.height >= 3).then_some(frame)
 }
 
+/// The rows of an overlay drawn in `frame` (from [`overlay_area`]): inside
+/// the border, with a cell of margin each side.
+pub fn overlay_inner(frame: Rect) -> Rect {
+    Rect {
+        x: frame.x + 2,
+        y: frame.y + 1,
+        width: frame.width - 4,
+        height: frame.height - 2,
+    }
+}
+
 pub(super) fn render_overlay(app: &App, pen: &mut Pen, area: Rect, overlay: Overlay) {
     let (title, rows, selected, scroll) = contents(app, pen, area, overlay);
     let Some(frame) = overlay_area(area, rows.len()) else {
         return;
     };
     draw_frame(app, pen, frame, &title);
-    let inner = Rect {
-        x: frame.x + 2,
-        y: frame.y + 1,
-        width: frame.width - 4,
-        height: frame.height - 2,
-    };
+    let inner = overlay_inner(frame);
     let capacity = usize::from(inner.height);
     let top = match selected {
         Some(sel) => sel.saturating_sub(capacity.saturating_sub(1)),
