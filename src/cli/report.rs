@@ -30,11 +30,20 @@ pub(crate) fn for_each_issue(
     library: &Library,
     mut each: impl FnMut(&Issue) -> io::Result<()>,
 ) -> anyhow::Result<bool> {
+    for_each_parsed(library, |_, issue, _| each(issue))
+}
+
+/// [`for_each_issue`], also handing over the entry's index and the decoded
+/// text the issue was parsed from (its byte ranges point into it).
+pub(crate) fn for_each_parsed(
+    library: &Library,
+    mut each: impl FnMut(usize, &Issue, &str) -> io::Result<()>,
+) -> anyhow::Result<bool> {
     let mut failed = report_messages(library);
     for index in 0..library.entries.len() {
-        match parse_entry(library, index) {
-            Ok(issue) => {
-                each(&issue).context("writing to standard output")?;
+        match read_and_parse(library, index) {
+            Ok((issue, text)) => {
+                each(index, &issue, &text).context("writing to standard output")?;
             }
             Err(reason) => {
                 failed = true;
@@ -56,14 +65,17 @@ pub(crate) fn report_messages(library: &Library) -> bool {
 
 /// Read, decode and parse one entry; decoding warnings go to standard error.
 pub(crate) fn parse_entry(library: &Library, index: usize) -> Result<Issue, String> {
+    read_and_parse(library, index).map(|(issue, _)| issue)
+}
+
+/// [`parse_entry`], with the decoded text.
+fn read_and_parse(library: &Library, index: usize) -> Result<(Issue, String), String> {
     let decoded = library.read_decoded(index).map_err(|e| e.to_string())?;
     for warning in &decoded.warnings {
         complain(&guard(warning));
     }
-    Ok(parse::parse_issue(
-        &decoded.text,
-        library.file_name(index).as_deref(),
-    ))
+    let issue = parse::parse_issue(&decoded.text, library.file_name(index).as_deref());
+    Ok((issue, decoded.text))
 }
 
 /// One line on standard error. If stderr itself is closed there is no one to

@@ -16,7 +16,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use super::report::{complain, guard, report_messages};
+use super::report::{complain, for_each_parsed, guard};
 use super::{FixedAmbiguousArg, NoPaths, StyleArgs};
 use crate::library::{Library, Source};
 use crate::model::{Article, Issue};
@@ -125,36 +125,22 @@ fn search_library(
     query: &Query,
     out: &mut Output<impl Write>,
 ) -> anyhow::Result<(bool, bool)> {
-    let mut failed = report_messages(library);
     let mut matched = false;
-    for index in 0..library.entries.len() {
-        let decoded = match library.read_decoded(index) {
-            Ok(decoded) => decoded,
-            Err(err) => {
-                failed = true;
-                let label = library.label(index);
-                complain(&format!("{}: {}", guard(&label), guard(&err.to_string())));
-                continue;
-            }
-        };
-        for warning in &decoded.warnings {
-            complain(&guard(warning));
-        }
-        let issue = crate::parse::parse_issue(&decoded.text, library.file_name(index).as_deref());
+    let failed = for_each_parsed(library, |index, issue, text| {
         let place = Place {
             path: path_of(library, index),
-            issue: &issue,
-            source: &decoded.text,
+            issue,
+            source: text,
         };
         for article in &issue.articles {
             let hits = find_in_article(query, article);
             if !hits.is_empty() {
                 matched = true;
-                out.article(&place, article, &hits)
-                    .context("writing to standard output")?;
+                out.article(&place, article, &hits)?;
             }
         }
-    }
+        Ok(())
+    })?;
     Ok((matched, failed))
 }
 
