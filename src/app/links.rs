@@ -23,13 +23,14 @@ pub struct LinkNote {
 /// through `mark`, which copies the article to insert its marks.
 pub fn link_notes(article: &Article) -> Vec<LinkNote> {
     let fields = [
-        (HeadField::Kicker, article.kicker.as_deref()),
-        (HeadField::Headline, Some(article.headline.as_str())),
-        (HeadField::Deck, article.deck.as_deref()),
-        (HeadField::Byline, article.byline.as_deref()),
+        HeadField::Kicker,
+        HeadField::Headline,
+        HeadField::Deck,
+        HeadField::Byline,
     ];
     // Like `mark`, only the links of a field that is there are numbered.
-    let head = fields.into_iter().flat_map(|(field, text)| {
+    let head = fields.into_iter().flat_map(|field| {
+        let text = article.head_field(field);
         let links = article.head_links.iter().filter(move |l| l.field == field);
         text.into_iter()
             .flat_map(move |t| links.clone().map(move |l| (t.get(l.range.clone()), &l.url)))
