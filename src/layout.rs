@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::model::{Article, BlockKind};
+use crate::model::{Article, BlockKind, HeadField};
 use crate::typeset::{self, Options};
 
 /// What a line is, so the screen and the dump can style it.
@@ -183,6 +183,27 @@ pub fn reading_rank(text: TextRef) -> (usize, usize) {
 }
 
 impl TextRef {
+    /// The byte ranges of the links in the string this refers to (in no
+    /// particular order); none for strings that keep no links.
+    pub fn link_ranges(self, article: &Article) -> impl Iterator<Item = &Range<usize>> {
+        let field = match self {
+            TextRef::Kicker => Some(HeadField::Kicker),
+            TextRef::Headline => Some(HeadField::Headline),
+            TextRef::Deck => Some(HeadField::Deck),
+            TextRef::Byline => Some(HeadField::Byline),
+            _ => None,
+        };
+        let head = article
+            .head_links
+            .iter()
+            .filter(move |l| Some(l.field) == field);
+        let block = match self {
+            TextRef::Block(i) => article.blocks.get(i).map_or(&[][..], |b| &b.links[..]),
+            _ => &[],
+        };
+        head.map(|l| &l.range).chain(block.iter().map(|l| &l.range))
+    }
+
     /// The article string this refers to.
     pub fn resolve(self, article: &Article) -> &str {
         let block = |i: usize| article.blocks.get(i);

@@ -10,8 +10,8 @@ use super::text::Pen;
 use super::{note, title};
 use crate::app::{App, IssueHit, Pane, reading_rank};
 use crate::cli::dump::indent_text;
-use crate::layout::{ArticleLayout, Role, TextRef};
-use crate::model::{Article, HeadField};
+use crate::layout::{ArticleLayout, Role};
+use crate::model::Article;
 use crate::ui::theme::Theme;
 
 pub(super) fn render_article(app: &App, pen: &mut Pen, pane: Rect) {
@@ -127,22 +127,9 @@ fn draw_links(
     let Some(line) = layout.lines.get(index) else {
         return;
     };
-    let field = match line.text {
-        TextRef::Kicker => Some(HeadField::Kicker),
-        TextRef::Headline => Some(HeadField::Headline),
-        TextRef::Deck => Some(HeadField::Deck),
-        TextRef::Byline => Some(HeadField::Byline),
-        _ => None,
-    };
-    let head = article.head_links.iter().filter(|l| Some(l.field) == field);
-    let head = head.map(|l| &l.range);
-    let block = match line.text {
-        TextRef::Block(i) => article.blocks.get(i).map_or(&[][..], |b| &b.links[..]),
-        _ => &[],
-    };
     // Every link of the string is checked (no order is assumed): a few
     // comparisons each, for the lines on screen only.
-    let ranges = head.chain(block.iter().map(|l| &l.range));
+    let ranges = line.text.link_ranges(article);
     let ranges = ranges.filter(|r| r.start < line.range.end && r.end > line.range.start);
     let text = line.text.resolve(article);
     let width = layout.width.saturating_sub(line.indent);
