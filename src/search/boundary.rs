@@ -1,5 +1,6 @@
 //! Extended-grapheme boundaries, asked in any order at linear total cost.
 
+use crate::typeset::clusters::is_simple;
 use unicode_segmentation::GraphemeCursor;
 
 use crate::typeset::clusters::Clusters;
@@ -19,18 +20,6 @@ pub(super) struct Boundaries<'a> {
     table: Option<Vec<u64>>,
     /// Cursor questions left before segmenting the whole string is cheaper.
     budget: usize,
-}
-
-/// Characters with no grapheme rule binding them to a neighbour: neither
-/// Extend, ZWJ, SpacingMark, Prepend, Regional Indicator, CR nor a Hangul jamo.
-fn always_breaks(c: char) -> bool {
-    matches!(c,
-        ' '..='~' | '\n' | '\t'
-        | '\u{A0}'..='\u{AC}' | '\u{AE}'..='\u{24F}'
-        | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}'
-        | '\u{3000}'..='\u{3029}' | '\u{3030}'..='\u{3098}' | '\u{309B}'..='\u{30FF}'
-        | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
-        | '\u{AC00}'..='\u{D7A3}' | '\u{FF01}'..='\u{FF5E}')
 }
 
 fn is_regional_indicator(c: char) -> bool {
@@ -55,7 +44,7 @@ impl<'a> Boundaries<'a> {
         }
         let before = self.text[..at].chars().next_back();
         let after = self.text[at..].chars().next();
-        if before.is_some_and(always_breaks) && after.is_some_and(always_breaks) {
+        if before.is_some_and(is_simple) && after.is_some_and(is_simple) {
             return true;
         }
         if self.table.is_none() && self.budget > 0 && !before.is_some_and(is_regional_indicator) {

@@ -47,7 +47,7 @@ pub fn char_before(text: &str, at: usize) -> char {
 /// plus the precomposed Hangul syllables (LV/LVT, which join only jamo,
 /// GB7/GB8): two of them in a row always have a boundary between them.
 #[inline]
-fn is_simple(c: char) -> bool {
+pub(crate) fn is_simple(c: char) -> bool {
     let u = c as u32;
     if u < 0x300 {
         return c != '\r';
