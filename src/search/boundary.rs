@@ -1,9 +1,8 @@
 //! Extended-grapheme boundaries, asked in any order at linear total cost.
 
-use crate::typeset::clusters::is_simple;
 use unicode_segmentation::GraphemeCursor;
 
-use crate::typeset::clusters::Clusters;
+use crate::typeset::clusters::{Clusters, is_simple};
 
 /// Answers "is this byte offset a grapheme boundary?" for one string. Most
 /// offsets sit between two characters that always break (ASCII, Han, kana,
