@@ -153,12 +153,8 @@ impl Store {
         if self.read_only || (!force && self.saved.as_ref() == Some(state)) {
             return Ok(());
         }
-        // `last` is a plain field the reader assigns; a change to it is
-        // stamped here, so that the newest last-open wins a merge.
-        if self.saved.as_ref().is_none_or(|s| s.last != state.last) {
-            self.last_at = state::stamp_after(self.last_at.max(state.last_at));
-        }
-        match self.write_merged(&file, state) {
+        let last_changed = self.saved.as_ref().is_none_or(|s| s.last != state.last);
+        match self.write_merged(&file, state, last_changed) {
             Ok(()) => {
                 if self.failing.take().is_some() {
                     let shown = shown_path(&file);
@@ -177,7 +173,12 @@ impl Store {
 
     /// Under the lock: re-read (unless the file is the one this store last
     /// read or wrote), merge, write atomically if anything is new.
-    fn write_merged(&mut self, file: &Path, local: &State) -> Result<(), StoreError> {
+    fn write_merged(
+        &mut self,
+        file: &Path,
+        local: &State,
+        last_changed: bool,
+    ) -> Result<(), StoreError> {
         let dir = parent(file);
         fs::create_dir_all(dir).map_err(|e| StoreError::io(Step::CreateFolder, dir, e))?;
         let lock_path = dir.join(LOCK_NAME);
@@ -192,6 +193,14 @@ impl Store {
         // Merge is commutative, so folding ours into the file's copy is the
         // same as the other way round, and saves a clone.
         let mut merged = disk.state.unwrap_or_default();
+        // `last` is a plain field the reader assigns; a change to it is
+        // stamped here, under the lock and after the file's own stamp, so
+        // that the last-open saved last wins even when another instance's
+        // clock is ahead or both saves fall in one millisecond.
+        if last_changed {
+            let seen = self.last_at.max(local.last_at).max(merged.last_at);
+            self.last_at = state::stamp_after(seen);
+        }
         let mut changed = merged.merge(local);
         changed |= merged.merge_last(local.last_at.max(self.last_at), &local.last);
         if disk.good && !changed {

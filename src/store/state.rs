@@ -10,6 +10,7 @@
 //! that stops an older copy from bringing the star back.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
@@ -260,11 +261,21 @@ impl State {
     }
 }
 
-/// Now in ms since the epoch, but always after `previous`: a change must
-/// supersede the value it replaced even if the clock stepped back or two
-/// changes fall in one millisecond.
+/// Now in ms since the epoch, but always after `previous` and after every
+/// stamp this process gave before: a change must supersede the value it
+/// replaced even if the clock stepped back, and of two changes made here in
+/// one millisecond the later must win a merge, not the larger value.
 pub(crate) fn stamp_after(previous: u64) -> u64 {
-    now_ms().max(previous.saturating_add(1))
+    static LAST_GIVEN: AtomicU64 = AtomicU64::new(0);
+    let floor = previous.saturating_add(1);
+    let mut given = LAST_GIVEN.load(Ordering::Relaxed);
+    loop {
+        let stamp = now_ms().max(floor).max(given.saturating_add(1));
+        match LAST_GIVEN.compare_exchange_weak(given, stamp, Ordering::Relaxed, Ordering::Relaxed) {
+            Ok(_) => return stamp,
+            Err(seen) => given = seen,
+        }
+    }
 }
 
 fn now_ms() -> u64 {
@@ -292,6 +303,18 @@ fn is_zero(value: &u64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stamps_given_in_one_process_only_increase() {
+        // Thousands of stamps fall in one millisecond; each must still be
+        // later than the one before, whatever `previous` says.
+        let mut before = stamp_after(0);
+        for _ in 0..10_000 {
+            let next = stamp_after(0);
+            assert!(next > before, "{next} after {before}");
+            before = next;
+        }
+    }
 
     #[test]
     fn setters_stamp_and_repeat_is_a_no_op() {
