@@ -90,17 +90,46 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         // stderr may be closed; the state is already saved.
         let _ = writeln!(stderr, "broadsheet: {message}");
     }
-    result.map(|()| ExitCode::SUCCESS)
+    match result {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(err) => match status_after(&err) {
+            Some(status) => Ok(status),
+            None => Err(err),
+        },
+    }
 }
 
 fn run_screen(app: &mut App, saver: &Saver) -> anyhow::Result<()> {
     let backend = WireBackend::new(FrameWriter::new(), moves_from_env());
     let mut terminal = Terminal::new(backend)?;
-    // Also wipes the ambiguous-width probe's glyph.
-    terminal.clear()?;
-    let size = terminal.size()?;
-    app.on_resize(size.width, size.height);
-    event_loop::run(&mut terminal, app, saver)
+    let result = (|| {
+        // Also wipes the ambiguous-width probe's glyph.
+        terminal.clear()?;
+        let size = terminal.size()?;
+        app.on_resize(size.width, size.height);
+        event_loop::run(&mut terminal, app, saver)
+    })();
+    // ratatui's `Terminal` shows the cursor on drop and `eprintln!`s when
+    // that fails, which panics when the terminal is gone (a hang-up: the
+    // program then died with 101 instead of ending like SIGHUP). The guard
+    // shows the cursor on the way out anyway, so when the terminal cannot
+    // take it, the drop is skipped: the process is about to end.
+    if terminal.show_cursor().is_err() {
+        std::mem::forget(terminal);
+    }
+    result
+}
+
+/// The exit status after the event loop ended with `err`: a terminal that
+/// went away under the loop (the SSH link dropped, the pty's other side
+/// closed) ends the reader as the SIGHUP that comes with it would, 129, so
+/// the status does not depend on which of the two was seen first.
+fn status_after(err: &anyhow::Error) -> Option<ExitCode> {
+    let hung_up = err
+        .chain()
+        .filter_map(|cause| cause.downcast_ref::<io::Error>())
+        .any(terminal::is_hang_up);
+    hung_up.then(|| ExitCode::from(128 + libc::SIGHUP as u8))
 }
 
 /// How `R` opens the library again: from the same paths and options as

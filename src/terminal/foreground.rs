@@ -75,6 +75,13 @@ pub fn lost_to_job_control(err: &io::Error) -> bool {
     err.raw_os_error() == Some(libc::EIO) && !owns_input()
 }
 
+/// Whether `err` says the terminal itself is gone (the pty's other side
+/// closed, the SSH link dropped): reads and writes then fail with EIO, or
+/// ENXIO once the device is released.
+pub fn is_hang_up(err: &io::Error) -> bool {
+    matches!(err.raw_os_error(), Some(libc::EIO | libc::ENXIO))
+}
+
 /// The guard's modes are all in force and no outside stop has been seen.
 fn modes_in_force() -> bool {
     let wanted = WANTED.load(Ordering::SeqCst);

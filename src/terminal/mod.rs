@@ -15,7 +15,9 @@ mod foreground;
 mod probe;
 mod signals;
 
-pub use foreground::{claim_input, lost_to_job_control, owns_input, refuse_background_reads};
+pub use foreground::{
+    claim_input, is_hang_up, lost_to_job_control, owns_input, refuse_background_reads,
+};
 pub use probe::{detect_ambiguous_width, parse_cursor_report};
 pub use signals::{OnExit, SignalThread, install_panic_hook, spawn_signal_thread};
 
