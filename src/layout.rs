@@ -48,6 +48,18 @@ pub struct Line {
     pub indent: usize,
 }
 
+/// The paragraph indent of `cells` cells as text: ideographic spaces when it
+/// is a whole number of them (so a copied paragraph keeps its indent),
+/// spaces otherwise (an indent cut down to fit a very narrow pane). The
+/// screen and `dump` both draw it from here.
+pub fn indent_text(cells: usize) -> String {
+    if cells > 0 && cells.is_multiple_of(2) {
+        "\u{3000}".repeat(cells / 2)
+    } else {
+        " ".repeat(cells)
+    }
+}
+
 /// An article set at one width with one set of options.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleLayout {
@@ -276,6 +288,15 @@ impl Builder {
 mod tests {
     use super::*;
     use crate::model::Block;
+
+    #[test]
+    fn an_indent_is_ideographic_spaces_when_it_can_be() {
+        assert_eq!(indent_text(0), "");
+        assert_eq!(indent_text(4), "\u{3000}\u{3000}");
+        // Cut down to an odd width, it can only be spaces.
+        assert_eq!(indent_text(3), "   ");
+        assert_eq!(indent_text(1), " ");
+    }
 
     fn article() -> Article {
         let paragraph = |text: &str, source: Range<usize>| Block {

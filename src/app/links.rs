@@ -52,14 +52,6 @@ pub fn link_notes(article: &Article) -> Vec<LinkNote> {
     notes
 }
 
-/// The overlay's text width at terminal `size`: the frame is 76 cells at
-/// most and 4 narrower than the screen, its text 4 narrower than the frame
-/// (border and a cell of margin each side), as `ui::overlay` draws it.
-pub fn text_width(size: (u16, u16)) -> usize {
-    let frame = size.0.saturating_sub(4).min(76);
-    usize::from(frame.saturating_sub(4)).max(1)
-}
-
 /// The overlay's rows: each note wrapped to `width` cells by the
 /// typesetter (a long URL is cut after `/` or `.`, its lines flush left so
 /// a terminal's selection copies it whole) and shown through its display
@@ -104,7 +96,7 @@ impl App {
     /// Rows of the links overlay at the current size (1 for the note that
     /// there are none).
     pub fn link_rows(&self) -> usize {
-        let width = text_width(self.size);
+        let width = super::overlay_text_width(self.size.0);
         link_lines(&self.link_notes, width, &self.options)
             .len()
             .max(1)

@@ -16,7 +16,7 @@ mod update;
 pub use action::Action;
 pub use find::Search;
 pub use hits::{Found, IssueHit, reading_rank};
-pub use links::{LinkNote, link_lines, text_width as links_text_width};
+pub use links::{LinkNote, link_lines};
 pub use reading::{LayoutCache, View};
 pub use reload::Reloader;
 pub use update::update;
@@ -46,6 +46,19 @@ pub enum Pane {
     Issues,
     Headlines,
     Article,
+}
+
+/// How wide an overlay's frame is on a screen `screen_width` cells wide: 4
+/// cells narrower, 76 at most. `ui::overlay` draws it so, and the keys that
+/// scroll an overlay count its wrapped rows at that width.
+pub fn overlay_width(screen_width: u16) -> u16 {
+    screen_width.saturating_sub(4).min(76)
+}
+
+/// The text width inside that frame: 4 cells narrower again (the border and
+/// a cell of margin each side), at least 1.
+pub fn overlay_text_width(screen_width: u16) -> usize {
+    usize::from(overlay_width(screen_width).saturating_sub(4)).max(1)
 }
 
 /// What covers the panes, if anything.
@@ -154,7 +167,7 @@ impl App {
         let (keymap, errors) = keymap::Keymap::from_config(&config.keys);
         let mut messages = library.messages.clone();
         messages.extend(errors);
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let no_color = crate::config::no_color_requested();
         let theme = Theme::named(&config.theme, no_color, ambiguous).unwrap_or_else(|| {
             messages.push(format!(
                 "unknown theme {:?}; using \"default\"",

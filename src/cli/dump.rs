@@ -10,7 +10,7 @@ pub(crate) mod links;
 
 use super::report::{exit_code, for_each_issue};
 use super::{FixedAmbiguousArg, NoPaths, StyleArgs};
-use crate::layout::{ArticleLayout, Role};
+use crate::layout::{ArticleLayout, Role, indent_text};
 use crate::model::{Article, Issue};
 use crate::typeset::{self, Options};
 
@@ -111,15 +111,4 @@ pub fn write_article(
         }
     }
     links::write_notes(out, &notes, width, options)
-}
-
-/// The paragraph indent as text: ideographic spaces when it is a whole
-/// number of them (so a copied paragraph keeps its indent), spaces otherwise
-/// (an indent cut down to fit a very narrow pane).
-pub fn indent_text(cells: usize) -> String {
-    if cells > 0 && cells.is_multiple_of(2) {
-        "\u{3000}".repeat(cells / 2)
-    } else {
-        " ".repeat(cells)
-    }
 }

@@ -131,6 +131,12 @@ fn list_problems(path: &str, problems: &[Problem]) -> String {
     lines.join("\n")
 }
 
+/// Whether the environment asks for no colour: `NO_COLOR` set and not empty
+/// (no-color.org). The reader's theme and `search --color=auto` both ask.
+pub fn no_color_requested() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
 /// Load the configuration: `explicit` (from `--config`), else
 /// `$BROADSHEET_CONFIG`, else `$XDG_CONFIG_HOME/broadsheet/config.toml`
 /// (`~/.config/…` when unset), over the embedded defaults. A missing file at

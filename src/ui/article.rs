@@ -9,8 +9,7 @@ use super::layout::body_rect;
 use super::text::Pen;
 use super::{note, title};
 use crate::app::{App, IssueHit, Pane, reading_rank};
-use crate::cli::dump::indent_text;
-use crate::layout::{ArticleLayout, Role};
+use crate::layout::{ArticleLayout, Role, indent_text};
 use crate::model::Article;
 use crate::ui::theme::Theme;
 

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::text::Pen;
-use crate::app::{Action, App, Overlay, link_lines, links_text_width};
+use crate::app::{Action, App, Overlay, link_lines, overlay_text_width, overlay_width};
 use crate::typeset::{self, AmbiguousWidth};
 
 /// One row of an overlay: an optional key column and the text.
@@ -15,11 +15,11 @@ struct Row {
     style: Style,
 }
 
-/// Where an overlay of `rows` rows is drawn on a screen of `area`: 76 cells
-/// wide at most, as tall as its rows and its border, centred; `None` when
+/// Where an overlay of `rows` rows is drawn on a screen of `area`: as wide
+/// as [`overlay_width`] says, as tall as its rows and its border, centred; `None` when
 /// that leaves too little room to draw it. `app::mouse` hit-tests with it.
 pub fn overlay_area(area: Rect, rows: usize) -> Option<Rect> {
-    let width = area.width.saturating_sub(4).min(76);
+    let width = overlay_width(area.width);
     let wanted = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
     let height = area.height.saturating_sub(2).min(wanted);
     let frame = Rect {
@@ -115,8 +115,7 @@ fn draw_rows(
 type Contents = (String, Vec<Row>, Option<usize>, usize);
 
 fn contents(app: &App, pen: &Pen, area: Rect, overlay: Overlay) -> Contents {
-    let width = area.width.saturating_sub(4).min(76);
-    let text_room = usize::from(width.saturating_sub(4));
+    let text_room = overlay_text_width(area.width);
     match overlay {
         Overlay::Help => (
             " Help ".to_owned(),
@@ -271,7 +270,7 @@ fn link_rows(app: &App, pen: &Pen, area: Rect) -> Vec<Row> {
         ambiguous: pen.ambiguous,
         ..app.options
     };
-    let width = links_text_width((area.width, area.height));
+    let width = overlay_text_width(area.width);
     link_lines(&app.link_notes, width, &options)
         .into_iter()
         .map(|text| Row {

@@ -105,16 +105,12 @@ fn trouble(message: &str) -> ExitCode {
     ExitCode::from(TROUBLE)
 }
 
-/// Colour only on a terminal, and never against NO_COLOR (no-color.org: set
-/// and not empty).
+/// Colour only on a terminal, and never against NO_COLOR.
 fn wants_color(arg: ColorArg) -> bool {
     match arg {
         ColorArg::Always => true,
         ColorArg::Never => false,
-        ColorArg::Auto => {
-            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-            !no_color && io::stdout().is_terminal()
-        }
+        ColorArg::Auto => !crate::config::no_color_requested() && io::stdout().is_terminal(),
     }
 }
 
