@@ -2,6 +2,10 @@
 //! source so a match is reported as a byte range of the model's string.
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
 
 /// One run of the folded text. An identity run folds every character to one
 /// of the same UTF-8 length, so offsets inside it map one to one; an atomic
@@ -50,18 +54,59 @@ fn starts_whitespace(source: &str, at: usize) -> bool {
     }
 }
 
-/// Whether a non-ASCII character folds to itself. Han, kana, Hangul and
-/// the scripts of South and South-East Asia have no case, so text in them
-/// never reaches the case tables.
+/// Whether `c` takes part in canonical equivalence: it decomposes (`é`,
+/// `が`, the Kelvin sign) or is a combining mark whose order among its
+/// neighbours is not fixed. Such text is compared in its canonical
+/// decomposition (NFD), so `é` finds `e\u{301}` and `が` finds `か\u{3099}`.
+///
+/// The Basic Multilingual Plane is answered from a bit per code point, made
+/// once: two table lookups per character cost more than the rest of the fold
+/// in Indic or Arabic text.
+fn is_canonical_variant(c: char) -> bool {
+    static BMP: OnceLock<Box<[u64]>> = OnceLock::new();
+    let Ok(code) = u16::try_from(u32::from(c)) else {
+        return looked_up_variant(c);
+    };
+    let bits = BMP.get_or_init(|| {
+        let mut bits = vec![0_u64; 0x10000 / 64].into_boxed_slice();
+        for c in (0..=0xFFFF).filter_map(char::from_u32) {
+            if looked_up_variant(c) {
+                let code = usize::from(c as u16);
+                bits[code / 64] |= 1 << (code % 64);
+            }
+        }
+        bits
+    });
+    let code = usize::from(code);
+    bits[code / 64] >> (code % 64) & 1 == 1
+}
+
+fn looked_up_variant(c: char) -> bool {
+    canonical_combining_class(c) != 0 || decomposes(c)
+}
+
+fn decomposes(c: char) -> bool {
+    let mut decomposes = false;
+    decompose_canonical(c, |part| decomposes |= part != c);
+    decomposes
+}
+
+/// Whether a non-ASCII character folds to itself. Han, Hangul, Yi and the
+/// CJK symbols have no case, no decomposition and no combining marks, so
+/// the bulk of Chinese text never reaches a table; kana (voiced kana
+/// decompose) and the ideographic tone marks (combining) are looked up.
+/// Hebrew and Arabic to Myanmar have no case and no whitespace to fold but
+/// their marks and a few letters (Devanagari with nukta) are variants.
 fn unchanged(c: char, insensitive: bool) -> bool {
     match c {
-        // Hebrew and Arabic to Myanmar (Indic, Thai, Tibetan…), then
-        // CJK to Vai, then Hangul: no case, no whitespace, nothing dropped.
-        '\u{0590}'..='\u{109F}'
-        | '\u{2E80}'..='\u{2FFF}'
-        | '\u{3001}'..='\u{A63F}'
+        '\u{2E80}'..='\u{2FFF}'
+        | '\u{3001}'..='\u{3029}'
+        | '\u{3030}'..='\u{303F}'
+        | '\u{3100}'..='\u{A63F}'
         | '\u{AC00}'..='\u{D7FF}' => true,
+        '\u{0590}'..='\u{109F}' => !is_canonical_variant(c),
         _ if c.is_whitespace() || is_dropped(c) || narrow(c) != c => false,
+        _ if is_canonical_variant(c) => false,
         '\u{130}' | 'ς' if insensitive => false,
         _ if insensitive => c.to_lowercase().eq(std::iter::once(c)),
         _ => true,
@@ -70,8 +115,9 @@ fn unchanged(c: char, insensitive: bool) -> bool {
 
 impl Folded {
     /// Fold `source`: fullwidth ASCII to ASCII, every whitespace run (U+3000
-    /// included) to one space, line-break hints dropped, and with
-    /// `insensitive` everything to Unicode lowercase.
+    /// included) to one space, line-break hints dropped, decomposing
+    /// characters and combining marks to their canonical decomposition, and
+    /// with `insensitive` everything to Unicode lowercase.
     ///
     /// Characters that fold to themselves (most text) are copied a run at a
     /// time; ASCII case is folded at the end over the whole copy, which no
@@ -109,8 +155,7 @@ impl Folded {
             at = if c.is_whitespace() {
                 out.whitespace(source, at)
             } else {
-                out.other(at, c, insensitive);
-                at + c.len_utf8()
+                out.other(source, at, c, insensitive)
             };
             run = at;
         }
@@ -135,18 +180,65 @@ impl Folded {
         end
     }
 
-    /// Any character that is not ASCII-or-whitespace.
-    fn other(&mut self, at: usize, c: char, insensitive: bool) {
+    /// Any character that is not ASCII-or-whitespace, starting at `at`;
+    /// returns where the next character starts.
+    fn other(&mut self, source: &str, at: usize, c: char, insensitive: bool) -> usize {
+        let end = at + c.len_utf8();
         if is_dropped(c) {
-            return self.atomic(at, "");
+            self.atomic(at, "");
+        } else if insensitive && c == '\u{130}' {
+            // Turkish dotted capital I: its lowercase (and its decomposition)
+            // carries a combining dot, which would stop `istanbul` finding
+            // `İstanbul`.
+            self.atomic(at, "i");
+        } else if is_canonical_variant(c) {
+            return self.canonical(source, at, insensitive);
+        } else {
+            self.simple(at, c, insensitive);
         }
+        end
+    }
+
+    /// A decomposing character or a combining mark at `at`, with the
+    /// combining marks after it: their canonical decomposition, marks in
+    /// canonical order, then case-folded. Returns the end of the span.
+    fn canonical(&mut self, source: &str, at: usize, insensitive: bool) -> usize {
+        let mut chars = source[at..].char_indices();
+        let Some((_, first)) = chars.next() else {
+            return at;
+        };
+        let end = chars
+            .find(|&(_, c)| canonical_combining_class(c) == 0)
+            .map_or(source.len(), |(i, _)| at + i);
+        let span = &source[at..end];
+        // Most often a lone mark after its base (a virama, an accent
+        // typed apart): already in canonical form, and marks have no case.
+        if span.len() == first.len_utf8() && !decomposes(first) {
+            self.identity_run(at, span);
+            return end;
+        }
+        let mut text = String::with_capacity(span.len() + 4);
+        for c in span.nfd() {
+            match (insensitive, c) {
+                (true, 'ς') => text.push('σ'),
+                (true, _) => text.extend(c.to_lowercase()),
+                (false, _) => text.push(c),
+            }
+        }
+        if text == span {
+            self.identity_run(at, span);
+        } else {
+            self.atomic(at, &text);
+        }
+        end
+    }
+
+    /// A character that folds on its own: narrowed, then case-folded.
+    fn simple(&mut self, at: usize, c: char, insensitive: bool) {
         let wide = narrow(c);
         let mut lower = wide.to_lowercase();
         let folded = match (insensitive, lower.len()) {
             (false, _) => wide,
-            // Turkish dotted capital I: its lowercase carries a combining
-            // dot, which would stop `istanbul` finding `İstanbul`.
-            (true, _) if c == '\u{130}' => 'i',
             // Final sigma is a sigma: `ΟΔΟΣ` lowercases to `οδοσ`, written `οδος`.
             (true, _) if c == 'ς' => 'σ',
             (true, 1) => lower.next().unwrap_or(wide),

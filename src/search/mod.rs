@@ -16,10 +16,14 @@
 //!   still finds the paragraph.
 //! - **Invisible break hints** (soft hyphen, zero-width space, word joiner,
 //!   BOM) are ignored on both sides: `hyphenation` finds `hyph\u{AD}enation`.
+//! - **Canonical equivalence**: text is compared in its canonical
+//!   decomposition (NFD, marks in canonical order), so precomposed `é` finds
+//!   `e\u{301}`, `が` finds `か\u{3099}` and the Kelvin sign finds `K`, both
+//!   ways. Hangul is compared as written: a syllable does not find the same
+//!   syllable spelt in conjoining jamo.
 //! - **Whole graphemes**: a match starts and ends on extended-grapheme
 //!   boundaries of the text, so `e` does not match the `e` of `e\u{301}`
-//!   and a combining mark is never cut off. There is no canonical
-//!   normalisation: precomposed `é` does not find `e\u{301}`.
+//!   or of `é`, and a combining mark is never cut off.
 //! - A match lies **within one string** of the article (headline, one
 //!   paragraph, one caption…); phrases the page's columns split are one
 //!   string already, since `parse::mend` rejoined them.
