@@ -138,6 +138,7 @@ where
         match effect {
             Effect::None => {}
             Effect::Quit => return Ok(()),
+            Effect::Redraw => redraw_all(terminal, app)?,
             Effect::Suspend => {
                 save_at = None;
                 tell(app, saver.flush());

@@ -313,6 +313,26 @@ fn overlays_open_close_and_swallow_pane_keys() {
 }
 
 #[test]
+fn q_closes_an_overlay_before_it_quits() {
+    let mut app = fixture_app(80, 24);
+    for overlay in ["?", "!", "S", "L"] {
+        press(&mut app, overlay);
+        assert!(app.overlay.is_some(), "{overlay} opens an overlay");
+        assert_eq!(press(&mut app, "q"), Effect::None, "q in {overlay}");
+        assert_eq!(app.overlay, None);
+    }
+    press(&mut app, "?");
+    assert_eq!(press(&mut app, "ctrl-c"), Effect::None);
+    assert_eq!(press(&mut app, "q"), Effect::Quit);
+}
+
+#[test]
+fn ctrl_l_asks_for_a_full_redraw() {
+    let mut app = fixture_app(80, 24);
+    assert_eq!(press(&mut app, "ctrl-l"), Effect::Redraw);
+}
+
+#[test]
 fn messages_reach_the_log() {
     let mut app = fixture_app(80, 24);
     app.push_message("state.json: kept in memory only".to_owned());

@@ -39,12 +39,14 @@ pub enum Action {
     SearchPrev,
     /// Open the library again from the same paths (`R`).
     Reload,
+    /// Paint the whole screen again (something else wrote on it).
+    Redraw,
     Suspend,
 }
 
 impl Action {
     /// Every action, in the order help lists them.
-    pub const ALL: [Action; 30] = [
+    pub const ALL: [Action; 31] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -73,6 +75,7 @@ impl Action {
         Action::SearchPrev,
         Action::Reload,
         Action::Help,
+        Action::Redraw,
         Action::Suspend,
         Action::Quit,
     ];
@@ -109,6 +112,7 @@ impl Action {
             Action::SearchNext => "search_next",
             Action::SearchPrev => "search_prev",
             Action::Reload => "reload",
+            Action::Redraw => "redraw",
             Action::Suspend => "suspend",
         }
     }
@@ -120,7 +124,7 @@ impl Action {
     /// What the action does, for the help overlay.
     pub fn description(self) -> &'static str {
         match self {
-            Action::Quit => "quit",
+            Action::Quit => "quit (in an overlay: close it)",
             Action::Help => "this help",
             Action::Back => "close overlay / clear search / go back",
             Action::FocusNext => "next pane",
@@ -149,6 +153,7 @@ impl Action {
             Action::SearchNext => "next search hit",
             Action::SearchPrev => "previous search hit",
             Action::Reload => "reload the library (new and deleted issues)",
+            Action::Redraw => "redraw the screen",
             Action::Suspend => "suspend (fg resumes)",
         }
     }

@@ -41,9 +41,16 @@ const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::SearchPrev, &["N"]),
     (Action::Reload, &["R"]),
     (Action::Help, &["?", "f1"]),
+    (Action::Redraw, &["ctrl-l"]),
     (Action::Suspend, &["ctrl-z"]),
     (Action::Quit, &["q", "ctrl-c"]),
 ];
+
+/// Ways out that a remap must not take away: whoever binds `quit` to `x`
+/// may not know it, and a terminal program that ignores Ctrl-C leaves its
+/// user stuck. Each stays bound unless the config gives the key to another
+/// action.
+const KEPT: &[(Action, &str)] = &[(Action::Quit, "ctrl-c"), (Action::Suspend, "ctrl-z")];
 
 /// Key → action bindings, in help order.
 #[derive(Debug, Clone, Default)]
@@ -87,6 +94,13 @@ impl Keymap {
                     }
                     Err(err) => errors.push(format!("[keys] {name}: {err}")),
                 }
+            }
+        }
+        for (action, spec) in KEPT {
+            if let Ok(key) = parse_key(spec)
+                && keymap.action(key).is_none()
+            {
+                keymap.bindings.push((key, *action));
             }
         }
         (keymap, errors)
@@ -342,6 +356,20 @@ mod tests {
         assert_eq!(keymap.action(ctrl_c), Some(Action::Quit));
         let ctrl_z = key(KeyCode::Char('z'), KeyModifiers::CONTROL);
         assert_eq!(keymap.action(ctrl_z), Some(Action::Suspend));
+    }
+
+    #[test]
+    fn a_remapped_quit_keeps_ctrl_c_unless_it_is_given_away() {
+        let ctrl_c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        let mut keys = BTreeMap::new();
+        keys.insert("quit".to_owned(), vec!["x".to_owned()]);
+        let (keymap, _) = Keymap::from_config(&keys);
+        assert_eq!(keymap.action(ctrl_c), Some(Action::Quit));
+        assert_eq!(keymap.labels(Action::Quit), ["x", "Ctrl-C"]);
+        keys.insert("help".to_owned(), vec!["ctrl-c".to_owned()]);
+        let (keymap, _) = Keymap::from_config(&keys);
+        assert_eq!(keymap.action(ctrl_c), Some(Action::Help));
+        assert_eq!(keymap.labels(Action::Quit), ["x"]);
     }
 
     #[test]

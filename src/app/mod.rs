@@ -38,6 +38,8 @@ pub enum Effect {
     None,
     Quit,
     Suspend,
+    /// Clear the terminal and paint every cell again.
+    Redraw,
 }
 
 /// The three panes, left to right.

@@ -6,10 +6,17 @@ use crate::ui::layout::{self as geometry, Mode};
 /// Apply one action.
 pub fn update(app: &mut App, action: Action) -> Effect {
     match action {
+        // As in less, man and newsboat, `q` in help (or any overlay) goes
+        // back to the text; a second `q` quits.
+        Action::Quit if app.overlay.is_some() && !app.prompt_open() => {
+            app.overlay = None;
+            return Effect::None;
+        }
         Action::Quit => {
             app.save_position();
             return Effect::Quit;
         }
+        Action::Redraw => return Effect::Redraw,
         Action::Suspend => {
             app.save_position();
             return Effect::Suspend;
@@ -68,7 +75,7 @@ fn pane_action(app: &mut App, action: Action) {
         Action::SearchPrev => app.search_step(false),
         Action::ToggleRead => toggle_read(app),
         Action::ToggleStar => toggle_star(app),
-        Action::Open | Action::Quit | Action::Suspend | Action::Reload => {}
+        Action::Open | Action::Quit | Action::Suspend | Action::Reload | Action::Redraw => {}
     }
 }
 
