@@ -40,6 +40,8 @@ pub enum ReaderError {
     NoTty(#[source] io::Error),
     #[error("cannot take over the terminal")]
     Enter(#[source] io::Error),
+    #[error("no issue to show (issue files end in .md, .markdown or .txt){hint}")]
+    NothingToShow { hint: String },
 }
 
 /// How long the exit paths (signal, panic) wait for a save in progress.
@@ -49,6 +51,17 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let config = load_config(cli)?;
     check_terminal(&cli.paths)?;
     let library = crate::cli::open_library(&cli.paths, &config, crate::cli::NoPaths::ConfigLibrary);
+    // An empty reader says less than the reasons do, and the alternate
+    // screen would hide them: tell them here and stop.
+    if library.entries.is_empty() {
+        for message in &library.messages {
+            crate::cli::report::complain(&crate::cli::report::guard(message));
+        }
+        return Err(ReaderError::NothingToShow {
+            hint: command_hint(&cli.paths),
+        }
+        .into());
+    }
     let (store, state) = Store::open_default();
     let saver = Arc::new(Saver::new(store));
 
@@ -130,6 +143,22 @@ fn status_after(err: &anyhow::Error) -> Option<ExitCode> {
         .filter_map(|cause| cause.downcast_ref::<io::Error>())
         .any(terminal::is_hang_up);
     hung_up.then(|| ExitCode::from(128 + libc::SIGHUP as u8))
+}
+
+/// For `broadsheet frobnicate`, which clap takes as a path: say that it is
+/// not a command either.
+fn command_hint(paths: &[PathBuf]) -> String {
+    let word = paths.iter().find(|path| {
+        let text = path.to_string_lossy();
+        !path.exists() && !text.contains(['.', '/', '\\']) && text != "-"
+    });
+    match word {
+        Some(word) => format!(
+            " ({:?} is not a command either; the commands are dump, json, list, search, config)",
+            word.to_string_lossy()
+        ),
+        None => String::new(),
+    }
 }
 
 /// How `R` opens the library again: from the same paths and options as

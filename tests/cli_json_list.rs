@@ -122,6 +122,18 @@ fn a_missing_file_fails_with_its_name_and_the_others_still_print() {
 }
 
 #[test]
+fn an_empty_folder_is_not_a_silent_success() {
+    let empty = tempfile::tempdir().unwrap();
+    let path = empty.path().to_str().unwrap();
+    for command in ["json", "list", "dump"] {
+        let output = broadsheet(&[command, path]);
+        assert_eq!(output.status.code(), Some(1), "{command}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("no issue found"), "{command}: {stderr}");
+    }
+}
+
+#[test]
 fn usage_errors_exit_2() {
     for args in [&["json", "--no-such-flag"][..], &["list", "--pretty"]] {
         let output = broadsheet(args);

@@ -343,6 +343,27 @@ fn hang_up_when_the_master_closes() {
     assert!(state_home.path().join("broadsheet/state.json").exists());
 }
 
+/// A path that is not there (or a mistyped command, which clap takes for a
+/// path) stops the reader with the reason before it takes the terminal,
+/// instead of opening an empty reader that exits 0.
+#[test]
+fn nothing_to_show_is_an_error_that_names_the_path() {
+    for (arg, hint) in [
+        ("no-such-issue.md", ""),
+        ("frobnicate", "not a command either"),
+    ] {
+        let mut s = Session::start(&[arg], 80, 24);
+        assert_eq!(s.wait_exit(), 1, "{arg}");
+        let screen = s.parser.screen().contents();
+        assert!(
+            screen.contains(&format!("{arg}: no such file or folder")),
+            "{screen}"
+        );
+        assert!(screen.contains("no issue to show"), "{screen}");
+        assert!(screen.contains(hint), "{screen}");
+    }
+}
+
 /// The rightmost non-blank column of `row`.
 fn last_column(s: &Session, row: u16) -> Option<u16> {
     let screen = s.parser.screen();

@@ -6,7 +6,7 @@ pub mod config;
 pub mod dump;
 pub mod json;
 pub mod list;
-mod report;
+pub(crate) mod report;
 pub mod search;
 
 use std::io::{self, IsTerminal, Write};

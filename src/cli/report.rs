@@ -55,12 +55,17 @@ pub(crate) fn for_each_parsed(
     Ok(failed)
 }
 
-/// Tell standard error what the library skipped; true when it skipped anything.
+/// Tell standard error what the library skipped, and that it found nothing
+/// when it did (an empty folder is otherwise a silent success); true when
+/// it skipped anything or found nothing.
 pub(crate) fn report_messages(library: &Library) -> bool {
     for message in &library.messages {
         complain(&guard(message));
     }
-    !library.messages.is_empty()
+    if library.entries.is_empty() {
+        complain("no issue found (issue files end in .md, .markdown or .txt)");
+    }
+    !library.messages.is_empty() || library.entries.is_empty()
 }
 
 /// Read, decode and parse one entry; decoding warnings go to standard error.
