@@ -88,6 +88,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     for message in saver.take_messages() {
         app.push_message(message);
     }
+    app.announce_messages();
     let result = run_screen(&mut app, &saver);
 
     // Persist first, restore second, print third. The header cache carries

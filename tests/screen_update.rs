@@ -333,6 +333,29 @@ fn ctrl_l_asks_for_a_full_redraw() {
 }
 
 #[test]
+fn start_up_messages_are_announced_in_the_status_bar_until_a_key() {
+    let mut app = fixture_app(80, 24);
+    app.announce_messages();
+    assert_eq!(app.notice, None, "nothing to announce");
+    app.push_message("state.json was damaged: moved aside".to_owned());
+    app.announce_messages();
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("1 message (! shows it): state.json was damaged: moved aside")
+    );
+    app.push_message("x.md: not text".to_owned());
+    app.announce_messages();
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap()
+            .starts_with("2 messages (! lists them): state.json")
+    );
+    press(&mut app, "j");
+    assert_eq!(app.notice, None);
+}
+
+#[test]
 fn messages_reach_the_log() {
     let mut app = fixture_app(80, 24);
     app.push_message("state.json: kept in memory only".to_owned());

@@ -265,6 +265,25 @@ impl App {
         self.messages.push(message);
     }
 
+    /// Say in the status bar that there are messages (files skipped, a
+    /// damaged state file moved aside…), with the first of them and the key
+    /// that lists them all: the log alone is easy to miss. Call once the
+    /// start-up messages are in.
+    pub fn announce_messages(&mut self) {
+        let Some(first) = self.messages.first() else {
+            return;
+        };
+        let (count, them) = match self.messages.len() {
+            1 => ("1 message".to_owned(), "shows it"),
+            n => (format!("{n} messages"), "lists them"),
+        };
+        let key = match self.keymap.labels(Action::Log).first() {
+            Some(key) => format!(" ({key} {them})"),
+            None => String::new(),
+        };
+        self.notice = Some(format!("{count}{key}: {first}"));
+    }
+
     pub(crate) fn mark_state_changed(&mut self) {
         self.state_changed = true;
     }
