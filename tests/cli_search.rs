@@ -152,6 +152,23 @@ fn articles_are_a_heading_then_marked_lines_then_a_blank_line() {
 }
 
 #[test]
+fn a_heading_too_long_for_one_line_puts_the_date_and_paper_on_their_own() {
+    let output = search(&["副中心", "--width", "80"]);
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().take(2).collect();
+    assert_eq!(lines[0], "2022-02-13 北京城市副中心报");
+    assert!(lines[1].starts_with("蔡奇在城市副中心调研"), "{}", lines[1]);
+    assert!(!text.contains('\u{a0}'), "plain spaces only");
+    // One that fits stays one line, with its separator.
+    let english = search(&["tram", "--width", "100", &fixture("english-2024-03-12.md")]);
+    let heading = stdout(&english).lines().next().unwrap().to_owned();
+    assert!(
+        heading.starts_with("2024-03-12 The Riverside Courier · "),
+        "{heading}"
+    );
+}
+
+#[test]
 fn colour_only_when_asked_and_never_against_no_color() {
     let english = fixture("english-2024-03-12.md");
     let always = search(&["tram", "--color", "always", &english]);

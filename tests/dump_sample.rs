@@ -220,8 +220,22 @@ fn the_masthead_date_line_breaks_between_its_parts() {
         [
             "北京城市副中心报",
             "2022-02-13 星期日",
-            "农历壬寅年正月十三\u{a0}·\u{a0}4\u{a0}pages"
+            "农历壬寅年正月十三 · 4 pages"
         ],
-        "the separator and the page count stay with the date they follow"
+        "the separator and the page count stay with the date they follow, \
+         written with plain spaces so that grep finds them"
     );
+    assert!(!text.contains('\u{a0}'));
+}
+
+#[test]
+fn a_width_of_zero_is_a_usage_error() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_broadsheet"))
+        .args(["dump", "--width", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("must be at least 1"), "{stderr}");
 }

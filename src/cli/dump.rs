@@ -17,7 +17,7 @@ use crate::typeset::{self, Options};
 #[derive(Debug, clap::Args)]
 pub struct DumpArgs {
     /// Width in cells (default: the terminal's width, or 80 when not a terminal).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = crate::cli::parse_width)]
     pub width: Option<usize>,
     /// How wide East Asian ambiguous characters (“ ” — …) are [default:
     /// the config's `ambiguous_width`, narrow for `auto`].
@@ -61,7 +61,8 @@ pub fn write_issue(
     .collect::<Vec<_>>()
     .join(" ");
     // No-break spaces keep "· 4 pages" whole and on the line of the date it
-    // follows: a line never starts with the separator.
+    // follows: a line never starts with the separator. They are written as
+    // plain spaces, so that `grep '4 pages'` finds the line.
     let pages = issue.pages.map(|n| format!("{n}\u{a0}pages"));
     let date_line = [Some(date_line).filter(|d| !d.is_empty()), pages]
         .into_iter()
@@ -73,11 +74,8 @@ pub fn write_issue(
         .chain(issue.front.iter().map(String::as_str));
     for heading in headings.filter(|h| !h.is_empty()) {
         for range in typeset::wrap_heading(heading, width, options) {
-            writeln!(
-                out,
-                "{}",
-                typeset::display_line(heading, range, width, options)
-            )?;
+            let line = typeset::display_line(heading, range, width, options);
+            writeln!(out, "{}", line.replace('\u{a0}', " "))?;
         }
     }
     for article in &issue.articles {

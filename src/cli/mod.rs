@@ -214,6 +214,16 @@ pub(crate) fn plain_text_options(ambiguous: Option<FixedAmbiguousArg>, config: &
     }
 }
 
+/// `--width N` of the plain-text commands: a width of 0 cells would set
+/// every line empty and lose the text, so it is a usage error.
+pub(crate) fn parse_width(arg: &str) -> Result<usize, String> {
+    match arg.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".to_owned()),
+        Ok(width) => Ok(width),
+        Err(err) => Err(err.to_string()),
+    }
+}
+
 /// Width of the plain-text commands' output: the terminal's, or 80 when
 /// standard output is not a terminal.
 pub(crate) fn terminal_width() -> usize {

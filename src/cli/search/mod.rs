@@ -28,7 +28,7 @@ pub struct SearchArgs {
     #[arg(long)]
     pub json: bool,
     /// Width in cells (default: the terminal's width, or 80 when not a terminal).
-    #[arg(long, value_name = "N", value_parser = parse_width)]
+    #[arg(long, value_name = "N", value_parser = crate::cli::parse_width)]
     pub width: Option<usize>,
     /// How wide East Asian ambiguous characters (“ ” — …) are [default:
     /// the config's `ambiguous_width`, narrow for `auto`].
@@ -57,14 +57,6 @@ pub enum ColorArg {
 }
 
 /// A width of at least one cell: at zero no line could show a match.
-fn parse_width(arg: &str) -> Result<usize, String> {
-    match arg.parse::<usize>() {
-        Ok(0) => Err("must be at least 1".to_owned()),
-        Ok(width) => Ok(width),
-        Err(err) => Err(err.to_string()),
-    }
-}
-
 /// grep's statuses.
 const MATCHED: u8 = 0;
 const NO_MATCH: u8 = 1;

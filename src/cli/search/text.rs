@@ -99,7 +99,9 @@ impl<W: Write> TextOut<W> {
         Ok(())
     }
 
-    /// `DATE PAPER · HEADLINE`, set as a heading at the full width.
+    /// `DATE PAPER · HEADLINE` on one line when it fits; else the date and
+    /// paper on a line of their own and the headline set below them, so
+    /// that no line starts or ends with the separator.
     fn heading(&mut self, issue: &Issue, article: &Article) -> io::Result<()> {
         let place = [issue.date.map(|d| d.to_string()), Some(issue.paper.clone())]
             .into_iter()
@@ -108,22 +110,20 @@ impl<W: Write> TextOut<W> {
             .collect::<Vec<_>>()
             .join(" ");
         let headline = article.headline.trim();
-        let joined = |space: &str| match place.is_empty() {
+        let joined = match place.is_empty() {
             true => headline.to_owned(),
-            false => format!("{place}{space}· {headline}"),
+            false => format!("{place} · {headline}"),
         };
-        // Plain spaces, so `grep 'Paper · '` works; when the heading must
-        // wrap, a no-break space keeps the separator off a line's start.
-        let mut head = joined(" ");
-        let mut lines = typeset::wrap_heading(&head, self.width, &self.options);
-        if lines.len() > 1 {
-            head = joined("\u{a0}");
-            lines = typeset::wrap_heading(&head, self.width, &self.options);
-        }
+        let parts = match typeset::wrap_heading(&joined, self.width, &self.options).len() {
+            1 => vec![joined.as_str()],
+            _ => vec![place.as_str(), headline],
+        };
         let (bold, plain) = self.marks.heading;
-        for range in lines {
-            let line = typeset::display_line(&head, range, self.width, &self.options);
-            writeln!(self.out, "{bold}{line}{plain}")?;
+        for part in parts.into_iter().filter(|part| !part.is_empty()) {
+            for range in typeset::wrap_heading(part, self.width, &self.options) {
+                let line = typeset::display_line(part, range, self.width, &self.options);
+                writeln!(self.out, "{bold}{line}{plain}")?;
+            }
         }
         Ok(())
     }
