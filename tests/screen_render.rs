@@ -304,3 +304,36 @@ fn the_ambiguous_width_line_is_shortened_not_cut() {
         assert!(line.contains(expected), "{width}: {line}");
     }
 }
+
+/// On a narrow bar the help hint gives way before where the reader is.
+#[test]
+fn a_narrow_status_bar_keeps_the_place_and_drops_the_hint() {
+    for width in [20, 25] {
+        let mut app = sample_app(width, 8);
+        press(&mut app, "enter");
+        let screen = show(&app);
+        let bar = screen.lines().last().unwrap();
+        assert!(bar.contains("article 1/4"), "{width}: {bar:?}");
+        assert!(bar.contains('%'), "{width}: {bar:?}");
+        assert!(!bar.contains("help"), "{width}: {bar:?}");
+    }
+    // With room for both, both.
+    let mut app = sample_app(30, 8);
+    press(&mut app, "enter");
+    let screen = show(&app);
+    let bar = screen.lines().last().unwrap();
+    assert!(
+        bar.contains("article 1/4") && bar.ends_with("? help"),
+        "{bar:?}"
+    );
+}
+
+/// One-line issue rows drop the weekday before they cut the paper.
+#[test]
+fn a_narrow_issue_row_keeps_the_paper() {
+    let mut app = sample_app(30, 8);
+    press_all(&mut app, &["esc"]);
+    let screen = show(&app);
+    assert!(screen.contains("2022-02-13 北京城市副中心报"), "{screen}");
+    assert!(!screen.contains("星期日"), "{screen}");
+}

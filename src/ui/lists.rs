@@ -52,8 +52,15 @@ fn issue_item(app: &App, pen: &Pen, index: usize, two_lines: bool, room: usize) 
     let first = if two_lines {
         vec![(info.paper.clone(), app.theme.headline)]
     } else {
+        // The weekday gives way before the paper does, as on two lines.
+        let mut day = info.day();
+        if pen.width(&day) + 1 + pen.width(&info.paper) > room
+            && let Some(date) = info.date
+        {
+            day = date.to_string();
+        }
         vec![
-            (info.day(), app.theme.second_line),
+            (day, app.theme.second_line),
             (" ".to_owned(), app.theme.base),
             (info.paper.clone(), app.theme.headline),
         ]

@@ -84,7 +84,14 @@ fn render_bar(app: &App, pen: &mut Pen, row: Rect) {
     };
     let hint_width = pen.width(&hint);
     let width = usize::from(row.width);
-    let hint_width = if hint_width < width { hint_width } else { 0 };
+    // The hint gives way before where the reader is: on a narrow bar,
+    // `article 1/4 · 20%` matters more than `? help`.
+    let place_width = pen.width(&place(app));
+    let hint_width = if hint_width + place_width + 2 <= width {
+        hint_width
+    } else {
+        0
+    };
     if hint_width > 0 {
         let x = row
             .right()
@@ -141,11 +148,8 @@ fn search_field(app: &App, pen: &Pen, max: usize) -> String {
     format!("/{pattern}{count}")
 }
 
-/// `paper · date weekday · article n/m · position`, fitted to `room`:
-/// the weekday goes first, then the date, then the paper is shortened;
-/// where the reader is stays to the last.
-pub(crate) fn summary(app: &App, pen: &Pen, room: usize) -> String {
-    let info = app.issue_info(app.issue);
+/// Where the reader is: `article 2/4 · 35%`, as much of it as applies.
+fn place(app: &App) -> String {
     let mut place = Vec::new();
     if let Some(issue) = app.current_issue().filter(|i| !i.articles.is_empty()) {
         place.push(format!(
@@ -169,7 +173,15 @@ pub(crate) fn summary(app: &App, pen: &Pen, room: usize) -> String {
             format!("{}%", seen * 100 / total.max(1))
         });
     }
-    let place = place.join(" · ");
+    place.join(" · ")
+}
+
+/// `paper · date weekday · article n/m · position`, fitted to `room`:
+/// the weekday goes first, then the date, then the paper is shortened;
+/// where the reader is stays to the last.
+pub(crate) fn summary(app: &App, pen: &Pen, room: usize) -> String {
+    let info = app.issue_info(app.issue);
+    let place = place(app);
     let date = info.date.map(|d| d.to_string());
     let candidates = [
         vec![
