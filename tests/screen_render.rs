@@ -337,3 +337,16 @@ fn a_narrow_issue_row_keeps_the_paper() {
     assert!(screen.contains("2022-02-13 北京城市副中心报"), "{screen}");
     assert!(!screen.contains("星期日"), "{screen}");
 }
+
+/// At 60 columns no line of help is cut short.
+#[test]
+fn help_at_60x20_cuts_no_line() {
+    let mut app = sample_app(60, 20);
+    press(&mut app, "?");
+    for _ in 0..4 {
+        let screen = show(&app);
+        assert!(screen.contains("Help"), "{screen}");
+        assert!(!screen.contains('…'), "{screen}");
+        press(&mut app, "space");
+    }
+}

@@ -122,11 +122,13 @@ impl Action {
     }
 
     /// What the action does, for the help overlay.
+    /// Kept within 33 cells, the room help has at 60 columns beside the
+    /// widest key column, so that no line of help is cut there.
     pub fn description(self) -> &'static str {
         match self {
             Action::Quit => "quit (in an overlay: close it)",
             Action::Help => "this help",
-            Action::Back => "close overlay / clear search / go back",
+            Action::Back => "back (or close overlay, search)",
             Action::FocusNext => "next pane",
             Action::FocusPrev => "previous pane",
             Action::FocusLeft => "pane to the left",
@@ -152,7 +154,7 @@ impl Action {
             Action::Search => "search this issue",
             Action::SearchNext => "next search hit",
             Action::SearchPrev => "previous search hit",
-            Action::Reload => "reload the library (new and deleted issues)",
+            Action::Reload => "reload the library",
             Action::Redraw => "redraw the screen",
             Action::Suspend => "suspend (fg resumes)",
         }
@@ -172,5 +174,15 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), Action::ALL.len());
+    }
+
+    #[test]
+    fn descriptions_fit_help_at_60_columns() {
+        for action in Action::ALL {
+            let text = action.description();
+            let width =
+                crate::typeset::width::str_width(text, crate::typeset::AmbiguousWidth::Narrow);
+            assert!(width <= 33, "{text}");
+        }
     }
 }
