@@ -346,7 +346,12 @@ fn help_at_60x20_cuts_no_line() {
     for _ in 0..4 {
         let screen = show(&app);
         assert!(screen.contains("Help"), "{screen}");
-        assert!(!screen.contains('…'), "{screen}");
+        // The ambiguous-width row names `…` as one of its glyphs.
+        let cut = screen
+            .lines()
+            .filter(|l| !l.contains('“'))
+            .any(|l| l.contains('…'));
+        assert!(!cut, "{screen}");
         press(&mut app, "space");
     }
 }
