@@ -241,3 +241,29 @@ fn a_changed_issue_not_open_is_parsed_again_when_selected() {
     press(&mut app, "j");
     assert_eq!(app.current_article().unwrap().headline, "新头条十,长了一些");
 }
+
+/// With the Issues pane focused the status bar names the selected issue's
+/// file, and its encoding when it was not UTF-8: two copies of one issue
+/// look alike in the list and are told apart there.
+#[test]
+fn the_issues_status_names_the_file_and_a_legacy_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = issue_text(13, "副中心");
+    let (bytes, _, _) = encoding_rs::GB18030.encode(&text);
+    let legacy = dir.path().join("gb-2022-02-13.md");
+    fs::write(&legacy, &bytes).unwrap();
+    let mut app = app_on(dir.path(), 120, 30);
+    press(&mut app, "h");
+    let screen = screen_text(&draw(&app));
+    let bar = screen.lines().last().unwrap();
+    assert!(bar.contains("gb-2022-02-13.md · GB18030"), "{bar:?}");
+    // Too narrow for the whole path: its end stays.
+    let mut app = app_on(dir.path(), 30, 12);
+    press(&mut app, "esc");
+    let screen = screen_text(&draw(&app));
+    let bar = screen.lines().last().unwrap();
+    assert!(
+        bar.contains("…") && bar.contains("13.md · GB18030"),
+        "{bar:?}"
+    );
+}

@@ -6,7 +6,8 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::text::Pen;
 use crate::app::prompt::Prompt;
-use crate::app::{Action, App};
+use crate::app::{Action, App, Pane};
+use crate::library::Source;
 
 /// Draw the status row; returns where the terminal cursor goes (in the
 /// open prompt, so an input method composes at the right place).
@@ -118,7 +119,15 @@ fn render_bar(app: &App, pen: &mut Pen, row: Rect) {
             pen.put(x, row.y, room, &text, theme.notice);
         }
         None => {
-            let text = summary(app, pen, room);
+            let from_a_file = app
+                .library
+                .entries
+                .get(app.issue)
+                .is_some_and(|e| matches!(e.source, Source::File(_)));
+            let text = match app.focus {
+                Pane::Issues if from_a_file => source_of_issue(app, pen, room),
+                _ => summary(app, pen, room),
+            };
             pen.put(x, row.y, room, &text, theme.status);
         }
     }
@@ -146,6 +155,40 @@ fn search_field(app: &App, pen: &Pen, max: usize) -> String {
     }
     let pattern = pen.fit(found.query.pattern(), room, app.theme.glyphs.ellipsis);
     format!("/{pattern}{count}")
+}
+
+/// With the Issues pane focused on an issue read from a file: its
+/// path and, when it was not UTF-8, its encoding, so that two issues that
+/// look alike in the list can be told apart. A long path keeps its end.
+fn source_of_issue(app: &App, pen: &Pen, room: usize) -> String {
+    let label = app.library.label(app.issue);
+    let encoding = app
+        .library
+        .encoding(app.issue)
+        .filter(|e| !e.eq_ignore_ascii_case("UTF-8"))
+        .map(|e| format!(" · {e}"))
+        .unwrap_or_default();
+    let ellipsis = app.theme.glyphs.ellipsis;
+    let room_for_path = room.saturating_sub(pen.width(&encoding));
+    let label = pen.shown(&label);
+    if pen.width(&label) <= room_for_path {
+        return format!("{label}{encoding}");
+    }
+    // Graphemes from the end, as many as fit beside the ellipsis.
+    let keep = room_for_path.saturating_sub(pen.width(ellipsis));
+    let mut used = 0;
+    let mut start = label.len();
+    for (at, grapheme) in label.grapheme_indices(true).rev() {
+        used += pen.width(grapheme);
+        if used > keep {
+            break;
+        }
+        start = at;
+    }
+    if start == label.len() {
+        return pen.fit(&format!("{label}{encoding}"), room, ellipsis);
+    }
+    format!("{ellipsis}{}{encoding}", &label[start..])
 }
 
 /// Where the reader is: `article 2/4 · 35%`, as much of it as applies.

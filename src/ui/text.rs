@@ -28,7 +28,7 @@ impl Pen<'_> {
     /// What a label looks like on screen: the typesetter's display rules,
     /// so a tab in a headline shows as spaces in the lists as it does in the
     /// article, and any control left shows as its picture, not nothing.
-    fn shown<'t>(&self, text: &'t str) -> Cow<'t, str> {
+    pub(super) fn shown<'t>(&self, text: &'t str) -> Cow<'t, str> {
         let options = Options {
             ambiguous: self.ambiguous,
             ..Options::default()
