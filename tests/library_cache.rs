@@ -143,3 +143,64 @@ fn an_unwritable_cache_folder_is_one_message() {
     assert_eq!(library.messages.len(), 1, "{:?}", library.messages);
     assert!(library.messages[0].starts_with("header cache not saved: "));
 }
+
+/// The size cap is this run's setting, not a property of the file: a header
+/// cached under a larger cap must not let a file past a smaller one, and a
+/// refusal under a small cap must not be remembered for the next run.
+#[test]
+fn the_size_cap_applies_whatever_the_cache_holds() {
+    let archive = archive();
+    let (warm, _) = open(&archive);
+    let big = warm
+        .entries
+        .iter()
+        .position(|e| e.status == EntryStatus::Ready)
+        .unwrap();
+    let size = fs::metadata(warm.label(big)).unwrap().len();
+    assert!(size > 256, "the fixture issue is {size} bytes");
+
+    let small = Archive {
+        options: LibraryOptions {
+            max_file_size: 256,
+            ..archive.options.clone()
+        },
+        ..archive
+    };
+    let (capped, opens) = open(&small);
+    // Refused from the size alone: nothing is opened, cache or not.
+    assert_eq!(opens, 0);
+    let index = capped
+        .entries
+        .iter()
+        .position(|e| e.source == warm.entries[big].source)
+        .unwrap();
+    let expected = format!(
+        "too large: {} (the limit is 256 bytes; see max_file_size)",
+        broadsheet::library::scan::human_size(size)
+    );
+    assert_eq!(
+        capped.entries[index].status,
+        EntryStatus::Unavailable(expected)
+    );
+    assert_eq!(capped.entries[index].articles, None);
+    assert!(capped.read(index).unwrap_err().starts_with("too large"));
+    // Every issue is over 256 bytes: none is listed as ready.
+    assert!(
+        capped
+            .entries
+            .iter()
+            .all(|e| e.status != EntryStatus::Ready)
+    );
+
+    // Back under the default cap, the cached headers serve again.
+    let restored = Archive {
+        options: LibraryOptions {
+            max_file_size: LibraryOptions::default().max_file_size,
+            ..small.options.clone()
+        },
+        ..small
+    };
+    let (again, opens) = open(&restored);
+    assert_eq!(opens, 0);
+    assert_eq!(again.entries, warm.entries);
+}

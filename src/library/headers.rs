@@ -107,7 +107,11 @@ fn load_one(found: &Found, cache: &HeaderCache, source: &dyn FileSource, max: u6
     }
     let stamp = Stamp::of(&meta);
     let identity = scan::identity(&meta);
-    if let Some(cached) = cache.get(&found.path, stamp) {
+    // The cap is this run's setting, not a fact about the file: a header
+    // cached under a larger cap must not let the file past this one.
+    if stamp.size <= max
+        && let Some(cached) = cache.get(&found.path, stamp)
+    {
         return Loaded {
             outcome: Outcome::Header(cached.clone()),
             fresh: false,
@@ -122,7 +126,9 @@ fn load_one(found: &Found, cache: &HeaderCache, source: &dyn FileSource, max: u6
     }
 }
 
-/// One file's header, and whether it may be cached.
+/// One file's header, and whether it may be cached. A refusal for size is
+/// not cached: it depends on the cap, which another run may set higher (the
+/// header cached before, if any, then serves again).
 pub fn read_header(
     path: &Path,
     stamp: Stamp,
@@ -135,7 +141,7 @@ pub fn read_header(
     };
     if stamp.size > max {
         let reason = too_large(stamp.size, max);
-        return (Outcome::Header(unavailable(reason)), true);
+        return (Outcome::Header(unavailable(reason)), false);
     }
     let head = source
         .open(path)
