@@ -140,7 +140,10 @@ fn an_unknown_action_lists_the_actions() {
         ),
         "{message}"
     );
-    assert!(message.ends_with("help, suspend, quit"), "{message}");
+    assert!(
+        message.ends_with("help, redraw, suspend, quit"),
+        "{message}"
+    );
     let message = error_for("[keys]\nnext_unred = [\"x\"]\n");
     assert!(
         message.contains("unknown action \"next_unred\" (did you mean \"next_unread\"?)"),

@@ -348,6 +348,20 @@ fn a_bad_config_exits_non_zero_with_the_position() {
     assert_eq!(fs::read_to_string(&path).unwrap(), "width = \n");
 }
 
+#[test]
+fn every_line_of_a_config_error_is_prefixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.toml");
+    fs::write(&path, "theme = 3\nfoo = 1\n").unwrap();
+    let out = broadsheet(&["--config", path.to_str().unwrap(), "config"], dir.path());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    for line in lines {
+        assert!(line.starts_with("broadsheet: "), "{line}");
+    }
+}
+
 fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
     use proptest::prelude::*;
     let folder = "/[a-z\u{4e00}-\u{4e10}\u{1b}\u{202e}\" \\\\]{1,12}".prop_map(PathBuf::from);

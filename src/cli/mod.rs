@@ -156,8 +156,14 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            // stderr may itself be closed; nothing better to do then.
-            let _ = writeln!(io::stderr(), "broadsheet: {err:#}");
+            // Every line prefixed (a config error lists one problem per
+            // line), so each reads on its own in a log. stderr may itself be
+            // closed; nothing better to do then.
+            let message = format!("{err:#}");
+            let mut stderr = io::stderr().lock();
+            for line in message.lines() {
+                let _ = writeln!(stderr, "broadsheet: {line}");
+            }
             ExitCode::FAILURE
         }
     }
