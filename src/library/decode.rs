@@ -1,11 +1,16 @@
 //! Bytes to text. The chain (RELIABILITY §4): a BOM decides (UTF-8, UTF-16LE,
 //! UTF-16BE); else strict UTF-8; else a file that is UTF-8 with a few bad
-//! bytes stays UTF-8; else `chardetng` (Firefox's detector) picks a legacy
-//! encoding (GB18030, Big5, Shift_JIS…) that must decode cleanly; else
+//! bytes stays UTF-8, with U+FFFD and one warning (`guess` says when, and
+//! why); else `chardetng` (Firefox's detector) picks a legacy encoding
+//! (GB18030, Big5, Shift_JIS, Windows-1252…) that must decode cleanly; else
 //! GB18030; else the best guess, lossily, with one warning naming the byte
 //! offset of the first bad sequence.
 
+mod guess;
+
 use encoding_rs::{DecoderResult, Encoding, GB18030, GBK, UTF_8};
+
+use guess::mostly_utf8;
 
 /// How far into a file a NUL byte marks it as binary (as `git` and `grep`
 /// decide).
@@ -133,27 +138,6 @@ fn detect(bytes: &[u8], last: bool, limit: usize) -> &'static Encoding {
     detector.feed(sample, last && sample.len() == bytes.len());
     let guess = detector.guess(None, false);
     if guess == GBK { GB18030 } else { guess }
-}
-
-/// UTF-8 with a stray bad byte or a sequence cut at the end, rather than a
-/// legacy encoding: far more valid multi-byte characters than bad
-/// sequences. (In GB18030 or Big5 text, byte pairs rarely form valid UTF-8.)
-fn mostly_utf8(bytes: &[u8]) -> bool {
-    let mut valid = 0usize;
-    let mut invalid = 0usize;
-    let mut chunks = bytes.utf8_chunks().peekable();
-    while let Some(chunk) = chunks.next() {
-        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
-        // A character cut by the end of the file is no evidence against UTF-8.
-        let cut_at_end = chunks.peek().is_none()
-            && std::str::from_utf8(chunk.invalid()).is_err_and(|e| e.error_len().is_none());
-        invalid += usize::from(!chunk.invalid().is_empty() && !cut_at_end);
-        // Legacy text fails on nearly every character: stop counting early.
-        if invalid > 64 && valid < invalid * 8 {
-            return false;
-        }
-    }
-    valid > 0 && valid >= invalid * 8
 }
 
 /// Where decoding went wrong.
