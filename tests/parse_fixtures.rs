@@ -271,10 +271,12 @@ fn line() -> impl Strategy<Value = String> {
 }
 
 fn issue_text() -> impl Strategy<Value = String> {
-    let block = (0..5u8, line()).prop_map(|(kind, text)| match kind {
+    let block = (0..8u8, line()).prop_map(|(kind, text)| match kind {
         0 => format!("# {text}"),
         1 => format!("## {text}"),
         2 => format!("### {text}"),
+        3 => format!("- {text}\n  - {text}"),
+        4 => format!("1. {text}"),
         _ => text,
     });
     prop::collection::vec(block, 0..14).prop_map(|blocks| blocks.join("\n\n"))

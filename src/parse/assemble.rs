@@ -5,10 +5,14 @@ use std::ops::Range;
 
 use crate::model::{Block, BlockKind, HeadField, HeadLink, Link};
 use crate::parse::dateline::{DateLine, parse_date_line};
-use crate::parse::markdown::{RawBlock, RawKind, trimmed};
-use crate::parse::roles::{
-    caption, ends_sentence, find_jump, is_byline, is_front_matter, is_label, lead_in,
-};
+use crate::parse::markdown::{RawBlock, RawKind, bullet_end, trimmed};
+use crate::parse::mend::Part;
+use crate::parse::roles::{ends_sentence, is_front_matter, is_label};
+
+mod body;
+
+use body::article;
+pub use body::article_warnings;
 
 /// The masthead and date line of an issue.
 #[derive(Debug, Default)]
@@ -26,14 +30,14 @@ pub struct Draft {
     pub headline: String,
     pub deck: Option<String>,
     pub byline: Option<String>,
-    pub parts: Vec<Block>,
+    pub parts: Vec<Part>,
     pub head_links: Vec<HeadLink>,
 }
 
 fn level(block: &RawBlock) -> Option<u8> {
     match block.kind {
         RawKind::Heading(level) => Some(level),
-        RawKind::Paragraph => None,
+        RawKind::Paragraph | RawKind::ListItem => None,
     }
 }
 
@@ -154,7 +158,8 @@ impl Page<'_> {
         };
         let text = &self.blocks[k].text;
         let in_front = self.headlines.first().is_none_or(|&first| k < first);
-        level(&self.blocks[k]).is_none()
+        // A list item is a whole of the article before, never a kicker.
+        self.blocks[k].kind == RawKind::Paragraph
             && !self.taken(k)
             && !k.checked_sub(1).is_some_and(is_headline)
             && is_label(text)
@@ -251,7 +256,12 @@ fn untitled(blocks: &[&RawBlock]) -> Option<Draft> {
     let body: Vec<&RawBlock> = lines.iter().collect();
     let mut draft = article(&body);
     let links = &mut draft.head_links;
-    draft.headline = head_field(title, whole(title), HeadField::Headline, links);
+    let start = match title.kind {
+        RawKind::ListItem => bullet_end(&title.text),
+        _ => 0,
+    };
+    let range = start..title.text.len();
+    draft.headline = head_field(title, range, HeadField::Headline, links);
     links.sort_by_key(|link| link.field);
     Some(draft)
 }
@@ -271,102 +281,4 @@ fn split_sentences(block: &RawBlock) -> Vec<RawBlock> {
         out.push(block.slice(start..block.text.len()));
     }
     out
-}
-
-/// A sub-head at `body[*index - 1]`; a short unpunctuated line after it is
-/// its deck (and is consumed).
-fn subhead(raw: &RawBlock, body: &[&RawBlock], index: &mut usize) -> Block {
-    let mut head = cut(raw, whole(raw));
-    let deck = body
-        .get(*index)
-        .filter(|next| level(next).is_none() && is_label(&next.text));
-    if let Some(next) = deck {
-        head.source.end = head.source.end.max(next.source().end);
-        *index += 1;
-    }
-    let deck = deck.map(|d| d.text.trim().to_owned());
-    block(BlockKind::Subhead { deck }, head)
-}
-
-/// Deck, byline and body parts of one article.
-fn article(body: &[&RawBlock]) -> Draft {
-    let mut draft = Draft::default();
-    let mut index = 0;
-    if let Some(first) = body.first()
-        && level(first).is_none()
-        && is_label(&first.text)
-    {
-        let links = &mut draft.head_links;
-        draft.deck = Some(head_field(first, whole(first), HeadField::Deck, links));
-        index = 1;
-    }
-    while let Some(raw) = body.get(index) {
-        index += 1;
-        let text = raw.text.trim();
-        if text.is_empty() {
-            continue;
-        }
-        // A byline or lead-in belongs to the article's head: after the
-        // headline and deck, before any body part.
-        let head = draft.parts.is_empty() && draft.byline.is_none();
-        if level(raw).is_some() {
-            draft.parts.push(subhead(raw, body, &mut index));
-        } else if head && is_byline(text) {
-            let links = &mut draft.head_links;
-            draft.byline = Some(head_field(raw, whole(raw), HeadField::Byline, links));
-        } else if let Some(found) = caption(&raw.text) {
-            let credit = found.credit.map(|r| raw.text[r].trim().to_owned());
-            // The credit is a plain string: a link on it is clipped away.
-            let text = cut(raw, 0..found.text_end);
-            let source = raw.source();
-            draft
-                .parts
-                .push(block(BlockKind::Caption { credit }, Cut { source, ..text }));
-        } else {
-            let lead = head.then(|| lead_in(&raw.text)).flatten();
-            if let Some(end) = lead {
-                let links = &mut draft.head_links;
-                draft.byline = Some(head_field(raw, 0..end, HeadField::Byline, links));
-            }
-            paragraph(raw, lead.unwrap_or(0), &mut draft.parts);
-        }
-    }
-    draft
-}
-
-/// A paragraph from `start` of a block, with a jump line at its start or end
-/// split off into its own block.
-fn paragraph(raw: &RawBlock, start: usize, parts: &mut Vec<Block>) {
-    let text = &raw.text[start..];
-    let Some(jump) = find_jump(text) else {
-        if !text.trim().is_empty() {
-            parts.push(block(BlockKind::Paragraph, cut(raw, start..raw.text.len())));
-        }
-        return;
-    };
-    let range = start + jump.range.start..start + jump.range.end;
-    let page = text[jump.page.clone()].to_owned();
-    let kind = BlockKind::Jump {
-        direction: jump.direction,
-        page,
-    };
-    let before = start..range.start;
-    let after = range.end..raw.text.len();
-    if !raw.text[before.clone()].trim().is_empty() {
-        parts.push(block(BlockKind::Paragraph, cut(raw, before)));
-    }
-    parts.push(block(kind, cut(raw, range)));
-    if !raw.text[after.clone()].trim().is_empty() {
-        parts.push(block(BlockKind::Paragraph, cut(raw, after)));
-    }
-}
-
-/// The warnings a reader should see about an article.
-pub fn article_warnings(headline: &str, blocks: &[Block]) -> Option<String> {
-    let last = blocks
-        .iter()
-        .rev()
-        .find(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Jump { .. }))?;
-    (matches!(last.kind, BlockKind::Paragraph) && !ends_sentence(&last.text))
-        .then(|| format!("“{headline}”: the last paragraph ends mid-sentence; text may be missing"))
 }

@@ -10,18 +10,24 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 mod links;
+mod lists;
 
 pub use crate::model::Link;
 use links::safe_url;
 pub use links::{clip_links, trimmed};
+pub use lists::bullet_end;
 
 /// What Markdown made of a block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RawKind {
     /// `#` is 1, `##` is 2, …
     Heading(u8),
-    /// Paragraphs, list items, code and HTML blocks: text a reader reads.
+    /// Paragraphs, code and HTML blocks: text a reader reads.
     Paragraph,
+    /// A list item (its text starts with its marker, see `lists`), or a
+    /// block inside one: a whole of its own, never a newspaper role and
+    /// never joined to the text around it.
+    ListItem,
 }
 
 /// A run of block text and the source bytes it came from. `linear` runs are
@@ -210,25 +216,39 @@ struct Builder<'s> {
     pending_break: Option<Range<usize>>,
     /// Open links: text start and URL.
     links: Vec<(usize, String)>,
+    /// How many lists the current position is inside.
+    list_depth: usize,
+    /// The current block is a list item holding only its marker so far.
+    fresh_item: bool,
 }
 
 impl<'s> Builder<'s> {
     fn open(&mut self, kind: RawKind) {
-        match &mut self.current {
-            // A loose list item's paragraph continues the item's block.
-            Some(block) if block.text.is_empty() && kind == RawKind::Paragraph => {}
-            _ => {
-                self.flush();
-                self.current = Some(RawBlock::new(kind));
-            }
+        // A loose list item's first paragraph continues the item's block.
+        if !(self.fresh_item && kind == RawKind::ListItem) {
+            self.flush();
+            self.current = Some(RawBlock::new(kind));
+        }
+    }
+
+    /// The kind of a text block opened here: inside a list, part of an item.
+    fn body_kind(&self) -> RawKind {
+        if self.list_depth > 0 {
+            RawKind::ListItem
+        } else {
+            RawKind::Paragraph
         }
     }
 
     fn flush(&mut self) {
         self.pending_break = None;
         self.links.clear();
+        // A bullet item with nothing but its marker has nothing to read
+        // (an empty numbered item still shows its number, text as printed).
+        let fresh = std::mem::take(&mut self.fresh_item);
         if let Some(mut block) = self.current.take()
             && !block.text.trim().is_empty()
+            && !(fresh && bullet_end(&block.text) == block.text.len())
         {
             block.index_links();
             self.blocks.push(block);
@@ -243,9 +263,9 @@ impl<'s> Builder<'s> {
             return;
         }
         let raw = self.source.get(range.clone()).unwrap_or("");
-        let block = self
-            .current
-            .get_or_insert_with(|| RawBlock::new(RawKind::Paragraph));
+        let kind = self.body_kind();
+        self.fresh_item = false;
+        let block = self.current.get_or_insert_with(|| RawBlock::new(kind));
         if let Some(at) = self.pending_break.take() {
             // Between CJK characters a source line break is no space at all;
             // between Latin words it is one space.
@@ -279,7 +299,8 @@ impl<'s> Builder<'s> {
             }
             Event::FootnoteReference(label) => self.text(&label, range),
             Event::SoftBreak | Event::HardBreak => {
-                if self.current.as_ref().is_some_and(|b| !b.text.is_empty()) {
+                let written = self.current.as_ref().is_some_and(|b| !b.text.is_empty());
+                if written && !self.fresh_item {
                     self.pending_break = Some(range);
                 }
             }
@@ -291,12 +312,13 @@ impl<'s> Builder<'s> {
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
         match tag {
             Tag::Heading { level, .. } => self.open(RawKind::Heading(level as u8)),
-            Tag::Paragraph | Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Item => {
-                self.open(RawKind::Paragraph);
-                if matches!(tag, Tag::Item) {
-                    self.item_marker(range);
-                }
+            Tag::Paragraph | Tag::CodeBlock(_) | Tag::HtmlBlock => self.open(self.body_kind()),
+            Tag::Item => {
+                self.flush();
+                self.current = Some(RawBlock::new(RawKind::ListItem));
+                self.item_marker(range);
             }
+            Tag::List(_) => self.list_depth += 1,
             Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
                 let at = self.current.as_ref().map_or(0, |b| b.text.len());
                 self.links.push((at, safe_url(&dest_url)));
@@ -305,16 +327,13 @@ impl<'s> Builder<'s> {
         }
     }
 
-    /// An ordered list's number is part of the text as printed (`1.`, `2)`).
+    /// The item's marker as the reader sees it (see `lists`), standing for
+    /// the marker's source bytes.
     fn item_marker(&mut self, range: Range<usize>) {
-        let raw = self.source.get(range.clone()).unwrap_or("");
-        let marker_len = raw
-            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ')'))
-            .unwrap_or(raw.len());
-        let marker = &raw[..marker_len];
-        if marker.starts_with(|c: char| c.is_ascii_digit()) {
-            let start = range.start;
-            self.text(&format!("{marker} "), start..start + marker_len);
+        let found = lists::marker(self.source, range.start, self.list_depth);
+        if let (Some((text, source)), Some(block)) = (found, &mut self.current) {
+            block.push(&text, source, false);
+            self.fresh_item = true;
         }
     }
 
@@ -325,6 +344,7 @@ impl<'s> Builder<'s> {
             | TagEnd::CodeBlock
             | TagEnd::HtmlBlock
             | TagEnd::Item => self.flush(),
+            TagEnd::List(_) => self.list_depth = self.list_depth.saturating_sub(1),
             TagEnd::Link | TagEnd::Image => {
                 if let (Some((start, url)), Some(block)) = (self.links.pop(), &mut self.current) {
                     // A break space written after the link opened is not its text.
@@ -347,6 +367,8 @@ pub fn raw_blocks(source: &str) -> Vec<RawBlock> {
         current: None,
         pending_break: None,
         links: Vec::new(),
+        list_depth: 0,
+        fresh_item: false,
     };
     for (event, range) in Parser::new_ext(source, Options::empty()).into_offset_iter() {
         builder.event(event, range);
@@ -395,7 +417,14 @@ mod tests {
     fn list_items_are_blocks_and_keep_their_numbers() {
         let blocks = raw_blocks("1. 一是\n2. 二是\n\n- 甲\n- 乙\n");
         let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(texts, ["1. 一是", "2. 二是", "甲", "乙"]);
+        assert_eq!(texts, ["1. 一是", "2. 二是", "• 甲", "• 乙"]);
+        assert!(blocks.iter().all(|b| b.kind == RawKind::ListItem));
+        let src = "3. 三\n\n4. 四\n\n   续\n\n- 甲\n  - 乙\n-\n\n后文\n";
+        let blocks = raw_blocks(src);
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["3. 三", "4. 四", "续", "• 甲", "◦ 乙", "后文"]);
+        assert_eq!(blocks[5].kind, RawKind::Paragraph);
+        assert_eq!(&src[blocks[4].source()], "- 乙");
     }
 
     #[test]

@@ -3,14 +3,41 @@
 //! sides); a caption printed between the halves moves after the joined
 //! paragraph. See `TYPESETTING.md`, "Page-column breaks".
 //!
-//! Each article is mended on its own, so nothing joins across a headline
-//! or kicker; `assemble` takes a deck or byline only before the first body
-//! block, so no paragraph precedes them; sub-heads and jump lines close the
-//! open paragraph here.
+//! Only a paragraph joins, and only to a paragraph: each article is mended
+//! on its own, so nothing joins across a headline or kicker; a deck and a
+//! byline are fields, not blocks, and `assemble` takes them only before the
+//! body, so no paragraph precedes them (a paragraph after them starts
+//! fresh); sub-heads and jump lines close the open paragraph here, and a
+//! caption waits beside it; a part `assemble` marks as standing alone (a
+//! list item, a byline-shaped line in the body) closes it too and is never
+//! continued.
 
 use crate::model::{Block, BlockKind, Link};
 use crate::parse::markdown::{clip_links, is_cjk, trimmed};
 use crate::parse::roles::{ends_sentence, ends_with_stop, starts_with_no_start};
+
+/// A body block from `assemble`, and whether it stands alone: a list item
+/// or a byline-shaped line is a whole, never half of a split paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    pub block: Block,
+    pub alone: bool,
+}
+
+impl Part {
+    /// A block that may join (a paragraph) or not (anything else) by its kind.
+    pub fn new(block: Block) -> Part {
+        Part {
+            block,
+            alone: false,
+        }
+    }
+
+    /// A block that is never joined to another, nor another to it.
+    pub fn alone(block: Block) -> Part {
+        Part { block, alone: true }
+    }
+}
 
 /// Whether `next` continues the paragraph `text`.
 pub fn continues(text: &str, next: &str) -> bool {
@@ -53,14 +80,19 @@ fn join(a: &mut Block, b: Block) {
 
 /// Join split paragraphs and move interrupting captions after them.
 pub fn mend(blocks: Vec<Block>) -> Vec<Block> {
-    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    mend_parts(blocks.into_iter().map(Part::new).collect())
+}
+
+/// `mend`, with the parts that stand alone marked.
+pub fn mend_parts(parts: Vec<Part>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(parts.len());
     // Captions seen after a paragraph that may still continue.
     let mut held: Vec<Block> = Vec::new();
     // The paragraph (index in `out`) the next paragraph may continue.
     let mut open: Option<usize> = None;
-    for block in blocks {
+    for Part { block, alone } in parts {
         match block.kind {
-            BlockKind::Paragraph => {
+            BlockKind::Paragraph if !alone => {
                 if let Some(index) = open
                     && continues(&out[index].text, &block.text)
                 {
@@ -157,6 +189,46 @@ mod tests {
         assert_eq!(texts(&blocks), ["他提出“两个示范区”，要求加快建设。"]);
         let blocks = mend(vec![para("会议结束。", 0), para("下午继续。", 30)]);
         assert_eq!(blocks.len(), 2);
+    }
+
+    #[test]
+    fn nothing_but_a_paragraph_joins_a_paragraph() {
+        let jump = BlockKind::Jump {
+            direction: crate::model::JumpDirection::ContinuedOn,
+            page: "2".to_owned(),
+        };
+        let subhead = BlockKind::Subhead { deck: None };
+        let kinds = [
+            Part::new(block(subhead, "小标题", 20)),
+            Part::new(block(jump, "(下转2版)", 20)),
+        ];
+        let alone = [
+            Part::alone(para("• 新公交车", 20)),
+            Part::alone(para("记者 王明", 20)),
+        ];
+        for middle in kinds.into_iter().chain(alone) {
+            let text = middle.block.text.clone();
+            let blocks = mend_parts(vec![
+                Part::new(para("会议强调要", 0)),
+                middle,
+                Part::new(para("加快建设", 40)),
+            ]);
+            assert_eq!(texts(&blocks), ["会议强调要", &text, "加快建设"]);
+        }
+        // A part standing alone is not continued, nor does it continue.
+        let blocks = mend_parts(vec![
+            Part::alone(para("• 新公交车", 0)),
+            Part::alone(para("• 两座桥", 20)),
+            Part::new(para("，会议通过", 40)),
+        ]);
+        assert_eq!(texts(&blocks), ["• 新公交车", "• 两座桥", "，会议通过"]);
+        // Only a caption lets the halves join: it waits and moves after them.
+        let blocks = mend_parts(vec![
+            Part::new(para("会议强调要", 0)),
+            Part::new(caption("图为会场。", 20)),
+            Part::new(para("加快建设。", 40)),
+        ]);
+        assert_eq!(texts(&blocks), ["会议强调要加快建设。", "图为会场。"]);
     }
 
     #[test]

@@ -39,8 +39,8 @@ pub fn parse_issue(text: &str, file_name: Option<&str>) -> Issue {
     let articles: Vec<Article> = drafts
         .into_iter()
         .map(|draft| {
-            let blocks = mend::mend(draft.parts);
-            warnings.extend(assemble::article_warnings(&draft.headline, &blocks));
+            warnings.extend(assemble::article_warnings(&draft.headline, &draft.parts));
+            let blocks = mend::mend_parts(draft.parts);
             Article {
                 id: article_id(header.date, None, &draft.headline, &mut seen),
                 kicker: draft.kicker,

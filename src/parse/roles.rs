@@ -5,13 +5,27 @@
 
 use std::ops::Range;
 
-use crate::model::JumpDirection;
 use crate::parse::markdown::is_cjk;
+
+mod jumps;
+
+pub use jumps::{Jump, find_jump, jump_at};
 
 /// Ends a sentence (clreq's closing marks, plus the Latin full stop).
 const SENTENCE_END: &str = "。！？!?…．.”’\"」』）)";
-/// Marks that make a line a sentence rather than a label.
-const SENTENCE_MARKS: &str = "。！？!?；;，,：:";
+/// Marks that end a sentence wherever they stand: a line holding one is
+/// prose, not a label. (Latin `.`, `!`, `?` only end one before a space or
+/// at the end, see `latin_sentence_end`.)
+const FULL_STOPS: &str = "。！？…‼⁇⁈⁉．｡";
+/// Marks after which a sentence goes on: a line ending in one was cut, or
+/// leads into what follows (`预算包括：`); either way it is not a label.
+const GOES_ON: &str = "，、；：,;:";
+/// Marks that make a line starting `记者`, `By`… a sentence, not a byline.
+const CLAUSE_MARKS: &str = "。！？；：，!?;:";
+/// Words whose full stop is not a sentence's end.
+const ABBREVIATIONS: [&str; 14] = [
+    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Prof", "Gen", "Gov", "Sen", "Rep", "Mt", "No",
+];
 /// clreq basic line-start prohibitions: a block that starts with one of these
 /// is the tail of the block before it.
 const NO_LINE_START: &str = "、，。．；：？！）］｝〕】》〉」』”’·～／,.;:?!)]}";
@@ -27,19 +41,50 @@ fn enclosed(text: &str) -> bool {
     open && close
 }
 
-/// A short line without sentence punctuation: a kicker, deck or sub-head deck.
-pub fn is_label(text: &str) -> bool {
-    let text = text.trim();
+/// A Latin `.`, `!` or `?` that ends a sentence: before a space or at the
+/// end, not after an initial (`J. Doe`), a title (`Dr. Lee`) or a dotted
+/// abbreviation (`U.S.`); so `2.5`, `U.S. rates` and `Dr. Lee` leave a
+/// line a label.
+fn latin_sentence_end(text: &str) -> bool {
+    text.char_indices().any(|(at, c)| {
+        let stop = matches!(c, '.' | '!' | '?');
+        let after = text[at + c.len_utf8()..].chars().next();
+        let word = text[..at].rsplit(char::is_whitespace).next().unwrap_or("");
+        let initial = word.len() == 1 && word.starts_with(|l: char| l.is_ascii_uppercase());
+        let dotted = word.contains('.') || ABBREVIATIONS.contains(&word);
+        let abbreviation = c == '.' && (initial || dotted);
+        stop && after.is_none_or(char::is_whitespace) && !abbreviation
+    })
+}
+
+/// A line shaped like a title: no sentence ends in it, it does not end
+/// leading on (`，`, `：`), and it is no byline, caption or jump line.
+/// Commas, `、`, `；`, dashes and spaces inside are a title's, as in
+/// `扎实推进，稳步发展`.
+fn label_shape(text: &str) -> bool {
     !text.is_empty()
-        && weight(text) <= 80
-        && !text.contains(|c| SENTENCE_MARKS.contains(c))
-        && !text.ends_with('.')
+        && !text.contains(|c| FULL_STOPS.contains(c))
+        && !latin_sentence_end(text)
+        && !text.ends_with(|c| GOES_ON.contains(c))
         && !enclosed(text)
         && !is_byline(text)
         && caption(text).is_none()
         // A label never holds a jump line: `… first. Continued on Page 3`
         // ends a paragraph that happens to be short and has no comma.
         && find_jump(text).is_none()
+}
+
+/// A short line shaped like a title: a kicker, deck or sub-head deck.
+pub fn is_label(text: &str) -> bool {
+    let text = text.trim();
+    weight(text) <= 80 && label_shape(text)
+}
+
+/// A line between a headline and a byline: a deck when it is shaped like a
+/// title, up to about three lines of print (a long `——记…` deck).
+pub fn is_deck_before_byline(text: &str) -> bool {
+    let text = text.trim();
+    weight(text) <= 240 && label_shape(text)
 }
 
 /// The text ends a sentence, so a page-column break cannot be inside it.
@@ -91,11 +136,14 @@ pub fn is_byline(text: &str) -> bool {
         .strip_prefix("By ")
         .or_else(|| text.strip_prefix("BY "))
     {
-        return name.starts_with(|c: char| c.is_uppercase());
+        // `By Ann Lee, Staff Writer` has a comma; `By Monday, all was done.` ends a sentence.
+        return name.starts_with(|c: char| c.is_uppercase()) && !latin_sentence_end(name);
     }
+    // `记者从市交通委获悉，…` is a sentence about a reporter, not a name list.
     BYLINE_PREFIXES.iter().any(|p| {
-        text.strip_prefix(p)
-            .is_some_and(|name| !name.trim().is_empty())
+        text.strip_prefix(p).is_some_and(|name| {
+            !name.trim().is_empty() && !name.contains(|c| CLAUSE_MARKS.contains(c))
+        })
     })
 }
 
@@ -202,155 +250,6 @@ fn credit_start(text: &str) -> Option<usize> {
         .filter(|&at| weight(&text[at..]) <= 60)
 }
 
-/// A jump line found in a block.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Jump {
-    pub range: Range<usize>,
-    pub direction: JumpDirection,
-    pub page: Range<usize>,
-}
-
-/// A page as printed: `2`, `A4`, `二`.
-fn page_at(text: &str, at: usize) -> Option<usize> {
-    let rest = &text[at..];
-    let letters = rest.len()
-        - rest
-            .trim_start_matches(|c: char| c.is_ascii_uppercase())
-            .len();
-    let digits_at = at + letters.min(1);
-    let digits = text[digits_at..]
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(text.len() - digits_at);
-    if letters <= 1 && (1..=3).contains(&digits) {
-        return Some(digits_at + digits);
-    }
-    let cn = text[at..]
-        .find(|c: char| !"一二三四五六七八九十".contains(c))
-        .unwrap_or(text.len() - at);
-    (letters == 0 && cn > 0).then_some(at + cn)
-}
-
-fn skip_ws(text: &str, at: usize) -> usize {
-    let rest = &text[at..];
-    at + rest.len() - rest.trim_start().len()
-}
-
-/// A jump line starting exactly at `at`: `(下转2版)`, `（上接第1版）`,
-/// `Continued on Page A4`, `（2面に続く）`. Its end, direction and page.
-pub fn jump_at(text: &str, at: usize) -> Option<(usize, JumpDirection, Range<usize>)> {
-    let rest = &text[at..];
-    let open = rest
-        .chars()
-        .next()
-        .filter(|c| matches!(c, '(' | '（' | '['));
-    let inner = at + open.map_or(0, char::len_utf8);
-    let (direction, page, end) = chinese_jump(text, inner)
-        .or_else(|| english_jump(text, inner))
-        .or_else(|| japanese_jump(text, inner))?;
-    let end = match open {
-        Some(_) => {
-            let close = text[end..]
-                .chars()
-                .next()
-                .filter(|c| matches!(c, ')' | '）' | ']'))?;
-            end + close.len_utf8()
-        }
-        // A bare `下转2版` is a jump only as a whole block; inside prose it
-        // could be words.
-        None if chinese_jump(text, inner).is_some() && (at > 0 || end < text.trim_end().len()) => {
-            return None;
-        }
-        None => end,
-    };
-    Some((end, direction, page))
-}
-
-type JumpMatch = (JumpDirection, Range<usize>, usize);
-
-fn chinese_jump(text: &str, at: usize) -> Option<JumpMatch> {
-    let rest = &text[at..];
-    let (direction, len) = [
-        ("下转", JumpDirection::ContinuedOn),
-        ("转", JumpDirection::ContinuedOn),
-        ("上接", JumpDirection::ContinuedFrom),
-        ("接", JumpDirection::ContinuedFrom),
-    ]
-    .iter()
-    .find_map(|(word, dir)| rest.starts_with(word).then_some((*dir, word.len())))?;
-    let mut page_start = at + len;
-    if text[page_start..].starts_with('第') {
-        page_start += '第'.len_utf8();
-    }
-    let page_start = skip_ws(text, page_start);
-    let page_end = page_at(text, page_start)?;
-    let end = skip_ws(text, page_end);
-    text[end..]
-        .starts_with('版')
-        .then(|| (direction, page_start..page_end, end + '版'.len_utf8()))
-}
-
-fn english_jump(text: &str, at: usize) -> Option<JumpMatch> {
-    let rest = &text[at..];
-    let word = ["Continued", "continued", "Cont'd", "Cont."]
-        .iter()
-        .find(|w| rest.starts_with(*w))?;
-    let at = skip_ws(text, at + word.len());
-    let (direction, at) = if text[at..].starts_with("on ") {
-        (JumpDirection::ContinuedOn, at + 3)
-    } else if text[at..].starts_with("from ") {
-        (JumpDirection::ContinuedFrom, at + 5)
-    } else {
-        return None;
-    };
-    let at = skip_ws(text, at);
-    let at = ["Page ", "page ", "P. ", "p. "]
-        .iter()
-        .find_map(|p| text[at..].starts_with(p).then(|| at + p.len()))
-        .unwrap_or(at);
-    let page_end = page_at(text, at)?;
-    Some((direction, at..page_end, page_end))
-}
-
-fn japanese_jump(text: &str, at: usize) -> Option<JumpMatch> {
-    let page_end = page_at(text, at)?;
-    let rest = text[page_end..].strip_prefix('面')?;
-    let after = page_end + '面'.len_utf8();
-    for (tail, direction) in [
-        ("に続く", JumpDirection::ContinuedOn),
-        ("へ続く", JumpDirection::ContinuedOn),
-        ("から続く", JumpDirection::ContinuedFrom),
-        ("から", JumpDirection::ContinuedFrom),
-    ] {
-        if rest.starts_with(tail) {
-            return Some((direction, at..page_end, after + tail.len()));
-        }
-    }
-    None
-}
-
-/// Where a jump line sits in a block.
-pub fn find_jump(text: &str) -> Option<Jump> {
-    let trimmed = text.trim_end().len();
-    let make = |start: usize, (end, direction, page): (usize, JumpDirection, Range<usize>)| Jump {
-        range: start..end,
-        direction,
-        page,
-    };
-    if let Some(found) = jump_at(text, 0) {
-        return Some(make(0, found));
-    }
-    // At the end: try each character boundary of the last few dozen bytes.
-    let from = trimmed.saturating_sub(60);
-    (from..trimmed)
-        .filter(|&i| text.is_char_boundary(i))
-        .filter(|&i| i == 0 || text[..i].ends_with(|c: char| !c.is_ascii_alphanumeric()))
-        .find_map(|i| {
-            jump_at(text, i)
-                .filter(|(end, ..)| *end == trimmed)
-                .map(|m| make(i, m))
-        })
-}
-
 /// Front matter words: app banners, issue numbers, publisher lines.
 pub fn is_front_matter(text: &str) -> bool {
     const WORDS: [&str; 12] = [
@@ -394,6 +293,22 @@ mod tests {
         assert!(!is_label("（完）"));
         assert!(!is_label("(下转2版)"));
         assert!(!is_label("Three berths come first. Continued on Page 3"));
+        assert!(is_label("扎实推进，稳步发展"));
+        assert!(is_label(
+            "京津冀协同发展；交通先行、产业跟进——新格局 新气象"
+        ));
+        assert!(is_label("A long wait, and a sign"));
+        assert!(is_label("Dr. Lee returns as U.S. rates hit 2.5%"));
+        assert!(!is_label("预算包括："));
+        assert!(!is_label("城市副中心的建设者们，"));
+        assert!(!is_label("今天上午，全市迎来降雨。"));
+        assert!(!is_label("Rain fell. Roads shut"));
+        assert!(!is_label("Why now?"));
+        assert!(!is_label("等待……"));
+        let long = "——记北京城市副中心数千名一线建设者在冬奥会和春节期间坚守岗位、保障城市平稳有序运行的日日夜夜";
+        assert!(!is_label(long));
+        assert!(is_deck_before_byline(long));
+        assert!(!is_deck_before_byline("他们坚守一线。"));
     }
 
     #[test]
@@ -405,6 +320,10 @@ mod tests {
         assert!(!is_byline("By the river, the city grew."));
         assert!(!is_byline("记者 戴冰/摄"));
         assert!(!is_byline("记者"));
+        assert!(is_byline("本报记者 刘菲菲、武红利"));
+        assert!(is_byline("By Ann Lee, Staff Writer"));
+        assert!(!is_byline("记者从市交通委获悉，地铁将延长"));
+        assert!(!is_byline("By Monday, all work was done."));
     }
 
     #[test]
@@ -437,32 +356,6 @@ mod tests {
         assert_eq!(&text[found.credit.unwrap()], "Photo: J. Doe");
         assert_eq!(&text[..found.text_end], "Crowds at the spring fair.");
         assert!(caption("图为新设备。").unwrap().credit.is_none());
-    }
-
-    #[test]
-    fn jumps() {
-        let text = "实现四级政务服务全覆盖。(下转2版)";
-        let jump = find_jump(text).unwrap();
-        assert_eq!(&text[jump.range.clone()], "(下转2版)");
-        assert_eq!(&text[jump.page], "2");
-        assert_eq!(jump.direction, JumpDirection::ContinuedOn);
-        let text = "（上接第1版）会议指出。";
-        let jump = find_jump(text).unwrap();
-        assert_eq!(&text[jump.range], "（上接第1版）");
-        assert_eq!(jump.direction, JumpDirection::ContinuedFrom);
-        let text = "Continued on Page A4";
-        let jump = find_jump(text).unwrap();
-        assert_eq!(&text[jump.page], "A4");
-        let text = "The council will vote in May. Continued on Page A4";
-        assert_eq!(
-            &text[find_jump(text).unwrap().range],
-            "Continued on Page A4"
-        );
-        let text = "全面的な見直しを求めた。（2面に続く）";
-        assert_eq!(&text[find_jump(text).unwrap().page], "2");
-        assert_eq!(find_jump("他说要转2版面的内容"), None);
-        assert_eq!(find_jump("他说稿件要转2版"), None);
-        assert!(find_jump("下转2版").is_some());
     }
 
     #[test]

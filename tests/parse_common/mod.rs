@@ -30,7 +30,7 @@ fn article_text_with(article: &Article, captions: bool) -> String {
     }
     for block in &article.blocks {
         if captions || !matches!(block.kind, BlockKind::Caption { .. }) {
-            text.push_str(&block_text(block));
+            text.push_str(unbulleted(&block_text(block)));
         }
     }
     text
@@ -77,18 +77,39 @@ fn is_subsequence(needle: &[char], hay: &[char]) -> bool {
     needle.iter().all(|c| hay.any(|h| h == c))
 }
 
-/// The source without Markdown syntax (`#` heading marks) and without the
-/// date line (whose parts are checked field by field).
+/// The glyphs the model shows for a bullet list item's marker, by depth.
+const BULLETS: [char; 3] = ['•', '◦', '▪'];
+
+/// A bullet list marker (`-`, `*`, `+` and a space) starting `line`.
+fn bullet_marker(line: &str) -> Option<usize> {
+    let rest = line.trim_start();
+    let marked = rest.starts_with(['-', '*', '+']) && rest[1..].starts_with([' ', '\t']);
+    marked.then(|| line.len() - rest.len() + 1)
+}
+
+/// The source without Markdown syntax (`#` heading marks, bullet list
+/// markers) and without the date line (whose parts are checked field by
+/// field). A bullet marker is syntax: the model shows a bullet glyph in its
+/// place, which `article_text` leaves out in turn. An ordered list's number
+/// is text as printed, and is kept on both sides.
 fn source_text(source: &str, date_line: Option<&str>) -> String {
     let mut out = String::new();
     for line in source.lines() {
         if date_line.is_some_and(|d| line.trim() == d) {
             continue;
         }
+        let line = bullet_marker(line).map_or(line, |end| &line[end..]);
         out.push_str(line.trim_start_matches('#'));
         out.push('\n');
     }
     out
+}
+
+/// A block's text without the bullet glyph that stands for its list marker.
+fn unbulleted(text: &str) -> &str {
+    text.strip_prefix(BULLETS)
+        .filter(|rest| rest.starts_with(' '))
+        .unwrap_or(text)
 }
 
 /// Every non-whitespace character of the source (Markdown syntax and the
@@ -106,8 +127,8 @@ pub fn assert_nothing_lost(source: &str, issue: &Issue, date_line: Option<&str>)
     // The masthead may follow front lines; order is checked from the front on.
     let mut ordered = String::new();
     for line in &issue.front {
-        model.push_str(line);
-        ordered.push_str(line);
+        model.push_str(unbulleted(line));
+        ordered.push_str(unbulleted(line));
     }
     for article in &issue.articles {
         model.push_str(&article_text(article));
@@ -142,7 +163,14 @@ pub fn assert_sources_hold(source: &str, issue: &Issue) {
                 "{range:?}"
             );
             let slice = &source[range.clone()];
-            let (text, slice) = (visible(&block_text(block)), visible(slice));
+            // A list item's bullet glyph stands for the marker its range starts at.
+            let (text, slice) = match bullet_marker(slice) {
+                Some(end) if unbulleted(&block.text) != block.text => {
+                    (unbulleted(&block.text).to_owned(), &slice[end..])
+                }
+                _ => (block_text(block), slice),
+            };
+            let (text, slice) = (visible(&text), visible(slice));
             assert!(
                 is_subsequence(&text, &slice),
                 "{:?} not in {range:?}",
