@@ -320,3 +320,17 @@ fn a_lead_in_after_a_long_deck_line_makes_it_the_deck() {
     assert_eq!(first.byline.as_deref(), Some("本报讯(记者 王明)"));
     assert_eq!(paragraphs(first), ["今天，新线开通。"]);
 }
+
+#[test]
+fn each_line_of_a_byline_is_a_group_of_names() {
+    let text = "# 报\n\n2024年3月2日\n\n## 标题\n\n本报记者 李华\n通讯员 张强\n\n正文。\n\n## Title\n\nBy John Roe\nand Mary Major\n\nText.\n";
+    let issue = parse_issue(text, None);
+    let bylines: Vec<Option<&str>> = issue.articles.iter().map(|a| a.byline.as_deref()).collect();
+    assert_eq!(
+        bylines,
+        [
+            Some("本报记者 李华 通讯员 张强"),
+            Some("By John Roe and Mary Major")
+        ]
+    );
+}

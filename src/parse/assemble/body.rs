@@ -67,7 +67,13 @@ fn body_block(draft: &mut Draft, raw: &RawBlock, after_byline: bool) -> bool {
     let text = raw.text.trim();
     if is_byline(text) {
         if after_byline || in_head(draft) {
-            add_byline(draft, raw, whole(raw));
+            // Each source line is a group of names: `本报记者 李华` over
+            // `通讯员 张强` reads as two, not as `李华通讯员`.
+            let mut start = 0;
+            for end in raw.breaks.iter().copied().chain([raw.text.len()]) {
+                add_byline(draft, raw, start..end);
+                start = end;
+            }
             return true;
         }
         // A byline-shaped line inside the body is not half of a sentence.
@@ -129,6 +135,9 @@ fn add_byline(draft: &mut Draft, raw: &RawBlock, range: Range<usize>) {
     }
     let mut line_links = Vec::new();
     let line = head_field(raw, range, HeadField::Byline, &mut line_links);
+    if line.is_empty() {
+        return;
+    }
     let byline = draft.byline.get_or_insert_with(String::new);
     if !byline.is_empty() {
         byline.push(' ');
