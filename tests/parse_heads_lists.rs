@@ -334,3 +334,21 @@ fn each_line_of_a_byline_is_a_group_of_names() {
         ]
     );
 }
+
+#[test]
+fn a_first_line_whose_tail_follows_is_no_deck() {
+    let text = "# Paper\n\nMarch 2, 2024\n\n## Headline\n\nWork began in 2019, and the line\n\nopened today.\n\n## 标题\n\n城市副中心的建设者们在寒风中\n\n，坚守岗位。\n";
+    let issue = parse_issue(text, None);
+    let found: Vec<_> = issue.articles.iter().map(head_and_body).collect();
+    assert_eq!(
+        found,
+        [
+            (
+                None,
+                None,
+                vec!["Work began in 2019, and the line opened today."]
+            ),
+            (None, None, vec!["城市副中心的建设者们在寒风中，坚守岗位。"])
+        ]
+    );
+}

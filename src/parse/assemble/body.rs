@@ -11,6 +11,7 @@ use crate::parse::markdown::{RawBlock, RawKind};
 use crate::parse::mend::Part;
 use crate::parse::roles::{
     caption, ends_sentence, find_jump, is_byline, is_deck_before_byline, is_label, lead_in,
+    starts_with_no_start,
 };
 
 /// A sub-head at `body[*index - 1]`; a short unpunctuated line after it is
@@ -32,9 +33,17 @@ fn subhead(raw: &RawBlock, body: &[&RawBlock], index: &mut usize) -> Block {
 pub fn article(body: &[&RawBlock]) -> Draft {
     let mut draft = Draft::default();
     let mut index = 0;
+    // A short first line is no deck when the next block is its tail: a
+    // first paragraph cut by a column break (`…and the line` / `opened…`).
+    let cut_after = body.get(1).is_some_and(|next| {
+        let text = next.text.trim_start();
+        let lower = text.starts_with(char::is_lowercase);
+        next.kind == RawKind::Paragraph && (lower || starts_with_no_start(text))
+    });
     if let Some(first) = body.first()
         && first.kind == RawKind::Paragraph
         && is_label(&first.text)
+        && !cut_after
     {
         let links = &mut draft.head_links;
         draft.deck = Some(head_field(first, whole(first), HeadField::Deck, links));
