@@ -21,7 +21,7 @@ const SAMPLE_CHARS: usize = 64;
 /// with an ideographic space.
 pub fn first_line_indent(paragraph: &str, options: &Options) -> usize {
     let body = paragraph.trim_start_matches(' ');
-    if !options.indent || body.starts_with('\u{3000}') {
+    if !options.indent || body.starts_with('\u{3000}') || is_list_item(body) {
         return 0;
     }
     let letters = Letters::count(body);
@@ -32,6 +32,19 @@ pub fn first_line_indent(paragraph: &str, options: &Options) -> usize {
     } else {
         CHINESE_INDENT_CELLS
     }
+}
+
+/// A list item as the parser writes it: a bullet (`•`, `◦`, `▪` by depth)
+/// or a number (`3.`, `3)`) and a space. Its marker stands where an indent
+/// would, so it gets none.
+fn is_list_item(text: &str) -> bool {
+    if let Some(rest) = text.strip_prefix(['•', '◦', '▪']) {
+        return rest.starts_with(' ');
+    }
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=9).contains(&digits)
+        && text[digits..].starts_with(['.', ')'])
+        && text[digits + 1..].starts_with(' ')
 }
 
 /// Whether `text` is Chinese/Japanese/Korean prose rather than Latin: its
@@ -77,6 +90,27 @@ impl Letters {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_item_gets_no_indent() {
+        let options = Options::default();
+        for item in [
+            "• 新公交车",
+            "◦ 两座桥",
+            "▪ 一座图书馆",
+            "3. 审议报告",
+            "12) 通过预算",
+        ] {
+            assert_eq!(first_line_indent(item, &options), 0, "{item}");
+        }
+        for prose in ["•新公交车", "2022年2月13日，天气晴。", "3.5亿元投资。"] {
+            assert_eq!(
+                first_line_indent(prose, &options),
+                CHINESE_INDENT_CELLS,
+                "{prose}"
+            );
+        }
+    }
 
     #[test]
     fn cjk_paragraphs_get_two_ideographic_spaces() {
