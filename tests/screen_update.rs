@@ -327,6 +327,20 @@ fn q_closes_an_overlay_before_it_quits() {
 }
 
 #[test]
+fn stepping_past_either_end_says_so() {
+    let mut app = fixture_app(80, 24);
+    press(&mut app, "K");
+    assert_eq!(app.notice.as_deref(), Some("first article of the library"));
+    press_all(
+        &mut app,
+        &["J", "J", "J", "J", "J", "J", "J", "J", "J", "J"],
+    );
+    assert_eq!(app.notice.as_deref(), Some("last article of the library"));
+    press(&mut app, "k");
+    assert_eq!(app.notice, None);
+}
+
+#[test]
 fn ctrl_l_asks_for_a_full_redraw() {
     let mut app = fixture_app(80, 24);
     assert_eq!(press(&mut app, "ctrl-l"), Effect::Redraw);

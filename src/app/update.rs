@@ -180,8 +180,11 @@ fn page_down(app: &mut App) {
 
 /// The next or previous article, across issue boundaries.
 fn step_article(app: &mut App, step: isize) {
-    if let Some((issue, article)) = neighbour(app, app.issue, app.article, step) {
-        app.select(issue, article);
+    match neighbour(app, app.issue, app.article, step) {
+        Some((issue, article)) => app.select(issue, article),
+        // Said, so that a key that did nothing does not look ignored.
+        None if step > 0 => app.notice = Some("last article of the library".to_owned()),
+        None => app.notice = Some("first article of the library".to_owned()),
     }
 }
 
