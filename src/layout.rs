@@ -95,8 +95,15 @@ impl ArticleLayout {
                 builder.push(role, text_ref, text, false);
             }
         }
+        let is_item = |block: &crate::model::Block| {
+            block.kind == BlockKind::Paragraph && typeset::is_list_item(&block.text)
+        };
         for (index, block) in article.blocks.iter().enumerate() {
-            builder.blank();
+            // The items of one list are set close, as printed lists are.
+            let previous = index.checked_sub(1).map(|i| &article.blocks[i]);
+            if !(is_item(block) && previous.is_some_and(is_item)) {
+                builder.blank();
+            }
             match &block.kind {
                 BlockKind::Paragraph => {
                     builder.push(Role::Body, TextRef::Block(index), &block.text, true)
@@ -346,6 +353,37 @@ mod tests {
         assert_eq!(
             first_body.indent, 4,
             "CJK paragraph indent on its first line"
+        );
+    }
+
+    #[test]
+    fn the_items_of_a_list_are_set_close_and_without_indent() {
+        let mut article = article();
+        let item = |text: &str| Block {
+            kind: BlockKind::Paragraph,
+            text: text.to_owned(),
+            source: 190..195,
+            links: Vec::new(),
+        };
+        article.blocks.insert(2, item("• 新公交车"));
+        article.blocks.insert(3, item("• 两座桥"));
+        let layout = ArticleLayout::new(&article, 40, &Options::default());
+        let roles: Vec<Role> = layout.lines.iter().map(|l| l.role).collect();
+        let blanks = roles.iter().filter(|&&r| r == Role::Blank).count();
+        assert_eq!(
+            blanks, 4,
+            "one blank before the list, none inside it: {roles:?}"
+        );
+        let items: Vec<&Line> = layout
+            .lines
+            .iter()
+            .filter(|l| matches!(l.text, TextRef::Block(2 | 3)))
+            .collect();
+        assert_eq!(items.len(), 2);
+        assert!(items.iter().all(|l| l.indent == 0));
+        assert_eq!(
+            layout.lines[layout.lines.iter().position(|l| l == items[0]).unwrap() + 1],
+            *items[1]
         );
     }
 

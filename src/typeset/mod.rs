@@ -26,7 +26,7 @@ pub use display::{display_line, line_width};
 pub use heading::wrap_heading;
 pub use linebreak::wrap;
 pub use options::ParseOptionError;
-pub use paragraph::{first_line_indent, is_cjk_paragraph};
+pub use paragraph::{first_line_indent, is_cjk_paragraph, is_list_item};
 pub use width::{TAB_WIDTH, grapheme_width, str_width};
 
 /// How East Asian *Ambiguous* characters (`“ ” — … ·`) are measured.

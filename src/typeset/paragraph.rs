@@ -37,7 +37,7 @@ pub fn first_line_indent(paragraph: &str, options: &Options) -> usize {
 /// A list item as the parser writes it: a bullet (`•`, `◦`, `▪` by depth)
 /// or a number (`3.`, `3)`) and a space. Its marker stands where an indent
 /// would, so it gets none.
-fn is_list_item(text: &str) -> bool {
+pub fn is_list_item(text: &str) -> bool {
     if let Some(rest) = text.strip_prefix(['•', '◦', '▪']) {
         return rest.starts_with(' ');
     }
