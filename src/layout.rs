@@ -95,13 +95,18 @@ impl ArticleLayout {
                 builder.push(role, text_ref, text, false);
             }
         }
-        let is_item = |block: &crate::model::Block| {
-            block.kind == BlockKind::Paragraph && typeset::is_list_item(&block.text)
+        // A list item's kind: numbered or bulleted (any depth).
+        let item_kind = |block: &crate::model::Block| {
+            (block.kind == BlockKind::Paragraph && typeset::is_list_item(&block.text))
+                .then(|| block.text.starts_with(|c: char| c.is_ascii_digit()))
         };
         for (index, block) in article.blocks.iter().enumerate() {
-            // The items of one list are set close, as printed lists are.
+            // The items of one list are set close, as printed lists are; a
+            // numbered list next to a bulleted one is another list.
             let previous = index.checked_sub(1).map(|i| &article.blocks[i]);
-            if !(is_item(block) && previous.is_some_and(is_item)) {
+            let same_list =
+                item_kind(block).is_some() && previous.map(item_kind) == Some(item_kind(block));
+            if !same_list {
                 builder.blank();
             }
             match &block.kind {
