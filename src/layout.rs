@@ -260,8 +260,11 @@ struct Builder {
 
 impl Builder {
     fn push(&mut self, role: Role, text_ref: TextRef, text: &str, paragraph: bool) {
+        // In a very narrow column the indent gives way until the first line
+        // holds an opening quote with the character it opens (4 cells):
+        // `　　“` alone would end a line with the quote.
         let indent = if paragraph {
-            typeset::first_line_indent(text, &self.options).min(self.width.saturating_sub(2))
+            typeset::first_line_indent(text, &self.options).min(self.width.saturating_sub(4))
         } else {
             0
         };

@@ -75,6 +75,26 @@ fn every_dumped_line_fits_its_width() {
     }
 }
 
+const NO_LINE_END: &str = "（［｛〔【《〈「『“‘([{";
+
+/// Down to 5 cells (every wide glyph still fits), no line ends with an
+/// opening bracket or quote, even where the paragraph indent must give way.
+#[test]
+fn no_line_ends_with_an_opening_bracket_even_in_a_tiny_column() {
+    let issue = parse_issue(SAMPLE_TEXT, Some(SAMPLE_NAME));
+    for width in 5..=12 {
+        for article in &issue.articles {
+            for line in dump_article(article, width).lines() {
+                let last = line.chars().last();
+                assert!(
+                    !last.is_some_and(|c| NO_LINE_END.contains(c)),
+                    "width {width}: line ends with an opening bracket: {line:?}"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn no_dumped_line_starts_with_prohibited_punctuation() {
     let issue = parse_issue(SAMPLE_TEXT, Some(SAMPLE_NAME));
