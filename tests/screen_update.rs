@@ -407,6 +407,26 @@ fn two_pane_layout_reaches_the_issues_pane() {
 }
 
 #[test]
+fn i_twice_goes_back_to_the_pane_it_left_at_every_width() {
+    for (width, height) in [(60, 20), (100, 30), (140, 40)] {
+        let mut app = fixture_app(width, height);
+        press(&mut app, "enter");
+        if app.focus != Pane::Article {
+            press(&mut app, "l");
+        }
+        assert_eq!(app.focus, Pane::Article, "{width}");
+        press(&mut app, "i");
+        assert_eq!(app.focus, Pane::Issues, "{width}");
+        press(&mut app, "i");
+        assert_eq!(
+            app.focus,
+            Pane::Article,
+            "{width}: back where i was pressed"
+        );
+    }
+}
+
+#[test]
 fn update_is_the_mutator_the_keys_go_through() {
     let mut app = fixture_app(80, 24);
     assert_eq!(update(&mut app, Action::NextArticle), Effect::None);

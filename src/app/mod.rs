@@ -122,6 +122,8 @@ pub struct App {
     /// In the two-pane layout: whether Issues | Headlines is shown instead
     /// of Headlines | Article.
     pub issues_shown: bool,
+    /// The pane `i` left for Issues, where a second `i` goes back to.
+    pub before_issues: Pane,
     pub overlay: Option<Overlay>,
     /// First line shown in a scrolled overlay, or the selection in `Starred`.
     pub overlay_line: usize,
@@ -198,6 +200,7 @@ impl App {
             size: (0, 0),
             focus: Pane::Headlines,
             issues_shown: false,
+            before_issues: Pane::Headlines,
             overlay: None,
             overlay_line: 0,
             starred: Vec::new(),

@@ -134,10 +134,16 @@ fn toggle_issues(app: &mut App) {
     if showing {
         app.issues_shown = false;
         if app.focus == Pane::Issues {
-            app.focus = Pane::Headlines;
+            // A toggle: back where the first `i` was pressed. The two-pane
+            // layout shows Headlines | Article, so either is on screen.
+            focus(app, app.before_issues);
         }
     } else {
         app.issues_shown = true;
+        app.before_issues = match app.focus {
+            Pane::Issues => Pane::Headlines,
+            pane => pane,
+        };
         app.focus = Pane::Issues;
     }
 }
