@@ -364,6 +364,26 @@ fn nothing_to_show_is_an_error_that_names_the_path() {
     }
 }
 
+/// Ctrl-L paints every cell again: text another program wrote over the
+/// screen (a wall(1) message) is gone, as in less and vim.
+#[test]
+fn ctrl_l_repaints_what_another_program_wrote_over() {
+    let mut s = Session::start(&[NARROW], 60, 20);
+    s.wait_for_text("? help");
+    // Into the terminal's model directly, as a write to the tty by another
+    // process would land.
+    s.parser.process(b"\x1b[10;5HGARBAGE FROM WALL");
+    assert!(s.screen().contains("GARBAGE FROM WALL"));
+    let before = s.bytes.len();
+    s.send(b"\x0c");
+    s.wait_for_bytes(before, b"\x1b[2J");
+    s.wait_for("the repaint", |screen| {
+        !screen.contains("GARBAGE") && screen.contains("? help")
+    });
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
 /// The rightmost non-blank column of `row`.
 fn last_column(s: &Session, row: u16) -> Option<u16> {
     let screen = s.parser.screen();
