@@ -125,7 +125,15 @@ fn enter(wanted: u8) -> io::Result<()> {
 pub fn restore() {
     // Bounded: a tty that takes no output (a stuck link) must not keep a
     // signal or panic from finishing.
-    let _out = lock_output_within(Duration::from_millis(300));
+    let _out = lock_output_within(RESTORE_WAIT);
+    undo_modes();
+}
+
+/// How long a restore waits for the output lock.
+const RESTORE_WAIT: Duration = Duration::from_millis(300);
+
+/// The body of [`restore`], for a caller that holds the output lock.
+fn undo_modes() {
     let active = ACTIVE.swap(0, Ordering::SeqCst);
     let mut bytes = String::new();
     for mode in [HIDDEN, MOUSE, PASTE, ALTERNATE] {
@@ -159,7 +167,15 @@ pub fn resume() -> io::Result<()> {
 /// orphaned process group, SIGSTOP always stops.
 fn stop_self() -> io::Result<()> {
     SELF_STOPPED.store(true, Ordering::SeqCst);
-    restore();
+    // The output lock is held from the restore until we run again. Without
+    // it the event loop, seeing the modes gone while the process group still
+    // owned the tty, could re-enter them in the instant before the stop took
+    // effect, and leave the shell on the alternate screen in raw mode (seen
+    // in about one of 60 loaded runs of the bg/fg race test). It re-enters
+    // under this lock, so it now waits until the stop is over and then finds
+    // out where it stands.
+    let _out = lock_output_within(RESTORE_WAIT);
+    undo_modes();
     signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)
 }
 
