@@ -40,7 +40,7 @@ pub enum ReaderError {
     NoTty(#[source] io::Error),
     #[error("cannot take over the terminal")]
     Enter(#[source] io::Error),
-    #[error("no issue to show (issue files end in .md, .markdown or .txt){hint}")]
+    #[error("no issue to show {files}{hint}", files = crate::cli::report::issue_files_hint())]
     NothingToShow { hint: String },
 }
 
@@ -54,9 +54,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     // An empty reader says less than the reasons do, and the alternate
     // screen would hide them: tell them here and stop.
     if library.entries.is_empty() {
-        for message in &library.messages {
-            crate::cli::report::complain(&crate::cli::report::guard(message));
-        }
+        crate::cli::report::report_skipped(&library);
         return Err(ReaderError::NothingToShow {
             hint: command_hint(&cli.paths),
         }

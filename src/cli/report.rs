@@ -10,6 +10,7 @@ use anyhow::Context;
 
 use crate::library::Library;
 use crate::library::sanitize::is_bidi_control;
+use crate::library::scan::EXTENSIONS;
 use crate::model::Issue;
 use crate::parse;
 
@@ -59,13 +60,29 @@ pub(crate) fn for_each_parsed(
 /// when it did (an empty folder is otherwise a silent success); true when
 /// it skipped anything or found nothing.
 pub(crate) fn report_messages(library: &Library) -> bool {
+    report_skipped(library);
+    if library.entries.is_empty() {
+        complain(&format!("no issue found {}", issue_files_hint()));
+    }
+    !library.messages.is_empty() || library.entries.is_empty()
+}
+
+/// Tell standard error what the library skipped, each with its reason.
+pub(crate) fn report_skipped(library: &Library) {
     for message in &library.messages {
         complain(&guard(message));
     }
-    if library.entries.is_empty() {
-        complain("no issue found (issue files end in .md, .markdown or .txt)");
+}
+
+/// `(issue files end in .md, .markdown or .txt)`, from the extensions the
+/// library looks for, so the message cannot drift from the scan.
+pub(crate) fn issue_files_hint() -> String {
+    let names: Vec<String> = EXTENSIONS.iter().map(|e| format!(".{e}")).collect();
+    match names.split_last() {
+        Some((last, [])) => format!("(issue files end in {last})"),
+        Some((last, rest)) => format!("(issue files end in {} or {last})", rest.join(", ")),
+        None => String::new(),
     }
-    !library.messages.is_empty() || library.entries.is_empty()
 }
 
 /// Read, decode and parse one entry; decoding warnings go to standard error.
