@@ -87,7 +87,8 @@ fn render_bar(app: &App, pen: &mut Pen, row: Rect) {
     let width = usize::from(row.width);
     // The hint gives way before where the reader is: on a narrow bar,
     // `article 1/4 · 20%` matters more than `? help`.
-    let place_width = pen.width(&place(app));
+    let place = place(app);
+    let place_width = pen.width(&place);
     let hint_width = if hint_width + place_width + 2 <= width {
         hint_width
     } else {
@@ -126,7 +127,7 @@ fn render_bar(app: &App, pen: &mut Pen, row: Rect) {
                 .is_some_and(|e| matches!(e.source, Source::File(_)));
             let text = match app.focus {
                 Pane::Issues if from_a_file => source_of_issue(app, pen, room),
-                _ => summary(app, pen, room),
+                _ => summary(app, pen, &place, room),
             };
             pen.put(x, row.y, room, &text, theme.status);
         }
@@ -222,18 +223,18 @@ fn place(app: &App) -> String {
 /// `paper · date weekday · article n/m · position`, fitted to `room`:
 /// the weekday goes first, then the date, then the paper is shortened;
 /// where the reader is stays to the last.
-pub(crate) fn summary(app: &App, pen: &Pen, room: usize) -> String {
+/// `place` is [`place`]'s, found once per frame by the caller.
+fn summary(app: &App, pen: &Pen, place: &str, room: usize) -> String {
     let info = app.issue_info(app.issue);
-    let place = place(app);
     let date = info.date.map(|d| d.to_string());
     let candidates = [
         vec![
             Some(info.paper.clone()),
             Some(info.day()),
-            Some(place.clone()),
+            Some(place.to_owned()),
         ],
-        vec![Some(info.paper.clone()), date, Some(place.clone())],
-        vec![Some(info.paper.clone()), Some(place.clone())],
+        vec![Some(info.paper.clone()), date, Some(place.to_owned())],
+        vec![Some(info.paper.clone()), Some(place.to_owned())],
     ];
     for parts in &candidates {
         let parts: Vec<&str> = parts
@@ -256,6 +257,6 @@ pub(crate) fn summary(app: &App, pen: &Pen, room: usize) -> String {
     if paper_room >= 4 {
         format!("{}{tail}", pen.fit(&info.paper, paper_room, ellipsis))
     } else {
-        pen.fit(&place, room, ellipsis)
+        pen.fit(place, room, ellipsis)
     }
 }
