@@ -129,12 +129,13 @@ pub fn restore() {
     undo_modes();
 }
 
-/// Restore for good, just before the process exits (a signal, a panic):
-/// the output lock stays taken until the exit, so that no other thread
-/// re-enters the modes or draws in between. Under load the event loop was
-/// seen doing that, leaving the shell on the alternate screen after a
-/// SIGTERM (2 runs in 40 of the pty mouse test).
-pub fn restore_for_exit() -> Option<MutexGuard<'static, ()>> {
+/// Restore and keep the output lock until the guard returned is dropped:
+/// for a stop (until the process runs again) and an exit by signal or panic
+/// (until it ends). No other thread can re-enter the modes or draw in
+/// between; the event loop was seen doing that under load, leaving the
+/// shell on the alternate screen (a stop: 1 run in 60 of the bg/fg race
+/// test; a SIGTERM: 2 in 40 of the pty mouse test).
+pub fn restore_and_hold() -> Option<MutexGuard<'static, ()>> {
     let out = lock_output_within(RESTORE_WAIT);
     undo_modes();
     out
@@ -178,15 +179,9 @@ pub fn resume() -> io::Result<()> {
 /// orphaned process group, SIGSTOP always stops.
 fn stop_self() -> io::Result<()> {
     SELF_STOPPED.store(true, Ordering::SeqCst);
-    // The output lock is held from the restore until we run again. Without
-    // it the event loop, seeing the modes gone while the process group still
-    // owned the tty, could re-enter them in the instant before the stop took
-    // effect, and leave the shell on the alternate screen in raw mode (seen
-    // in about one of 60 loaded runs of the bg/fg race test). It re-enters
-    // under this lock, so it now waits until the stop is over and then finds
-    // out where it stands.
-    let _out = lock_output_within(RESTORE_WAIT);
-    undo_modes();
+    // Held until we run again: the event loop re-enters under this lock, so
+    // it waits for the stop to end and then finds out where it stands.
+    let _out = restore_and_hold();
     signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)
 }
 

@@ -12,7 +12,7 @@ use std::thread::JoinHandle;
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::{Handle, Signals};
 
-use super::{SELF_STOPPED, request_resume, restore_for_exit, stop_self, wake};
+use super::{SELF_STOPPED, request_resume, restore_and_hold, stop_self, wake};
 
 /// What to do before the terminal is restored on the way out (save state).
 pub type OnExit = Arc<dyn Fn() + Send + Sync>;
@@ -78,7 +78,7 @@ fn on_signal(signal: i32, on_exit: &OnExit) {
         }
         _ => {
             on_exit();
-            let _out = restore_for_exit();
+            let _out = restore_and_hold();
             std::process::exit(128 + signal);
         }
     }
@@ -91,7 +91,7 @@ pub fn install_panic_hook(on_exit: OnExit) {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         on_exit();
-        let _out = restore_for_exit();
+        let _out = restore_and_hold();
         default(info);
         std::process::exit(101);
     }));
