@@ -100,15 +100,15 @@ impl ArticleLayout {
             (block.kind == BlockKind::Paragraph && typeset::is_list_item(&block.text))
                 .then(|| block.text.starts_with(|c: char| c.is_ascii_digit()))
         };
+        let mut previous_kind = None;
         for (index, block) in article.blocks.iter().enumerate() {
             // The items of one list are set close, as printed lists are; a
             // numbered list next to a bulleted one is another list.
-            let previous = index.checked_sub(1).map(|i| &article.blocks[i]);
-            let same_list =
-                item_kind(block).is_some() && previous.map(item_kind) == Some(item_kind(block));
-            if !same_list {
+            let kind = item_kind(block);
+            if kind.is_none() || kind != previous_kind {
                 builder.blank();
             }
+            previous_kind = kind;
             match &block.kind {
                 BlockKind::Paragraph => {
                     builder.push(Role::Body, TextRef::Block(index), &block.text, true)
