@@ -114,13 +114,20 @@ impl<W: Write> TextOut<W> {
             true => headline.to_owned(),
             false => format!("{place} · {headline}"),
         };
-        let parts = match typeset::wrap_heading(&joined, self.width, &self.options).len() {
-            1 => vec![joined.as_str()],
-            _ => vec![place.as_str(), headline],
+        let set = |part: &str| typeset::wrap_heading(part, self.width, &self.options);
+        let whole = set(&joined);
+        // Each part with its lines; the joined heading is set only once.
+        let parts = match whole.len() {
+            1 => vec![(joined.as_str(), whole)],
+            _ => [place.as_str(), headline]
+                .into_iter()
+                .filter(|part| !part.is_empty())
+                .map(|part| (part, set(part)))
+                .collect(),
         };
         let (bold, plain) = self.marks.heading;
-        for part in parts.into_iter().filter(|part| !part.is_empty()) {
-            for range in typeset::wrap_heading(part, self.width, &self.options) {
+        for (part, lines) in parts {
+            for range in lines {
                 let line = typeset::display_line(part, range, self.width, &self.options);
                 writeln!(self.out, "{bold}{line}{plain}")?;
             }
