@@ -54,6 +54,15 @@ fn starts_whitespace(source: &str, at: usize) -> bool {
     }
 }
 
+/// Unicode lowercase, where final sigma is a sigma: `ΟΔΟΣ` lowercases to
+/// `οδοσ`, written `οδος`.
+fn lowercase(c: char) -> std::char::ToLowercase {
+    match c {
+        'ς' => 'σ'.to_lowercase(),
+        _ => c.to_lowercase(),
+    }
+}
+
 /// Whether `c` takes part in canonical equivalence: it decomposes (`é`,
 /// `が`, the Kelvin sign) or is a combining mark whose order among its
 /// neighbours is not fixed. Such text is compared in its canonical
@@ -219,10 +228,9 @@ impl Folded {
         }
         let mut text = String::with_capacity(span.len() + 4);
         for c in span.nfd() {
-            match (insensitive, c) {
-                (true, 'ς') => text.push('σ'),
-                (true, _) => text.extend(c.to_lowercase()),
-                (false, _) => text.push(c),
+            match insensitive {
+                true => text.extend(lowercase(c)),
+                false => text.push(c),
             }
         }
         if text == span {
@@ -236,11 +244,9 @@ impl Folded {
     /// A character that folds on its own: narrowed, then case-folded.
     fn simple(&mut self, at: usize, c: char, insensitive: bool) {
         let wide = narrow(c);
-        let mut lower = wide.to_lowercase();
+        let mut lower = lowercase(wide);
         let folded = match (insensitive, lower.len()) {
             (false, _) => wide,
-            // Final sigma is a sigma: `ΟΔΟΣ` lowercases to `οδοσ`, written `οδος`.
-            (true, _) if c == 'ς' => 'σ',
             (true, 1) => lower.next().unwrap_or(wide),
             (true, _) => {
                 let text: String = lower.collect();
