@@ -8,7 +8,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     match action {
         // As in less, man and newsboat, `q` in help (or any overlay) goes
         // back to the text; a second `q` quits.
-        Action::Quit if app.overlay.is_some() && !app.prompt_open() => {
+        Action::Quit if app.overlay.is_some() => {
             app.overlay = None;
             return Effect::None;
         }
