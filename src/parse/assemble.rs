@@ -41,6 +41,12 @@ fn level(block: &RawBlock) -> Option<u8> {
     }
 }
 
+/// A paragraph shaped like a label: a kicker, a deck or a sub-head's deck.
+/// A list item is a whole of its own, never one of them.
+fn is_label_block(block: &RawBlock) -> bool {
+    block.kind == RawKind::Paragraph && is_label(&block.text)
+}
+
 /// A block's text with its first line split off, when it has more than one.
 fn first_line(block: &RawBlock) -> Option<(RawBlock, RawBlock)> {
     let at = *block.breaks.first()?;
@@ -158,12 +164,10 @@ impl Page<'_> {
         };
         let text = &self.blocks[k].text;
         let in_front = self.headlines.first().is_none_or(|&first| k < first);
-        // A list item is a whole of the article before, never a kicker.
-        self.blocks[k].kind == RawKind::Paragraph
-            && !self.taken(k)
-            && !k.checked_sub(1).is_some_and(is_headline)
-            && is_label(text)
-            && !(in_front && is_front_matter(text))
+        if self.taken(k) || k.checked_sub(1).is_some_and(is_headline) {
+            return false;
+        }
+        is_label_block(&self.blocks[k]) && !(in_front && is_front_matter(text))
     }
 
     fn bodies(&self, range: Range<usize>) -> Vec<&RawBlock> {

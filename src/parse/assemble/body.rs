@@ -5,12 +5,12 @@
 
 use std::ops::Range;
 
-use super::{Cut, Draft, block, cut, head_field, whole};
+use super::{Cut, Draft, block, cut, head_field, is_label_block, whole};
 use crate::model::{Block, BlockKind, HeadField, HeadLink};
 use crate::parse::markdown::{RawBlock, RawKind};
 use crate::parse::mend::Part;
 use crate::parse::roles::{
-    caption, ends_sentence, find_jump, is_byline, is_deck_before_byline, is_label, lead_in,
+    caption, ends_sentence, find_jump, is_byline, is_deck_before_byline, lead_in,
     starts_with_no_start,
 };
 
@@ -18,9 +18,7 @@ use crate::parse::roles::{
 /// its deck (and is consumed).
 fn subhead(raw: &RawBlock, body: &[&RawBlock], index: &mut usize) -> Block {
     let mut head = cut(raw, whole(raw));
-    let deck = body
-        .get(*index)
-        .filter(|next| next.kind == RawKind::Paragraph && is_label(&next.text));
+    let deck = body.get(*index).filter(|next| is_label_block(next));
     if let Some(next) = deck {
         head.source.end = head.source.end.max(next.source().end);
         *index += 1;
@@ -41,8 +39,7 @@ pub fn article(body: &[&RawBlock]) -> Draft {
         next.kind == RawKind::Paragraph && (lower || starts_with_no_start(text))
     });
     if let Some(first) = body.first()
-        && first.kind == RawKind::Paragraph
-        && is_label(&first.text)
+        && is_label_block(first)
         && !cut_after
     {
         let links = &mut draft.head_links;
