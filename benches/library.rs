@@ -11,23 +11,16 @@ mod support;
 
 use std::hint::black_box;
 use std::path::PathBuf;
-use std::time::Duration;
 
 use broadsheet::library::{Library, LibraryOptions, SAMPLE_TEXT, decode, sanitize};
 use criterion::{Criterion, criterion_group, criterion_main};
-use support::write_archive;
+use support::{slow_group, temp_archive};
 
 fn archive() -> (Option<tempfile::TempDir>, PathBuf) {
     if let Some(dir) = std::env::var_os("BROADSHEET_BENCH_ARCHIVE") {
         return (None, PathBuf::from(dir));
     }
-    let issues = std::env::var("BROADSHEET_BENCH_ISSUES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(2_000);
-    let temp = tempfile::tempdir().expect("temp dir");
-    let root = temp.path().join("archive");
-    write_archive(&root, issues);
+    let (temp, root) = temp_archive(2_000);
     (Some(temp), root)
 }
 
@@ -43,10 +36,7 @@ fn library(c: &mut Criterion) {
     let warm = Library::open(&paths, &cached);
     println!("archive: {} issues", warm.entries.len());
 
-    let mut group = c.benchmark_group("library");
-    group
-        .sample_size(10)
-        .measurement_time(Duration::from_secs(10));
+    let mut group = slow_group(c, "library");
     group.bench_function("open, header cache warm", |b| {
         b.iter(|| black_box(Library::open(&paths, &cached)))
     });

@@ -10,7 +10,6 @@ mod support;
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Duration;
 
 use broadsheet::app::{Action, App, Reloader, update};
 use broadsheet::config::Config;
@@ -18,16 +17,10 @@ use broadsheet::library::{Library, LibraryOptions, RealFiles};
 use broadsheet::store::State;
 use broadsheet::typeset::AmbiguousWidth;
 use criterion::{Criterion, criterion_group, criterion_main};
-use support::write_archive;
+use support::{slow_group, temp_archive};
 
 fn reload(c: &mut Criterion) {
-    let issues = std::env::var("BROADSHEET_BENCH_ISSUES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(10_000);
-    let temp = tempfile::tempdir().expect("temp dir");
-    let root = temp.path().join("archive");
-    write_archive(&root, issues);
+    let (temp, root) = temp_archive(10_000);
     let options = LibraryOptions {
         cache_dir: Some(temp.path().join("state")),
         ..LibraryOptions::default()
@@ -52,10 +45,7 @@ fn reload(c: &mut Criterion) {
     app.on_resize(120, 40);
     app.prepare_frame();
 
-    let mut group = c.benchmark_group("reload");
-    group
-        .sample_size(10)
-        .measurement_time(Duration::from_secs(10));
+    let mut group = slow_group(c, "reload");
     group.bench_function("warm start: Library::open", |b| {
         b.iter(|| black_box(Library::open(&paths, &options)))
     });

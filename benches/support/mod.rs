@@ -3,7 +3,8 @@
 //! of it.
 #![allow(dead_code)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use broadsheet::app::App;
 use broadsheet::config::Config;
@@ -11,6 +12,8 @@ use broadsheet::library::{Library, SAMPLE_TEXT};
 use broadsheet::model::{Article, Block, BlockKind};
 use broadsheet::store::State;
 use broadsheet::typeset::AmbiguousWidth;
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion};
 
 /// The reader on the sample issue at `width`×`height`, default config and
 /// no saved state, laid out for its first frame.
@@ -44,6 +47,30 @@ pub fn write_archive(dir: &Path, issues: usize) {
         let name = format!("{year:04}-{month:02}-{day:02}-{index}.md");
         std::fs::write(folder.join(name), text).expect("write bench issue");
     }
+}
+
+/// `$BROADSHEET_BENCH_ISSUES` (else `default`) issues written by
+/// `write_archive` to `archive` in a new temp folder, which is kept alive
+/// by the returned guard.
+pub fn temp_archive(default: usize) -> (tempfile::TempDir, PathBuf) {
+    let issues = std::env::var("BROADSHEET_BENCH_ISSUES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(default);
+    let temp = tempfile::tempdir().expect("temp dir");
+    let root = temp.path().join("archive");
+    write_archive(&root, issues);
+    (temp, root)
+}
+
+/// A group for runs that take a large part of a second (opening a whole
+/// archive): ten samples over ten seconds.
+pub fn slow_group<'a>(c: &'a mut Criterion, name: &str) -> BenchmarkGroup<'a, WallTime> {
+    let mut group = c.benchmark_group(name);
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
+    group
 }
 
 /// The paragraphs of `articles`, repeated until they hold `bytes` of text.
