@@ -78,12 +78,8 @@ fn join(a: &mut Block, b: Block) {
     a.source.end = a.source.end.max(b.source.end);
 }
 
-/// Join split paragraphs and move interrupting captions after them.
-pub fn mend(blocks: Vec<Block>) -> Vec<Block> {
-    mend_parts(blocks.into_iter().map(Part::new).collect())
-}
-
-/// `mend`, with the parts that stand alone marked.
+/// Join split paragraphs and move interrupting captions after them; a part
+/// marked as standing alone is never joined.
 pub fn mend_parts(parts: Vec<Part>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::with_capacity(parts.len());
     // Captions seen after a paragraph that may still continue.
@@ -118,6 +114,11 @@ pub fn mend_parts(parts: Vec<Part>) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `mend_parts` over blocks none of which stands alone.
+    fn mend(blocks: Vec<Block>) -> Vec<Block> {
+        mend_parts(blocks.into_iter().map(Part::new).collect())
+    }
 
     fn block(kind: BlockKind, text: &str, start: usize) -> Block {
         Block {
