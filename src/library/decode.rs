@@ -56,37 +56,49 @@ pub fn decode(bytes: &[u8], extent: Extent) -> Result<Decoded, DecodeError> {
     if is_binary(bytes) {
         return Err(DecodeError::Binary);
     }
+    Ok(decode_text(bytes, last))
+}
+
+/// The chain after the BOM and binary checks, for bytes with neither.
+fn decode_text(bytes: &[u8], last: bool) -> Decoded {
     match std::str::from_utf8(bytes) {
-        Ok(text) => return Ok(clean(text.to_owned(), UTF_8)),
+        Ok(text) => return clean(text.to_owned(), UTF_8),
         // A head cut through its last character is still clean UTF-8.
         Err(e) if !last && e.error_len().is_none() => {
             let text = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
-            return Ok(clean(text, UTF_8));
+            return clean(text, UTF_8);
         }
         Err(_) => {}
     }
     if mostly_utf8(bytes) {
-        return Ok(finish(UTF_8, bytes, 0, last));
+        return finish(UTF_8, bytes, 0, last);
     }
     let guess = detect(bytes, last, if last { DETECT_WHOLE } else { DETECT_HEAD });
     for candidate in [guess, GB18030] {
         let (text, bad) = decode_with(candidate, bytes, last);
         if bad.is_none() {
-            return Ok(clean(text, candidate));
+            return clean(text, candidate);
         }
     }
-    Ok(finish(guess, bytes, 0, last))
+    finish(guess, bytes, 0, last)
 }
 
 /// Decode the head of a file for its header: `head` holds the first
 /// `BINARY_SNIFF` bytes (all of them are checked for NUL), of which only
 /// the first `text_bytes` are decoded: the masthead and date line are near
 /// the top, and decoding less keeps a cold start fast.
+///
+/// The NUL check is made once, on the whole head; the text part then goes
+/// through the same chain as a whole file.
 pub fn decode_head(head: &[u8], text_bytes: usize) -> Result<Decoded, DecodeError> {
-    if Encoding::for_bom(head).is_none() && is_binary(head) {
+    let text = &head[..head.len().min(text_bytes)];
+    if Encoding::for_bom(head).is_some() {
+        return decode(text, Extent::Head);
+    }
+    if is_binary(head) {
         return Err(DecodeError::Binary);
     }
-    decode(&head[..head.len().min(text_bytes)], Extent::Head)
+    Ok(decode_text(text, false))
 }
 
 /// A NUL byte near the start: an image, an archive, UTF-16 without a BOM.
