@@ -4,17 +4,12 @@
 
 mod parse_common;
 
-use broadsheet::model::{BlockKind, Date, Issue, JumpDirection};
+use broadsheet::model::{BlockKind, Date, JumpDirection};
 use broadsheet::parse::parse_issue;
-use parse_common::{assert_nothing_lost, assert_sources_hold, captions, jumps, paragraphs};
+use parse_common::{
+    assert_nothing_lost, assert_sources_hold, captions, fixture, jumps, paragraphs,
+};
 use proptest::prelude::*;
-
-fn fixture(name: &str) -> (String, Issue) {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap();
-    let issue = parse_issue(&text, Some(name));
-    (text, issue)
-}
 
 #[test]
 fn english_issue_with_by_lines_and_continued_on_page_a4() {

@@ -8,14 +8,7 @@ mod parse_common;
 
 use broadsheet::model::{Article, BlockKind, Issue};
 use broadsheet::parse::parse_issue;
-use parse_common::{assert_nothing_lost, assert_sources_hold, paragraphs};
-
-fn fixture(name: &str) -> (String, Issue) {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap();
-    let issue = parse_issue(&text, Some(name));
-    (text, issue)
-}
+use parse_common::{assert_nothing_lost, assert_sources_hold, fixture, paragraphs};
 
 fn article<'a>(issue: &'a Issue, headline: &str) -> &'a Article {
     (issue.articles.iter())

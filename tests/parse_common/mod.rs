@@ -3,6 +3,15 @@
 #![allow(dead_code)]
 
 use broadsheet::model::{Article, Block, BlockKind, Issue, JumpDirection};
+use broadsheet::parse::parse_issue;
+
+/// The fixture `tests/fixtures/{name}`: its text and the issue parsed from it.
+pub fn fixture(name: &str) -> (String, Issue) {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let issue = parse_issue(&text, Some(name));
+    (text, issue)
+}
 
 /// The block's printed text with its extra field (sub-head deck, credit).
 pub fn block_text(block: &Block) -> String {
