@@ -107,18 +107,27 @@ fn load_one(found: &Found, cache: &HeaderCache, source: &dyn FileSource, max: u6
     }
     let stamp = Stamp::of(&meta);
     let identity = scan::identity(&meta);
-    // The cap is this run's setting, not a fact about the file: a header
-    // cached under a larger cap must not let the file past this one.
-    if stamp.size <= max
-        && let Some(cached) = cache.get(&found.path, stamp)
-    {
+    // The cap is this run's setting, not a fact about the file: it is
+    // checked before a cached header is trusted (one cached under a larger
+    // cap must not let the file past this one), and the refusal is not
+    // cached (another run may set the cap higher; the header cached before,
+    // if any, then serves again).
+    if stamp.size > max {
+        let reason = too_large(stamp.size, max);
+        return Loaded {
+            outcome: Outcome::Header(unavailable(stamp, &found.path, reason)),
+            fresh: false,
+            identity,
+        };
+    }
+    if let Some(cached) = cache.get(&found.path, stamp) {
         return Loaded {
             outcome: Outcome::Header(cached.clone()),
             fresh: false,
             identity,
         };
     }
-    let (outcome, fresh) = read_header(&found.path, stamp, source, max);
+    let (outcome, fresh) = read_header(&found.path, stamp, source);
     Loaded {
         outcome,
         fresh,
@@ -126,23 +135,9 @@ fn load_one(found: &Found, cache: &HeaderCache, source: &dyn FileSource, max: u6
     }
 }
 
-/// One file's header, and whether it may be cached. A refusal for size is
-/// not cached: it depends on the cap, which another run may set higher (the
-/// header cached before, if any, then serves again).
-pub fn read_header(
-    path: &Path,
-    stamp: Stamp,
-    source: &dyn FileSource,
-    max: u64,
-) -> (Outcome, bool) {
-    let unavailable = |reason: String| Cached {
-        unavailable: Some(reason),
-        ..header_of(stamp, "", path, None)
-    };
-    if stamp.size > max {
-        let reason = too_large(stamp.size, max);
-        return (Outcome::Header(unavailable(reason)), false);
-    }
+/// One file's header, and whether it may be cached. The size cap is the
+/// caller's to check (`load_one`, before the cache).
+pub fn read_header(path: &Path, stamp: Stamp, source: &dyn FileSource) -> (Outcome, bool) {
     let head = source
         .open(path)
         .and_then(|mut file| read_head(&mut file, HEAD_BYTES));
@@ -155,7 +150,12 @@ pub fn read_header(
             );
             return (Outcome::Skipped(message), false);
         }
-        Err(e) => return (Outcome::Header(unavailable(io_reason(&e))), false),
+        Err(e) => {
+            return (
+                Outcome::Header(unavailable(stamp, path, io_reason(&e))),
+                false,
+            );
+        }
     };
     match decode::decode_head(&head, HEADER_TEXT_BYTES) {
         Ok(decoded) => {
@@ -163,7 +163,18 @@ pub fn read_header(
             let header = header_of(stamp, &text, path, Some(decoded.encoding));
             (Outcome::Header(header), true)
         }
-        Err(DecodeError::Binary) => (Outcome::Header(unavailable("not text".into())), true),
+        Err(DecodeError::Binary) => (
+            Outcome::Header(unavailable(stamp, path, "not text".into())),
+            true,
+        ),
+    }
+}
+
+/// A file listed without a header, and why.
+fn unavailable(stamp: Stamp, path: &Path, reason: String) -> Cached {
+    Cached {
+        unavailable: Some(reason),
+        ..header_of(stamp, "", path, None)
     }
 }
 
