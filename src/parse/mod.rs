@@ -12,7 +12,7 @@ mod words;
 
 use std::collections::HashMap;
 
-use crate::model::{Article, Date, Issue};
+use crate::model::{Article, Date, Issue, Pages};
 use assemble::Head;
 use markdown::RawBlock;
 
@@ -61,7 +61,7 @@ pub fn parse_issue(text: &str, file_name: Option<&str>) -> Issue {
         date: header.date,
         weekday: header.weekday,
         lunar: header.lunar,
-        pages: header.pages,
+        pages: header.pages.map(Pages::counted),
         front,
         articles,
         warnings,
