@@ -10,7 +10,9 @@
 //! entities, CDATA) goes through [`clean`], so what leaves this layer is as
 //! safe as what the library handed in.
 
+pub mod bundle;
 pub mod feed;
+pub mod front_matter;
 pub mod html;
 pub mod markdown;
 
@@ -26,12 +28,20 @@ pub enum Shape {
     Markdown,
     /// An RSS 2.0, RSS 1.0 (RDF) or Atom 1.0 feed.
     Feed,
+    /// One article with front matter (`---` YAML or `+++` TOML).
+    Article,
+    /// A folder of article files, joined by the library (see `bundle`).
+    Folder,
 }
 
 /// The shape of `text`, decided from its first bytes.
 pub fn shape_of(text: &str, _file_name: Option<&str>) -> Shape {
-    if is_feed(text) {
+    if bundle::is_bundle(text) {
+        Shape::Folder
+    } else if is_feed(text) {
         Shape::Feed
+    } else if front_matter::is_article(text) {
+        Shape::Article
     } else {
         Shape::Markdown
     }
@@ -43,6 +53,8 @@ pub fn read_issue(text: &str, file_name: Option<&str>) -> Issue {
     match shape_of(text, file_name) {
         Shape::Markdown => markdown::read_issue(text, file_name),
         Shape::Feed => feed::read_issue(text, file_name),
+        Shape::Article => front_matter::read_issue(text, file_name),
+        Shape::Folder => bundle::read_issue(text, file_name),
     }
 }
 
@@ -52,6 +64,8 @@ pub fn read_header(head: &str, file_name: Option<&str>) -> Header {
     match shape_of(head, file_name) {
         Shape::Markdown => markdown::read_header(head, file_name),
         Shape::Feed => feed::read_header(head, file_name),
+        Shape::Article => front_matter::read_header(head, file_name),
+        Shape::Folder => bundle::read_header(head, file_name),
     }
 }
 
