@@ -1,10 +1,14 @@
 //! Parsing: the sample issue whole (must stay well under a millisecond), its
 //! header alone (run on every file of a large library), and long issues to
-//! show the cost grows with the text, not faster.
+//! show the cost grows with the text, not faster. The `sources/` group reads
+//! every issue of `../shared/corpus` (when it is there) through the input
+//! layer: each must take at most 50 ms.
 
 use std::hint::black_box;
+use std::path::Path;
+use std::time::Duration;
 
-use broadsheet::library::{SAMPLE_NAME, SAMPLE_TEXT};
+use broadsheet::library::{Library, LibraryOptions, SAMPLE_NAME, SAMPLE_TEXT};
 use broadsheet::parse::{parse_header, parse_issue};
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -38,5 +42,33 @@ fn parse(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, parse);
+/// Every corpus issue (a file, or a folder that is one issue), read and
+/// parsed by `sources::read_issue` from its decoded text.
+fn sources(c: &mut Criterion) {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if !corpus.is_dir() {
+        eprintln!("sources/: skipped, {} is absent", corpus.display());
+        return;
+    }
+    let library = Library::open(&[corpus], &LibraryOptions::default());
+    let mut group = c.benchmark_group("sources");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(200))
+        .measurement_time(Duration::from_secs(1));
+    for index in 0..library.entries.len() {
+        let Ok(text) = library.read(index) else {
+            continue;
+        };
+        let name = library.file_name(index);
+        let label = library.label(index);
+        let short = label.rsplit('/').next().unwrap_or(&label).to_owned();
+        group.bench_function(short, |b| {
+            b.iter(|| broadsheet::sources::read_issue(black_box(&text), name.as_deref()));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, parse, sources);
 criterion_main!(benches);

@@ -123,12 +123,7 @@ pub fn read_issue(text: &str, folder_name: Option<&str>) -> Issue {
 
 /// The Issues pane's view of a joined folder, from its head.
 pub fn read_header(head: &str, folder_name: Option<&str>) -> Header {
-    let issue = read_issue(head, folder_name);
-    Header {
-        paper: Some(issue.paper).filter(|p| !p.is_empty()),
-        date: issue.date,
-        ..Header::default()
-    }
+    super::header_of(read_issue(head, folder_name))
 }
 
 #[cfg(test)]

@@ -337,12 +337,7 @@ pub fn read_issue(text: &str, file_name: Option<&str>) -> Issue {
 
 /// The Issues pane's view of an article file: its paper and date.
 pub fn read_header(head: &str, file_name: Option<&str>) -> Header {
-    let issue = read_issue(head, file_name);
-    Header {
-        paper: Some(issue.paper).filter(|p| !p.is_empty()),
-        date: issue.date,
-        ..Header::default()
-    }
+    super::header_of(read_issue(head, file_name))
 }
 
 #[cfg(test)]

@@ -69,6 +69,19 @@ pub fn read_header(head: &str, file_name: Option<&str>) -> Header {
     }
 }
 
+/// What the Issues pane needs of an issue read whole from a head: for
+/// shapes whose head is cheap to read as an issue (an article file, the
+/// first file of a folder).
+fn header_of(issue: Issue) -> Header {
+    Header {
+        paper: Some(issue.paper).filter(|p| !p.is_empty()),
+        date: issue.date,
+        weekday: issue.weekday,
+        lunar: issue.lunar,
+        pages: issue.pages.and_then(|p| p.count),
+    }
+}
+
 /// The project's sanitiser, applied to every string a reader decoded itself
 /// (entities, CDATA). One function, so that moving the sanitiser changes one
 /// line.
