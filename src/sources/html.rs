@@ -111,6 +111,10 @@ struct Walk {
     photo: Option<String>,
     in_imprint: bool,
     imprint_text: String,
+    /// Inside `<strong>`/`<b>`, and whether the block being built has text
+    /// outside them: a body paragraph all in bold is a sub-head.
+    bold: usize,
+    plain: bool,
 }
 
 impl Default for Walk {
@@ -125,6 +129,8 @@ impl Default for Walk {
             photo: None,
             in_imprint: false,
             imprint_text: String::new(),
+            bold: 0,
+            plain: false,
         }
     }
 }
@@ -175,6 +181,11 @@ impl Walk {
                     "script" | "style" | "noscript" | "template" | "head" | "title" | "iframe"
                     | "object" | "svg" => {}
                     "br" => self.flush(),
+                    "strong" | "b" => {
+                        self.bold += 1;
+                        self.children(node);
+                        self.bold -= 1;
+                    }
                     "img" => self.image(element),
                     "a" => {
                         let start = self.pending.text.len();
@@ -315,6 +326,9 @@ impl Walk {
         if self.pending.text.is_empty() {
             self.start = self.seen;
         }
+        if self.bold == 0 && !text.trim().is_empty() {
+            self.plain = true;
+        }
         self.pending.text.push_str(text);
         self.seen += text.len();
     }
@@ -332,6 +346,7 @@ impl Walk {
     /// End the block being built.
     fn flush(&mut self) {
         let pending = std::mem::take(&mut self.pending);
+        let all_bold = !std::mem::take(&mut self.plain);
         let kept = trim_range(&pending.text);
         if kept.is_empty() {
             return;
@@ -344,8 +359,14 @@ impl Walk {
         } else {
             None
         };
+        let role = match self.role {
+            Role::Body if all_bold && photo.is_none() && text.chars().count() <= 60 => {
+                Role::Subhead
+            }
+            role => role,
+        };
         self.drafted.push(Drafted {
-            role: self.role,
+            role,
             text,
             links,
             photo,
@@ -622,6 +643,7 @@ mod tests {
 <div id="ozoom">
 <!--enpcontent--><p>　　一侧接工业废水&ldquo;清流&rdquo;，见<a href="https://example.com/x">报道</a>。</p>
 <p><img src="https://example.com/a.jpg"/></p><p>　　图为8月21日，旅客赶车。</p><p>　　徐&nbsp;&nbsp;琦摄（人民视觉） </p>
+<p><strong>　　内需向新向优</strong></p>
 <p>　　上半年增长5%。（下转第二版）</p>
 <!--/enpcontent--><!--enpproperty <date>2026-08-22</date><author>本报记者</author>/enpproperty-->
 </div></div>"#;
@@ -655,9 +677,11 @@ mod tests {
             }
         );
         assert_eq!(article.blocks[1].links[0].url, "https://example.com/a.jpg");
-        assert_eq!(texts[2], "上半年增长5%。");
-        assert!(matches!(article.blocks[3].kind, BlockKind::Jump { .. }));
-        assert_eq!(article.blocks.len(), 4);
+        assert_eq!(texts[2], "内需向新向优");
+        assert_eq!(article.blocks[2].kind, BlockKind::Subhead { deck: None });
+        assert_eq!(texts[3], "上半年增长5%。");
+        assert!(matches!(article.blocks[4].kind, BlockKind::Jump { .. }));
+        assert_eq!(article.blocks.len(), 5);
         for pair in article.blocks.windows(2) {
             assert!(pair[0].source.start <= pair[1].source.start);
         }
