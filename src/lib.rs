@@ -16,6 +16,7 @@ pub mod model;
 pub mod parse;
 pub mod reader;
 pub mod search;
+pub mod sources;
 pub mod store;
 pub mod terminal;
 pub mod typeset;

@@ -159,7 +159,7 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 /// `2022-02-13-1a2b3c4d`: date, page when known, and a hash of the headline,
 /// so an id survives edits elsewhere in the file; a repeated headline gets
 /// `-2`, `-3`… in order.
-fn article_id(
+pub(crate) fn article_id(
     date: Option<Date>,
     page: Option<&str>,
     headline: &str,

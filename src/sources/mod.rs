@@ -1,0 +1,3 @@
+//! Source readers (placeholder until the `sources` branch lands).
+
+pub mod ocr;
