@@ -15,7 +15,9 @@ pub struct Issue {
     pub date: Option<Date>,
     pub weekday: Option<String>,
     pub lunar: Option<String>,
-    pub pages: Option<u32>,
+    /// What is known of the issue's pages: the count its date line prints
+    /// (`今日四版`) and the pages its articles are on. `None` when nothing is.
+    pub pages: Option<Pages>,
     /// Lines before the first article that are not the masthead or the date
     /// line (app banners, taglines).
     pub front: Vec<String>,
@@ -32,7 +34,8 @@ pub struct Article {
     pub headline: String,
     pub deck: Option<String>,
     pub byline: Option<String>,
-    /// The page the article is printed on, as printed (`"1"`, `"A4"`), when known.
+    /// The page the article is printed on, as printed (`"1"`, `"01"`, `"A4"`),
+    /// when known: the `number` of one of the issue's `pages.list`.
     pub page: Option<String>,
     pub blocks: Vec<Block>,
     /// Links in the kicker, headline, deck and byline (`## [Title](url)`, the
@@ -40,6 +43,64 @@ pub struct Article {
     /// when empty.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub head_links: Vec<HeadLink>,
+}
+
+/// An issue's pages.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Pages {
+    /// The page count as the date line prints it (`今日四版` → 4), when it
+    /// does. It may differ from `list.len()`: a feed may carry some pages only.
+    pub count: Option<u32>,
+    /// The pages the articles are on, in print order, each once.
+    pub list: Vec<Page>,
+}
+
+impl Pages {
+    /// Pages known only by the date line's count.
+    pub fn counted(count: u32) -> Pages {
+        Pages {
+            count: Some(count),
+            list: Vec::new(),
+        }
+    }
+
+    /// The pages of `articles`, in the order they first appear (an issue is
+    /// read page by page), named by `name_of` when a source knows the name.
+    pub fn of_articles<'a>(
+        articles: impl IntoIterator<Item = &'a Article>,
+        mut name_of: impl FnMut(&str) -> Option<String>,
+    ) -> Vec<Page> {
+        let mut list: Vec<Page> = Vec::new();
+        for number in articles.into_iter().filter_map(|a| a.page.as_deref()) {
+            if list.iter().all(|p| p.number != number) {
+                list.push(Page {
+                    number: number.to_owned(),
+                    name: name_of(number),
+                });
+            }
+        }
+        list
+    }
+
+    /// The page numbered `number`.
+    pub fn get(&self, number: &str) -> Option<&Page> {
+        self.list.iter().find(|p| p.number == number)
+    }
+
+    /// How many pages the issue has, as far as it is known.
+    pub fn known_count(&self) -> Option<u32> {
+        self.count
+            .or_else(|| u32::try_from(self.list.len()).ok().filter(|&n| n > 0))
+    }
+}
+
+/// One page (版面) of an issue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Page {
+    /// As printed: `"1"`, `"01"`, `"A4"`.
+    pub number: String,
+    /// The page's name when the source gives one: `要闻`, `评论`, `Sport`.
+    pub name: Option<String>,
 }
 
 impl Article {
@@ -200,6 +261,24 @@ mod tests {
         assert_eq!(json["direction"], "continued_on");
         assert_eq!(json["source"]["start"], 3);
         assert!(json.get("links").is_none(), "no links, no field");
+    }
+
+    #[test]
+    fn pages_serialise_as_count_and_list() {
+        let pages = Pages {
+            count: None,
+            list: vec![Page {
+                number: "01".into(),
+                name: Some("要闻".into()),
+            }],
+        };
+        let json = serde_json::to_value(&pages).unwrap();
+        assert_eq!(json["count"], serde_json::Value::Null);
+        assert_eq!(json["list"][0]["number"], "01");
+        assert_eq!(json["list"][0]["name"], "要闻");
+        assert_eq!(pages.known_count(), Some(1));
+        assert_eq!(Pages::counted(4).known_count(), Some(4));
+        assert_eq!(Pages::default().known_count(), None);
     }
 
     #[test]

@@ -40,7 +40,7 @@ fn json_of_the_sample_follows_the_schema() {
     assert_eq!(issue["paper"], "北京城市副中心报");
     assert_eq!(issue["date"], "2022-02-13");
     assert_eq!(issue["weekday"], "星期日");
-    assert_eq!(issue["pages"], 4);
+    assert_eq!(issue["pages"]["count"], 4);
     assert_eq!(issue["front"][0], "北京日报客户端 融汇副中心客户端");
     assert_eq!(issue["warnings"], Value::Array(Vec::new()));
     let articles = issue["articles"].as_array().unwrap();
@@ -92,7 +92,7 @@ fn an_english_issue_keeps_its_page_as_printed() {
     );
     let issue = &stdout_json(&output)[0];
     assert_eq!(issue["date"], "2024-03-12");
-    assert_eq!(issue["pages"], 8);
+    assert_eq!(issue["pages"]["count"], 8);
     let blocks = issue["articles"][0]["blocks"].as_array().unwrap();
     let jump = blocks.iter().find(|b| b["kind"] == "jump").unwrap();
     assert_eq!(jump["page"], "A4");

@@ -17,7 +17,7 @@ fn english_issue_with_by_lines_and_continued_on_page_a4() {
     assert_eq!(issue.paper, "The Riverside Courier");
     assert_eq!(issue.date, Date::new(2024, 3, 12));
     assert_eq!(issue.weekday.as_deref(), Some("Tuesday"));
-    assert_eq!(issue.pages, Some(8));
+    assert_eq!(issue.pages.as_ref().and_then(|p| p.count), Some(8));
     assert_eq!(
         issue.front,
         ["Read us online at www.riverside-courier.example"]
@@ -78,7 +78,7 @@ fn japanese_issue() {
     assert_eq!(issue.paper, "東都新聞");
     assert_eq!(issue.date, Date::new(2024, 3, 8));
     assert_eq!(issue.weekday.as_deref(), Some("金"));
-    assert_eq!(issue.pages, Some(24));
+    assert_eq!(issue.pages.as_ref().and_then(|p| p.count), Some(24));
     let [article] = &issue.articles[..] else {
         panic!("{:#?}", issue.articles)
     };
@@ -169,7 +169,7 @@ fn plain_text_is_one_article_titled_from_its_first_line() {
 #[test]
 fn a_tail_starting_with_a_fullwidth_comma_is_joined() {
     let (text, issue) = fixture("comma-split-2022-02-14.md");
-    assert_eq!(issue.pages, Some(8));
+    assert_eq!(issue.pages.as_ref().and_then(|p| p.count), Some(8));
     let [article] = &issue.articles[..] else {
         panic!("{:#?}", issue.articles)
     };

@@ -25,7 +25,7 @@ fn the_masthead_and_date_line() {
     assert_eq!(issue.date, Date::new(2022, 2, 13));
     assert_eq!(issue.weekday.as_deref(), Some("星期日"));
     assert!(issue.lunar.as_deref().unwrap().contains("壬寅年正月十三"));
-    assert_eq!(issue.pages, Some(4));
+    assert_eq!(issue.pages.as_ref().and_then(|p| p.count), Some(4));
     assert!(issue.warnings.is_empty(), "{:?}", issue.warnings);
 }
 
@@ -193,7 +193,7 @@ fn crlf_gives_the_same_articles() {
     let issue = parse_issue(&crlf, Some(SAMPLE_NAME));
     let plain = sample();
     assert_eq!(issue.paper, plain.paper);
-    assert_eq!((issue.date, issue.pages), (plain.date, plain.pages));
+    assert_eq!((issue.date, &issue.pages), (plain.date, &plain.pages));
     assert_eq!(issue.front, plain.front);
     assert_eq!(issue.articles.len(), plain.articles.len());
     for (a, b) in issue.articles.iter().zip(&plain.articles) {
@@ -220,7 +220,12 @@ fn the_header_matches_the_issue_and_a_cut_head_never_misleads() {
     assert_eq!(full.paper.as_deref(), Some(issue.paper.as_str()));
     assert_eq!(
         (full.date, &full.weekday, &full.lunar, full.pages),
-        (issue.date, &issue.weekday, &issue.lunar, issue.pages)
+        (
+            issue.date,
+            &issue.weekday,
+            &issue.lunar,
+            issue.pages.as_ref().and_then(|p| p.count)
+        )
     );
     // Cut at every character boundary through the head (after blank lines
     // that make it as long as a real cut head): each field is either the

@@ -11,7 +11,7 @@ pub(crate) mod links;
 use super::report::{exit_code, for_each_issue};
 use super::{FixedAmbiguousArg, NoPaths, StyleArgs};
 use crate::layout::{ArticleLayout, Role, indent_text};
-use crate::model::{Article, Issue};
+use crate::model::{Article, Issue, Pages};
 use crate::typeset::{self, Options};
 
 #[derive(Debug, clap::Args)]
@@ -63,7 +63,11 @@ pub fn write_issue(
     // No-break spaces keep "· 4 pages" whole and on the line of the date it
     // follows: a line never starts with the separator. They are written as
     // plain spaces, so that `grep '4 pages'` finds the line.
-    let pages = issue.pages.map(|n| format!("{n}\u{a0}pages"));
+    let pages = issue
+        .pages
+        .as_ref()
+        .and_then(Pages::known_count)
+        .map(|n| format!("{n}\u{a0}pages"));
     let date_line = [Some(date_line).filter(|d| !d.is_empty()), pages]
         .into_iter()
         .flatten()

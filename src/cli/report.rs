@@ -12,7 +12,7 @@ use crate::library::Library;
 use crate::library::sanitize::is_bidi_control;
 use crate::library::scan::EXTENSIONS;
 use crate::model::Issue;
-use crate::parse;
+use crate::sources;
 
 /// Exit 0 when every issue parsed, 1 when some file failed.
 pub(crate) fn exit_code(failed: bool) -> ExitCode {
@@ -96,7 +96,7 @@ fn read_and_parse(library: &Library, index: usize) -> Result<(Issue, String), St
     for warning in &decoded.warnings {
         complain(&guard(warning));
     }
-    let issue = parse::parse_issue(&decoded.text, library.file_name(index).as_deref());
+    let issue = sources::read_issue(&decoded.text, library.file_name(index).as_deref());
     Ok((issue, decoded.text))
 }
 

@@ -14,13 +14,13 @@ use super::name::{escape_bytes, escape_path};
 use super::sanitize::sanitize;
 use super::scan;
 use super::scan::{FileSource, Found, human_size, read_head};
-use crate::parse::parse_header;
+use crate::sources;
 
 /// How much of each file is read at start: enough for the masthead and the
 /// date line, and the span in which a NUL marks a file as binary.
 pub const HEAD_BYTES: usize = decode::BINARY_SNIFF;
 
-/// How much of the head is decoded and given to `parse_header`.
+/// How much of the head is decoded and given to `sources::read_header`.
 pub const HEADER_TEXT_BYTES: usize = 4 * 1024;
 
 /// Threads for stat'ing files and reading heads: more than the cores, since
@@ -181,7 +181,7 @@ fn unavailable(stamp: Stamp, path: &Path, reason: String) -> Cached {
 /// The parser's reading of a head, as cached.
 pub fn header_of(stamp: Stamp, head: &str, path: &Path, encoding: Option<&str>) -> Cached {
     let name = file_name_of(path);
-    let header = parse_header(head, name.as_deref());
+    let header = sources::read_header(head, name.as_deref());
     Cached {
         stamp,
         paper: header.paper.filter(|p| !p.is_empty()),

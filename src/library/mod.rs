@@ -1,6 +1,6 @@
 //! Where issues come from: files, folders, standard input and the embedded
 //! sample; reading bytes, decoding and sanitising them. Knows no Markdown
-//! beyond asking `parse::parse_header` for what the Issues pane shows.
+//! beyond asking `sources::read_header` for what the Issues pane shows.
 //!
 //! Start-up is lazy: `open` lists files and reads only their heads (or
 //! nothing, when the header cache knows the file's size and mtime); an issue
@@ -118,7 +118,7 @@ impl Default for Library {
 impl Library {
     /// Only the embedded sample.
     pub fn sample() -> Library {
-        let header = crate::parse::parse_header(SAMPLE_TEXT, Some(SAMPLE_NAME));
+        let header = crate::sources::read_header(SAMPLE_TEXT, Some(SAMPLE_NAME));
         Library {
             entries: vec![Entry {
                 source: Source::Sample,

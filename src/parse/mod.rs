@@ -12,7 +12,7 @@ mod words;
 
 use std::collections::HashMap;
 
-use crate::model::{Article, Date, Issue};
+use crate::model::{Article, Date, Issue, Pages};
 use assemble::Head;
 use markdown::RawBlock;
 
@@ -61,7 +61,7 @@ pub fn parse_issue(text: &str, file_name: Option<&str>) -> Issue {
         date: header.date,
         weekday: header.weekday,
         lunar: header.lunar,
-        pages: header.pages,
+        pages: header.pages.map(Pages::counted),
         front,
         articles,
         warnings,
@@ -159,7 +159,7 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 /// `2022-02-13-1a2b3c4d`: date, page when known, and a hash of the headline,
 /// so an id survives edits elsewhere in the file; a repeated headline gets
 /// `-2`, `-3`… in order.
-pub(crate) fn article_id(
+pub fn article_id(
     date: Option<Date>,
     page: Option<&str>,
     headline: &str,

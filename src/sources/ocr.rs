@@ -24,7 +24,8 @@ use std::collections::{HashMap, HashSet};
 pub use hyphen::{Join, Words, evidence, rule};
 pub use paragraphs::hyphen_end;
 
-use crate::model::{Article, Issue};
+use super::Header;
+use crate::model::{Article, Issue, Page, Pages};
 use paragraphs::{Builder, Line};
 
 /// The headline of the text on a page that no indexed article holds.
@@ -32,10 +33,7 @@ pub const UNINDEXED: &str = "Unindexed text";
 /// A warning quotes at most this many characters of the source.
 const QUOTE_CHARS: usize = 80;
 
-/// Made safe after the last decoding step; the one call to the sanitiser.
-fn safe(text: &str) -> String {
-    crate::library::sanitize(text).into_owned()
-}
+use super::clean as safe;
 
 /// A marker line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -254,10 +252,39 @@ pub fn read(text: &str, file_name: Option<&str>) -> Issue {
         date: None,
         weekday: None,
         lunar: None,
-        pages: u32::try_from(scan.pages.len()).ok().filter(|&n| n > 0),
+        pages: pages_of(&scan.pages),
         front: Vec::new(),
         articles,
         warnings,
+    }
+}
+
+/// Every page a marker names, in order: the dump is the whole issue.
+fn pages_of(labels: &[&str]) -> Option<Pages> {
+    let mut list: Vec<Page> = Vec::new();
+    for label in labels {
+        if list.iter().all(|p| p.number != *label) {
+            list.push(Page {
+                number: safe(label),
+                name: None,
+            });
+        }
+    }
+    (!list.is_empty()).then(|| Pages {
+        count: u32::try_from(labels.len()).ok(),
+        list,
+    })
+}
+
+/// What the Issues pane needs, from the head of a dump (cut anywhere).
+pub fn header(head: &str, file_name: Option<&str>) -> Header {
+    let document = head.lines().find_map(marker).and_then(|m| match m {
+        Marker::Document(id) => Some(id),
+        _ => None,
+    });
+    Header {
+        paper: Some(paper(head, document, file_name)),
+        ..Header::default()
     }
 }
 
@@ -267,14 +294,18 @@ fn has_text(lines: &[Line<'_>], dropped: &HashSet<usize>) -> bool {
         .any(|l| !l.text.trim().is_empty() && !dropped.contains(&l.start))
 }
 
-/// The Courier names itself in its masthead and running heads; another
-/// dump is named by its document id, then its file.
+/// How much of a dump names its paper: what the library's header read
+/// holds, so the Issues pane and the opened issue agree.
+const PAPER_HEAD: usize = 8 * 1024;
+
+/// The Courier names itself in its masthead and running heads on the first
+/// pages; another dump is named by its document id, then its file.
 fn paper(text: &str, document: Option<&str>, file_name: Option<&str>) -> String {
-    let mut end = text.len().min(64 * 1024);
+    let mut end = text.len().min(PAPER_HEAD);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    if text[..end].to_ascii_lowercase().contains("unesco courier") {
+    if text[..end].to_ascii_lowercase().contains("courier") {
         return "The UNESCO Courier".to_owned();
     }
     match (document, file_name) {
@@ -303,7 +334,7 @@ mod tests {
     #[test]
     fn markers_make_pages_and_articles_that_continue() {
         let issue = read(DUMP, None);
-        assert_eq!(issue.pages, Some(3));
+        assert_eq!(issue.pages.as_ref().and_then(|p| p.known_count()), Some(3));
         let heads: Vec<&str> = issue.articles.iter().map(|a| a.headline.as_str()).collect();
         assert_eq!(heads, [UNINDEXED, "Ocean harvests"]);
         let ocean = &issue.articles[1];

@@ -8,7 +8,7 @@ use broadsheet::app::keymap::parse_key;
 use broadsheet::app::{App, Effect};
 use broadsheet::config::Config;
 use broadsheet::library::{Library, SAMPLE_TEXT};
-use broadsheet::model::{Article, Block, BlockKind, Date, Issue};
+use broadsheet::model::{Article, Block, BlockKind, Date, Issue, Pages};
 use broadsheet::store::State;
 use broadsheet::typeset::AmbiguousWidth;
 use broadsheet::ui::theme::Theme;
@@ -92,7 +92,7 @@ pub fn fixture_issue() -> Issue {
         date: Date::new(2022, 2, 13),
         weekday: Some("星期日".to_owned()),
         lunar: Some("农历壬寅年正月十三".to_owned()),
-        pages: Some(4),
+        pages: Some(Pages::counted(4)),
         front: Vec::new(),
         articles,
         warnings: Vec::new(),

@@ -186,7 +186,9 @@ fn the_fixture_reads_as_its_pages_and_articles() {
     let text = corpus::fixture("ocr-pages.md");
     let issue = ocr::read(&text, Some("ocr-pages.md"));
     assert_eq!(issue.paper, "The UNESCO Courier");
-    assert_eq!(issue.pages, Some(4));
+    let pages = issue.pages.as_ref().unwrap();
+    assert_eq!(pages.count, Some(4));
+    assert_eq!(pages.list.len(), 4);
     let heads: Vec<&str> = issue.articles.iter().map(|a| a.headline.as_str()).collect();
     assert_eq!(
         heads,

@@ -134,7 +134,7 @@ impl<'w> Builder<'w> {
 fn block(kind: BlockKind, text: &str, source: Range<usize>) -> Block {
     Block {
         kind,
-        text: super::safe(text),
+        text: crate::sources::clean(text),
         source,
         links: Vec::new(),
     }
