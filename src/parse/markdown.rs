@@ -13,8 +13,7 @@ mod links;
 mod lists;
 
 pub use crate::model::Link;
-use links::safe_url;
-pub use links::{clip_links, trimmed};
+pub use links::{clip_links, safe_url, trimmed};
 pub use lists::bullet_end;
 
 /// What Markdown made of a block.

@@ -10,6 +10,8 @@
 //! entities, CDATA) goes through [`clean`], so what leaves this layer is as
 //! safe as what the library handed in.
 
+pub mod feed;
+pub mod html;
 pub mod markdown;
 pub mod ocr;
 
@@ -44,9 +46,8 @@ pub fn shape_of(text: &str, _file_name: Option<&str>) -> Shape {
 /// text has none.
 pub fn read_issue(text: &str, file_name: Option<&str>) -> Issue {
     match shape_of(text, file_name) {
-        // The feed reader lands in its own commit; until then a feed is
-        // read as the text it is.
-        Shape::Markdown | Shape::Feed => markdown::read_issue(text, file_name),
+        Shape::Markdown => markdown::read_issue(text, file_name),
+        Shape::Feed => feed::read_issue(text, file_name),
         Shape::OcrPages => ocr::read(text, file_name),
     }
 }
@@ -55,7 +56,8 @@ pub fn read_issue(text: &str, file_name: Option<&str>) -> Issue {
 /// (`head` may be cut anywhere).
 pub fn read_header(head: &str, file_name: Option<&str>) -> Header {
     match shape_of(head, file_name) {
-        Shape::Markdown | Shape::Feed => markdown::read_header(head, file_name),
+        Shape::Markdown => markdown::read_header(head, file_name),
+        Shape::Feed => feed::read_header(head, file_name),
         Shape::OcrPages => ocr::header(head, file_name),
     }
 }

@@ -41,7 +41,7 @@ pub fn clip_links(text: &str, links: &[Link], range: Range<usize>) -> Vec<Link> 
 /// parsing, but entities and escapes (`&#27;`, `&#x202e;`) decode to any
 /// character here. Control, bidi, line-separator and whitespace characters
 /// are percent-encoded (their UTF-8 bytes), which is how a URL writes them.
-pub(super) fn safe_url(url: &str) -> String {
+pub fn safe_url(url: &str) -> String {
     // `is_control` covers DEL and C1, `is_whitespace` the line and
     // paragraph separators.
     let unsafe_char = |c: char| {
