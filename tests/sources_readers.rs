@@ -5,4 +5,5 @@
 mod sources_readers {
     pub mod corpus;
     mod ocr;
+    mod transcript;
 }

@@ -14,6 +14,7 @@ pub mod feed;
 pub mod html;
 pub mod markdown;
 pub mod ocr;
+pub mod transcript;
 
 use crate::model::Issue;
 pub use crate::parse::Header;
@@ -29,6 +30,8 @@ pub enum Shape {
     Feed,
     /// OCR page dumps: `# [DOCID](….pdf)`, `## [Page N](…)` markers.
     OcrPages,
+    /// Broadcast transcripts: `# 《新闻联播》 (YYYYMMDD)`, `##` sections, `###` stories.
+    Transcript,
 }
 
 /// The shape of `text`, decided from its first bytes.
@@ -37,6 +40,8 @@ pub fn shape_of(text: &str, _file_name: Option<&str>) -> Shape {
         Shape::Feed
     } else if ocr::is_ocr_pages(text) {
         Shape::OcrPages
+    } else if transcript::is_transcript(text) {
+        Shape::Transcript
     } else {
         Shape::Markdown
     }
@@ -49,6 +54,7 @@ pub fn read_issue(text: &str, file_name: Option<&str>) -> Issue {
         Shape::Markdown => markdown::read_issue(text, file_name),
         Shape::Feed => feed::read_issue(text, file_name),
         Shape::OcrPages => ocr::read(text, file_name),
+        Shape::Transcript => transcript::read(text, file_name),
     }
 }
 
@@ -59,6 +65,7 @@ pub fn read_header(head: &str, file_name: Option<&str>) -> Header {
         Shape::Markdown => markdown::read_header(head, file_name),
         Shape::Feed => feed::read_header(head, file_name),
         Shape::OcrPages => ocr::header(head, file_name),
+        Shape::Transcript => transcript::header(head, file_name),
     }
 }
 

@@ -20,8 +20,11 @@ pub enum Join {
 }
 
 /// Prefixes English writes with a hyphen; closing them up makes a
-/// non-word (`selfgoverning`, `wellknown`).
-const HYPHENATED_PREFIXES: &[&str] = &["self", "well", "ill", "half", "non"];
+/// non-word (`selfgoverning`, `wellknown`, `onetenth`).
+const HYPHENATED_PREFIXES: &[&str] = &[
+    "self", "well", "ill", "half", "non", "one", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "twenty", "thirty", "forty", "fifty",
+];
 
 /// How often each word occurs unbroken in a document, lowercased; words
 /// with inner hyphens (`well-known`) are counted whole.
