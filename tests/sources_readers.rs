@@ -3,6 +3,7 @@
 //! small fixtures of each shape.
 
 mod sources_readers {
+    mod archive;
     pub mod corpus;
     mod ocr;
     mod transcript;

@@ -10,6 +10,7 @@
 //! entities, CDATA) goes through [`clean`], so what leaves this layer is as
 //! safe as what the library handed in.
 
+pub mod archive_article;
 pub mod feed;
 pub mod html;
 pub mod markdown;
@@ -32,6 +33,8 @@ pub enum Shape {
     OcrPages,
     /// Broadcast transcripts: `# 《新闻联播》 (YYYYMMDD)`, `##` sections, `###` stories.
     Transcript,
+    /// One archived article: `### 标题`, a date line, `第N版()`, `专栏：`.
+    ArchiveArticle,
 }
 
 /// The shape of `text`, decided from its first bytes.
@@ -42,6 +45,8 @@ pub fn shape_of(text: &str, _file_name: Option<&str>) -> Shape {
         Shape::OcrPages
     } else if transcript::is_transcript(text) {
         Shape::Transcript
+    } else if archive_article::is_archive_article(text) {
+        Shape::ArchiveArticle
     } else {
         Shape::Markdown
     }
@@ -55,6 +60,7 @@ pub fn read_issue(text: &str, file_name: Option<&str>) -> Issue {
         Shape::Feed => feed::read_issue(text, file_name),
         Shape::OcrPages => ocr::read(text, file_name),
         Shape::Transcript => transcript::read(text, file_name),
+        Shape::ArchiveArticle => archive_article::read(text, file_name),
     }
 }
 
@@ -66,6 +72,7 @@ pub fn read_header(head: &str, file_name: Option<&str>) -> Header {
         Shape::Feed => feed::read_header(head, file_name),
         Shape::OcrPages => ocr::header(head, file_name),
         Shape::Transcript => transcript::header(head, file_name),
+        Shape::ArchiveArticle => archive_article::header(head, file_name),
     }
 }
 
