@@ -21,8 +21,7 @@ mod paragraphs;
 
 use std::collections::{HashMap, HashSet};
 
-pub use hyphen::{Join, Words, evidence, rule};
-pub use paragraphs::hyphen_end;
+pub use hyphen::{Join, Words, evidence, hyphen_end, rule};
 
 use super::Header;
 use crate::model::{Article, Issue, Page, Pages};

@@ -26,14 +26,32 @@ const HYPHENATED_PREFIXES: &[&str] = &[
     "eight", "nine", "ten", "twenty", "thirty", "forty", "fifty",
 ];
 
-/// How often each word occurs unbroken in a document, lowercased; words
-/// with inner hyphens (`well-known`) are counted whole.
+/// How often the two forms of each word broken at a line end (`service`,
+/// `ser-vice`) occur unbroken elsewhere in a document, lowercased. Only
+/// those forms are counted: a dump has thousands of words and a few hundred
+/// breaks.
 #[derive(Debug, Default)]
 pub struct Words(HashMap<String, u32>);
 
 impl Words {
     pub fn of(text: &str) -> Words {
         let mut counts: HashMap<String, u32> = HashMap::new();
+        let mut broken: Option<&str> = None;
+        for line in text.lines().map(str::trim) {
+            if line.is_empty() {
+                continue;
+            }
+            if let Some(left) = broken.take() {
+                let right = right_part(line);
+                if !left.is_empty() && !right.is_empty() {
+                    counts.insert(format!("{left}{right}").to_lowercase(), 0);
+                    counts.insert(format!("{left}-{right}").to_lowercase(), 0);
+                }
+            }
+            if hyphen_end(line) {
+                broken = Some(left_part(&line[..line.len() - 1]));
+            }
+        }
         let mut after_break = false;
         for line in text.lines() {
             let mut line = line.trim_end();
@@ -47,8 +65,13 @@ impl Words {
             }
             for word in line.split(|c: char| !(c.is_alphabetic() || c == '-')) {
                 let word = word.trim_matches('-');
-                if word.len() > 1 {
-                    *counts.entry(word.to_lowercase()).or_default() += 1;
+                let count = if word.chars().any(char::is_uppercase) {
+                    counts.get_mut(&word.to_lowercase())
+                } else {
+                    counts.get_mut(word)
+                };
+                if let Some(count) = count {
+                    *count += 1;
                 }
             }
         }
@@ -58,6 +81,12 @@ impl Words {
     fn count(&self, word: &str) -> u32 {
         self.0.get(&word.to_lowercase()).copied().unwrap_or(0)
     }
+}
+
+/// A hyphen at a line end that breaks a word (`com-`), not a dash (` -`).
+pub fn hyphen_end(text: &str) -> bool {
+    let mut tail = text.chars().rev();
+    tail.next() == Some('-') && tail.next().is_some_and(char::is_alphanumeric)
 }
 
 /// The letters before a line-end hyphen (`com` of `com-`).
@@ -132,7 +161,7 @@ mod tests {
 
     #[test]
     fn the_document_decides_when_it_has_the_word() {
-        let words = Words::of("a long-term plan\nthe long-term view\nlongterm\n");
+        let words = Words::of("a long-\nterm plan, the long-term view\nlong-term, longterm\n");
         assert_eq!(decide("long", "term", &words), Join::Keep);
         let words = Words::of("coun-\ntries and countries\n");
         assert_eq!(decide("coun", "tries", &words), Join::CloseUp);

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::hyphen::{self, Join, Words};
+use super::hyphen::{self, Join, Words, hyphen_end};
 use crate::model::{Block, BlockKind, JumpDirection};
 use crate::parse::roles::find_jump;
 
@@ -140,12 +140,6 @@ fn block(kind: BlockKind, text: &str, source: Range<usize>) -> Block {
     }
 }
 
-/// A hyphen at a line end that breaks a word (`com-`), not a dash (` -`).
-pub fn hyphen_end(text: &str) -> bool {
-    let mut tail = text.chars().rev();
-    tail.next() == Some('-') && tail.next().is_some_and(char::is_alphanumeric)
-}
-
 /// Whether `next` starts a new paragraph after the open one: its last line
 /// ends a sentence and is short, and `next` starts like a sentence.
 fn ends_paragraph(open: &Open, next: &str, usual: usize) -> bool {
@@ -158,6 +152,13 @@ fn ends_paragraph(open: &Open, next: &str, usual: usize) -> bool {
 /// A jump line's direction and target page. The Courier prints them in
 /// capitals and with `NEXT PAGE`, which `find_jump` does not know.
 fn jump_of(text: &str, page: &str) -> Option<(JumpDirection, String)> {
+    // Every English jump line starts `cont…`; most lines are no jump, and
+    // this test is far cheaper than looking for one.
+    let bytes = text.as_bytes();
+    let hint = bytes.windows(4).any(|w| w.eq_ignore_ascii_case(b"cont"));
+    if !hint && !text.contains(['版', '面']) {
+        return None;
+    }
     let lower = text.to_ascii_lowercase();
     let lower = lower.trim_matches(|c: char| "()[] .".contains(c));
     let next = |step: i64| page.parse::<i64>().ok().map(|n| (n + step).to_string());
