@@ -33,6 +33,9 @@ pub enum Outcome {
     Header(Cached),
     /// Gone or changed between listing and reading: skipped with this message.
     Skipped(String),
+    /// Not an issue at all (an XML file that is not a feed): passed over
+    /// without a word, as a walk passes over a `.png`.
+    Ignored,
 }
 
 /// One file's outcome, whether it was read now (and so belongs in the
@@ -92,6 +95,9 @@ fn load_one(found: &Found, cache: &HeaderCache, source: &dyn FileSource, max: u6
         fresh: false,
         identity: None,
     };
+    if !found.members.is_empty() {
+        return load_folder(found, cache, source, max);
+    }
     let name = || escape_path(&found.path);
     let meta = match &found.meta {
         Some(meta) => meta.clone(),
@@ -127,7 +133,7 @@ fn load_one(found: &Found, cache: &HeaderCache, source: &dyn FileSource, max: u6
             identity,
         };
     }
-    let (outcome, fresh) = read_header(&found.path, stamp, source);
+    let (outcome, fresh) = read_header(&found.path, stamp, source, found.sniff);
     Loaded {
         outcome,
         fresh,
@@ -135,9 +141,78 @@ fn load_one(found: &Found, cache: &HeaderCache, source: &dyn FileSource, max: u6
     }
 }
 
+/// A folder that is one issue: stamped by its files (total size, newest
+/// modification), so a changed, added or removed file reads it again; its
+/// header from the head of its first file.
+fn load_folder(found: &Found, cache: &HeaderCache, source: &dyn FileSource, max: u64) -> Loaded {
+    let mut stamp = Stamp {
+        size: 0,
+        mtime_secs: i64::MIN,
+        mtime_nanos: 0,
+    };
+    for member in &found.members {
+        if let Ok(meta) = fs::metadata(member) {
+            let one = Stamp::of(&meta);
+            stamp.size = stamp.size.saturating_add(one.size);
+            if (one.mtime_secs, one.mtime_nanos) > (stamp.mtime_secs, stamp.mtime_nanos) {
+                (stamp.mtime_secs, stamp.mtime_nanos) = (one.mtime_secs, one.mtime_nanos);
+            }
+        }
+    }
+    let identity = fs::metadata(&found.path)
+        .ok()
+        .and_then(|meta| scan::identity(&meta));
+    let loaded = |outcome, fresh| Loaded {
+        outcome,
+        fresh,
+        identity,
+    };
+    if stamp.size > max {
+        let reason = too_large(stamp.size, max);
+        return loaded(
+            Outcome::Header(unavailable(stamp, &found.path, reason)),
+            false,
+        );
+    }
+    if let Some(cached) = cache.get(&found.path, stamp) {
+        return loaded(Outcome::Header(cached.clone()), false);
+    }
+    let first = &found.members[0];
+    let head = source
+        .open(first)
+        .and_then(|mut file| read_head(&mut file, HEAD_BYTES));
+    let outcome = match head.map(|head| decode::decode_head(&head, HEADER_TEXT_BYTES)) {
+        Ok(Ok(decoded)) => {
+            let text = sanitize(&decoded.text);
+            let relative = first.strip_prefix(&found.path).unwrap_or(first);
+            let joined = crate::sources::bundle::join([(
+                relative.to_string_lossy().as_ref(),
+                text.as_ref(),
+            )]);
+            Outcome::Header(header_of(
+                stamp,
+                &joined,
+                &found.path,
+                Some(decoded.encoding),
+            ))
+        }
+        Ok(Err(DecodeError::Binary)) => {
+            Outcome::Header(unavailable(stamp, &found.path, "not text".into()))
+        }
+        Err(e) => Outcome::Header(unavailable(stamp, &found.path, io_reason(&e))),
+    };
+    loaded(outcome, true)
+}
+
 /// One file's header, and whether it may be cached. The size cap is the
-/// caller's to check (`load_one`, before the cache).
-pub fn read_header(path: &Path, stamp: Stamp, source: &dyn FileSource) -> (Outcome, bool) {
+/// caller's to check (`load_one`, before the cache). With `sniff`, a file
+/// whose content is not a feed is ignored.
+pub fn read_header(
+    path: &Path,
+    stamp: Stamp,
+    source: &dyn FileSource,
+    sniff: bool,
+) -> (Outcome, bool) {
     let head = source
         .open(path)
         .and_then(|mut file| read_head(&mut file, HEAD_BYTES));
@@ -160,9 +235,13 @@ pub fn read_header(path: &Path, stamp: Stamp, source: &dyn FileSource) -> (Outco
     match decode::decode_head(&head, HEADER_TEXT_BYTES) {
         Ok(decoded) => {
             let text = sanitize(&decoded.text);
+            if sniff && !sources::is_feed(&text) {
+                return (Outcome::Ignored, false);
+            }
             let header = header_of(stamp, &text, path, Some(decoded.encoding));
             (Outcome::Header(header), true)
         }
+        Err(DecodeError::Binary) if sniff => (Outcome::Ignored, false),
         Err(DecodeError::Binary) => (
             Outcome::Header(unavailable(stamp, path, "not text".into())),
             true,

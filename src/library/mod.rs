@@ -201,6 +201,7 @@ impl Library {
                     items.push(entries::item(Source::File(found.path.clone()), header));
                 }
                 Outcome::Skipped(message) => self.messages.push(message),
+                Outcome::Ignored => {}
             }
         }
     }

@@ -35,8 +35,52 @@ pub enum ReadError {
 
 impl Library {
     pub(super) fn read_file(&self, path: &Path) -> Result<Decoded, ReadError> {
-        let max = self.options.max_file_size;
         let meta = fs::metadata(path).map_err(vanished)?;
+        if meta.is_dir() {
+            return self.read_folder(path);
+        }
+        self.read_one(path, meta)
+    }
+
+    /// A folder that is one issue: its article files, each decoded and
+    /// sanitised, joined for `sources::bundle`. The size cap is on the total.
+    fn read_folder(&self, folder: &Path) -> Result<Decoded, ReadError> {
+        let members = scan::folder_members(folder);
+        if members.is_empty() {
+            return Err(ReadError::Vanished);
+        }
+        let max = self.options.max_file_size;
+        let mut files = Vec::with_capacity(members.len());
+        let mut total: u64 = 0;
+        let mut warnings = Vec::new();
+        let mut encoding = None;
+        for member in &members {
+            let meta = fs::metadata(member).map_err(vanished)?;
+            total = total.saturating_add(meta.len());
+            if total > max {
+                return Err(ReadError::TooLarge(headers::too_large(total, max)));
+            }
+            let decoded = self.read_one(member, meta)?;
+            let relative = member
+                .strip_prefix(folder)
+                .unwrap_or(member)
+                .to_string_lossy()
+                .into_owned();
+            warnings.extend(decoded.warnings.iter().map(|w| format!("{relative}: {w}")));
+            encoding.get_or_insert(decoded.encoding);
+            files.push((relative, decoded.text));
+        }
+        let text =
+            crate::sources::bundle::join(files.iter().map(|(p, t)| (p.as_str(), t.as_str())));
+        Ok(Decoded {
+            text,
+            encoding: encoding.unwrap_or("UTF-8"),
+            warnings,
+        })
+    }
+
+    fn read_one(&self, path: &Path, meta: fs::Metadata) -> Result<Decoded, ReadError> {
+        let max = self.options.max_file_size;
         if !meta.is_file() {
             return Err(ReadError::NotRegular(scan::kind_of(&meta.file_type())));
         }

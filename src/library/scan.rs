@@ -13,6 +13,10 @@ use super::name::escape_path;
 /// The extensions a folder walk picks up (case-insensitive).
 pub const EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
 
+/// Extensions a folder walk also picks up when the file's content is a feed
+/// (`sources::is_feed`); other XML files are passed over quietly.
+pub const FEED_EXTENSIONS: [&str; 3] = ["xml", "rss", "atom"];
+
 /// Opens files for reading. The seam where tests inject faults: as root,
 /// `chmod 000` blocks nothing, so permission errors are simulated here.
 pub trait FileSource: fmt::Debug + Send + Sync {
@@ -50,6 +54,12 @@ impl FileSource for RealFiles {
 pub struct Found {
     pub path: PathBuf,
     pub meta: Option<fs::Metadata>,
+    /// Found by a walk under a feed extension: an issue only if its content
+    /// is a feed.
+    pub sniff: bool,
+    /// For a folder that is one issue (see [`issue_folder`]): its files, in
+    /// path order. Empty for a file.
+    pub members: Vec<PathBuf>,
 }
 
 /// Everything the paths named.
@@ -83,6 +93,8 @@ pub fn list(paths: &[PathBuf]) -> Listing {
             Ok(meta) if meta.is_file() => listing.files.push(Found {
                 path: path.clone(),
                 meta: Some(meta),
+                sniff: false,
+                members: Vec::new(),
             }),
             Ok(meta) => listing.messages.push(format!(
                 "{}: {}, not opened (pipe it to `broadsheet -` instead)",
@@ -97,6 +109,7 @@ pub fn list(paths: &[PathBuf]) -> Listing {
 
 fn walk(root: &Path, listing: &mut Listing) {
     listing.roots.push(root.to_path_buf());
+    let first = listing.files.len();
     // Following links finds archives kept elsewhere; walkdir detects loops.
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
@@ -114,7 +127,8 @@ fn walk(root: &Path, listing: &mut Listing) {
         };
         let file_type = entry.file_type();
         // A folder named `x.md` is a folder: walkdir goes into it.
-        if file_type.is_dir() || !has_issue_extension(entry.path()) {
+        let sniff = !has_issue_extension(entry.path()) && has_feed_extension(entry.path());
+        if file_type.is_dir() || !(sniff || has_issue_extension(entry.path())) {
             continue;
         }
         if !file_type.is_file() {
@@ -128,8 +142,97 @@ fn walk(root: &Path, listing: &mut Listing) {
         listing.files.push(Found {
             path: entry.into_path(),
             meta: None,
+            sniff,
+            members: Vec::new(),
         });
     }
+    let walked = listing.files.split_off(first);
+    listing.files.extend(group_folders(root, walked));
+}
+
+/// Files of one-article-per-file folders become one entry per folder.
+fn group_folders(root: &Path, files: Vec<Found>) -> Vec<Found> {
+    let mut out = Vec::with_capacity(files.len());
+    let mut folders: Vec<Found> = Vec::new();
+    for found in files {
+        let folder = (!found.sniff)
+            .then(|| issue_folder(root, &found.path))
+            .flatten();
+        let Some(folder) = folder else {
+            out.push(found);
+            continue;
+        };
+        match folders.iter_mut().find(|f| f.path == folder) {
+            Some(issue) => issue.members.push(found.path),
+            None => folders.push(Found {
+                path: folder,
+                meta: None,
+                sniff: false,
+                members: vec![found.path],
+            }),
+        }
+    }
+    for folder in &mut folders {
+        folder.members.sort();
+    }
+    out.extend(folders);
+    out
+}
+
+/// The folder a walked file is an article of, when it is one: the file is
+/// Markdown starting with front matter (`---` or `+++`), and the nearest
+/// folder above it (up to the folder walked) whose name holds a date
+/// (`2025-01-02`, `20250102`) is the issue. So
+/// `2025-01-02/05-评论/标题.md` and `2025-01-02/标题.md` are articles of
+/// the issue `2025-01-02`; a dated file outside such a folder stays an
+/// issue of its own.
+pub fn issue_folder(root: &Path, file: &Path) -> Option<PathBuf> {
+    let markdown = file
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+    if !markdown {
+        return None;
+    }
+    let folder = file
+        .ancestors()
+        .skip(1)
+        .take_while(|dir| dir.starts_with(root))
+        .find(|dir| {
+            dir.file_name()
+                .and_then(|n| n.to_str())
+                .and_then(crate::parse::dateline::date_from_file_name)
+                .is_some()
+        })?;
+    starts_with_front_matter(file).then(|| folder.to_path_buf())
+}
+
+/// Whether a file begins with a front matter fence.
+fn starts_with_front_matter(path: &Path) -> bool {
+    let Ok(mut file) = RealFiles.open(path) else {
+        return false;
+    };
+    let Ok(head) = read_head(&mut file, 8) else {
+        return false;
+    };
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&head);
+    head.starts_with(b"---\n")
+        || head.starts_with(b"---\r\n")
+        || head.starts_with(b"+++\n")
+        || head.starts_with(b"+++\r\n")
+}
+
+/// The article files of a folder issue, in path order: what a walk of
+/// `folder` groups into it.
+pub fn folder_members(folder: &Path) -> Vec<PathBuf> {
+    let mut listing = Listing::default();
+    walk(folder, &mut listing);
+    listing
+        .files
+        .into_iter()
+        .find(|f| f.path == folder)
+        .map(|f| f.members)
+        .unwrap_or_default()
 }
 
 fn walk_error(e: &walkdir::Error) -> Option<String> {
@@ -166,6 +269,12 @@ fn missing(path: &Path, e: &io::Error) -> String {
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.as_encoded_bytes().first() == Some(&b'.')
+}
+
+pub fn has_feed_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| FEED_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
 pub fn has_issue_extension(path: &Path) -> bool {

@@ -11,7 +11,9 @@
 //! safe as what the library handed in.
 
 pub mod archive_article;
+pub mod bundle;
 pub mod feed;
+pub mod front_matter;
 pub mod html;
 pub mod markdown;
 pub mod ocr;
@@ -29,6 +31,10 @@ pub enum Shape {
     Markdown,
     /// An RSS 2.0, RSS 1.0 (RDF) or Atom 1.0 feed.
     Feed,
+    /// One article with front matter (`---` YAML or `+++` TOML).
+    Article,
+    /// A folder of article files, joined by the library (see `bundle`).
+    Folder,
     /// OCR page dumps: `# [DOCID](….pdf)`, `## [Page N](…)` markers.
     OcrPages,
     /// Broadcast transcripts: `# 《新闻联播》 (YYYYMMDD)`, `##` sections, `###` stories.
@@ -39,8 +45,12 @@ pub enum Shape {
 
 /// The shape of `text`, decided from its first bytes.
 pub fn shape_of(text: &str, _file_name: Option<&str>) -> Shape {
-    if is_feed(text) {
+    if bundle::is_bundle(text) {
+        Shape::Folder
+    } else if is_feed(text) {
         Shape::Feed
+    } else if front_matter::is_article(text) {
+        Shape::Article
     } else if ocr::is_ocr_pages(text) {
         Shape::OcrPages
     } else if transcript::is_transcript(text) {
@@ -58,6 +68,8 @@ pub fn read_issue(text: &str, file_name: Option<&str>) -> Issue {
     match shape_of(text, file_name) {
         Shape::Markdown => markdown::read_issue(text, file_name),
         Shape::Feed => feed::read_issue(text, file_name),
+        Shape::Article => front_matter::read_issue(text, file_name),
+        Shape::Folder => bundle::read_issue(text, file_name),
         Shape::OcrPages => ocr::read(text, file_name),
         Shape::Transcript => transcript::read(text, file_name),
         Shape::ArchiveArticle => archive_article::read(text, file_name),
@@ -70,6 +82,8 @@ pub fn read_header(head: &str, file_name: Option<&str>) -> Header {
     match shape_of(head, file_name) {
         Shape::Markdown => markdown::read_header(head, file_name),
         Shape::Feed => feed::read_header(head, file_name),
+        Shape::Article => front_matter::read_header(head, file_name),
+        Shape::Folder => bundle::read_header(head, file_name),
         Shape::OcrPages => ocr::header(head, file_name),
         Shape::Transcript => transcript::header(head, file_name),
         Shape::ArchiveArticle => archive_article::header(head, file_name),

@@ -2,4 +2,6 @@
 //! same `model::Issue`, on small fixtures of our own and, when it is there,
 //! on the real archives in `../shared/corpus`.
 
+mod corpus;
+mod fixtures;
 mod ids;
