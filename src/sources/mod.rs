@@ -10,11 +10,14 @@
 //! entities, CDATA) goes through [`clean`], so what leaves this layer is as
 //! safe as what the library handed in.
 
+pub mod archive_article;
 pub mod bundle;
 pub mod feed;
 pub mod front_matter;
 pub mod html;
 pub mod markdown;
+pub mod ocr;
+pub mod transcript;
 
 use crate::model::Issue;
 pub use crate::parse::Header;
@@ -32,6 +35,12 @@ pub enum Shape {
     Article,
     /// A folder of article files, joined by the library (see `bundle`).
     Folder,
+    /// OCR page dumps: `# [DOCID](….pdf)`, `## [Page N](…)` markers.
+    OcrPages,
+    /// Broadcast transcripts: `# 《新闻联播》 (YYYYMMDD)`, `##` sections, `###` stories.
+    Transcript,
+    /// One archived article: `### 标题`, a date line, `第N版()`, `专栏：`.
+    ArchiveArticle,
 }
 
 /// The shape of `text`, decided from its first bytes.
@@ -42,6 +51,12 @@ pub fn shape_of(text: &str, _file_name: Option<&str>) -> Shape {
         Shape::Feed
     } else if front_matter::is_article(text) {
         Shape::Article
+    } else if ocr::is_ocr_pages(text) {
+        Shape::OcrPages
+    } else if transcript::is_transcript(text) {
+        Shape::Transcript
+    } else if archive_article::is_archive_article(text) {
+        Shape::ArchiveArticle
     } else {
         Shape::Markdown
     }
@@ -55,6 +70,9 @@ pub fn read_issue(text: &str, file_name: Option<&str>) -> Issue {
         Shape::Feed => feed::read_issue(text, file_name),
         Shape::Article => front_matter::read_issue(text, file_name),
         Shape::Folder => bundle::read_issue(text, file_name),
+        Shape::OcrPages => ocr::read(text, file_name),
+        Shape::Transcript => transcript::read(text, file_name),
+        Shape::ArchiveArticle => archive_article::read(text, file_name),
     }
 }
 
@@ -66,6 +84,9 @@ pub fn read_header(head: &str, file_name: Option<&str>) -> Header {
         Shape::Feed => feed::read_header(head, file_name),
         Shape::Article => front_matter::read_header(head, file_name),
         Shape::Folder => bundle::read_header(head, file_name),
+        Shape::OcrPages => ocr::header(head, file_name),
+        Shape::Transcript => transcript::header(head, file_name),
+        Shape::ArchiveArticle => archive_article::header(head, file_name),
     }
 }
 
