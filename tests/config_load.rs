@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use broadsheet::app::Action;
-use broadsheet::app::keymap::{Keymap, parse_key};
+use broadsheet::app::keymap::Keymap;
 use broadsheet::config::{
     self, AmbiguousSetting, Config, ConfigError, DEFAULT_TOML, Location, Origin,
 };
+use broadsheet::keys::parse_key;
 use broadsheet::typeset::{Kinsoku, Punctuation};
 
 fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<OsString> {

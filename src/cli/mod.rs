@@ -6,6 +6,7 @@ pub mod config;
 pub mod dump;
 pub mod json;
 pub mod list;
+pub mod reader;
 pub(crate) mod report;
 pub mod search;
 
@@ -150,7 +151,7 @@ pub fn main() -> ExitCode {
         Some(Command::List(args)) => list::run(args, cli.config.as_deref()),
         Some(Command::Search(args)) => search::run(args, cli.config.as_deref()),
         Some(Command::Config(args)) => config::run(args, cli.config.as_deref()),
-        None => crate::reader::run(&cli),
+        None => reader::run(&cli),
     };
     match result {
         Ok(code) => code,
@@ -176,6 +177,22 @@ pub enum NoPaths {
     Sample,
     /// The config's `library` folders, else the sample (the reader, `list`).
     ConfigLibrary,
+}
+
+/// What every command starts with: the configuration (`--config`,
+/// `$BROADSHEET_CONFIG` or the default file, over the defaults), the
+/// command line's own flags over it (`prepare`, which may also refuse to
+/// go on), and the library opened with it.
+pub fn start(
+    config_file: Option<&Path>,
+    paths: &[PathBuf],
+    no_paths: NoPaths,
+    prepare: impl FnOnce(&mut Config) -> anyhow::Result<()>,
+) -> anyhow::Result<(Config, Library)> {
+    let mut config = load_config(config_file)?;
+    prepare(&mut config)?;
+    let library = open_library(paths, &config, no_paths);
+    Ok((config, library))
 }
 
 /// Open the issues at `paths` with the config's size cap and the header

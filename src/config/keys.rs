@@ -6,8 +6,7 @@ use toml::de::DeValue;
 
 use super::Config;
 use super::parse::{Value, Walk, closest};
-use crate::app::Action;
-use crate::app::keymap::parse_key;
+use crate::keys::{Action, parse_key};
 
 const KEY_EXAMPLE: &str = "a key like \"j\", \"ctrl-f\" or \"PageDown\"";
 

@@ -14,6 +14,7 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+pub use parse::{THEME_ALIASES, THEMES};
 pub use show::{to_toml, toml_string};
 
 use crate::store::shown_path;
