@@ -307,7 +307,10 @@ where
 /// `BROADSHEET_TEST_PANIC=draw` panics while drawing, so the end-to-end
 /// tests can check what a panic leaves behind. Debug builds only.
 fn test_panic() {
+    // The one deliberate panic: what the end-to-end tests check the
+    // panic hook against.
     #[cfg(debug_assertions)]
+    #[allow(clippy::panic)]
     if std::env::var_os("BROADSHEET_TEST_PANIC").is_some_and(|v| v == "draw") {
         panic!("test panic while drawing (BROADSHEET_TEST_PANIC=draw)");
     }

@@ -1,5 +1,7 @@
 //! Loading the config: the embedded defaults, overlaying a user file, where
 //! the file is looked for, and `broadsheet config`.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::ffi::OsString;
 use std::fs;

@@ -1,6 +1,8 @@
 //! Links in the reader: link text underlined cell by cell (and only link
 //! text), search hits lit over it, and the `L` overlay listing the
 //! article's URLs numbered as `broadsheet dump` numbers them.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod screen_support;
 

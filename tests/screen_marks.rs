@@ -1,6 +1,8 @@
 //! Stars and read marks across a library of several files: `S` lists and
 //! `u` skips from the reading state alone, parsing only the issue it opens;
 //! a batch of keys lays out only the article the frame draws.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod screen_support;
 

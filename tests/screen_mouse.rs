@@ -1,5 +1,7 @@
 //! Mouse events through `App::on_mouse` and onto a drawn screen: what is
 //! clicked is what was drawn there.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod screen_support;
 

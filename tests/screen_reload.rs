@@ -2,6 +2,8 @@
 //! deleted ones dropped, and the reader stays on the issue, article and
 //! position it was on (by the issue's path), or moves to the nearest issue
 //! when its own is gone. No terminal: the app is drawn into a TestBackend.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod screen_support;
 

@@ -1,6 +1,8 @@
 //! Whole-screen tests: step keys, draw into a `TestBackend`, compare the
 //! whole screen (named insta snapshots, reviewed by eye) through a helper
 //! that fails on any broken wide glyph.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod screen_support;
 

@@ -1,5 +1,7 @@
 //! Search in the reader, driven as a user drives it: `/`, typing, Enter,
 //! `n`/`N`, Esc; then the screen, with the hits lit cell by cell.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod screen_support;
 

@@ -1,5 +1,7 @@
 //! `update` without a terminal: actions → focus, selection, scroll, reading
 //! state; a resize keeps the reading position.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod screen_support;
 
@@ -505,7 +507,7 @@ fn an_empty_library_takes_every_key_without_panic() {
     let mut app = App::new(library, &config, state, narrow);
     for (width, height) in [(120, 40), (80, 24), (40, 10)] {
         resize(&mut app, width, height);
-        for action in Action::ALL {
+        for &action in Action::ALL {
             if !matches!(action, Action::Quit | Action::Suspend) {
                 step(&mut app, action);
                 step(&mut app, Action::Back);

@@ -1,7 +1,8 @@
 //! Key events to actions: the one place that mentions key codes.
 //!
-//! Defaults follow the reader issue's "Keys" section; the config's `[keys]`
-//! table replaces an action's keys by name. The help overlay and the status
+//! The default keys are those `assets/config.toml` shows in its `[keys]`
+//! table (`config::default_keys`); the config's `[keys]` table replaces an
+//! action's keys by name. The help overlay and the status
 //! bar hint are generated from the same table, so they cannot drift.
 
 use std::collections::BTreeMap;
@@ -10,41 +11,6 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::prompt::Edit;
 use crate::keys::{Action, key_label, normalize, parse_key};
-
-/// The default bindings, as config-style key specs.
-const DEFAULTS: &[(Action, &[&str])] = &[
-    (Action::Down, &["j", "down"]),
-    (Action::Up, &["k", "up"]),
-    (Action::PageDown, &["space", "PageDown", "ctrl-f"]),
-    (Action::PageUp, &["b", "PageUp", "ctrl-b"]),
-    (Action::HalfPageDown, &["ctrl-d"]),
-    (Action::HalfPageUp, &["ctrl-u"]),
-    (Action::Top, &["g", "Home"]),
-    (Action::Bottom, &["G", "End"]),
-    (Action::Open, &["enter"]),
-    (Action::Back, &["esc"]),
-    (Action::FocusNext, &["tab"]),
-    (Action::FocusPrev, &["shift-tab"]),
-    (Action::FocusLeft, &["h", "left"]),
-    (Action::FocusRight, &["l", "right"]),
-    (Action::ToggleIssues, &["i"]),
-    (Action::NextArticle, &["J"]),
-    (Action::PrevArticle, &["K"]),
-    (Action::NextUnread, &["u"]),
-    (Action::ToggleRead, &["m"]),
-    (Action::ToggleStar, &["s"]),
-    (Action::Starred, &["S"]),
-    (Action::Log, &["!"]),
-    (Action::Links, &["L"]),
-    (Action::Search, &["/"]),
-    (Action::SearchNext, &["n"]),
-    (Action::SearchPrev, &["N"]),
-    (Action::Reload, &["R"]),
-    (Action::Help, &["?", "f1"]),
-    (Action::Redraw, &["ctrl-l"]),
-    (Action::Suspend, &["ctrl-z"]),
-    (Action::Quit, &["q", "ctrl-c"]),
-];
 
 /// Ways out that a remap must not take away: whoever binds `quit` to `x`
 /// may not know it, and a terminal program that ignores Ctrl-C leaves its
@@ -62,11 +28,14 @@ impl Keymap {
     /// The built-in bindings.
     pub fn defaults() -> Keymap {
         let mut keymap = Keymap::default();
-        for (action, specs) in DEFAULTS {
-            for spec in *specs {
-                // The defaults are constants checked by a unit test.
-                if let Ok(key) = parse_key(spec) {
-                    keymap.bindings.push((key, *action));
+        for (name, specs) in crate::config::default_keys() {
+            // The embedded file is checked by a unit test.
+            let Some(action) = Action::from_name(&name) else {
+                continue;
+            };
+            for spec in specs {
+                if let Ok(key) = parse_key(&spec) {
+                    keymap.bindings.push((key, action));
                 }
             }
         }
@@ -125,9 +94,7 @@ impl Keymap {
 
     /// The actions with at least one key, in help order: help lists these.
     pub fn bound(&self) -> impl Iterator<Item = Action> + '_ {
-        Action::ALL
-            .into_iter()
-            .filter(|action| self.keys(*action).next().is_some())
+        (Action::ALL.iter().copied()).filter(|action| self.keys(*action).next().is_some())
     }
 
     /// Labels of the keys bound to `action`, for help and hints.
@@ -185,14 +152,19 @@ mod tests {
 
     #[test]
     fn every_default_spec_parses_and_every_action_has_a_key() {
-        for (action, specs) in DEFAULTS {
-            for spec in *specs {
+        let defaults = crate::config::default_keys();
+        for (name, specs) in &defaults {
+            assert!(Action::from_name(name).is_some(), "{name}");
+            for spec in specs {
                 assert!(parse_key(spec).is_ok(), "{spec}");
             }
-            assert!(!specs.is_empty(), "{action:?}");
+            assert!(!specs.is_empty(), "{name}");
         }
+        let names: Vec<&str> = defaults.iter().map(|(n, _)| n.as_str()).collect();
+        let all: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
+        assert_eq!(names, all, "every action, in help order");
         let keymap = Keymap::defaults();
-        for action in Action::ALL {
+        for &action in Action::ALL {
             assert!(keymap.keys(action).next().is_some(), "{action:?} unbound");
         }
     }

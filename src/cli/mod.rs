@@ -35,7 +35,7 @@ pub struct Cli {
     pub config: Option<PathBuf>,
     /// How wide East Asian ambiguous characters (“ ” — …) are: `auto` asks the terminal.
     #[arg(long, value_enum, value_name = "MODE")]
-    pub ambiguous_width: Option<AmbiguousArg>,
+    pub ambiguous_width: Option<AmbiguousSetting>,
     /// Report the wheel and clicks to broadsheet (selecting text then takes
     /// Shift in most terminals) [default: the config's `mouse`, off].
     #[arg(long, overrides_with = "no_mouse")]
@@ -83,13 +83,6 @@ pub enum Command {
     Search(search::SearchArgs),
     /// Show configuration.
     Config(config::ConfigArgs),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum AmbiguousArg {
-    Auto,
-    Narrow,
-    Wide,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

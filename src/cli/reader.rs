@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use ratatui::Terminal;
 
-use super::{AmbiguousArg, Cli, NoPaths};
+use super::{Cli, NoPaths};
 use crate::app::{App, Msg, Reloader};
 use crate::backend::{Moves, WireBackend};
 use crate::config::{AmbiguousSetting, Config};
@@ -213,11 +213,7 @@ fn moves_from_env() -> Moves {
 /// The command line over the config file.
 fn overrides(cli: &Cli, config: &mut Config) {
     if let Some(mode) = cli.ambiguous_width {
-        config.ambiguous_width = match mode {
-            AmbiguousArg::Auto => AmbiguousSetting::Auto,
-            AmbiguousArg::Narrow => AmbiguousSetting::Narrow,
-            AmbiguousArg::Wide => AmbiguousSetting::Wide,
-        };
+        config.ambiguous_width = mode;
     }
     cli.style.apply(config);
     if cli.mouse || cli.no_mouse {

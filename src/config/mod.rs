@@ -14,6 +14,7 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+pub use keys::default_keys;
 pub use parse::{THEME_ALIASES, THEMES};
 pub use show::{to_toml, toml_string};
 
@@ -26,10 +27,24 @@ pub const DEFAULT_TOML: &str = include_str!("../../assets/config.toml");
 /// A config file larger than this is not a config file.
 const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
-/// How ambiguous-width characters are measured on screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// How ambiguous-width characters are measured on screen. The config
+/// file, `config` and `--ambiguous-width` spell it alike: the names are
+/// derived.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    clap::ValueEnum,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum AmbiguousSetting {
-    /// Ask the terminal (CSI 6n) at start.
+    // Ask the terminal (CSI 6n) at start. (Not a doc comment: clap would
+    // print it in `--help`.)
     #[default]
     Auto,
     Narrow,

@@ -36,11 +36,13 @@ pub(crate) const KINSOKU: [(&str, Kinsoku); 4] = [
     ("gb", Kinsoku::Gb),
     ("strict", Kinsoku::Strict),
 ];
-pub(crate) const AMBIGUOUS: [(&str, AmbiguousSetting); 3] = [
-    ("auto", AmbiguousSetting::Auto),
-    ("narrow", AmbiguousSetting::Narrow),
-    ("wide", AmbiguousSetting::Wide),
-];
+/// A setting's values with their derived names.
+pub(crate) fn named<T>() -> Vec<(&'static str, T)>
+where
+    T: strum::VariantArray + Copy + Into<&'static str>,
+{
+    T::VARIANTS.iter().map(|&v| (v.into(), v)).collect()
+}
 /// Theme names to suggest; `ui::Theme::named` draws them (a test there
 /// keeps every name accepted here drawable).
 pub const THEMES: [&str; 2] = ["default", "mono"];
@@ -148,7 +150,7 @@ impl Walk<'_> {
                 }
             }
             "ambiguous_width" => {
-                if let Some(v) = self.choice(name, value, &AMBIGUOUS) {
+                if let Some(v) = self.choice(name, value, &named::<AmbiguousSetting>()) {
                     config.ambiguous_width = v;
                 }
             }
@@ -390,7 +392,7 @@ mod tests {
 
     #[test]
     fn option_names_agree_with_the_typesetter_and_the_command_line() {
-        use crate::cli::{AmbiguousArg, KinsokuArg, PunctuationArg};
+        use crate::cli::{KinsokuArg, PunctuationArg};
         use clap::ValueEnum;
         // Three spellings of one vocabulary: the config file's (here),
         // `typeset`'s `name()`, and clap's for the flags.
@@ -404,8 +406,8 @@ mod tests {
             let arg = PunctuationArg::from_str(name, false).map(Punctuation::from);
             assert_eq!(arg, Ok(value), "--punctuation {name}");
         }
-        for (name, _) in AMBIGUOUS {
-            assert!(AmbiguousArg::from_str(name, false).is_ok(), "{name}");
+        for (name, value) in named::<AmbiguousSetting>() {
+            assert_eq!(AmbiguousSetting::from_str(name, false), Ok(value), "{name}");
         }
     }
 }
