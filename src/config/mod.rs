@@ -13,6 +13,7 @@ use std::fmt;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 pub use keys::default_keys;
 pub use parse::{THEME_ALIASES, THEMES};
@@ -71,17 +72,30 @@ pub struct Config {
 }
 
 impl Default for Config {
-    /// The same values as `assets/config.toml` (a test holds them equal).
+    /// The values `assets/config.toml` gives, read from it: the one place
+    /// they are written. (A test holds that file valid and complete.)
     fn default() -> Self {
+        static DEFAULTS: OnceLock<Config> = OnceLock::new();
+        let defaults = DEFAULTS.get_or_init(|| {
+            parse::parse_over(Config::unset(), DEFAULT_TOML, Path::new(""), None)
+                .unwrap_or_else(|_| Config::unset())
+        });
+        defaults.clone()
+    }
+}
+
+impl Config {
+    /// What the default file's values are written over: nothing set.
+    fn unset() -> Config {
         Config {
             library: Vec::new(),
-            body_width: 80,
-            indent: true,
-            punctuation: Punctuation::AsIs,
-            kinsoku: Kinsoku::Basic,
-            ambiguous_width: AmbiguousSetting::Auto,
-            theme: "default".to_owned(),
-            max_file_size: 64 * 1024 * 1024,
+            body_width: 0,
+            indent: false,
+            punctuation: Punctuation::default(),
+            kinsoku: Kinsoku::default(),
+            ambiguous_width: AmbiguousSetting::default(),
+            theme: String::new(),
+            max_file_size: 0,
             mouse: false,
             keys: BTreeMap::new(),
         }

@@ -84,6 +84,16 @@ impl Walk<'_> {
 /// Parse `text`; relative `library` folders are taken from `base`, `~/`
 /// from `home`.
 pub(crate) fn parse(text: &str, base: &Path, home: Option<&Path>) -> Result<Config, Vec<Problem>> {
+    parse_over(Config::default(), text, base, home)
+}
+
+/// `text`'s values over `config`.
+pub(crate) fn parse_over(
+    mut config: Config,
+    text: &str,
+    base: &Path,
+    home: Option<&Path>,
+) -> Result<Config, Vec<Problem>> {
     let table = match DeTable::parse(text) {
         Ok(table) => table,
         Err(err) => {
@@ -101,7 +111,6 @@ pub(crate) fn parse(text: &str, base: &Path, home: Option<&Path>) -> Result<Conf
         text,
         problems: Vec::new(),
     };
-    let mut config = Config::default();
     let mut entries: Vec<_> = table.get_ref().iter().collect();
     entries.sort_by_key(|(key, _)| key.span().start);
     for (key, value) in entries {
@@ -382,6 +391,27 @@ mod tests {
         assert_eq!(parse_size("1.5 GiB"), None);
         assert_eq!(parse_size("lots"), None);
         assert_eq!(parse_size("99999999999999 GiB"), None);
+    }
+
+    #[test]
+    fn the_default_file_is_valid_and_sets_every_key() {
+        let parsed = parse_over(
+            Config::unset(),
+            crate::config::DEFAULT_TOML,
+            Path::new(""),
+            None,
+        );
+        assert_eq!(parsed.as_ref().ok(), Some(&Config::default()));
+        let table = DeTable::parse(crate::config::DEFAULT_TOML).unwrap();
+        let set: Vec<&str> = table
+            .get_ref()
+            .keys()
+            .map(|k| k.get_ref().as_ref())
+            .collect();
+        for key in KEYS {
+            assert!(set.contains(&key), "assets/config.toml does not set {key}");
+        }
+        assert_ne!(Config::default().body_width, Config::unset().body_width);
     }
 
     #[test]
