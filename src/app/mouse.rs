@@ -3,7 +3,7 @@
 //! and wheel notches mean anything; moves, drags and releases are ignored,
 //! so a tap (press then release) acts once.
 //!
-//! Hit-testing asks `ui::layout` for the panes exactly as `ui::render` does
+//! Hit-testing asks `geometry` for the panes exactly as `ui::render` does
 //! (same size, focus and two-pane choice) and finds list rows the way
 //! `ui::lists` draws them (two rows per item when there is room, from the
 //! first item `window` shows), so what is under the pointer is what was drawn.
@@ -147,7 +147,7 @@ fn overlay_click(app: &App, column: u16, row: u16) -> Option<MouseAction> {
 }
 
 /// Where the open overlay is drawn: its rows counted as `ui::overlay`
-/// counts them, placed by `ui::overlay_area`; `None` when no overlay is
+/// counts them, placed by `geometry::overlay_area`; `None` when no overlay is
 /// open or it is not drawn. A test draws each overlay and finds
 /// its corners here.
 pub fn overlay_frame(app: &App) -> Option<Rect> {

@@ -1,5 +1,5 @@
 //! Hit-testing and mapping at the three layouts: 60×20 (one pane), 100×30
-//! (two) and 120×40 (three). Pane edges used below, from `ui::layout`:
+//! (two) and 120×40 (three). Pane edges used below, from `geometry`:
 //! 100 wide is Headlines 0..40 | rule 40 | Article 41..100; 120 wide is
 //! Issues 0..26 | rule 26 | Headlines 27..61 | rule 61 | Article 62..120.
 //! The last row is the status bar; each pane's first row is its title.

@@ -1,6 +1,6 @@
 //! The selected article, laid out for the current size, and the reading
 //! position. The layout is cached by (issue, article, width, options) and
-//! redone only here: once per frame in `prepare_frame`, or earlier when an
+//! redone only here: once per frame on `Msg::Frame`, or earlier when an
 //! action needs it (scrolling), never while drawing. Positions are
 //! source byte offsets, so a resize keeps the first visible sentence on screen.
 
@@ -85,7 +85,7 @@ impl App {
             self.place.state.last = Some(last);
             self.mark_state_changed();
         }
-        // Laid out by `prepare_frame` (or `ensure_view`), not here: a held
+        // Laid out on `Msg::Frame` (or by `ensure_view`), not here: a held
         // key that moves the selection many times lays out only the last.
     }
 
@@ -126,7 +126,7 @@ impl App {
     }
 
     /// Bring the layout, the lists' scroll and the read marks in line with
-    /// the current size and selection (see `App::prepare_frame`). At a
+    /// the current size and selection (on `Msg::Frame`). At a
     /// degenerate size the old layout is kept: the place survives a
     /// terminal that is briefly 0×0 (a hung-up tty, a tmux resize).
     pub(crate) fn refresh(&mut self) {
