@@ -10,6 +10,8 @@ mod starred;
 
 use ratatui::layout::Rect;
 use ratatui::style::Style;
+use ratatui::symbols::border;
+use ratatui::widgets::{Block, Widget};
 
 use super::text::Pen;
 use crate::app::{App, Overlay};
@@ -141,25 +143,25 @@ fn scroll_mark(pen: &mut Pen, frame: Rect, (top, shown, total): (usize, usize, u
 fn draw_frame(pen: &mut Pen, frame: Rect, title: &str) {
     let style = pen.theme.overlay;
     pen.clear(frame, style);
-    let [tl, top, tr, side, bl, br] = pen.theme.glyphs.frame;
-    let (left, right, bottom) = (frame.x, frame.right() - 1, frame.bottom() - 1);
-    for x in left + 1..right {
-        pen.put(x, frame.y, 1, top, style);
-        pen.put(x, bottom, 1, top, style);
-    }
-    for y in frame.y + 1..bottom {
-        pen.put(left, y, 1, side, style);
-        pen.put(right, y, 1, side, style);
-    }
-    for (x, y, glyph) in [
-        (left, frame.y, tl),
-        (right, frame.y, tr),
-        (left, bottom, bl),
-        (right, bottom, br),
-    ] {
-        pen.put(x, y, 1, glyph, style);
-    }
+    let [top_left, top, top_right, side, bottom_left, bottom_right] = pen.theme.glyphs.frame;
+    let set = border::Set {
+        top_left,
+        top_right,
+        bottom_left,
+        bottom_right,
+        vertical_left: side,
+        vertical_right: side,
+        horizontal_top: top,
+        horizontal_bottom: top,
+    };
+    // The border's glyphs are one cell in either ambiguous width (the
+    // theme picks ASCII for wide), so ratatui's measure is ours here; the
+    // title may be CJK, so `Pen` sets it.
+    Block::bordered()
+        .border_set(set)
+        .border_style(style)
+        .render(frame, pen.buf);
     let room = usize::from(frame.width.saturating_sub(4));
     let title = pen.fit(title, room, "");
-    pen.put(left + 2, frame.y, room, &title, pen.theme.overlay_title);
+    pen.put(frame.x + 2, frame.y, room, &title, pen.theme.overlay_title);
 }
