@@ -2,13 +2,15 @@
 //! `TestBackend` — for the sample article and for a 10 MB article. The body
 //! is wrapped once per (article, width, options) and only the visible slice
 //! is drawn, so the two should cost about the same.
+// A bench that cannot set up has nothing to measure: it may stop there.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod support;
 
 use std::hint::black_box;
 
-use broadsheet::app::App;
-use broadsheet::app::keymap::parse_key;
+use broadsheet::app::{App, Msg};
+use broadsheet::keys::parse_key;
 use broadsheet::model::Issue;
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::KeyEvent;
@@ -20,8 +22,8 @@ const SIZE: (u16, u16) = (100, 30);
 
 fn app() -> App {
     let mut app = support::sample_app(SIZE.0, SIZE.1);
-    app.on_key(key("l"));
-    app.prepare_frame();
+    support::send(&mut app, Msg::Key(key("l")));
+    support::send(&mut app, Msg::Frame);
     app
 }
 
@@ -41,14 +43,15 @@ fn press_and_draw(c: &mut Criterion, name: &str, app: &mut App, keys: (&str, &st
     let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("test backend");
     let (there, back) = (key(keys.0), key(keys.1));
     let mut flip = false;
+    let theme = support::theme();
     c.bench_function(name, |b| {
         b.iter(|| {
             flip = !flip;
-            app.on_key(if flip { there } else { back });
+            support::send(app, Msg::Key(if flip { there } else { back }));
             // As the event loop does: the layout is made for the frame.
-            app.prepare_frame();
+            support::send(app, Msg::Frame);
             let frame = terminal
-                .draw(|frame| broadsheet::ui::render(black_box(&*app), frame))
+                .draw(|frame| broadsheet::ui::render(black_box(&*app), &theme, frame))
                 .expect("draw");
             black_box(frame.area);
         })
@@ -56,10 +59,8 @@ fn press_and_draw(c: &mut Criterion, name: &str, app: &mut App, keys: (&str, &st
 }
 
 fn scroll_and_draw(c: &mut Criterion, name: &str, mut app: App) {
-    // Start in the middle, so both directions have room.
-    if let Some(view) = app.view.as_mut() {
-        view.top = view.layout.lines.len() / 2;
-    }
+    // Both directions need room.
+    support::near_the_end(&mut app);
     press_and_draw(c, name, &mut app, ("j", "k"));
 }
 
@@ -78,9 +79,9 @@ fn frames(c: &mut Criterion) {
     scroll_and_draw(c, "scroll+draw 100x30, sample article", app());
     let mut big = app();
     let issue = huge_issue(&big, 10 * 1024 * 1024);
-    big.set_issue(0, issue);
-    big.prepare_frame();
-    let lines = big.view.as_ref().map_or(0, |v| v.layout.lines.len());
+    support::send(&mut big, Msg::SetIssue(0, Box::new(issue)));
+    support::send(&mut big, Msg::Frame);
+    let lines = big.view().map_or(0, |v| v.layout.lines.len());
     eprintln!("10 MB article: {lines} lines at width 80");
     scroll_and_draw(c, "scroll+draw 100x30, 10 MB article", big);
 }

@@ -4,6 +4,8 @@
 //!
 //! The archive: `$BROADSHEET_BENCH_ISSUES` (default 10,000) copies of the
 //! sample with varied papers and dates, written to a temp folder.
+// A bench that cannot set up has nothing to measure: it may stop there.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod support;
 
@@ -11,7 +13,7 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use broadsheet::app::{Action, App, Reloader, update};
+use broadsheet::app::{Action, App, Msg, Reloader};
 use broadsheet::config::Config;
 use broadsheet::library::{Library, LibraryOptions, RealFiles};
 use broadsheet::store::State;
@@ -40,10 +42,10 @@ fn reload(c: &mut Criterion) {
         &Config::default(),
         State::default(),
         AmbiguousWidth::Narrow,
-    );
-    app.set_reloader(Reloader::new(open));
-    app.on_resize(120, 40);
-    app.prepare_frame();
+    )
+    .with_reloader(Reloader::new(open));
+    support::send(&mut app, Msg::Resize(120, 40));
+    support::send(&mut app, Msg::Frame);
 
     let mut group = slow_group(c, "reload");
     group.bench_function("warm start: Library::open", |b| {
@@ -51,8 +53,8 @@ fn reload(c: &mut Criterion) {
     });
     group.bench_function("R: reload in the reader", |b| {
         b.iter(|| {
-            update(&mut app, Action::Reload);
-            app.prepare_frame();
+            support::send_action(&mut app, Action::Reload);
+            support::send(&mut app, Msg::Frame);
         })
     });
     group.finish();

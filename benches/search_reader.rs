@@ -2,13 +2,15 @@
 //! a search over a 10 MB issue (hits found once per issue and query), `n`
 //! through that issue, and a frame with the hits on screen lit, beside the
 //! same frame with no search.
+// A bench that cannot set up has nothing to measure: it may stop there.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod support;
 
 use std::hint::black_box;
 
-use broadsheet::app::keymap::parse_key;
-use broadsheet::app::{Action, App, update};
+use broadsheet::app::{Action, App, Msg};
+use broadsheet::keys::parse_key;
 use broadsheet::model::Issue;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
@@ -22,15 +24,15 @@ fn app() -> App {
 }
 
 fn press(app: &mut App, spec: &str) {
-    app.on_key(parse_key(spec).expect("a key spec"));
+    support::send(app, Msg::Key(parse_key(spec).expect("a key spec")));
 }
 
 /// `/`, `query`, Enter.
 fn search(app: &mut App, query: &str) {
-    update(app, Action::Search);
-    app.on_paste(query.to_owned());
+    support::send_action(app, Action::Search);
+    support::send(app, Msg::Paste(query.to_owned()));
     press(app, "enter");
-    app.prepare_frame();
+    support::send(app, Msg::Frame);
 }
 
 /// The sample with its first article's paragraphs repeated to `bytes`.
@@ -50,8 +52,8 @@ fn paste(c: &mut Criterion) {
         b.iter_batched(
             || megabyte.clone(),
             |text| {
-                update(&mut app, Action::Search);
-                app.on_paste(black_box(text));
+                support::send_action(&mut app, Action::Search);
+                support::send(&mut app, Msg::Paste(black_box(text)));
             },
             BatchSize::LargeInput,
         )
@@ -61,22 +63,23 @@ fn paste(c: &mut Criterion) {
 fn big_issue(c: &mut Criterion) {
     let mut app = app();
     let issue = huge_issue(&app, 10 << 20);
-    app.set_issue(0, issue);
-    app.prepare_frame();
+    support::send(&mut app, Msg::SetIssue(0, Box::new(issue)));
+    support::send(&mut app, Msg::Frame);
     let mut group = c.benchmark_group("10 MB issue");
     group.sample_size(10);
     group.bench_function("search 副中心 (Enter)", |b| {
         b.iter(|| {
-            app.search.found = None;
+            // Esc clears the search in force.
+            support::send_action(&mut app, Action::Back);
             search(&mut app, "副中心");
         })
     });
-    let hits = app.search.found.as_ref().map_or(0, |f| f.hits.len());
+    let hits = app.search().found.as_ref().map_or(0, |f| f.hits.len());
     eprintln!("10 MB issue: {hits} hits of 副中心");
     group.bench_function("n (next hit, scrolled to)", |b| {
         b.iter(|| {
             press(&mut app, "n");
-            app.prepare_frame();
+            support::send(&mut app, Msg::Frame);
         })
     });
     group.finish();
@@ -84,10 +87,11 @@ fn big_issue(c: &mut Criterion) {
 
 fn frame(c: &mut Criterion, name: &str, app: &App) {
     let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("test backend");
+    let theme = support::theme();
     c.bench_function(name, |b| {
         b.iter(|| {
             let frame = terminal
-                .draw(|frame| broadsheet::ui::render(black_box(app), frame))
+                .draw(|frame| broadsheet::ui::render(black_box(app), &theme, frame))
                 .expect("draw");
             black_box(frame.area);
         })
@@ -98,7 +102,8 @@ fn frames(c: &mut Criterion) {
     let mut app = app();
     search(&mut app, "副中心");
     frame(c, "draw 100x30, 副中心 lit", &app);
-    app.search.found = None;
+    support::send_action(&mut app, Action::Back);
+    support::send(&mut app, Msg::Frame);
     frame(c, "draw 100x30, no search", &app);
 }
 

@@ -1,10 +1,15 @@
 //! The synchronous loop: block on input, drain every pending event, update,
 //! then draw once. Holding `j` therefore never queues up frames: whatever
 //! arrived while a frame was drawn is applied in one go, and scrolling stops
-//! when the key is released. Reading state is saved debounced (at most one
-//! save per [`SAVE_DELAY`] while it keeps changing) through a [`Saver`] that
-//! the signal thread and the panic hook share.
+//! when the key is released. Every input becomes a `Msg` for `update`; the
+//! tasks it hands back (read an issue, reopen the library, stage or write
+//! the reading state) are carried out here by [`settle`], their answers
+//! going back in as `Msg`s. Reading state is saved debounced (at most one
+//! save per [`SAVE_DELAY`] while it keeps changing: the app asks to be woken
+//! at [`App::next_deadline`]) through a [`Saver`] that the signal thread and
+//! the panic hook share.
 
+use std::collections::VecDeque;
 use std::io;
 use std::sync::{Mutex, MutexGuard, TryLockError};
 use std::time::{Duration, Instant};
@@ -13,13 +18,14 @@ use crossterm::event::{self, Event, KeyEventKind};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use crate::app::{App, Effect};
+use crate::app::{App, Effect, Msg, Parsed, Reopened, Task, update};
 use crate::backend::Shown;
+use crate::library::{Library, ReadError, Source, Stamp};
 use crate::store::{State, Store};
 use crate::terminal;
+use crate::ui::Theme;
 
-/// How long a changed reading state may wait before it is written.
-pub const SAVE_DELAY: Duration = Duration::from_millis(500);
+pub use crate::app::SAVE_DELAY;
 
 /// How long the drain waits for more pending input. crossterm's poll(2)
 /// source (feature `use-dev-tty`) does not read at all for a zero timeout,
@@ -98,56 +104,153 @@ impl Saver {
 
 /// Run until the reader quits. The caller saves the final state and then
 /// restores the terminal.
-pub fn run<B>(terminal: &mut Terminal<B>, app: &mut App, saver: &Saver) -> anyhow::Result<()>
+pub fn run<B>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    theme: &Theme,
+    saver: &Saver,
+) -> anyhow::Result<()>
 where
     B: Backend + Shown,
     B::Error: Send + Sync + 'static,
 {
     terminal::refuse_background_reads()?;
-    let mut save_at: Option<Instant> = None;
     loop {
         // Never wait for input in the background or in modes a stop
-        // undid (RELIABILITY §6 case 21): stay stopped until `fg`, then
-        // re-enter and redraw everything.
+        // undid: stay stopped until `fg`, then re-enter and redraw everything.
         if terminal::claim_input()? {
-            redraw_all(terminal, app)?;
+            redraw_all(terminal, app, saver)?;
         }
         // The article is laid out once per frame, not once per drained key;
         // the read mark this may set is staged like any other change.
-        app.prepare_frame();
-        stage_changes(app, saver, &mut save_at);
-        draw(terminal, app)?;
-        let first = match input(save_at.map(|at| at.saturating_duration_since(Instant::now())))? {
+        settle(app, Msg::Frame, Some(saver));
+        draw(terminal, app, theme)?;
+        let wait = app
+            .next_deadline()
+            .map(|at| at.saturating_duration_since(Instant::now()));
+        let first = match input(wait)? {
             Input::Event(event) => event,
             Input::Timeout => {
-                save_at = None;
-                tell(app, saver.flush());
+                settle(app, Msg::Tick(Instant::now()), Some(saver));
                 continue;
             }
             Input::Reclaim => continue,
         };
-        let mut effect = handle(app, first);
+        let mut effect = handle(app, first, saver);
         // Drain what is already pending before drawing again.
         while effect == Effect::None {
             match input(Some(DRAIN_TICK))? {
-                Input::Event(event) => effect = handle(app, event),
+                Input::Event(event) => effect = handle(app, event, saver),
                 Input::Timeout | Input::Reclaim => break,
             }
         }
-        stage_changes(app, saver, &mut save_at);
+        // Starts the save delay for a state the batch changed.
+        settle(app, Msg::Tick(Instant::now()), Some(saver));
         match effect {
             Effect::None => {}
             Effect::Quit => return Ok(()),
-            Effect::Redraw => redraw_all(terminal, app)?,
-            Effect::Suspend => {
-                save_at = None;
-                tell(app, saver.flush());
-                // Back at the top, `claim_input` re-enters (after `fg`) or
-                // stays stopped (after `bg`).
-                terminal::suspend()?;
-            }
+            Effect::Redraw => redraw_all(terminal, app, saver)?,
+            // The state was written on the way (`update` asks for it):
+            // back at the top, `claim_input` re-enters (after `fg`) or
+            // stays stopped (after `bg`).
+            Effect::Suspend => terminal::suspend()?,
         }
     }
+}
+
+/// Apply `msg`, then carry out the tasks it leaves, feeding their answers
+/// back until none is left: the one place the reader's I/O happens between
+/// inputs. Without a saver (the tests) the state is not written. Returns
+/// what the terminal must do.
+pub fn settle(app: &mut App, msg: Msg, saver: Option<&Saver>) -> Effect {
+    let mut effect = Effect::None;
+    let mut queue = VecDeque::from([msg]);
+    while let Some(msg) = queue.pop_front() {
+        let effects = update(app, msg);
+        if effect == Effect::None {
+            effect = effects.effect;
+        }
+        for task in effects.tasks {
+            queue.extend(run_task(app, task, saver));
+        }
+    }
+    effect
+}
+
+/// Carry out one task; its answer, if it has one.
+fn run_task(app: &App, task: Task, saver: Option<&Saver>) -> Option<Msg> {
+    match task {
+        Task::Read(index) => Some(Msg::Parsed(Box::new(read_issue(app.library(), index)))),
+        Task::Reload => reopen(app).map(|r| Msg::Reloaded(Box::new(r))),
+        Task::Stage(state) => {
+            saver?.stage(&state);
+            None
+        }
+        Task::Flush => Some(Msg::Log(saver?.flush())),
+    }
+}
+
+/// Read and parse entry `index`; every problem is a message naming the file.
+pub fn read_issue(library: &Library, index: usize) -> Parsed {
+    let label = library.label(index);
+    // Taken before the read, so a change made while it is read shows at
+    // the next reload.
+    let stamp = match library.entries.get(index).map(|e| &e.source) {
+        Some(Source::File(path)) => stamp_of(path).map(|s| (path.clone(), s)),
+        _ => None,
+    };
+    let mut messages = Vec::new();
+    let issue = match library.read_decoded(index) {
+        Ok(decoded) => {
+            // Decoding warnings already name the file and byte offset.
+            messages.extend(decoded.warnings);
+            let name = library.file_name(index);
+            crate::sources::read_issue(&decoded.text, name.as_deref())
+        }
+        Err(err) => {
+            // An unavailable entry shows its reason in the Issues pane
+            // and was reported when the library was listed.
+            if !matches!(err, ReadError::Unavailable(_)) {
+                messages.push(format!("{label}: {err}"));
+            }
+            let paper = library.entries.get(index).map(|e| e.paper.clone());
+            crate::app::empty_issue(paper.unwrap_or_default())
+        }
+    };
+    for warning in &issue.warnings {
+        messages.push(format!("{label}: {warning}"));
+    }
+    Parsed {
+        index,
+        issue,
+        messages,
+        stamp,
+    }
+}
+
+/// Open the library again with the app's reloader, saving the header
+/// cache first so the reopen reads the article counts learnt this session.
+/// Standard input cannot be read twice: the text read at start is handed back.
+fn reopen(app: &App) -> Option<Reopened> {
+    let reloader = app.reloader()?;
+    let library = app.library();
+    let cache_error = library.clone().save_header_cache().err();
+    let stdin = (0..library.entries.len())
+        .find(|&i| library.entries[i].source == Source::Stdin)
+        .and_then(|i| library.read(i).ok())
+        .unwrap_or_default();
+    let mut library = reloader.reopen(&stdin);
+    library.messages.extend(cache_error);
+    let stamps = app
+        .parsed_files()
+        .filter_map(|path| Some((path.clone(), stamp_of(path)?)))
+        .collect();
+    Some(Reopened { library, stamps })
+}
+
+/// A file's size and modification time.
+fn stamp_of(path: &std::path::Path) -> Option<Stamp> {
+    std::fs::metadata(path).ok().map(|meta| Stamp::of(&meta))
 }
 
 /// What waiting for input gave.
@@ -181,16 +284,7 @@ fn input(timeout: Option<Duration>) -> io::Result<Input> {
     }
 }
 
-/// Hand a changed reading state to the saver; it is written after a pause
-/// (or at once on suspend and exit).
-fn stage_changes(app: &mut App, saver: &Saver, save_at: &mut Option<Instant>) {
-    if app.take_state_changed() {
-        saver.stage(app.state());
-        save_at.get_or_insert_with(|| Instant::now() + SAVE_DELAY);
-    }
-}
-
-fn draw<B>(terminal: &mut Terminal<B>, app: &App) -> anyhow::Result<()>
+fn draw<B>(terminal: &mut Terminal<B>, app: &App, theme: &Theme) -> anyhow::Result<()>
 where
     B: Backend + Shown,
     B::Error: Send + Sync + 'static,
@@ -198,7 +292,7 @@ where
     let wanted = terminal.backend().wants_shown();
     let completed = terminal.draw(|frame| {
         test_panic();
-        crate::ui::render(app, frame);
+        crate::ui::render(app, theme, frame);
     })?;
     // The backend scrolls rows the terminal already shows instead of
     // repainting them (backend::scroll); for that it must know the screen.
@@ -213,48 +307,43 @@ where
 /// `BROADSHEET_TEST_PANIC=draw` panics while drawing, so the end-to-end
 /// tests can check what a panic leaves behind. Debug builds only.
 fn test_panic() {
+    // The one deliberate panic: what the end-to-end tests check the
+    // panic hook against.
     #[cfg(debug_assertions)]
+    #[allow(clippy::panic)]
     if std::env::var_os("BROADSHEET_TEST_PANIC").is_some_and(|v| v == "draw") {
         panic!("test panic while drawing (BROADSHEET_TEST_PANIC=draw)");
     }
 }
 
-fn handle(app: &mut App, event: Event) -> Effect {
-    match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => app.on_key(key),
-        Event::Resize(width, height) => {
-            app.on_resize(width, height);
-            Effect::None
-        }
+fn handle(app: &mut App, event: Event, saver: &Saver) -> Effect {
+    let msg = match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => Msg::Key(key),
+        Event::Resize(width, height) => Msg::Resize(width, height),
         // One event for the whole paste (bracketed paste is on), so no
         // pasted `q` or newline is ever taken as a key command.
-        Event::Paste(text) => app.on_paste(text),
+        Event::Paste(text) => Msg::Paste(text),
         // Only when the config turns mouse reporting on; a burst of wheel
         // notches is drained like held keys.
-        Event::Mouse(mouse) => app.on_mouse(mouse),
-        _ => Effect::None,
-    }
+        Event::Mouse(mouse) => Msg::Mouse(mouse),
+        _ => return Effect::None,
+    };
+    settle(app, msg, Some(saver))
 }
 
 /// After a stop, with the modes re-entered: clear the screen and draw
 /// everything anew at the size it has now (it may have been resized while
 /// we were stopped).
-fn redraw_all<B>(terminal: &mut Terminal<B>, app: &mut App) -> anyhow::Result<()>
+fn redraw_all<B>(terminal: &mut Terminal<B>, app: &mut App, saver: &Saver) -> anyhow::Result<()>
 where
     B: Backend,
     B::Error: Send + Sync + 'static,
 {
     let size = terminal.size()?;
-    app.on_resize(size.width, size.height);
+    settle(app, Msg::Resize(size.width, size.height), Some(saver));
     terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
     terminal.clear()?;
     Ok(())
-}
-
-fn tell(app: &mut App, messages: Vec<String>) {
-    for message in messages {
-        app.push_message(message);
-    }
 }
 
 #[cfg(test)]

@@ -3,18 +3,21 @@
 //!
 //! Data flows one way: `library` (bytes → sanitised text) → `parse` (text →
 //! `model::Issue`) → `layout` (article → lines, via `typeset`) → `app`
-//! (state, actions, `update`) → `ui` (render) → `terminal`.
+//! (state in parts; every input a `Msg`, `update` the one mutator, I/O
+//! handed back as `Effects`) → `ui` (render) → `event_loop` and `terminal`.
+//! ARCHITECTURE.md gives the layers; `tests/layers.rs` keeps them.
 
 pub mod app;
 pub mod backend;
 pub mod cli;
 pub mod config;
 pub mod event_loop;
+pub mod geometry;
+pub mod keys;
 pub mod layout;
 pub mod library;
 pub mod model;
 pub mod parse;
-pub mod reader;
 pub mod search;
 pub mod sources;
 pub mod store;

@@ -1,5 +1,7 @@
 //! `broadsheet json` and `broadsheet list` as a script sees them: the JSON
 //! schema, exit codes, errors naming the file, sorting, and a closed pipe.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod cli_support;
 

@@ -1,6 +1,8 @@
 //! `broadsheet search` as a user and a script see it: exit codes as grep's,
 //! lines within the width, JSON Lines whose ranges slice to the match,
 //! hidden text never found, a closed pipe ending quietly.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod cli_support;
 

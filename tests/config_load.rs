@@ -1,5 +1,7 @@
 //! Loading the config: the embedded defaults, overlaying a user file, where
 //! the file is looked for, and `broadsheet config`.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::ffi::OsString;
 use std::fs;
@@ -7,10 +9,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use broadsheet::app::Action;
-use broadsheet::app::keymap::{Keymap, parse_key};
+use broadsheet::app::keymap::Keymap;
 use broadsheet::config::{
     self, AmbiguousSetting, Config, ConfigError, DEFAULT_TOML, Location, Origin,
 };
+use broadsheet::keys::parse_key;
 use broadsheet::typeset::{Kinsoku, Punctuation};
 
 fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<OsString> {

@@ -1,6 +1,8 @@
 //! Faults around the terminal and its input that `pty_reader.rs` does not
 //! cover (RELIABILITY §6 cases 24, 26, 29): no controlling terminal, tiny
 //! pty sizes, a megabyte of pasted text.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod pty_support;
 

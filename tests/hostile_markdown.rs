@@ -4,6 +4,8 @@
 //! deadline, not timed), the deepest text still shows, and the reader opens
 //! each file, scrolls and quits. Growth at n and 2n is measured by
 //! `benches/pathological.rs`, not here.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod hostile_support;
 mod pty_support;

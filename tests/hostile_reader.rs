@@ -3,6 +3,8 @@
 //! outside an allowlist"; §6 cases 1–12 and 14): the whole byte stream the
 //! program writes is cut into sequences and each must be one the reader
 //! itself emits on a clean run.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod hostile_support;
 mod pty_support;

@@ -1,4 +1,6 @@
 //! The header cache: a second start reads no file that has not changed.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod library_fixtures;
 

@@ -1,5 +1,7 @@
 //! Every encoding the issue names, through `Library::open` and `read`, from
 //! files generated at test time (RELIABILITY §6 cases 38–44).
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod library_fixtures;
 

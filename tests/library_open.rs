@@ -1,5 +1,7 @@
 //! What the Issues pane gets from `Library::open`: papers grouped, newest
 //! first, the masthead and date read from each file's head.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod library_fixtures;
 

@@ -1,5 +1,7 @@
 //! The sanitiser's promises, as properties (RELIABILITY §5) and as the
 //! hostile cases of §6 read through the library from generated files.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod library_fixtures;
 

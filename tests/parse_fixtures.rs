@@ -1,6 +1,8 @@
 //! The parser on issues unlike the sample: English, Japanese, no masthead,
 //! plain text, a split paragraph whose tail starts with `，`; the worked
 //! parser rows K37 and K39; and properties on generated issues.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod parse_common;
 

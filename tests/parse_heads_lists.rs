@@ -3,6 +3,8 @@
 //! were flattened and glued to the paragraphs around them. Also the
 //! guarantee behind both: `parse::mend` joins a paragraph only to a
 //! paragraph, never to a byline, a deck, a list item or any other role.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod parse_common;
 

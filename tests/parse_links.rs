@@ -1,6 +1,8 @@
 //! Links through the whole parser, JSON and dump: every link's range slices
 //! to its text after trimming, column-break rejoins, caption and jump
 //! splitting; URLs reach JSON whole and dump as numbered notes that fit.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod parse_common;
 

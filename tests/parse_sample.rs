@@ -1,5 +1,7 @@
 //! The sample issue, exactly as the issue describes it, and the parser's
 //! promises on it: nothing lost, true source ranges, stable ids, CRLF, a cut head.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod parse_common;
 

@@ -2,6 +2,8 @@
 //! it on; when on, SGR reports of the wheel and of clicks reach the panes
 //! under the pointer, and quitting turns reporting off before leaving the
 //! alternate screen.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod pty_support;
 

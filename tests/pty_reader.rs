@@ -1,6 +1,8 @@
 //! The real binary in a pseudo-terminal: it starts on the sample issue,
 //! shows the headlines, moves between articles, and gives the terminal back
 //! on every way out (quit, signals, panic, suspend).
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod pty_support;
 

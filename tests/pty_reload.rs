@@ -1,6 +1,8 @@
 //! `R` in the real binary: the reader opened on a folder lists an issue
 //! written after it started, says so in the status bar, and still quits
 //! cleanly.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod pty_support;
 

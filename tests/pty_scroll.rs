@@ -2,6 +2,8 @@
 //! a full redraw gives. The reference is the same process redrawing
 //! everything after a stop (`Ctrl-Z`, `SIGCONT`): same state, same size,
 //! every cell sent afresh.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod pty_support;
 

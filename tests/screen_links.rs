@@ -1,6 +1,8 @@
 //! Links in the reader: link text underlined cell by cell (and only link
 //! text), search hits lit over it, and the `L` overlay listing the
 //! article's URLs numbered as `broadsheet dump` numbers them.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod screen_support;
 
@@ -9,13 +11,13 @@ use std::path::{Path, PathBuf};
 use broadsheet::app::mouse::overlay_frame;
 use broadsheet::app::{App, Overlay};
 use broadsheet::config::Config;
+use broadsheet::geometry;
 use broadsheet::layout::{Line, TextRef};
 use broadsheet::library::{Library, LibraryOptions};
 use broadsheet::model::{Article, HeadField};
 use broadsheet::store::State;
 use broadsheet::typeset::{AmbiguousWidth, Options};
-use broadsheet::ui::layout as geometry;
-use broadsheet::ui::theme::Theme;
+use broadsheet::ui::Theme;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::style::Modifier;
@@ -32,7 +34,7 @@ fn reader(path: PathBuf, (width, height): (u16, u16)) -> App {
     let library = Library::open(&[path], &LibraryOptions::default());
     let config = Config::default();
     let mut app = App::new(library, &config, State::default(), AmbiguousWidth::Narrow);
-    app.theme = Theme::new(false, AmbiguousWidth::Narrow);
+    set_theme(Theme::new(false, AmbiguousWidth::Narrow));
     resize(&mut app, width, height);
     press(&mut app, "enter");
     app
@@ -93,10 +95,10 @@ fn link_text_on(article: &Article, line: &Line) -> String {
 /// exactly the link text of the article line drawn there. Returns how
 /// many underlined cells were seen.
 fn assert_links_underlined(app: &App, buf: &Buffer, columns: (u16, u16)) -> usize {
-    let area = geometry::screen_rect(app.size);
-    let screen = geometry::screen(area, app.focus, app.issues_shown).expect("room");
-    let body = geometry::body_rect(screen.article.expect("an article pane"), app.body_width);
-    let view = app.view.as_ref().expect("a view");
+    let area = geometry::screen_rect(app.size());
+    let screen = geometry::screen(area, app.focus(), app.issues_shown()).expect("room");
+    let body = geometry::body_rect(screen.article.expect("an article pane"), app.body_width());
+    let view = app.view().expect("a view");
     let article = app.current_article().expect("an article");
     let text = screen_text(buf);
     let mut seen = 0;
@@ -118,9 +120,9 @@ fn walk_issue(app: &mut App, columns: impl Fn(&App) -> (u16, u16)) -> usize {
     for _ in 0..app.current_issue().map_or(0, |i| i.articles.len()) {
         for _ in 0..100 {
             seen += assert_links_underlined(app, &draw(app), columns(app));
-            let top = app.view.as_ref().map(|v| v.top);
+            let top = app.view().map(|v| v.top);
             press(app, "space");
-            if app.view.as_ref().map(|v| v.top) == top {
+            if app.view().map(|v| v.top) == top {
                 break;
             }
         }
@@ -133,7 +135,7 @@ fn walk_issue(app: &mut App, columns: impl Fn(&App) -> (u16, u16)) -> usize {
 fn link_text_and_only_link_text_is_underlined() {
     for size in SIZES {
         let mut app = reader(fixture_path(), size);
-        let seen = walk_issue(&mut app, |app| (0, app.size.0));
+        let seen = walk_issue(&mut app, |app| (0, app.size().0));
         assert!(seen > 60, "{size:?}: {seen} underlined cells");
     }
 }
@@ -142,13 +144,13 @@ fn link_text_and_only_link_text_is_underlined() {
 fn links_are_underlined_in_the_monochrome_theme_too() {
     for size in SIZES {
         let mut app = reader(fixture_path(), size);
-        app.theme = Theme::mono(AmbiguousWidth::Narrow);
-        assert_eq!(app.theme.link.add_modifier, Modifier::UNDERLINED);
+        set_theme(Theme::mono(AmbiguousWidth::Narrow));
+        assert_eq!(theme().link.add_modifier, Modifier::UNDERLINED);
         // Mono underlines the unfocused list's selection too: look at the
         // Article pane only.
         let pane = |app: &App| {
-            let area = geometry::screen_rect(app.size);
-            let screen = geometry::screen(area, app.focus, app.issues_shown);
+            let area = geometry::screen_rect(app.size());
+            let screen = geometry::screen(area, app.focus(), app.issues_shown());
             let pane = screen.and_then(|s| s.article).expect("an article pane");
             (pane.left(), pane.right())
         };
@@ -162,7 +164,10 @@ fn a_search_hit_is_lit_over_a_link_which_stays_underlined() {
     let mut app = reader(fixture_path(), (120, 40));
     press(&mut app, "/");
     for c in "port authority".chars() {
-        app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        send_key(
+            &mut app,
+            KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+        );
     }
     press(&mut app, "enter");
     let buf = draw(&app);
@@ -200,7 +205,7 @@ fn l_lists_the_links_numbered_as_dump_numbers_them() {
         let mut app = reader(fixture_path(), size);
         for _ in 0..2 {
             press(&mut app, "L");
-            assert_eq!(app.overlay, Some(Overlay::Links));
+            assert_eq!(app.overlay(), Some(Overlay::Links));
             let shown = overlay_rows(&app, &draw(&app)).concat();
             let notes = dump_notes(&app);
             assert!(notes.len() >= 3, "{notes:?}");
@@ -216,7 +221,7 @@ fn l_lists_the_links_numbered_as_dump_numbers_them() {
                 from = at + mark.len();
             }
             press(&mut app, "esc");
-            assert_eq!(app.overlay, None);
+            assert_eq!(app.overlay(), None);
             press(&mut app, "J");
         }
     }
@@ -245,7 +250,7 @@ fn a_300_character_url_wraps_within_the_overlay() {
         let buf = draw(&app);
         show(&app); // no broken cell
         let frame = overlay_frame(&app).expect("an overlay");
-        let side = app.theme.glyphs.frame[3];
+        let side = theme().glyphs.frame[3];
         for y in frame.top() + 1..frame.bottom() - 1 {
             assert_eq!(buf[(frame.x, y)].symbol(), side, "row {y}");
             assert_eq!(buf[(frame.right() - 1, y)].symbol(), side, "row {y}");
@@ -299,10 +304,10 @@ fn the_list_scrolls_with_the_usual_keys_and_esc_or_l_closes_it() {
     press(&mut app, "g");
     assert_eq!(overlay_rows(&app, &draw(&app)), first);
     press(&mut app, "L");
-    assert_eq!(app.overlay, None, "L again closes it");
+    assert_eq!(app.overlay(), None, "L again closes it");
     press(&mut app, "L");
     press(&mut app, "esc");
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
 }
 
 #[test]
@@ -361,19 +366,22 @@ fn the_wheel_scrolls_the_list_and_a_click_beside_it_closes_it() {
         row,
         modifiers: KeyModifiers::NONE,
     };
-    app.on_mouse(at(MouseEventKind::ScrollDown, frame.x + 3, frame.y + 2));
-    app.prepare_frame();
+    send_mouse(
+        &mut app,
+        at(MouseEventKind::ScrollDown, frame.x + 3, frame.y + 2),
+    );
+    send(&mut app, Msg::Frame);
     assert_eq!(
         overlay_rows(&app, &draw(&app))[0],
         "[2] link 2 — https://e.example/2"
     );
     let left = MouseEventKind::Down(crossterm::event::MouseButton::Left);
-    app.on_mouse(at(left, frame.x + 3, frame.y + 2));
+    send_mouse(&mut app, at(left, frame.x + 3, frame.y + 2));
     assert_eq!(
-        app.overlay,
+        app.overlay(),
         Some(Overlay::Links),
         "a click on it does nothing"
     );
-    app.on_mouse(at(left, 0, 0));
-    assert_eq!(app.overlay, None, "a click beside it closes it");
+    send_mouse(&mut app, at(left, 0, 0));
+    assert_eq!(app.overlay(), None, "a click beside it closes it");
 }

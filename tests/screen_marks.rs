@@ -1,6 +1,8 @@
 //! Stars and read marks across a library of several files: `S` lists and
 //! `u` skips from the reading state alone, parsing only the issue it opens;
 //! a batch of keys lays out only the article the frame draws.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod screen_support;
 
@@ -64,13 +66,13 @@ fn quit(mut app: App, state_dir: &Path) {
     press(&mut app, "q");
     let (mut store, _) = Store::open_at(state_dir);
     store.save(app.state()).unwrap();
-    app.library.save_header_cache().unwrap();
+    app.into_library().save_header_cache().unwrap();
 }
 
 /// Which entries have been parsed this session.
 fn parsed(app: &App) -> Vec<usize> {
-    (0..app.issues.len())
-        .filter(|&i| app.issues[i].is_some())
+    (0..app.issue_count())
+        .filter(|&i| app.parsed(i).is_some())
         .collect()
 }
 
@@ -91,11 +93,11 @@ fn starred_lists_articles_of_issues_not_parsed_this_session() {
     let mut app = start(&dirs, 120, 40);
     assert_eq!(parsed(&app), [3], "only the last open issue is parsed");
     press(&mut app, "S");
-    assert_eq!(app.overlay, Some(Overlay::Starred));
+    assert_eq!(app.overlay(), Some(Overlay::Starred));
     assert_eq!(parsed(&app), [3], "S parses nothing");
-    let listed: Vec<_> = app.starred.iter().map(|s| s.headline.as_str()).collect();
+    let listed: Vec<_> = app.starred().iter().map(|s| s.headline.as_str()).collect();
     assert_eq!(listed, ["第二篇 3月4日", "第一篇 3月3日", "第三篇 3月1日"]);
-    assert_eq!(app.overlay_line, 2, "the article open now is selected");
+    assert_eq!(app.overlay_line(), 2, "the article open now is selected");
     let screen = show(&app);
     assert!(screen.contains("2022-03-03  第一篇 3月3日"), "{screen}");
     assert!(
@@ -103,9 +105,12 @@ fn starred_lists_articles_of_issues_not_parsed_this_session() {
         "one paper: in the title\n{screen}"
     );
     press_all(&mut app, &["g", "enter"]);
-    assert_eq!(app.overlay, None);
-    assert_eq!((app.issue, headline(&app)), (0, "第二篇 3月4日".to_owned()));
-    assert_eq!(app.focus, Pane::Article);
+    assert_eq!(app.overlay(), None);
+    assert_eq!(
+        (app.issue(), headline(&app)),
+        (0, "第二篇 3月4日".to_owned())
+    );
+    assert_eq!(app.focus(), Pane::Article);
     assert_eq!(
         parsed(&app),
         [0, 3],
@@ -137,7 +142,7 @@ fn stars_from_an_older_state_file_are_found_by_their_date() {
     press_all(&mut app, &["h", "G"]);
     assert_eq!(parsed(&app), [0, 3]);
     press(&mut app, "S");
-    let listed: Vec<_> = app.starred.iter().map(|s| s.headline.as_str()).collect();
+    let listed: Vec<_> = app.starred().iter().map(|s| s.headline.as_str()).collect();
     assert_eq!(listed, ["第三篇 3月4日"]);
     assert_eq!(parsed(&app), [0, 3], "issue 0 has the id's date");
     let record = &app.state().articles[&id];
@@ -160,8 +165,8 @@ fn starred_elsewhere_is_counted_not_listed() {
     let mut app = App::new(library, &Config::default(), state, AmbiguousWidth::Narrow);
     resize(&mut app, 80, 24);
     press(&mut app, "S");
-    assert!(app.starred.is_empty());
-    assert_eq!(app.starred_elsewhere, 1);
+    assert!(app.starred().is_empty());
+    assert_eq!(app.starred_elsewhere(), 1);
     let screen = show(&app);
     assert!(
         screen.contains("No starred articles in the issues open now."),
@@ -181,23 +186,27 @@ fn next_unread_skips_read_issues_without_parsing_them() {
     for _ in 0..3 {
         press_all(&mut app, &["m", "j", "m", "j", "m", "J"]);
     }
-    assert_eq!((app.issue, app.article), (3, 0));
+    assert_eq!((app.issue(), app.article()), (3, 0));
     press_all(&mut app, &["h", "g"]);
-    assert_eq!((app.issue, app.article), (0, 0));
+    assert_eq!((app.issue(), app.article()), (0, 0));
     quit(app, &dirs.state);
 
     let mut app = start(&dirs, 60, 20);
     assert_eq!(parsed(&app), [0]);
     assert_eq!(
-        app.library.entries[1].articles,
+        app.library().entries[1].articles,
         Some(3),
         "counted last time"
     );
     press(&mut app, "u");
-    assert_eq!((app.issue, app.article), (3, 0), "issues 1 and 2 are read");
+    assert_eq!(
+        (app.issue(), app.article()),
+        (3, 0),
+        "issues 1 and 2 are read"
+    );
     assert_eq!(parsed(&app), [0, 3], "and were not parsed");
     press_all(&mut app, &["m", "u"]);
-    assert_eq!((app.issue, app.article), (3, 1));
+    assert_eq!((app.issue(), app.article()), (3, 1));
 }
 
 #[test]
@@ -205,10 +214,10 @@ fn next_unread_says_when_only_the_open_article_is_unread() {
     let mut app = fixture_app(60, 20);
     press_all(&mut app, &["m", "j", "m", "j", "m", "j"]);
     press(&mut app, "u");
-    assert_eq!(app.article, 3);
-    assert_eq!(app.notice.as_deref(), Some("no other unread article"));
+    assert_eq!(app.article(), 3);
+    assert_eq!(app.notice(), Some("no other unread article"));
     press_all(&mut app, &["m", "u"]);
-    assert_eq!(app.notice.as_deref(), Some("no unread article"));
+    assert_eq!(app.notice(), Some("no unread article"));
 }
 
 #[test]
@@ -218,10 +227,10 @@ fn a_batch_of_keys_lays_out_only_the_article_drawn() {
     for _ in 0..3 {
         press_only(&mut app, "j");
     }
-    assert_eq!(app.article, 3);
-    assert!(app.view.is_none(), "nothing laid out between keys");
-    app.prepare_frame();
-    assert_eq!(app.view.as_ref().map(|v| v.article), Some(3));
+    assert_eq!(app.article(), 3);
+    assert!(app.view().is_none(), "nothing laid out between keys");
+    send(&mut app, Msg::Frame);
+    assert_eq!(app.view().map(|v| v.article), Some(3));
     assert!(
         !app.state().is_read(&skipped),
         "an article passed over in one batch was never on screen"
@@ -230,7 +239,7 @@ fn a_batch_of_keys_lays_out_only_the_article_drawn() {
     press_only(&mut app, "g");
     press_only(&mut app, "l");
     press_only(&mut app, "j");
-    assert_eq!(app.view.as_ref().map(|v| (v.article, v.top)), Some((0, 1)));
+    assert_eq!(app.view().map(|v| (v.article, v.top)), Some((0, 1)));
 }
 
 #[test]
@@ -238,7 +247,7 @@ fn issues_are_found_again_when_their_folder_is_named_another_way() {
     let dirs = library_dirs(2);
     let mut app = start(&dirs, 120, 40);
     press_all(&mut app, &["J", "J", "J", "s", "K"]);
-    assert_eq!((app.issue, app.article), (0, 2));
+    assert_eq!((app.issue(), app.article()), (0, 2));
     quit(app, &dirs.state);
 
     let roundabout = dirs.issues.join("..").join("issues");
@@ -246,9 +255,13 @@ fn issues_are_found_again_when_their_folder_is_named_another_way() {
     let (_, state) = Store::open_at(&dirs.state);
     let mut app = App::new(library, &Config::default(), state, AmbiguousWidth::Narrow);
     resize(&mut app, 120, 40);
-    assert_eq!((app.issue, app.article), (0, 2), "the last open article");
+    assert_eq!(
+        (app.issue(), app.article()),
+        (0, 2),
+        "the last open article"
+    );
     press(&mut app, "S");
-    let listed: Vec<_> = app.starred.iter().map(|s| s.headline.as_str()).collect();
+    let listed: Vec<_> = app.starred().iter().map(|s| s.headline.as_str()).collect();
     assert_eq!(listed, ["第一篇 3月1日"]);
     assert_eq!(parsed(&app), [0]);
 }

@@ -1,5 +1,7 @@
 //! Mouse events through `App::on_mouse` and onto a drawn screen: what is
 //! clicked is what was drawn there.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod screen_support;
 
@@ -10,13 +12,16 @@ use screen_support::*;
 
 fn mouse(app: &mut App, kind: MouseEventKind, column: u16, row: u16) {
     let modifiers = KeyModifiers::NONE;
-    app.on_mouse(MouseEvent {
-        kind,
-        column,
-        row,
-        modifiers,
-    });
-    app.prepare_frame();
+    send_mouse(
+        app,
+        MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers,
+        },
+    );
+    send(app, Msg::Frame);
 }
 
 /// The text of columns `from..` of every row, wide glyphs once.
@@ -54,7 +59,7 @@ fn a_click_on_the_third_headline_shows_the_third_article() {
     // The third item's lower row: its deck line, still the same item.
     mouse(&mut app, MouseEventKind::Down(MouseButton::Left), 40, 6);
     mouse(&mut app, MouseEventKind::Up(MouseButton::Left), 40, 6);
-    assert_eq!((app.focus, app.article), (Pane::Headlines, 2));
+    assert_eq!((app.focus(), app.article()), (Pane::Headlines, 2));
     let screen = draw(&app);
     screen_text(&screen);
     let article = columns_from(&screen, 62);
@@ -67,8 +72,8 @@ fn the_wheel_over_the_article_scrolls_what_is_drawn() {
     let mut app = fixture_app(120, 40);
     let before = columns_from(&draw(&app), 62);
     mouse(&mut app, MouseEventKind::ScrollDown, 90, 10);
-    assert_eq!(app.focus, Pane::Article);
-    assert_eq!(app.view.as_ref().map(|v| v.top), Some(3));
+    assert_eq!(app.focus(), Pane::Article);
+    assert_eq!(app.view().map(|v| v.top), Some(3));
     let after = columns_from(&draw(&app), 62);
     // The line drawn at row 4 is now drawn three rows higher, at row 1.
     let row = |text: &str, n: usize| text.lines().nth(n).unwrap_or("").to_owned();

@@ -1,9 +1,11 @@
 //! Random key sequences at random sizes: nothing panics, the selection and
 //! scroll stay in bounds, and every frame draws without a broken cell.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod screen_support;
 
-use broadsheet::app::{Action, App, update};
+use broadsheet::app::{Action, App};
 use proptest::prelude::*;
 use screen_support::*;
 
@@ -20,13 +22,13 @@ fn size() -> impl Strategy<Value = (u16, u16)> {
 fn check_invariants(app: &App) {
     let count = app.current_issue().map_or(0, |i| i.articles.len());
     assert!(
-        app.article < count.max(1),
+        app.article() < count.max(1),
         "article {} of {count}",
-        app.article
+        app.article()
     );
-    assert!(app.issue < app.library.entries.len().max(1));
-    if let Some(view) = &app.view {
-        assert_eq!((view.issue, view.article), (app.issue, app.article));
+    assert!(app.issue() < app.library().entries.len().max(1));
+    if let Some(view) = &app.view() {
+        assert_eq!((view.issue, view.article), (app.issue(), app.article()));
         assert!(
             view.top <= view.max_top(),
             "top {} past {}",
@@ -51,12 +53,12 @@ proptest! {
         // loop does: several actions, then one prepared frame.
         for (action, resize, frame) in steps {
             if let Some((width, height)) = resize {
-                app.on_resize(width, height);
+                send(&mut app, Msg::Resize(width, height));
             }
-            update(&mut app, action);
+            send_action(&mut app, action);
             check_invariants(&app);
             if frame {
-                app.prepare_frame();
+                send(&mut app, Msg::Frame);
                 check_invariants(&app);
                 screen_text(&draw(&app));
             }

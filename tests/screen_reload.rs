@@ -2,6 +2,8 @@
 //! deleted ones dropped, and the reader stays on the issue, article and
 //! position it was on (by the issue's path), or moves to the nearest issue
 //! when its own is gone. No terminal: the app is drawn into a TestBackend.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod screen_support;
 
@@ -14,8 +16,8 @@ use broadsheet::config::Config;
 use broadsheet::library::{Library, LibraryOptions, RealFiles, Source};
 use broadsheet::store::State;
 use broadsheet::typeset::AmbiguousWidth;
-use broadsheet::ui::theme::Theme;
-use screen_support::{draw, press, resize, screen_text};
+use broadsheet::ui::Theme;
+use screen_support::{draw, press, press_all, resize, screen_text, set_theme};
 
 /// An issue of 北京日报 for 2022-02-`day` with two articles, the second
 /// long enough to scroll.
@@ -47,22 +49,22 @@ fn app_over(paths: Vec<PathBuf>, stdin: &str, width: u16, height: u16) -> App {
     };
     let library = open(&mut stdin.as_bytes());
     let config = Config::default();
-    let mut app = App::new(library, &config, State::default(), AmbiguousWidth::Narrow);
-    app.set_reloader(Reloader::new(open));
-    app.theme = Theme::new(false, AmbiguousWidth::Narrow);
+    let mut app = App::new(library, &config, State::default(), AmbiguousWidth::Narrow)
+        .with_reloader(Reloader::new(open));
+    set_theme(Theme::new(false, AmbiguousWidth::Narrow));
     resize(&mut app, width, height);
     app
 }
 
 fn open_path(app: &App) -> PathBuf {
-    match &app.library.entries[app.issue].source {
+    match &app.library().entries[app.issue()].source {
         Source::File(path) => path.clone(),
         other => panic!("not a file: {other:?}"),
     }
 }
 
 fn notice(app: &App) -> &str {
-    app.notice.as_deref().unwrap_or("")
+    app.notice().unwrap_or("")
 }
 
 #[test]
@@ -76,19 +78,19 @@ fn a_new_issue_is_listed_and_the_selection_stays() {
         press(&mut app, key);
     }
     assert_eq!(open_path(&app), older);
-    assert_eq!(app.article, 1);
-    let top = app.view.as_ref().map(|v| v.top).unwrap();
+    assert_eq!(app.article(), 1);
+    let top = app.view().map(|v| v.top).unwrap();
     assert!(top > 0, "the article scrolled");
 
     // An issue between the two arrives: the older one moves down the list.
     write_issue(dir.path(), 12, "头条十二");
     press(&mut app, "R");
-    assert_eq!(app.library.entries.len(), 3);
-    assert_eq!(app.issues.len(), 3);
+    assert_eq!(app.library().entries.len(), 3);
+    assert_eq!(app.issue_count(), 3);
     assert_eq!(open_path(&app), older);
-    assert_eq!(app.issue, 2);
-    assert_eq!(app.article, 1);
-    assert_eq!(app.view.as_ref().map(|v| (v.issue, v.top)), Some((2, top)));
+    assert_eq!(app.issue(), 2);
+    assert_eq!(app.article(), 1);
+    assert_eq!(app.view().map(|v| (v.issue, v.top)), Some((2, top)));
     assert_eq!(notice(&app), "reloaded: 1 new, 0 gone");
     screen_text(&draw(&app));
 
@@ -112,7 +114,7 @@ fn the_open_issue_deleted_moves_to_the_nearest_and_says_so() {
 
         fs::remove_file(&middle).unwrap();
         press(&mut app, "R");
-        assert_eq!(app.library.entries.len(), 2);
+        assert_eq!(app.library().entries.len(), 2);
         assert_eq!(open_path(&app), oldest, "the next issue down the list");
         assert_eq!(
             notice(&app),
@@ -125,9 +127,9 @@ fn the_open_issue_deleted_moves_to_the_nearest_and_says_so() {
         fs::remove_file(&oldest).unwrap();
         fs::remove_file(dir.path().join("bjrb-2022-02-13.md")).unwrap();
         press(&mut app, "R");
-        assert!(app.library.entries.is_empty());
-        assert_eq!((app.issue, app.article, app.issues_top), (0, 0, 0));
-        assert!(app.layouts.len() <= 8);
+        assert!(app.library().entries.is_empty());
+        assert_eq!((app.issue(), app.article(), app.issues_top()), (0, 0, 0));
+        assert!(app.layouts().len() <= 8);
         screen_text(&draw(&app));
         for key in ["j", "k", "G", "J", "space", "R"] {
             press(&mut app, key);
@@ -152,7 +154,7 @@ fn a_file_changed_in_place_is_parsed_again() {
     assert_eq!(notice(&app), "reloaded: no change");
 
     // The other issue was never parsed and stays unparsed until selected.
-    assert!(app.issues[1].is_none());
+    assert!(app.parsed(1).is_none());
     press(&mut app, "tab");
     press(&mut app, "tab");
     press(&mut app, "j");
@@ -164,20 +166,20 @@ fn reload_lists_skipped_files_in_the_log() {
     let dir = tempfile::tempdir().unwrap();
     write_issue(dir.path(), 13, "头条十三");
     let mut app = app_on(dir.path(), 80, 24);
-    let before = app.messages.len();
+    let before = app.messages().len();
     // A link to nowhere is skipped with a message, as at start.
     std::os::unix::fs::symlink(dir.path().join("nowhere.md"), dir.path().join("broken.md"))
         .unwrap();
     press(&mut app, "R");
-    let new: Vec<&String> = app.messages[before..].iter().collect();
+    let new: Vec<&String> = app.messages()[before..].iter().collect();
     assert!(
         new.iter().any(|m| m.contains("broken.md")),
         "log gained: {new:?}"
     );
     // A second reload does not repeat it.
-    let count = app.messages.len();
+    let count = app.messages().len();
     press(&mut app, "R");
-    assert_eq!(app.messages.len(), count);
+    assert_eq!(app.messages().len(), count);
 }
 
 #[test]
@@ -189,11 +191,11 @@ fn standard_input_keeps_its_text_over_a_reload() {
     let mut app = app_over(paths, &piped, 80, 24);
     write_issue(dir.path(), 10, "头条十");
     press(&mut app, "R");
-    assert_eq!(app.library.entries.len(), 3);
+    assert_eq!(app.library().entries.len(), 3);
     let stdin = (0..3)
-        .find(|&i| app.library.entries[i].source == Source::Stdin)
+        .find(|&i| app.library().entries[i].source == Source::Stdin)
         .expect("the stdin entry is kept");
-    assert_eq!(app.library.read(stdin).unwrap(), piped);
+    assert_eq!(app.library().read(stdin).unwrap(), piped);
     assert_eq!(notice(&app), "reloaded: 1 new, 0 gone");
 }
 
@@ -203,16 +205,18 @@ fn list_tops_saturate_when_the_list_shrinks() {
     let paths: Vec<PathBuf> = (1..=9)
         .map(|d| write_issue(dir.path(), d, "头条"))
         .collect();
-    let mut app = app_on(dir.path(), 60, 20);
-    app.issues_top = 8;
-    app.headlines_top = 1;
-    for path in &paths[1..] {
+    // Short enough that the Issues list scrolls to show the last issue.
+    let mut app = app_on(dir.path(), 60, 8);
+    press_all(&mut app, &["i", "G"]);
+    assert!(app.issues_top() > 0);
+    // The last issue listed (the oldest) is open; all go but the newest.
+    for path in &paths[..8] {
         fs::remove_file(path).unwrap();
     }
     press(&mut app, "R");
-    assert_eq!(app.library.entries.len(), 1);
-    assert_eq!((app.issue, app.issues_top), (0, 0));
-    assert!(app.headlines_top <= app.article);
+    assert_eq!(app.library().entries.len(), 1);
+    assert_eq!((app.issue(), app.issues_top()), (0, 0));
+    assert!(app.headlines_top() <= app.article());
     assert_eq!(
         notice(&app),
         "reloaded: 0 new, 8 gone (the open issue is gone)"
@@ -233,9 +237,9 @@ fn a_changed_issue_not_open_is_parsed_again_when_selected() {
     press(&mut app, "k");
     fs::write(&older, issue_text(10, "新头条十,长了一些")).unwrap();
     press(&mut app, "R");
-    assert!(app.issues[0].is_some(), "the unchanged open issue is kept");
+    assert!(app.parsed(0).is_some(), "the unchanged open issue is kept");
     assert!(
-        app.issues[1].is_none(),
+        app.parsed(1).is_none(),
         "the changed one waits to be selected"
     );
     press(&mut app, "j");

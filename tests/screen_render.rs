@@ -1,6 +1,8 @@
 //! Whole-screen tests: step keys, draw into a `TestBackend`, compare the
 //! whole screen (named insta snapshots, reviewed by eye) through a helper
 //! that fails on any broken wide glyph.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod screen_support;
 
@@ -11,7 +13,7 @@ use broadsheet::config::Config;
 use broadsheet::library::Library;
 use broadsheet::store::State;
 use broadsheet::typeset::AmbiguousWidth;
-use broadsheet::ui::theme::Theme;
+use broadsheet::ui::Theme;
 use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::style::{Color, Modifier};
 use screen_support::*;
@@ -77,8 +79,11 @@ fn help_overlay_scrolls_to_its_end() {
 #[test]
 fn log_overlay_at_80x24() {
     let mut app = fixture_app(80, 24);
-    app.push_message("/home/reader/papers/bad.md: not text (NUL byte at offset 12)".to_owned());
-    app.push_message("state: $XDG_STATE_HOME is not writable; reading state is kept in memory only for this session".to_owned());
+    send_log(
+        &mut app,
+        "/home/reader/papers/bad.md: not text (NUL byte at offset 12)".to_owned(),
+    );
+    send_log(&mut app, "state: $XDG_STATE_HOME is not writable; reading state is kept in memory only for this session".to_owned());
     press(&mut app, "!");
     snapshot("fixture_80x24_log", &app);
 }
@@ -157,7 +162,7 @@ fn overlay_edges_never_cut_a_wide_glyph() {
 #[test]
 fn wide_ambiguous_mode_forces_two_cells_and_stays_aligned() {
     let mut app = app_with(State::default(), 120, 40, AmbiguousWidth::Wide);
-    app.set_issue(0, fixture_issue());
+    send_issue(&mut app, 0, fixture_issue());
     press(&mut app, "?");
     let buf = draw(&app);
     let text = screen_text(&buf);
@@ -174,7 +179,7 @@ fn wide_ambiguous_mode_forces_two_cells_and_stays_aligned() {
 fn focus_read_and_star_show_without_colour() {
     let mut app = fixture_app(120, 40);
     press_all(&mut app, &["s", "j", "m"]);
-    app.theme = Theme::mono(AmbiguousWidth::Narrow);
+    set_theme(Theme::mono(AmbiguousWidth::Narrow));
     let buf = draw(&app);
     assert_no_colour(&buf);
     let text = screen_text(&buf);
@@ -214,7 +219,7 @@ fn no_color_selects_the_monochrome_theme() {
         Theme::mono(AmbiguousWidth::Narrow)
     );
     let mut app = fixture_app(80, 24);
-    app.theme = Theme::new(true, AmbiguousWidth::Narrow);
+    set_theme(Theme::new(true, AmbiguousWidth::Narrow));
     press(&mut app, "?");
     assert_no_colour(&draw(&app));
 }
@@ -230,7 +235,7 @@ fn colour_theme_styles_roles_apart() {
     let mut app = fixture_app(120, 40);
     press(&mut app, "J");
     let buf = draw(&app);
-    let kicker = app.theme.kicker;
+    let kicker = theme().kicker;
     let first_kicker = buf
         .content()
         .iter()
@@ -254,11 +259,11 @@ fn sample_at_the_three_sizes() {
 fn sample_reads_through_all_four_articles_with_space() {
     let mut app = sample_app(100, 30);
     press(&mut app, "l");
-    let mut seen = vec![app.article];
+    let mut seen = vec![app.article()];
     for _ in 0..200 {
         press(&mut app, "space");
-        if seen.last() != Some(&app.article) {
-            seen.push(app.article);
+        if seen.last() != Some(&app.article()) {
+            seen.push(app.article());
         }
         screen_text(&draw(&app));
     }
@@ -275,7 +280,7 @@ fn control_and_bidi_characters_never_reach_a_cell() {
     issue.articles[0].headline = hostile.to_owned();
     issue.articles[0].blocks[0].text = format!("正文{hostile}正文");
     let mut app = fixture_app(120, 40);
-    app.set_issue(0, issue);
+    send_issue(&mut app, 0, issue);
     let buf = draw(&app);
     for cell in buf.content() {
         let bad = cell
@@ -293,8 +298,15 @@ fn the_ambiguous_width_line_is_shortened_not_cut() {
         (60, "ambiguous width: narrow, assumed"),
         (100, "ambiguous-width glyphs: narrow (1 cell), assumed"),
     ] {
-        let mut app = sample_app(width, 40);
-        app.ambiguous_note = Some("assumed (no reply in 200 ms)".to_owned());
+        let library = Library::sample();
+        let mut app = App::new(
+            library,
+            &Config::default(),
+            State::default(),
+            AmbiguousWidth::Narrow,
+        )
+        .with_ambiguous_note("assumed (no reply in 200 ms)");
+        resize(&mut app, width, 40);
         press_all(&mut app, &["?", "G"]);
         let screen = show(&app);
         let line = screen

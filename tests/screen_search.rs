@@ -1,12 +1,14 @@
 //! Search in the reader, driven as a user drives it: `/`, typing, Enter,
 //! `n`/`N`, Esc; then the screen, with the hits lit cell by cell.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod screen_support;
 
 use broadsheet::app::{App, Effect, Pane};
+use broadsheet::geometry;
 use broadsheet::typeset::{AmbiguousWidth, Punctuation};
-use broadsheet::ui::layout as geometry;
-use broadsheet::ui::theme::Theme;
+use broadsheet::ui::Theme;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -18,10 +20,10 @@ use screen_support::*;
 /// Type `text` as key presses (an input method delivers CJK the same way).
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        let effect = app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        let effect = send_key(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
         assert_eq!(effect, Effect::None, "{c:?} typed in the prompt");
     }
-    app.prepare_frame();
+    send(app, Msg::Frame);
 }
 
 /// `/`, the query, Enter.
@@ -32,39 +34,39 @@ fn search(app: &mut App, query: &str) {
 }
 
 fn prompt_text(app: &App) -> Option<String> {
-    app.search.prompt.as_ref().map(|p| p.text().to_owned())
+    app.search().prompt.as_ref().map(|p| p.text().to_owned())
 }
 
 /// (article, hit index in the issue) of the current hit.
 fn current(app: &App) -> (usize, usize) {
-    let found = app.search.found.as_ref().expect("a search in force");
+    let found = app.search().found.as_ref().expect("a search in force");
     let index = found.current.expect("a current hit");
     (found.hits[index].article, index)
 }
 
 /// Whether the current hit's lines are all on screen, in the article shown.
 fn current_hit_on_screen(app: &App) -> bool {
-    let found = app.search.found.as_ref().expect("a search in force");
+    let found = app.search().found.as_ref().expect("a search in force");
     let hit = &found.hits[found.current.expect("a current hit")];
-    let view = app.view.as_ref().expect("a view");
-    assert_eq!((view.article, app.article), (hit.article, hit.article));
+    let view = app.view().expect("a view");
+    assert_eq!((view.article, app.article()), (hit.article, hit.article));
     let lines = &view.layout.lines;
     let on = |l: &broadsheet::layout::Line| {
         l.text == hit.text && l.range.start < hit.range.end && hit.range.start < l.range.end
     };
     let first = lines.iter().position(on).expect("the hit's line");
     let last = lines.iter().rposition(on).expect("the hit's line");
-    let area = geometry::screen_rect(app.size);
-    let shown = geometry::screen(area, app.focus, app.issues_shown).and_then(|s| s.article);
+    let area = geometry::screen_rect(app.size());
+    let shown = geometry::screen(area, app.focus(), app.issues_shown()).and_then(|s| s.article);
     shown.is_some() && first >= view.top && last < view.top + view.height
 }
 
 /// Draw, and where the terminal cursor was left (shown or not).
 fn draw_with_cursor(app: &App) -> (Buffer, Option<Position>) {
-    let (width, height) = app.size;
+    let (width, height) = app.size();
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     let frame = terminal
-        .draw(|frame| broadsheet::ui::render(app, frame))
+        .draw(|frame| broadsheet::ui::render(app, &theme(), frame))
         .expect("draw");
     let buf = frame.buffer.clone();
     let backend = terminal.backend();
@@ -103,7 +105,7 @@ fn cells_in(buf: &Buffer, style: Style) -> Vec<String> {
 fn q_typed_in_the_prompt_is_text_and_esc_restores_the_view() {
     let mut app = sample_app(60, 20);
     press_all(&mut app, &["enter", "j", "j"]);
-    let before = (app.focus, app.article, app.view.as_ref().map(|v| v.top));
+    let before = (app.focus(), app.article(), app.view().map(|v| v.top));
     press(&mut app, "/");
     assert!(
         show(&app)
@@ -129,8 +131,8 @@ fn q_typed_in_the_prompt_is_text_and_esc_restores_the_view() {
     assert_eq!(prompt_text(&app).as_deref(), Some("jJnN?"));
     press(&mut app, "esc");
     assert_eq!(prompt_text(&app), None);
-    assert!(app.search.found.is_none(), "Esc runs nothing");
-    let after = (app.focus, app.article, app.view.as_ref().map(|v| v.top));
+    assert!(app.search().found.is_none(), "Esc runs nothing");
+    let after = (app.focus(), app.article(), app.view().map(|v| v.top));
     assert_eq!(before, after);
     assert_eq!(
         press(&mut app, "q"),
@@ -162,7 +164,7 @@ fn the_prompt_edits_by_grapheme_word_and_line() {
         None,
         "an empty Enter with no history closes"
     );
-    assert!(app.search.found.is_none());
+    assert!(app.search().found.is_none());
 }
 
 #[test]
@@ -182,7 +184,7 @@ fn up_and_down_recall_this_sessions_queries() {
     press(&mut app, "ctrl-u");
     press(&mut app, "enter");
     let found = app
-        .search
+        .search()
         .found
         .as_ref()
         .expect("Enter on an empty line runs the last query");
@@ -193,13 +195,13 @@ fn up_and_down_recall_this_sessions_queries() {
 fn enter_goes_to_the_first_hit_after_the_reading_position() {
     for (width, height) in [(60, 20), (120, 40)] {
         let mut app = sample_app(width, height);
-        assert_eq!(app.focus, Pane::Headlines);
+        assert_eq!(app.focus(), Pane::Headlines);
         search(&mut app, "盘活");
-        assert_eq!(app.focus, Pane::Article, "at {width}x{height}");
+        assert_eq!(app.focus(), Pane::Article, "at {width}x{height}");
         assert_eq!(current(&app), (0, 0));
         assert!(current_hit_on_screen(&app), "at {width}x{height}");
-        assert_eq!(app.notice, None);
-        let view = app.view.as_ref().expect("a view");
+        assert_eq!(app.notice(), None);
+        let view = app.view().expect("a view");
         assert!(view.top > 0, "the hit is deep in the article: scrolled");
     }
 }
@@ -209,14 +211,14 @@ fn n_and_n_step_through_every_hit_across_articles_and_wrap() {
     for (width, height) in [(60, 20), (120, 40)] {
         let mut app = sample_app(width, height);
         search(&mut app, "服务");
-        let total = app.search.found.as_ref().map_or(0, |f| f.hits.len());
+        let total = app.search().found.as_ref().map_or(0, |f| f.hits.len());
         assert!(total > 10, "{total} hits");
         let mut seen = vec![current(&app)];
         for _ in 1..total {
             press(&mut app, "n");
             assert!(current_hit_on_screen(&app), "at {width}x{height}: {seen:?}");
-            assert_eq!(app.notice, None);
-            assert_eq!(app.focus, Pane::Article);
+            assert_eq!(app.notice(), None);
+            assert_eq!(app.focus(), Pane::Article);
             seen.push(current(&app));
         }
         let indices: Vec<usize> = seen.iter().map(|s| s.1).collect();
@@ -226,16 +228,16 @@ fn n_and_n_step_through_every_hit_across_articles_and_wrap() {
         assert!(articles.last() > articles.first(), "across articles");
         press(&mut app, "n");
         assert_eq!(current(&app).1, 0);
-        assert_eq!(app.notice.as_deref(), Some("search wrapped"));
+        assert_eq!(app.notice(), Some("search wrapped"));
         assert!(current_hit_on_screen(&app));
         press(&mut app, "N");
         assert_eq!(current(&app).1, total - 1, "N wraps back");
-        assert_eq!(app.notice.as_deref(), Some("search wrapped"));
+        assert_eq!(app.notice(), Some("search wrapped"));
         press(&mut app, "N");
         assert_eq!(current(&app).1, total - 2);
-        assert_eq!(app.notice, None);
+        assert_eq!(app.notice(), None);
         assert_eq!(
-            app.article,
+            app.article(),
             current(&app).0,
             "the selection follows the hit"
         );
@@ -246,7 +248,7 @@ fn n_and_n_step_through_every_hit_across_articles_and_wrap() {
 fn a_search_starts_from_where_the_reader_is() {
     let mut app = sample_app(120, 40);
     press_all(&mut app, &["J", "l"]);
-    assert_eq!(app.article, 1);
+    assert_eq!(app.article(), 1);
     search(&mut app, "服务");
     assert_eq!(
         current(&app).0,
@@ -257,28 +259,20 @@ fn a_search_starts_from_where_the_reader_is() {
     let mut app = sample_app(120, 40);
     press_all(&mut app, &["J", "J", "J", "l", "G"]);
     search(&mut app, "冬奥");
-    assert_eq!(app.notice.as_deref(), Some("search wrapped"));
+    assert_eq!(app.notice(), Some("search wrapped"));
     assert_eq!(current(&app), (2, 0));
 }
 
 #[test]
 fn not_found_says_so_and_keeps_the_place() {
     let mut app = sample_app(60, 20);
-    let before = (app.focus, app.article);
+    let before = (app.focus(), app.article());
     search(&mut app, "zzz\u{7}");
-    assert_eq!(
-        app.notice.as_deref(),
-        Some("not found: zzz"),
-        "the bell was dropped"
-    );
-    assert!(app.search.found.is_none());
-    assert_eq!(before, (app.focus, app.article));
+    assert_eq!(app.notice(), Some("not found: zzz"), "the bell was dropped");
+    assert!(app.search().found.is_none());
+    assert_eq!(before, (app.focus(), app.article()));
     press(&mut app, "n");
-    assert_eq!(
-        app.notice.as_deref(),
-        Some("not found: zzz"),
-        "n runs it again"
-    );
+    assert_eq!(app.notice(), Some("not found: zzz"), "n runs it again");
     let screen = show(&app);
     assert!(
         screen
@@ -293,35 +287,35 @@ fn not_found_says_so_and_keeps_the_place() {
 fn n_with_no_search_yet_says_how_to_search() {
     let mut app = sample_app(60, 20);
     press(&mut app, "n");
-    assert_eq!(app.notice.as_deref(), Some("no search yet (/ searches)"));
+    assert_eq!(app.notice(), Some("no search yet (/ searches)"));
 }
 
 #[test]
 fn esc_clears_the_search_then_goes_back() {
     let mut app = sample_app(120, 40);
     search(&mut app, "服务");
-    assert_eq!(app.focus, Pane::Article);
+    assert_eq!(app.focus(), Pane::Article);
     press(&mut app, "esc");
-    assert!(app.search.found.is_none());
-    assert_eq!(app.focus, Pane::Article, "the first Esc only clears");
+    assert!(app.search().found.is_none());
+    assert_eq!(app.focus(), Pane::Article, "the first Esc only clears");
     let buf = draw(&app);
-    assert!(cells_in(&buf, app.theme.search_hit).is_empty());
+    assert!(cells_in(&buf, theme().search_hit).is_empty());
     press(&mut app, "esc");
-    assert_eq!(app.focus, Pane::Headlines);
+    assert_eq!(app.focus(), Pane::Headlines);
     press(&mut app, "n");
-    assert!(app.search.found.is_some(), "n finds the last query again");
+    assert!(app.search().found.is_some(), "n finds the last query again");
 }
 
 #[test]
 fn a_paste_fills_the_prompt_bounded_and_is_ignored_outside_it() {
     let mut app = sample_app(60, 20);
-    let before = (app.focus, app.article, app.overlay);
-    app.on_paste("q/服务\nG".to_owned());
-    app.prepare_frame();
-    assert_eq!(before, (app.focus, app.article, app.overlay));
-    assert!(app.search.found.is_none() && prompt_text(&app).is_none());
+    let before = (app.focus(), app.article(), app.overlay());
+    send_paste(&mut app, "q/服务\nG".to_owned());
+    send(&mut app, Msg::Frame);
+    assert_eq!(before, (app.focus(), app.article(), app.overlay()));
+    assert!(app.search().found.is_none() && prompt_text(&app).is_none());
     press(&mut app, "/");
-    app.on_paste(format!("服务\n{}", "甲".repeat(1 << 20)));
+    send_paste(&mut app, format!("服务\n{}", "甲".repeat(1 << 20)));
     let text = prompt_text(&app).expect("the prompt");
     assert!(text.starts_with("服务 甲"));
     assert_eq!(text.chars().count(), broadsheet::search::Query::MAX_CHARS);
@@ -332,12 +326,12 @@ fn a_paste_fills_the_prompt_bounded_and_is_ignored_outside_it() {
 fn a_changed_issue_finds_its_hits_again() {
     let mut app = sample_app(120, 40);
     search(&mut app, "服务");
-    let before = app.search.found.as_ref().map_or(0, |f| f.hits.len());
+    let before = app.search().found.as_ref().map_or(0, |f| f.hits.len());
     let mut issue = fixture_issue();
     issue.articles[0].headline.push_str(" 服务服务");
-    app.set_issue(0, issue);
-    app.prepare_frame();
-    let found = app.search.found.as_ref().expect("still in force");
+    send_issue(&mut app, 0, issue);
+    send(&mut app, Msg::Frame);
+    let found = app.search().found.as_ref().expect("still in force");
     assert_eq!(found.issue, Some(0));
     assert!(
         found.hits.len() >= before + 2,
@@ -348,9 +342,9 @@ fn a_changed_issue_finds_its_hits_again() {
 
 /// The article's text column only (no lists, titles or status row).
 fn body_only(app: &App, buf: &Buffer) -> Buffer {
-    let area = geometry::screen_rect(app.size);
-    let pane = geometry::screen(area, app.focus, app.issues_shown).and_then(|s| s.article);
-    let body = geometry::body_rect(pane.expect("the article is shown"), app.body_width);
+    let area = geometry::screen_rect(app.size());
+    let pane = geometry::screen(area, app.focus(), app.issues_shown()).and_then(|s| s.article);
+    let body = geometry::body_rect(pane.expect("the article is shown"), app.body_width());
     let mut out = Buffer::empty(body);
     for y in body.top()..body.bottom() {
         for x in body.left()..body.right() {
@@ -432,7 +426,7 @@ fn hits_are_lit_and_the_current_one_stands_out() {
         let buf = draw(&app);
         let text = screen_text(&buf);
         insta::assert_snapshot!(format!("hit_{width}x{height}"), text);
-        assert_eq!(cells_in(&buf, app.theme.search_current), ["盘活"]);
+        assert_eq!(cells_in(&buf, theme().search_current), ["盘活"]);
         let status = text.lines().last().unwrap_or_default();
         assert!(status.contains("/盘活 1/1"), "{status}");
         assert!(status.ends_with("? help"), "{status}");
@@ -442,12 +436,12 @@ fn hits_are_lit_and_the_current_one_stands_out() {
 #[test]
 fn every_hit_on_screen_is_lit_in_the_mono_theme_too() {
     let mut app = sample_app(120, 40);
-    app.theme = Theme::mono(AmbiguousWidth::Narrow);
+    set_theme(Theme::mono(AmbiguousWidth::Narrow));
     search(&mut app, "副中心");
     let buf = body_only(&app, &draw(&app));
-    let current = cells_in(&buf, app.theme.search_current);
+    let current = cells_in(&buf, theme().search_current);
     assert_eq!(current, ["副中心"]);
-    let lit = cells_in(&buf, app.theme.search_hit);
+    let lit = cells_in(&buf, theme().search_hit);
     let text = screen_text(&buf);
     let on_screen = text
         .lines()
@@ -463,21 +457,20 @@ fn every_hit_on_screen_is_lit_in_the_mono_theme_too() {
         on_screen,
         "{lit:?}\n{text}"
     );
-    assert!(
-        app.theme
-            .search_hit
-            .add_modifier
-            .contains(Modifier::REVERSED)
-    );
+    assert!(theme().search_hit.add_modifier.contains(Modifier::REVERSED));
 }
 
 #[test]
 fn fullwidth_punctuation_moves_the_lit_cells_with_the_text() {
     for (width, height) in [(60, 20), (120, 40)] {
-        let mut app = sample_app(width, height);
-        app.options.punctuation = Punctuation::Fullwidth;
-        app.view = None;
-        app.prepare_frame();
+        let config = broadsheet::config::Config {
+            punctuation: Punctuation::Fullwidth,
+            ..broadsheet::config::Config::default()
+        };
+        let library = broadsheet::library::Library::sample();
+        let state = broadsheet::store::State::default();
+        let mut app = App::new(library, &config, state, AmbiguousWidth::Narrow);
+        resize(&mut app, width, height);
         // The fullwidth comma typed finds the ASCII one in the text, which
         // is drawn fullwidth: two cells where the source has one byte.
         search(&mut app, "，要围绕");
@@ -485,7 +478,7 @@ fn fullwidth_punctuation_moves_the_lit_cells_with_the_text() {
         let text = screen_text(&buf);
         insta::assert_snapshot!(format!("fullwidth_{width}x{height}"), text);
         assert!(text.contains("强调，要围绕"), "{text}");
-        assert_eq!(cells_in(&buf, app.theme.search_current), ["，要围绕"]);
+        assert_eq!(cells_in(&buf, theme().search_current), ["，要围绕"]);
     }
 }
 
@@ -494,7 +487,7 @@ fn a_long_pattern_is_cut_in_the_status_bar_and_help_stays_at_60_columns() {
     let sentence = "加紧建设城市副中心站综合交通枢纽、行政办公区二期、人大新校区";
     let mut app = sample_app(60, 20);
     search(&mut app, sentence);
-    assert!(app.search.found.is_some(), "{:?}", app.notice);
+    assert!(app.search().found.is_some(), "{:?}", app.notice());
     let text = show(&app);
     let status = text.lines().last().unwrap_or_default();
     assert!(status.ends_with(" 1/1  ? help"), "{status}");
@@ -529,10 +522,7 @@ fn the_prompt_measures_ambiguous_glyphs_as_the_terminal_draws_them() {
         "quotes take two cells each"
     );
     press(&mut app, "enter");
-    assert_eq!(
-        cells_in(&draw(&app), app.theme.search_current),
-        ["“开门红”"]
-    );
+    assert_eq!(cells_in(&draw(&app), theme().search_current), ["“开门红”"]);
 }
 
 #[test]
@@ -540,8 +530,8 @@ fn a_hit_scrolled_to_has_two_lines_of_context_above_it() {
     for (width, height) in [(60, 20), (120, 40)] {
         let mut app = sample_app(width, height);
         search(&mut app, "盘活");
-        let view = app.view.as_ref().expect("a view");
-        let found = app.search.found.as_ref().expect("found");
+        let view = app.view().expect("a view");
+        let found = app.search().found.as_ref().expect("found");
         let hit = &found.hits[0];
         let line = (view.layout.lines.iter())
             .position(|l| l.text == hit.text && l.range.contains(&hit.range.start))
@@ -573,7 +563,7 @@ fn a_hit_that_brings_an_articles_end_on_screen_marks_it_read() {
         .collect();
     assert!(!app.state().is_read(&article.id));
     search(&mut app, &tail);
-    assert_eq!(app.article, index, "{tail}");
+    assert_eq!(app.article(), index, "{tail}");
     assert!(app.state().is_read(&article.id), "its end is on screen");
     // A hit in the first lines of a long article does not mark it read.
     let first = &issue.articles[0];
@@ -581,7 +571,7 @@ fn a_hit_that_brings_an_articles_end_on_screen_marks_it_read() {
     press(&mut app, "esc");
     press_all(&mut app, &["h", "g", "l"]);
     search(&mut app, &opening);
-    assert_eq!(app.article, 0);
+    assert_eq!(app.article(), 0);
     assert!(!app.state().is_read(&first.id));
 }
 
@@ -603,7 +593,7 @@ fn hidden_tag_text_is_never_matched() {
     let mut app = App::new(library, &config, state, AmbiguousWidth::Narrow);
     resize(&mut app, 120, 40);
     press(&mut app, "/");
-    app.on_paste(format!("word{hidden}"));
+    send_paste(&mut app, format!("word{hidden}"));
     assert_eq!(
         prompt_text(&app).as_deref(),
         Some("word"),
@@ -611,12 +601,15 @@ fn hidden_tag_text_is_never_matched() {
     );
     press(&mut app, "esc");
     search(&mut app, "IGNORE");
-    assert_eq!(app.notice.as_deref(), Some("not found: IGNORE"));
+    assert_eq!(app.notice(), Some("not found: IGNORE"));
     search(&mut app, "word继续");
     assert!(
-        app.search.found.as_ref().is_some_and(|f| f.hits.len() == 1),
+        app.search()
+            .found
+            .as_ref()
+            .is_some_and(|f| f.hits.len() == 1),
         "{:?}",
-        app.notice
+        app.notice()
     );
 }
 
@@ -629,22 +622,22 @@ fn hits_are_lit_and_counted_as_you_type_and_esc_puts_back_the_search() {
     let buf = draw(&app);
     let text = screen_text(&buf);
     let row = text.lines().last().unwrap_or_default();
-    let total = app.search.preview.as_ref().map_or(0, |f| f.hits.len());
+    let total = app.search().preview.as_ref().map_or(0, |f| f.hits.len());
     assert!(
         total > 50 && row.ends_with(&format!("{total} hits")),
         "{row}"
     );
-    let lit = cells_in(&body_only(&app, &buf), app.theme.search_hit);
+    let lit = cells_in(&body_only(&app, &buf), theme().search_hit);
     assert!(
         lit.iter().all(|l| l.chars().all(|c| "副中".contains(c))),
         "{lit:?}"
     );
     assert!(!lit.is_empty());
     assert!(
-        cells_in(&buf, app.theme.search_current).is_empty(),
+        cells_in(&buf, theme().search_current).is_empty(),
         "no current hit yet"
     );
-    let place = (app.article, app.view.as_ref().map(|v| v.top), app.focus);
+    let place = (app.article(), app.view().map(|v| v.top), app.focus());
     type_text(&mut app, "zz");
     assert!(
         show(&app)
@@ -653,14 +646,14 @@ fn hits_are_lit_and_counted_as_you_type_and_esc_puts_back_the_search() {
             .is_some_and(|l| l.ends_with("no match"))
     );
     press(&mut app, "esc");
-    assert!(app.search.preview.is_none());
+    assert!(app.search().preview.is_none());
     assert_eq!(
         place,
-        (app.article, app.view.as_ref().map(|v| v.top), app.focus)
+        (app.article(), app.view().map(|v| v.top), app.focus())
     );
     let buf = draw(&app);
     assert_eq!(
-        cells_in(&buf, app.theme.search_current),
+        cells_in(&buf, theme().search_current),
         ["盘活"],
         "the search in force again"
     );

@@ -1,6 +1,8 @@
 //! Faults around the state file that a test running as root can only
 //! inject or arrange: refused writes, a full disk, a crash before the
 //! rename, no folder, an unreadable file, no HOME, a dead lock holder.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod store_support;
 

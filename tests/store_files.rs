@@ -1,5 +1,7 @@
 //! The state file on disk: round trip, atomic replace, damaged, newer and
 //! symlinked files. Injected faults are in `store_faults.rs`.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod store_support;
 

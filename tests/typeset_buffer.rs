@@ -2,6 +2,8 @@
 //! exactly as wide as the room we wrapped it for, must end at the x our
 //! width function predicts. ratatui drops a glyph that does not fit without
 //! a word, so a line we measured too narrow shows up here as lost text.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use broadsheet::typeset::{self, AmbiguousWidth, Options, Punctuation};
 use ratatui::buffer::Buffer;

@@ -11,6 +11,8 @@
 //!   where the crate uses the LB25 pair table (it keeps `}%`, `,0`, `%〈`
 //!   together), and the LB30b rule for unassigned pictographs before an
 //!   emoji modifier. These are counted exactly so no new departure hides.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use broadsheet::typeset::Kinsoku;
 use broadsheet::typeset::breaks::opportunities;

@@ -1,6 +1,8 @@
 //! Every row of the worked examples (`tests/data/typesetting-examples.tsv`,
 //! a copy of the shared spec table) as a table-driven test: exact lines
 //! where the row says `exact`, the stated properties otherwise.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use broadsheet::model::BlockKind;
 use broadsheet::typeset::{self, AmbiguousWidth, Kinsoku, Options, Punctuation};

@@ -2,6 +2,8 @@
 //! punctuation, ambiguous characters, Latin words, digits, spaces, emoji
 //! ZWJ sequences and combining marks, at widths 0–120, in both ambiguous
 //! modes and at every kinsoku level.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::BTreeSet;
 use std::ops::Range;

@@ -4,6 +4,8 @@
 //! against `tests/data/typeset-widths.tsv`. A dependency bump that changes
 //! a width fails here, loudly. Regenerate on purpose with
 //! `BLESS=1 cargo test --test typeset_width`.
+// Tests may unwrap, expect and panic: a failure is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;

@@ -6,12 +6,14 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use broadsheet::app::App;
+use broadsheet::app::{Action, App, Effect, Msg};
 use broadsheet::config::Config;
+use broadsheet::event_loop::settle;
 use broadsheet::library::{Library, SAMPLE_TEXT};
 use broadsheet::model::{Article, Block, BlockKind};
 use broadsheet::store::State;
 use broadsheet::typeset::AmbiguousWidth;
+use broadsheet::ui::Theme;
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion};
 
@@ -24,9 +26,31 @@ pub fn sample_app(width: u16, height: u16) -> App {
         State::default(),
         AmbiguousWidth::Narrow,
     );
-    app.on_resize(width, height);
-    app.prepare_frame();
+    send(&mut app, Msg::Resize(width, height));
+    send(&mut app, Msg::Frame);
     app
+}
+
+/// One message as the event loop hands it over, its tasks carried out.
+pub fn send(app: &mut App, msg: Msg) -> Effect {
+    settle(app, msg, None)
+}
+
+pub fn send_action(app: &mut App, action: Action) -> Effect {
+    send(app, Msg::Action(action))
+}
+
+/// The colour theme the benches draw in.
+pub fn theme() -> Theme {
+    Theme::new(false, AmbiguousWidth::Narrow)
+}
+
+/// Scroll the open article to its last page less a line, so a line down
+/// and a line up both move it.
+pub fn near_the_end(app: &mut App) {
+    send_action(app, Action::Bottom);
+    send_action(app, Action::Up);
+    send(app, Msg::Frame);
 }
 
 pub const PAPERS: [&str; 4] = ["北京城市副中心报", "北京日报", "人民日报", "光明日报"];

@@ -5,7 +5,7 @@ use crossterm::event::KeyEvent;
 
 use super::hits::{CONTEXT, Found, Place, lines_of, reading_rank};
 use super::prompt::{self, Edit, Prompt};
-use super::{Action, App, Effect, Pane, keymap, update};
+use super::{Action, App, Effect, Pane, keymap};
 use crate::layout::Role;
 use crate::search::Query;
 
@@ -27,11 +27,6 @@ pub struct Search {
 }
 
 impl App {
-    /// Whether the search prompt is open (keys are text then).
-    pub fn prompt_open(&self) -> bool {
-        self.search.prompt.is_some()
-    }
-
     /// A key while the prompt is open: text or an edit. Only suspend
     /// still reaches the app, so job control works mid-query.
     pub(super) fn prompt_key(&mut self, key: KeyEvent) -> Effect {
@@ -46,8 +41,8 @@ impl App {
                     self.search.preview_stale = true;
                 }
             }
-            None if self.keymap.action(key) == Some(Action::Suspend) => {
-                return update(self, Action::Suspend);
+            None if self.settings.keymap.action(key) == Some(Action::Suspend) => {
+                return super::update::act(self, Action::Suspend);
             }
             None => {}
         }
@@ -56,12 +51,11 @@ impl App {
 
     /// Pasted text: into the prompt when it is open, else ignored whole
     /// (pasted text is never taken as commands).
-    pub fn on_paste(&mut self, text: String) -> Effect {
+    pub(super) fn paste(&mut self, text: &str) {
         if let Some(line) = self.search.prompt.as_mut() {
-            line.paste(&text);
+            line.paste(text);
             self.search.preview_stale = true;
         }
-        Effect::None
     }
 
     /// Open the prompt (`/`).
@@ -85,9 +79,13 @@ impl App {
         }
         let text = self.search.prompt.as_ref().map(Prompt::text);
         let query = text.and_then(|t| Query::new(t).ok());
-        let issue = self.issues.get(self.issue).and_then(Option::as_ref);
+        let issue = self
+            .docs
+            .issues
+            .get(self.place.issue)
+            .and_then(Option::as_ref);
         self.search.preview = match (query, issue) {
-            (Some(query), Some(issue)) => Some(Found::new(query, self.issue, issue)),
+            (Some(query), Some(issue)) => Some(Found::new(query, self.place.issue, issue)),
             _ => None,
         };
     }
@@ -113,16 +111,20 @@ impl App {
         let query = match Query::new(pattern) {
             Ok(query) => query,
             Err(err) => {
-                self.notice = Some(err.to_string());
+                self.screen.notice = Some(err.to_string());
                 return;
             }
         };
-        self.ensure_parsed(self.issue);
-        let Some(issue) = self.issues.get(self.issue).and_then(Option::as_ref) else {
-            self.notice = Some(format!("not found: {pattern}"));
+        let Some(issue) = self
+            .docs
+            .issues
+            .get(self.place.issue)
+            .and_then(Option::as_ref)
+        else {
+            self.screen.notice = Some(format!("not found: {pattern}"));
             return;
         };
-        self.search.found = Some(Found::new(query, self.issue, issue));
+        self.search.found = Some(Found::new(query, self.place.issue, issue));
         self.go_to_hit(forward, true);
     }
 
@@ -134,9 +136,14 @@ impl App {
             match self.search.history.last().cloned() {
                 Some(last) => self.start_search(&last, forward),
                 None => {
-                    let key = self.keymap.labels(Action::Search).into_iter().next();
+                    let key = self
+                        .settings
+                        .keymap
+                        .labels(Action::Search)
+                        .into_iter()
+                        .next();
                     let key = key.unwrap_or_else(|| Action::Search.name().to_owned());
-                    self.notice = Some(format!("no search yet ({key} searches)"));
+                    self.screen.notice = Some(format!("no search yet ({key} searches)"));
                 }
             }
             return;
@@ -160,20 +167,20 @@ impl App {
             None => found.from_place(place, forward),
         };
         let Some((index, wrapped)) = step else {
-            self.notice = Some(format!("not found: {}", found.query.pattern()));
+            self.screen.notice = Some(format!("not found: {}", found.query.pattern()));
             self.search.found = None;
             return;
         };
         if wrapped {
-            self.notice = Some("search wrapped".to_owned());
+            self.screen.notice = Some("search wrapped".to_owned());
         }
         self.show_hit(index);
     }
 
     /// Find the hits again if the issue changed since they were found.
     pub(super) fn refresh_hits(&mut self) {
-        let index = self.issue;
-        let issue = self.issues.get(index).and_then(Option::as_ref);
+        let index = self.place.issue;
+        let issue = self.docs.issues.get(index).and_then(Option::as_ref);
         if let (Some(found), Some(issue)) = (self.search.found.as_mut(), issue)
             && found.issue != Some(index)
         {
@@ -184,25 +191,25 @@ impl App {
     /// Where the reader is: the first text line on screen.
     fn reading_place(&mut self) -> Place {
         self.ensure_view();
-        let start = (self.article, (0, 0), 0);
+        let start = (self.place.article, (0, 0), 0);
         let Some(view) = self.current_view() else {
             return start;
         };
         let line = view.layout.lines.get(view.top..).unwrap_or_default();
         match line.iter().find(|l| l.role != Role::Blank) {
-            Some(l) => (self.article, reading_rank(l.text), l.range.start),
-            None => (self.article, (usize::MAX, usize::MAX), 0),
+            Some(l) => (self.place.article, reading_rank(l.text), l.range.start),
+            None => (self.place.article, (usize::MAX, usize::MAX), 0),
         }
     }
 
     fn current_view(&self) -> Option<&super::View> {
-        let view = self.view.as_ref()?;
-        ((view.issue, view.article) == (self.issue, self.article)).then_some(view)
+        let view = self.place.view.as_ref()?;
+        ((view.issue, view.article) == (self.place.issue, self.place.article)).then_some(view)
     }
 
     fn hit_on_screen(&self, index: usize) -> bool {
         let hit = self.search.found.as_ref().and_then(|f| f.hits.get(index));
-        let Some(hit) = hit.filter(|h| h.article == self.article) else {
+        let Some(hit) = hit.filter(|h| h.article == self.place.article) else {
             return false;
         };
         let Some(view) = self.current_view() else {
@@ -222,12 +229,16 @@ impl App {
             return;
         };
         found.current = Some(index);
-        self.select(self.issue, hit.article);
+        self.select(self.place.issue, hit.article);
         super::update::focus(self, Pane::Article);
         self.ensure_view();
-        let issue = self.issues.get(self.issue).and_then(Option::as_ref);
+        let issue = self
+            .docs
+            .issues
+            .get(self.place.issue)
+            .and_then(Option::as_ref);
         let article = issue.and_then(|i| i.articles.get(hit.article));
-        let (Some(view), Some(article)) = (self.view.as_mut(), article) else {
+        let (Some(view), Some(article)) = (self.place.view.as_mut(), article) else {
             return;
         };
         let Some(lines) = lines_of(&view.layout, &hit) else {
@@ -249,6 +260,8 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::Msg;
+    use crate::app::test_support::*;
     use crate::config::Config;
     use crate::library::Library;
     use crate::store::State;
@@ -262,21 +275,24 @@ mod tests {
             State::default(),
             AmbiguousWidth::Narrow,
         );
-        app.on_resize(80, 24);
-        app.prepare_frame();
+        send(&mut app, Msg::Resize(80, 24));
+        send(&mut app, Msg::Frame);
         app
     }
 
     #[test]
     fn a_paste_goes_into_the_prompt_bounded_and_is_ignored_elsewhere() {
         let mut app = app();
-        let before = (app.focus, app.issue, app.article, app.overlay);
-        assert_eq!(app.on_paste("q?jjjJ/\n".repeat(1000)), Effect::None);
-        assert_eq!(before, (app.focus, app.issue, app.article, app.overlay));
+        let before = (app.focus(), app.issue(), app.article(), app.overlay());
+        assert_eq!(send_paste(&mut app, "q?jjjJ/\n".repeat(1000)), Effect::None);
+        assert_eq!(
+            before,
+            (app.focus(), app.issue(), app.article(), app.overlay())
+        );
         assert!(!app.prompt_open(), "a pasted / opens nothing");
-        update(&mut app, Action::Search);
-        app.on_paste(format!("盘活\r\n{}", "x".repeat(1 << 20)));
-        let line = app.search.prompt.as_ref().map(|p| p.text().to_owned());
+        send_action(&mut app, Action::Search);
+        send_paste(&mut app, format!("盘活\r\n{}", "x".repeat(1 << 20)));
+        let line = app.search().prompt.as_ref().map(|p| p.text().to_owned());
         let line = line.unwrap_or_default();
         assert!(line.starts_with("盘活 x"), "{line}");
         assert_eq!(line.chars().count(), prompt::MAX_CHARS);

@@ -1,50 +1,16 @@
 //! Key events to actions: the one place that mentions key codes.
 //!
-//! Defaults follow the reader issue's "Keys" section; the config's `[keys]`
-//! table replaces an action's keys by name. The help overlay and the status
+//! The default keys are those `assets/config.toml` shows in its `[keys]`
+//! table (`config::default_keys`); the config's `[keys]` table replaces an
+//! action's keys by name. The help overlay and the status
 //! bar hint are generated from the same table, so they cannot drift.
 
 use std::collections::BTreeMap;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::Action;
 use super::prompt::Edit;
-
-/// The default bindings, as config-style key specs.
-const DEFAULTS: &[(Action, &[&str])] = &[
-    (Action::Down, &["j", "down"]),
-    (Action::Up, &["k", "up"]),
-    (Action::PageDown, &["space", "PageDown", "ctrl-f"]),
-    (Action::PageUp, &["b", "PageUp", "ctrl-b"]),
-    (Action::HalfPageDown, &["ctrl-d"]),
-    (Action::HalfPageUp, &["ctrl-u"]),
-    (Action::Top, &["g", "Home"]),
-    (Action::Bottom, &["G", "End"]),
-    (Action::Open, &["enter"]),
-    (Action::Back, &["esc"]),
-    (Action::FocusNext, &["tab"]),
-    (Action::FocusPrev, &["shift-tab"]),
-    (Action::FocusLeft, &["h", "left"]),
-    (Action::FocusRight, &["l", "right"]),
-    (Action::ToggleIssues, &["i"]),
-    (Action::NextArticle, &["J"]),
-    (Action::PrevArticle, &["K"]),
-    (Action::NextUnread, &["u"]),
-    (Action::ToggleRead, &["m"]),
-    (Action::ToggleStar, &["s"]),
-    (Action::Starred, &["S"]),
-    (Action::Log, &["!"]),
-    (Action::Links, &["L"]),
-    (Action::Search, &["/"]),
-    (Action::SearchNext, &["n"]),
-    (Action::SearchPrev, &["N"]),
-    (Action::Reload, &["R"]),
-    (Action::Help, &["?", "f1"]),
-    (Action::Redraw, &["ctrl-l"]),
-    (Action::Suspend, &["ctrl-z"]),
-    (Action::Quit, &["q", "ctrl-c"]),
-];
+use crate::keys::{Action, key_label, normalize, parse_key};
 
 /// Ways out that a remap must not take away: whoever binds `quit` to `x`
 /// may not know it, and a terminal program that ignores Ctrl-C leaves its
@@ -62,11 +28,14 @@ impl Keymap {
     /// The built-in bindings.
     pub fn defaults() -> Keymap {
         let mut keymap = Keymap::default();
-        for (action, specs) in DEFAULTS {
-            for spec in *specs {
-                // The defaults are constants checked by a unit test.
-                if let Ok(key) = parse_key(spec) {
-                    keymap.bindings.push((key, *action));
+        for (name, specs) in crate::config::default_keys() {
+            // The embedded file is checked by a unit test.
+            let Some(action) = Action::from_name(&name) else {
+                continue;
+            };
+            for spec in specs {
+                if let Ok(key) = parse_key(&spec) {
+                    keymap.bindings.push((key, action));
                 }
             }
         }
@@ -123,6 +92,11 @@ impl Keymap {
             .map(|(k, _)| *k)
     }
 
+    /// The actions with at least one key, in help order: help lists these.
+    pub fn bound(&self) -> impl Iterator<Item = Action> + '_ {
+        (Action::ALL.iter().copied()).filter(|action| self.keys(*action).next().is_some())
+    }
+
     /// Labels of the keys bound to `action`, for help and hints.
     pub fn labels(&self, action: Action) -> Vec<String> {
         self.keys(action).map(key_label).collect()
@@ -168,132 +142,6 @@ pub fn prompt_edit(key: KeyEvent) -> Option<Edit> {
     Some(edit)
 }
 
-/// One form per key, so that config specs and terminal events compare equal:
-/// a character carries its case itself, so SHIFT is dropped from it (terminals
-/// disagree on whether `J` or `?` arrive with SHIFT), and Shift-Tab is
-/// `BackTab` whether or not SHIFT is reported. Only the modifiers we bind are kept.
-fn normalize(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
-    let mut modifiers =
-        modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
-    let code = match code {
-        KeyCode::Tab if modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
-        other => other,
-    };
-    if matches!(code, KeyCode::Char(_) | KeyCode::BackTab) {
-        modifiers.remove(KeyModifiers::SHIFT);
-    }
-    // Ctrl-letters are bound in lower case; a terminal that reports Ctrl-Shift-F
-    // as `F` keeps its case and so stays distinct.
-    KeyEvent::new(code, modifiers)
-}
-
-/// Parse a key spec from the config: an optional chain of `ctrl-`, `alt-`,
-/// `shift-` and a key: one character (`j`, `J`, `?`, `-`) or a name
-/// (`space`, `enter`, `esc`, `tab`, `backtab`, `backspace`, `delete`,
-/// `insert`, `home`, `end`, `PageUp`, `PageDown`, `up`, `down`, `left`,
-/// `right`, `f1`…`f12`); names and modifiers are case-insensitive.
-pub fn parse_key(spec: &str) -> Result<KeyEvent, String> {
-    let mut modifiers = KeyModifiers::NONE;
-    let mut rest = spec;
-    while let Some((head, tail)) = rest.split_once('-') {
-        if tail.is_empty() {
-            break;
-        }
-        let modifier = match head.to_ascii_lowercase().as_str() {
-            "ctrl" | "control" | "c" => KeyModifiers::CONTROL,
-            "alt" | "meta" | "m" => KeyModifiers::ALT,
-            "shift" | "s" => KeyModifiers::SHIFT,
-            _ => break,
-        };
-        modifiers |= modifier;
-        rest = tail;
-    }
-    let code = key_code(rest).ok_or_else(|| {
-        format!(
-            "unknown key {spec:?} (use a character like \"j\", a name like \"PageDown\", \
-             \"space\", \"enter\", \"esc\", \"f1\", with optional \"ctrl-\", \"alt-\", \"shift-\")"
-        )
-    })?;
-    let code = match code {
-        KeyCode::Char(c) if modifiers.contains(KeyModifiers::SHIFT) && c.is_lowercase() => {
-            KeyCode::Char(c.to_uppercase().next().unwrap_or(c))
-        }
-        other => other,
-    };
-    Ok(normalize(code, modifiers))
-}
-
-fn key_code(name: &str) -> Option<KeyCode> {
-    let mut chars = name.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        return (!c.is_control()).then_some(KeyCode::Char(c));
-    }
-    let lower = name.to_ascii_lowercase();
-    let code = match lower.as_str() {
-        "space" => KeyCode::Char(' '),
-        "enter" | "return" => KeyCode::Enter,
-        "esc" | "escape" => KeyCode::Esc,
-        "tab" => KeyCode::Tab,
-        "backtab" => KeyCode::BackTab,
-        "backspace" => KeyCode::Backspace,
-        "delete" | "del" => KeyCode::Delete,
-        "insert" | "ins" => KeyCode::Insert,
-        "home" => KeyCode::Home,
-        "end" => KeyCode::End,
-        "pageup" | "pgup" => KeyCode::PageUp,
-        "pagedown" | "pgdn" => KeyCode::PageDown,
-        "up" => KeyCode::Up,
-        "down" => KeyCode::Down,
-        "left" => KeyCode::Left,
-        "right" => KeyCode::Right,
-        _ => {
-            let n: u8 = lower.strip_prefix('f')?.parse().ok()?;
-            return (1..=24).contains(&n).then_some(KeyCode::F(n));
-        }
-    };
-    Some(code)
-}
-
-/// How a key is written in help and hints: `j`, `J`, `Ctrl-F`, `PgDn`, `Shift-Tab`.
-pub fn key_label(key: KeyEvent) -> String {
-    let mut label = String::new();
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        label.push_str("Ctrl-");
-    }
-    if key.modifiers.contains(KeyModifiers::ALT) {
-        label.push_str("Alt-");
-    }
-    if key.modifiers.contains(KeyModifiers::SHIFT) {
-        label.push_str("Shift-");
-    }
-    let name = match key.code {
-        KeyCode::Char(' ') => "Space".to_owned(),
-        KeyCode::Char(c) if key.modifiers.contains(KeyModifiers::CONTROL) => {
-            c.to_uppercase().collect()
-        }
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::Enter => "Enter".to_owned(),
-        KeyCode::Esc => "Esc".to_owned(),
-        KeyCode::Tab => "Tab".to_owned(),
-        KeyCode::BackTab => "Shift-Tab".to_owned(),
-        KeyCode::Backspace => "Backspace".to_owned(),
-        KeyCode::Delete => "Del".to_owned(),
-        KeyCode::Insert => "Ins".to_owned(),
-        KeyCode::Home => "Home".to_owned(),
-        KeyCode::End => "End".to_owned(),
-        KeyCode::PageUp => "PgUp".to_owned(),
-        KeyCode::PageDown => "PgDn".to_owned(),
-        KeyCode::Up => "Up".to_owned(),
-        KeyCode::Down => "Down".to_owned(),
-        KeyCode::Left => "Left".to_owned(),
-        KeyCode::Right => "Right".to_owned(),
-        KeyCode::F(n) => format!("F{n}"),
-        other => format!("{other:?}"),
-    };
-    label.push_str(&name);
-    label
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,42 +152,20 @@ mod tests {
 
     #[test]
     fn every_default_spec_parses_and_every_action_has_a_key() {
-        for (action, specs) in DEFAULTS {
-            for spec in *specs {
+        let defaults = crate::config::default_keys();
+        for (name, specs) in &defaults {
+            assert!(Action::from_name(name).is_some(), "{name}");
+            for spec in specs {
                 assert!(parse_key(spec).is_ok(), "{spec}");
             }
-            assert!(!specs.is_empty(), "{action:?}");
+            assert!(!specs.is_empty(), "{name}");
         }
+        let names: Vec<&str> = defaults.iter().map(|(n, _)| n.as_str()).collect();
+        let all: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
+        assert_eq!(names, all, "every action, in help order");
         let keymap = Keymap::defaults();
-        for action in Action::ALL {
+        for &action in Action::ALL {
             assert!(keymap.keys(action).next().is_some(), "{action:?} unbound");
-        }
-    }
-
-    #[test]
-    fn specs_parse_to_the_events_terminals_send() {
-        let cases = [
-            ("j", key(KeyCode::Char('j'), KeyModifiers::NONE)),
-            ("J", key(KeyCode::Char('J'), KeyModifiers::NONE)),
-            ("shift-j", key(KeyCode::Char('J'), KeyModifiers::NONE)),
-            ("ctrl-f", key(KeyCode::Char('f'), KeyModifiers::CONTROL)),
-            ("Ctrl-F", key(KeyCode::Char('F'), KeyModifiers::CONTROL)),
-            ("PageDown", key(KeyCode::PageDown, KeyModifiers::NONE)),
-            ("pgdn", key(KeyCode::PageDown, KeyModifiers::NONE)),
-            ("shift-tab", key(KeyCode::BackTab, KeyModifiers::NONE)),
-            ("space", key(KeyCode::Char(' '), KeyModifiers::NONE)),
-            ("enter", key(KeyCode::Enter, KeyModifiers::NONE)),
-            ("esc", key(KeyCode::Esc, KeyModifiers::NONE)),
-            ("f1", key(KeyCode::F(1), KeyModifiers::NONE)),
-            ("?", key(KeyCode::Char('?'), KeyModifiers::NONE)),
-            ("-", key(KeyCode::Char('-'), KeyModifiers::NONE)),
-            ("alt--", key(KeyCode::Char('-'), KeyModifiers::ALT)),
-        ];
-        for (spec, expected) in cases {
-            assert_eq!(parse_key(spec), Ok(expected), "{spec}");
-        }
-        for bad in ["", "ctrl-", "pagedwn", "f99", "hyper-x", "\u{1b}"] {
-            assert!(parse_key(bad).is_err(), "{bad:?} should be rejected");
         }
     }
 
@@ -411,16 +237,5 @@ mod tests {
         );
         let shifted = KeyEvent::new(KeyCode::Char('N'), KeyModifiers::SHIFT);
         assert_eq!(prompt_edit(shifted), Some(Edit::Insert('N')));
-    }
-
-    #[test]
-    fn labels_are_readable() {
-        let label = |s: &str| key_label(parse_key(s).unwrap());
-        assert_eq!(label("ctrl-f"), "Ctrl-F");
-        assert_eq!(label("shift-tab"), "Shift-Tab");
-        assert_eq!(label("PageDown"), "PgDn");
-        assert_eq!(label("space"), "Space");
-        assert_eq!(label("G"), "G");
-        assert_eq!(label("?"), "?");
     }
 }

@@ -88,16 +88,16 @@ impl App {
     /// Open the links overlay on the current article (an empty list when
     /// there is none). The notes are found once here, not per frame.
     pub(super) fn open_links(&mut self) {
-        self.link_notes = self.current_article().map(link_notes).unwrap_or_default();
-        self.overlay = Some(Overlay::Links);
-        self.overlay_line = 0;
+        self.overlay.link_notes = self.current_article().map(link_notes).unwrap_or_default();
+        self.overlay.open = Some(Overlay::Links);
+        self.overlay.line = 0;
     }
 
     /// Rows of the links overlay at the current size (1 for the note that
     /// there are none).
     pub fn link_rows(&self) -> usize {
-        let width = super::overlay_text_width(self.size.0);
-        link_lines(&self.link_notes, width, &self.options)
+        let width = crate::geometry::overlay_text_width(self.screen.size.0);
+        link_lines(&self.overlay.link_notes, width, &self.settings.options)
             .len()
             .max(1)
     }

@@ -22,9 +22,9 @@ impl App {
     /// text is new each time. (Symlinks are not resolved: that would cost a
     /// system call per path component for every issue of the archive.)
     pub(crate) fn issue_key(&self, index: usize) -> Option<String> {
-        match &self.library.entries.get(index)?.source {
+        match &self.docs.library.entries.get(index)?.source {
             Source::Stdin => None,
-            Source::Sample => Some(self.library.label(index)),
+            Source::Sample => Some(self.docs.library.label(index)),
             Source::File(path) => Some(escape_path(&lexical_absolute(path))),
         }
     }
@@ -33,19 +33,21 @@ impl App {
     /// older form (the path as given on the command line) is still found.
     pub(crate) fn entry_of_key(&mut self, key: &str) -> Option<usize> {
         self.issue_index();
-        let found = self.issue_keys.as_ref().and_then(|keys| keys.get(key));
+        let found = self.docs.issue_keys.as_ref().and_then(|keys| keys.get(key));
         let found = found.copied();
-        found.or_else(|| (0..self.library.entries.len()).find(|&i| self.library.label(i) == key))
+        found.or_else(|| {
+            (0..self.docs.library.entries.len()).find(|&i| self.docs.library.label(i) == key)
+        })
     }
 
     /// Build the entry index by issue key once (the library does not
     /// change while the reader runs).
     fn issue_index(&mut self) {
-        if self.issue_keys.is_none() {
-            let keys = (0..self.library.entries.len())
+        if self.docs.issue_keys.is_none() {
+            let keys = (0..self.docs.library.entries.len())
                 .filter_map(|i| Some((self.issue_key(i)?, i)))
                 .collect();
-            self.issue_keys = Some(keys);
+            self.docs.issue_keys = Some(keys);
         }
     }
 
@@ -59,9 +61,9 @@ impl App {
             return;
         };
         let (id, headline) = (a.id.clone(), a.headline.clone());
-        let before = self.state.articles.get(&id).map(|r| r.issue_at);
-        self.state.set_place(&id, &key, &headline);
-        if self.state.articles.get(&id).map(|r| r.issue_at) != before {
+        let before = self.place.state.articles.get(&id).map(|r| r.issue_at);
+        self.place.state.set_place(&id, &key, &headline);
+        if self.place.state.articles.get(&id).map(|r| r.issue_at) != before {
             self.mark_state_changed();
         }
     }
@@ -69,12 +71,12 @@ impl App {
     /// After a parse: give records written without a place (by an older
     /// broadsheet) the place they were just found at.
     pub(crate) fn place_unplaced(&mut self, issue: usize) {
-        let Some(parsed) = self.issues.get(issue).and_then(Option::as_ref) else {
+        let Some(parsed) = self.docs.issues.get(issue).and_then(Option::as_ref) else {
             return;
         };
         let unplaced: Vec<usize> = (parsed.articles.iter().enumerate())
             .filter(|(_, a)| {
-                let record = self.state.articles.get(&a.id);
+                let record = self.place.state.articles.get(&a.id);
                 record.is_some_and(|r| r.issue.is_none())
             })
             .map(|(i, _)| i)
@@ -88,17 +90,17 @@ impl App {
     /// id begins with (`2022-02-13-…`, or `undated-…`), which places them.
     /// A one-time cost for a state file from before places were kept.
     fn locate_unplaced_stars(&mut self) {
-        let dates: HashSet<Option<String>> = (self.state.articles.iter())
+        let dates: HashSet<Option<String>> = (self.place.state.articles.iter())
             .filter(|(_, r)| r.starred && r.issue.is_none())
             .filter_map(|(id, _)| id_date(id))
             .collect();
         if dates.is_empty() {
             return;
         }
-        for index in 0..self.library.entries.len() {
-            let date = self.library.entries[index].date.map(|d| d.to_string());
-            if self.issues[index].is_none() && dates.contains(&date) {
-                self.ensure_parsed(index);
+        for index in 0..self.docs.library.entries.len() {
+            let date = self.docs.library.entries[index].date.map(|d| d.to_string());
+            if self.docs.issues[index].is_none() && dates.contains(&date) {
+                self.need_parsed(index);
             }
         }
     }
@@ -108,12 +110,15 @@ impl App {
     /// library, by issue and then by when they were starred.
     pub(crate) fn open_starred(&mut self) {
         self.locate_unplaced_stars();
+        if self.waiting() {
+            return;
+        }
         let mut items: Vec<(StarredItem, usize, u64)> = Vec::new();
         let mut listed = HashSet::new();
-        for (issue, parsed) in self.issues.iter().enumerate() {
+        for (issue, parsed) in self.docs.issues.iter().enumerate() {
             let Some(parsed) = parsed else { continue };
             for (article, a) in parsed.articles.iter().enumerate() {
-                if self.state.is_starred(&a.id) && listed.insert(a.id.clone()) {
+                if self.place.state.is_starred(&a.id) && listed.insert(a.id.clone()) {
                     let item = StarredItem {
                         issue,
                         id: a.id.clone(),
@@ -124,9 +129,9 @@ impl App {
             }
         }
         self.issue_index();
-        let index = self.issue_keys.as_ref();
+        let index = self.docs.issue_keys.as_ref();
         let mut elsewhere = 0;
-        for (id, record) in &self.state.articles {
+        for (id, record) in &self.place.state.articles {
             if !record.starred || listed.contains(id) {
                 continue;
             }
@@ -145,21 +150,21 @@ impl App {
             items.push((item, usize::MAX, record.starred_at));
         }
         items.sort_by_key(|(item, article, at)| (item.issue, *article, *at));
-        self.starred = items.into_iter().map(|(item, _, _)| item).collect();
-        self.starred_elsewhere = elsewhere;
+        self.overlay.starred = items.into_iter().map(|(item, _, _)| item).collect();
+        self.overlay.starred_elsewhere = elsewhere;
         let current = self.current_article().map(|a| a.id.clone());
-        let selected = self
-            .starred
-            .iter()
-            .position(|s| s.issue == self.issue && Some(&s.id) == current.as_ref());
-        self.overlay = Some(Overlay::Starred);
-        self.overlay_line = selected.unwrap_or(0);
+        let selected = (self.overlay.starred.iter())
+            .position(|s| s.issue == self.place.issue && Some(&s.id) == current.as_ref());
+        self.overlay.open = Some(Overlay::Starred);
+        self.overlay.line = selected.unwrap_or(0);
     }
 
     /// Open a starred entry: parse its issue (only now) and find the id.
     pub(crate) fn open_starred_item(&mut self, item: &StarredItem) -> bool {
-        self.ensure_parsed(item.issue);
-        let found = self.issues.get(item.issue).and_then(Option::as_ref);
+        if !self.need_parsed(item.issue) {
+            return false;
+        }
+        let found = self.docs.issues.get(item.issue).and_then(Option::as_ref);
         let found = found.and_then(|i| i.articles.iter().position(|a| a.id == item.id));
         match found {
             Some(article) => {
@@ -167,7 +172,7 @@ impl App {
                 true
             }
             None => {
-                self.notice = Some("that article is no longer in its issue".to_owned());
+                self.screen.notice = Some("that article is no longer in its issue".to_owned());
                 false
             }
         }
@@ -177,18 +182,22 @@ impl App {
     /// library. An issue not parsed yet is skipped, unparsed, when its
     /// article count is known and as many of its articles are recorded read.
     pub(crate) fn next_unread(&mut self) {
-        let total = self.issues.len();
-        let (start_issue, start_article) = (self.issue, self.article);
-        let read: HashMap<String, usize> = (self.state.read_per_issue().into_iter())
+        let total = self.docs.issues.len();
+        let (start_issue, start_article) = (self.place.issue, self.place.article);
+        let read: HashMap<String, usize> = (self.place.state.read_per_issue().into_iter())
             .map(|(key, n)| (key.to_owned(), n))
             .collect();
         for round in 0..=total {
             let issue = (start_issue + round) % total.max(1);
-            if self.issues.get(issue).is_some_and(Option::is_none) && self.all_read(issue, &read) {
+            if self.docs.issues.get(issue).is_some_and(Option::is_none)
+                && self.all_read(issue, &read)
+            {
                 continue;
             }
-            self.ensure_parsed(issue);
-            let Some(parsed) = self.issues.get(issue).and_then(Option::as_ref) else {
+            if !self.need_parsed(issue) {
+                return;
+            }
+            let Some(parsed) = self.docs.issues.get(issue).and_then(Option::as_ref) else {
                 continue;
             };
             let first = if round == 0 { start_article + 1 } else { 0 };
@@ -200,7 +209,7 @@ impl App {
             let found = (parsed.articles.iter().enumerate())
                 .skip(first)
                 .take_while(|(i, _)| *i < end)
-                .find(|(_, a)| !self.state.is_read(&a.id))
+                .find(|(_, a)| !self.place.state.is_read(&a.id))
                 .map(|(i, _)| i);
             if let Some(article) = found {
                 self.select(issue, article);
@@ -210,13 +219,13 @@ impl App {
         // The article open now is not "next"; say so if it is unread.
         let here = self
             .current_article()
-            .is_some_and(|a| !self.state.is_read(&a.id));
+            .is_some_and(|a| !self.place.state.is_read(&a.id));
         let notice = if here {
             "no other unread article"
         } else {
             "no unread article"
         };
-        self.notice = Some(notice.to_owned());
+        self.screen.notice = Some(notice.to_owned());
     }
 
     /// Whether the state records at least as many read articles in entry
@@ -224,7 +233,13 @@ impl App {
     /// old marks under its key, but a changed file has no cached count
     /// until it is parsed again, so it is not skipped.)
     fn all_read(&self, index: usize, read: &HashMap<String, usize>) -> bool {
-        let Some(articles) = self.library.entries.get(index).and_then(|e| e.articles) else {
+        let Some(articles) = self
+            .docs
+            .library
+            .entries
+            .get(index)
+            .and_then(|e| e.articles)
+        else {
             return false;
         };
         let key = self.issue_key(index);

@@ -1,67 +1,52 @@
-//! Application state and its one mutator. No terminal here: `update` sees
-//! only actions and sizes, `ui::render` borrows the result.
+//! Application state and its one mutator. No terminal and no I/O here:
+//! every input arrives as a [`Msg`], [`update`] applies it and hands back
+//! [`Effects`] (files to read, state to save, the library to reopen) that
+//! the event loop carries out, their results coming back as `Msg`s.
+//! `ui::render` borrows the result.
+//!
+//! `App` is kept in owned parts, each with one concern: the library and
+//! its parsed documents ([`Docs`]), the reading place ([`Place`]), the
+//! screen state (focus, panes, notice: [`ScreenState`]), the overlays
+//! ([`Overlays`]), search ([`Search`]), the settings ([`Settings`]), and the
+//! work handed to the loop and waited for ([`Chores`]).
 
-pub mod action;
 mod find;
 mod hits;
 pub mod keymap;
 mod links;
 mod marks;
 pub mod mouse;
+mod msg;
 pub mod prompt;
 mod reading;
 mod reload;
 mod update;
 
-pub use action::Action;
+#[cfg(test)]
+mod test_support;
+
+pub use crate::geometry::Pane;
+pub use crate::keys::Action;
 pub use find::Search;
 pub use hits::{Found, IssueHit, reading_rank};
 pub use links::{LinkNote, link_lines};
+pub use msg::{Effect, Effects, Msg, Parsed, Task};
 pub use reading::{LayoutCache, View};
-pub use reload::Reloader;
-pub use update::update;
+pub use reload::{Reloader, Reopened};
+pub use update::{SAVE_DELAY, update};
 
-use std::collections::HashMap;
-
-use crossterm::event::{KeyEvent, KeyEventKind};
+use std::collections::{BTreeSet, HashMap, VecDeque};
+use std::path::PathBuf;
+use std::time::Instant;
 
 use crate::config::Config;
-use crate::library::{Library, ReadError};
+use crate::library::{Library, Stamp};
 use crate::model::{Article, Date, Issue};
 use crate::store::State;
 use crate::typeset::{AmbiguousWidth, Options};
-use crate::ui::theme::Theme;
 
-/// What the event loop must do after an action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Effect {
-    None,
-    Quit,
-    Suspend,
-    /// Clear the terminal and paint every cell again.
-    Redraw,
-}
-
-/// The three panes, left to right.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Pane {
-    Issues,
-    Headlines,
-    Article,
-}
-
-/// How wide an overlay's frame is on a screen `screen_width` cells wide: 4
-/// cells narrower, 76 at most. `ui::overlay` draws it so, and the keys that
-/// scroll an overlay count its wrapped rows at that width.
-pub fn overlay_width(screen_width: u16) -> u16 {
-    screen_width.saturating_sub(4).min(76)
-}
-
-/// The text width inside that frame: 4 cells narrower again (the border and
-/// a cell of margin each side), at least 1.
-pub fn overlay_text_width(screen_width: u16) -> usize {
-    usize::from(overlay_width(screen_width).saturating_sub(4)).max(1)
-}
+/// Rows help shows after the actions: a blank and the ambiguous width.
+pub const HELP_TAIL: usize = 2;
 
 /// What covers the panes, if anything.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,83 +87,132 @@ impl IssueInfo {
     }
 }
 
+/// The library and what has been parsed of it.
+#[derive(Debug)]
+pub(crate) struct Docs {
+    pub(crate) library: Library,
+    /// Parsed issues, parallel to `library.entries`; an issue is parsed when
+    /// it is first selected.
+    pub(crate) issues: Vec<Option<Issue>>,
+    /// Library, store and parser messages, oldest first.
+    pub(crate) messages: Vec<String>,
+    /// Entry index by issue key, built when `S` or `u` first needs it.
+    pub(crate) issue_keys: Option<HashMap<String, usize>>,
+    /// Size and mtime of each parsed issue's file, by its path as listed,
+    /// taken before it was read: a reload keeps the parse while they match.
+    pub(crate) parsed_stamps: HashMap<PathBuf, Stamp>,
+    /// How to open the library again (`R`); `None` in tests that build
+    /// the library by hand. Run by the loop, never by `update`.
+    pub(crate) reloader: Option<Reloader>,
+}
+
+/// Where the reader is, and what it has read.
+#[derive(Debug)]
+pub(crate) struct Place {
+    pub(crate) state: State,
+    /// Selected issue (index into `library.entries`) and article.
+    pub(crate) issue: usize,
+    pub(crate) article: usize,
+    /// The current article laid out for the current size; `None` when there
+    /// is no article or no room, or when the selection changed since the
+    /// last frame.
+    pub(crate) view: Option<View>,
+    /// Layouts of articles recently left, reused when the reader comes back.
+    pub(crate) layouts: LayoutCache,
+    /// The reading state changed since it was last handed to the loop.
+    pub(crate) state_changed: bool,
+}
+
+/// Focus, panes and the status bar's remark.
+#[derive(Debug)]
+pub(crate) struct ScreenState {
+    pub(crate) size: (u16, u16),
+    pub(crate) focus: Pane,
+    /// In the two-pane layout: whether Issues | Headlines is shown instead
+    /// of Headlines | Article.
+    pub(crate) issues_shown: bool,
+    /// The pane `i` left for Issues, where a second `i` goes back to.
+    pub(crate) before_issues: Pane,
+    /// First item shown in the Issues and Headlines lists.
+    pub(crate) issues_top: usize,
+    pub(crate) headlines_top: usize,
+    /// A one-off remark for the status bar ("starred", "no unread article").
+    pub(crate) notice: Option<String>,
+}
+
+/// The overlay open, if any, and what it lists.
+#[derive(Debug, Default)]
+pub(crate) struct Overlays {
+    pub(crate) open: Option<Overlay>,
+    /// First line shown in a scrolled overlay, or the selection in `Starred`.
+    pub(crate) line: usize,
+    pub(crate) starred: Vec<StarredItem>,
+    /// Starred articles whose issue is not in this library (or not found).
+    pub(crate) starred_elsewhere: usize,
+    /// The links overlay's notes, found when it opened.
+    pub(crate) link_notes: Vec<LinkNote>,
+}
+
+/// What the config and the terminal decided at start.
+#[derive(Debug)]
+pub(crate) struct Settings {
+    pub(crate) keymap: keymap::Keymap,
+    pub(crate) options: Options,
+    /// Widest the article body is set, in cells.
+    pub(crate) body_width: u16,
+    /// How the ambiguous width was chosen ("measured", "as set"), shown in
+    /// help next to the result.
+    pub(crate) ambiguous_note: Option<String>,
+}
+
+/// Something to do again once the issues it needs are parsed.
+#[derive(Debug, Clone)]
+pub(crate) enum Retry {
+    Msg(Msg),
+    /// Select the article with this id (or the first) in this issue.
+    SelectById(usize, Option<String>),
+    /// Open the starred list again (after a reload).
+    OpenStarred,
+}
+
+/// Work handed to the loop and not yet answered.
+#[derive(Debug, Default)]
+pub(crate) struct Chores {
+    /// Issues an input needs parsed before it can go on.
+    pub(crate) wanted: BTreeSet<usize>,
+    /// Of those, the ones already asked for.
+    pub(crate) asked: BTreeSet<usize>,
+    /// What waits for them, oldest first.
+    pub(crate) retry: VecDeque<Retry>,
+    /// A staged reading state not yet written.
+    pub(crate) unsaved: bool,
+    /// When it is written.
+    pub(crate) save_due: Option<Instant>,
+    /// Tasks found on the way (a reload asked for), handed over with the effects.
+    pub(crate) outbox: Vec<crate::app::Task>,
+}
+
 /// Everything the reader shows, as data.
 #[derive(Debug)]
 pub struct App {
-    pub library: Library,
-    /// Parsed issues, parallel to `library.entries`; an issue is parsed when
-    /// it is first selected.
-    pub issues: Vec<Option<Issue>>,
-    pub state: State,
-    pub keymap: keymap::Keymap,
-    pub theme: Theme,
-    pub options: Options,
-    /// Widest the article body is set, in cells.
-    pub body_width: u16,
-    /// Library, store and parser messages, oldest first.
-    pub messages: Vec<String>,
-    pub size: (u16, u16),
-    pub focus: Pane,
-    /// In the two-pane layout: whether Issues | Headlines is shown instead
-    /// of Headlines | Article.
-    pub issues_shown: bool,
-    /// The pane `i` left for Issues, where a second `i` goes back to.
-    pub before_issues: Pane,
-    pub overlay: Option<Overlay>,
-    /// First line shown in a scrolled overlay, or the selection in `Starred`.
-    pub overlay_line: usize,
-    pub starred: Vec<StarredItem>,
-    /// The links overlay's notes, found when it opened.
-    pub link_notes: Vec<LinkNote>,
-    /// Starred articles whose issue is not in this library (or not found).
-    pub starred_elsewhere: usize,
-    /// Selected issue (index into `library.entries`) and article.
-    pub issue: usize,
-    pub article: usize,
-    /// First item shown in the Issues and Headlines lists.
-    pub issues_top: usize,
-    pub headlines_top: usize,
-    /// The current article laid out for the current size; `None` when there
-    /// is no article or no room, or when the selection changed since the
-    /// last frame (see [`App::prepare_frame`]).
-    pub view: Option<View>,
-    /// Layouts of articles recently left, reused when the reader comes back.
-    pub layouts: reading::LayoutCache,
-    /// A one-off remark for the status bar ("starred", "no unread article").
-    pub notice: Option<String>,
-    /// How the ambiguous width was chosen ("asked the terminal", "from the
-    /// config"), shown in help next to the result.
-    pub ambiguous_note: Option<String>,
-    /// The search prompt, its history, and the search in force.
-    pub search: Search,
-    state_changed: bool,
-    /// Entry index by issue key, built when `S` or `u` first needs it.
-    issue_keys: Option<HashMap<String, usize>>,
-    /// How to open the library again (`R`); `None` in tests that build
-    /// the library by hand.
-    reloader: Option<Reloader>,
-    /// Size and mtime of each parsed issue's file, by its path as listed,
-    /// taken before it was read: a reload keeps the parse while they match.
-    parsed_stamps: HashMap<std::path::PathBuf, crate::library::Stamp>,
+    pub(crate) docs: Docs,
+    pub(crate) place: Place,
+    pub(crate) screen: ScreenState,
+    pub(crate) overlay: Overlays,
+    pub(crate) search: Search,
+    pub(crate) settings: Settings,
+    pub(crate) chores: Chores,
 }
 
 impl App {
     /// The reader over `library`, on the issue and article that were open
-    /// last (from `state`), focus on Headlines. `NO_COLOR` selects the
-    /// monochrome theme. Call `on_resize` and then `prepare_frame` before
-    /// the first draw: nothing is laid out for a size that is not known.
+    /// last (from `state`), focus on Headlines. Send `Msg::Resize` and then
+    /// `Msg::Frame` before the first draw: nothing is laid out for a size
+    /// that is not known, and the issue open last is read on the way.
     pub fn new(library: Library, config: &Config, state: State, ambiguous: AmbiguousWidth) -> App {
         let (keymap, errors) = keymap::Keymap::from_config(&config.keys);
         let mut messages = library.messages.clone();
         messages.extend(errors);
-        let no_color = crate::config::no_color_requested();
-        let theme = Theme::named(&config.theme, no_color, ambiguous).unwrap_or_else(|| {
-            messages.push(format!(
-                "unknown theme {:?}; using \"default\"",
-                config.theme
-            ));
-            Theme::new(no_color, ambiguous)
-        });
         let options = Options {
             ambiguous,
             kinsoku: config.kinsoku,
@@ -187,136 +221,238 @@ impl App {
         };
         let issues = vec![None; library.entries.len()];
         let mut app = App {
-            library,
-            issues,
-            state,
-            keymap,
-            theme,
-            options,
-            body_width: config.body_width,
-            messages,
-            // Unknown until `on_resize`: nothing is laid out or marked read
-            // for a size that was never on screen.
-            size: (0, 0),
-            focus: Pane::Headlines,
-            issues_shown: false,
-            before_issues: Pane::Headlines,
-            overlay: None,
-            overlay_line: 0,
-            starred: Vec::new(),
-            link_notes: Vec::new(),
-            starred_elsewhere: 0,
-            issue: 0,
-            article: 0,
-            issues_top: 0,
-            headlines_top: 0,
-            view: None,
-            layouts: reading::LayoutCache::default(),
-            notice: None,
-            ambiguous_note: None,
+            docs: Docs {
+                library,
+                issues,
+                messages,
+                issue_keys: None,
+                parsed_stamps: HashMap::new(),
+                reloader: None,
+            },
+            place: Place {
+                state,
+                issue: 0,
+                article: 0,
+                view: None,
+                layouts: LayoutCache::default(),
+                state_changed: false,
+            },
+            screen: ScreenState {
+                // Unknown until `Msg::Resize`: nothing is laid out or marked
+                // read for a size that was never on screen.
+                size: (0, 0),
+                focus: Pane::Headlines,
+                issues_shown: false,
+                before_issues: Pane::Headlines,
+                issues_top: 0,
+                headlines_top: 0,
+                notice: None,
+            },
+            overlay: Overlays::default(),
             search: Search::default(),
-            state_changed: false,
-            issue_keys: None,
-            reloader: None,
-            parsed_stamps: HashMap::new(),
+            settings: Settings {
+                keymap,
+                options,
+                body_width: config.body_width,
+                ambiguous_note: None,
+            },
+            chores: Chores::default(),
         };
         app.restore_last_open();
         app
     }
 
-    /// A key press becomes an action through the keymap; releases do nothing.
-    pub fn on_key(&mut self, key: KeyEvent) -> Effect {
-        if key.kind == KeyEventKind::Release {
-            return Effect::None;
-        }
-        self.notice = None;
-        if self.prompt_open() {
-            return self.prompt_key(key);
-        }
-        match self.keymap.action(key) {
-            Some(action) => update(self, action),
-            None => Effect::None,
-        }
+    /// Give the reader the way to open its library again (`R`).
+    pub fn with_reloader(mut self, reloader: Reloader) -> App {
+        self.docs.reloader = Some(reloader);
+        self
     }
 
-    /// The terminal's new size. Call it once before the first draw too.
-    /// The article is laid out for it by [`App::prepare_frame`].
-    pub fn on_resize(&mut self, width: u16, height: u16) {
-        self.size = (width, height);
+    /// Say in help how the ambiguous width was chosen.
+    pub fn with_ambiguous_note(mut self, note: &str) -> App {
+        self.settings.ambiguous_note = Some(note.to_owned());
+        self
     }
 
-    /// Bring the layout, the lists' scroll and the read marks in line with
-    /// the size and selection, once per frame, right before drawing: keys
-    /// drained in one batch (a held `j`) only move the selection, and only
-    /// the article that will be drawn is laid out. An article is marked
-    /// read here, when its end is about to be on screen.
-    pub fn prepare_frame(&mut self) {
-        self.refresh();
+    /// The library, to hand back its header cache at exit.
+    pub fn into_library(self) -> Library {
+        self.docs.library
+    }
+
+    pub fn library(&self) -> &Library {
+        &self.docs.library
+    }
+
+    pub fn reloader(&self) -> Option<&Reloader> {
+        self.docs.reloader.as_ref()
     }
 
     pub fn state(&self) -> &State {
-        &self.state
+        &self.place.state
     }
 
-    /// True once after each change of the reading state, so the loop can
-    /// debounce saves.
-    pub fn take_state_changed(&mut self) -> bool {
-        std::mem::take(&mut self.state_changed)
+    pub fn size(&self) -> (u16, u16) {
+        self.screen.size
     }
 
-    pub fn push_message(&mut self, message: String) {
-        self.messages.push(message);
+    pub fn focus(&self) -> Pane {
+        self.screen.focus
+    }
+
+    /// Whether Issues | Headlines is shown in the two-pane layout.
+    pub fn issues_shown(&self) -> bool {
+        self.screen.issues_shown
+    }
+
+    /// The selected issue (index into the library's entries).
+    pub fn issue(&self) -> usize {
+        self.place.issue
+    }
+
+    /// The selected article (index into the selected issue's articles).
+    pub fn article(&self) -> usize {
+        self.place.article
+    }
+
+    /// The first items shown in the Issues and Headlines lists.
+    pub fn issues_top(&self) -> usize {
+        self.screen.issues_top
+    }
+
+    pub fn headlines_top(&self) -> usize {
+        self.screen.headlines_top
+    }
+
+    /// The current article as laid out for the screen, once a frame laid it out.
+    pub fn view(&self) -> Option<&View> {
+        self.place.view.as_ref()
+    }
+
+    pub fn layouts(&self) -> &LayoutCache {
+        &self.place.layouts
+    }
+
+    pub fn notice(&self) -> Option<&str> {
+        self.screen.notice.as_deref()
+    }
+
+    pub fn overlay(&self) -> Option<Overlay> {
+        self.overlay.open
+    }
+
+    /// The first row shown in a scrolled overlay, or the starred selection.
+    pub fn overlay_line(&self) -> usize {
+        self.overlay.line
+    }
+
+    pub fn starred(&self) -> &[StarredItem] {
+        &self.overlay.starred
+    }
+
+    pub fn starred_elsewhere(&self) -> usize {
+        self.overlay.starred_elsewhere
+    }
+
+    pub fn messages(&self) -> &[String] {
+        &self.docs.messages
+    }
+
+    pub fn search(&self) -> &Search {
+        &self.search
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.settings.options
+    }
+
+    pub fn keymap(&self) -> &keymap::Keymap {
+        &self.settings.keymap
+    }
+
+    pub fn body_width(&self) -> u16 {
+        self.settings.body_width
+    }
+
+    pub fn ambiguous_note(&self) -> Option<&str> {
+        self.settings.ambiguous_note.as_deref()
+    }
+
+    /// How many entries the library has (parsed or not).
+    pub fn issue_count(&self) -> usize {
+        self.docs.issues.len()
+    }
+
+    /// Entry `index`, if it has been parsed.
+    pub fn parsed(&self, index: usize) -> Option<&Issue> {
+        self.docs.issues.get(index)?.as_ref()
+    }
+
+    /// When the loop should wake with `Msg::Tick` even if no input comes:
+    /// a staged reading state is written then.
+    pub fn next_deadline(&self) -> Option<Instant> {
+        self.chores.save_due
+    }
+
+    /// Rows of the help overlay: a row per bound action, then
+    /// [`HELP_TAIL`] (`ui`'s help draws exactly these).
+    pub fn help_rows(&self) -> usize {
+        self.settings.keymap.bound().count() + HELP_TAIL
+    }
+
+    /// Whether the search prompt is open (keys are text then).
+    pub fn prompt_open(&self) -> bool {
+        self.search.prompt.is_some()
     }
 
     /// Say in the status bar that there are messages (files skipped, a
     /// damaged state file moved aside…), with the first of them and the key
-    /// that lists them all: the log alone is easy to miss. Call once the
-    /// start-up messages are in.
-    pub fn announce_messages(&mut self) {
-        let Some(first) = self.messages.first() else {
+    /// that lists them all: the log alone is easy to miss.
+    pub(crate) fn announce_messages(&mut self) {
+        let Some(first) = self.docs.messages.first() else {
             return;
         };
-        let (count, them) = match self.messages.len() {
+        let (count, them) = match self.docs.messages.len() {
             1 => ("1 message".to_owned(), "shows it"),
             n => (format!("{n} messages"), "lists them"),
         };
-        let key = match self.keymap.labels(Action::Log).first() {
+        let key = match self.settings.keymap.labels(Action::Log).first() {
             Some(key) => format!(" ({key} {them})"),
             None => String::new(),
         };
-        self.notice = Some(format!("{count}{key}: {first}"));
+        self.screen.notice = Some(format!("{count}{key}: {first}"));
     }
 
     pub(crate) fn mark_state_changed(&mut self) {
-        self.state_changed = true;
+        self.place.state_changed = true;
     }
 
     /// The selected issue, when it has been parsed.
     pub fn current_issue(&self) -> Option<&Issue> {
-        self.issues.get(self.issue)?.as_ref()
+        self.parsed(self.place.issue)
     }
 
     /// The selected article.
     pub fn current_article(&self) -> Option<&Article> {
-        self.current_issue()?.articles.get(self.article)
+        self.current_issue()?.articles.get(self.place.article)
     }
 
     /// Article `article` of issue `issue`, if that issue has been parsed.
     pub fn article_at(&self, issue: usize, article: usize) -> Option<&Article> {
-        self.issues.get(issue)?.as_ref()?.articles.get(article)
+        self.parsed(issue)?.articles.get(article)
     }
 
     /// Paper, date and weekday of entry `index`: from the library's header
     /// scan, completed by the parsed issue once there is one; the paper falls
     /// back to the entry's label.
     pub fn issue_info(&self, index: usize) -> IssueInfo {
-        let entry = self.library.entries.get(index);
-        let parsed = self.issues.get(index).and_then(Option::as_ref);
+        let library = &self.docs.library;
+        let entry = library.entries.get(index);
+        let parsed = self.parsed(index);
         let paper = entry
             .map(|e| e.paper.clone())
             .filter(|p| !p.is_empty())
             .or_else(|| parsed.map(|i| i.paper.clone()).filter(|p| !p.is_empty()))
-            .unwrap_or_else(|| self.library.label(index));
+            .unwrap_or_else(|| library.label(index));
         IssueInfo {
             paper,
             date: entry.and_then(|e| e.date).or(parsed.and_then(|i| i.date)),
@@ -326,63 +462,60 @@ impl App {
         }
     }
 
-    /// Parse issue `index` if it has not been yet; its warnings go to the log.
-    pub(crate) fn ensure_parsed(&mut self, index: usize) {
-        if self.issues.get(index).is_none_or(Option::is_some) {
+    /// Whether issue `index` is parsed (or out of range); if not, ask the
+    /// loop for it. A caller that gets `false` stops before changing
+    /// anything: the input that needed the issue runs again once it is in.
+    pub(crate) fn need_parsed(&mut self, index: usize) -> bool {
+        if self.docs.issues.get(index).is_none_or(Option::is_some) {
+            return true;
+        }
+        self.chores.wanted.insert(index);
+        false
+    }
+
+    /// Whether an input is waiting for an issue to be parsed.
+    pub(crate) fn waiting(&self) -> bool {
+        !self.chores.wanted.is_empty()
+    }
+
+    /// An issue the loop read and parsed for entry `index`: its messages go
+    /// to the log, and records written without a place get this one.
+    pub(crate) fn install_parsed(&mut self, parsed: Parsed) {
+        let Parsed {
+            index,
+            issue,
+            messages,
+            stamp,
+        } = parsed;
+        self.chores.wanted.remove(&index);
+        self.chores.asked.remove(&index);
+        if self.docs.issues.get(index).is_none_or(Option::is_some) {
             return;
         }
-        let label = self.library.label(index);
-        self.stamp_before_read(index);
-        let issue = match self.library.read_decoded(index) {
-            Ok(decoded) => {
-                // Decoding warnings already name the file and byte offset.
-                self.messages.extend(decoded.warnings);
-                let name = self.library.file_name(index);
-                crate::parse::parse_issue(&decoded.text, name.as_deref())
-            }
-            Err(err) => {
-                // An unavailable entry shows its reason in the Issues pane
-                // and was reported when the library was listed.
-                if !matches!(err, ReadError::Unavailable(_)) {
-                    self.messages.push(format!("{label}: {err}"));
-                }
-                empty_issue(self.library.entries[index].paper.clone())
-            }
-        };
-        for warning in &issue.warnings {
-            self.messages.push(format!("{label}: {warning}"));
+        self.docs.messages.extend(messages);
+        if let Some((path, stamp)) = stamp {
+            self.docs.parsed_stamps.insert(path, stamp);
         }
-        self.library.record_articles(index, issue.articles.len());
-        if let Some(slot) = self.issues.get_mut(index) {
+        let articles = issue.articles.len();
+        self.docs.library.record_articles(index, articles);
+        if let Some(slot) = self.docs.issues.get_mut(index) {
             *slot = Some(issue);
         }
         self.place_unplaced(index);
     }
 
-    /// Note the file's size and mtime before it is read, so a change made
-    /// while it is read shows at the next reload.
-    fn stamp_before_read(&mut self, index: usize) {
-        let Some(crate::library::Source::File(path)) =
-            self.library.entries.get(index).map(|e| &e.source)
-        else {
-            return;
-        };
-        if let Some(stamp) = reload::stamp_of(path) {
-            self.parsed_stamps.insert(path.clone(), stamp);
-        }
-    }
-
     /// Use an already parsed issue for entry `index` (a library that parsed
     /// ahead, or a test fixture); the selection is kept when it still exists.
-    pub fn set_issue(&mut self, index: usize, issue: Issue) {
-        let Some(slot) = self.issues.get_mut(index) else {
+    pub(crate) fn set_issue(&mut self, index: usize, issue: Issue) {
+        let Some(slot) = self.docs.issues.get_mut(index) else {
             return;
         };
         let articles = issue.articles.len();
         *slot = Some(issue);
-        self.library.record_articles(index, articles);
+        self.chores.wanted.remove(&index);
+        self.docs.library.record_articles(index, articles);
         self.place_unplaced(index);
-        self.layouts.forget_issue(index);
+        self.place.layouts.forget_issue(index);
         if let Some(found) = self
             .search
             .found
@@ -391,29 +524,33 @@ impl App {
         {
             found.issue = None;
         }
-        if index == self.issue {
-            self.view = None;
-            self.select(self.issue, self.article);
+        if index == self.place.issue {
+            self.place.view = None;
+            self.select(self.place.issue, self.place.article);
         }
     }
 
     /// Select the issue and article that were open last time.
     fn restore_last_open(&mut self) {
-        let Some(last) = self.state.last.clone() else {
-            self.select(0, 0);
+        let Some(last) = self.place.state.last.clone() else {
+            self.select_by_id(0, None);
             return;
         };
         let issue = self.entry_of_key(&last.issue).unwrap_or(0);
         self.select_by_id(issue, last.article.as_deref());
     }
 
-    /// Select the article with id `id` in entry `issue`, parsing it first,
-    /// or its first article when there is no such article.
-    fn select_by_id(&mut self, issue: usize, id: Option<&str>) {
-        self.ensure_parsed(issue);
+    /// Select the article with id `id` in entry `issue` or its first article
+    /// when there is no such article, once the issue is parsed.
+    pub(crate) fn select_by_id(&mut self, issue: usize, id: Option<&str>) {
+        if !self.need_parsed(issue) {
+            let id = id.map(str::to_owned);
+            self.chores.retry.push_back(Retry::SelectById(issue, id));
+            return;
+        }
         let article = id
             .and_then(|id| {
-                let articles = &self.issues.get(issue)?.as_ref()?.articles;
+                let articles = &self.parsed(issue)?.articles;
                 articles.iter().position(|a| a.id == id)
             })
             .unwrap_or(0);
@@ -421,7 +558,8 @@ impl App {
     }
 }
 
-fn empty_issue(paper: String) -> Issue {
+/// The issue an entry that cannot be read shows: no articles.
+pub fn empty_issue(paper: String) -> Issue {
     Issue {
         paper,
         date: None,

@@ -3,7 +3,7 @@
 //! and wheel notches mean anything; moves, drags and releases are ignored,
 //! so a tap (press then release) acts once.
 //!
-//! Hit-testing asks `ui::layout` for the panes exactly as `ui::render` does
+//! Hit-testing asks `geometry` for the panes exactly as `ui::render` does
 //! (same size, focus and two-pane choice) and finds list rows the way
 //! `ui::lists` draws them (two rows per item when there is room, from the
 //! first item `window` shows), so what is under the pointer is what was drawn.
@@ -14,10 +14,10 @@
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
-use super::update::{focus, update};
+use super::update::{act, focus};
 use super::{Action, App, Effect, Overlay, Pane};
+use crate::geometry;
 use crate::typeset;
-use crate::ui::layout as geometry;
 
 /// Article lines one wheel notch scrolls: what most terminals and browsers do.
 pub const WHEEL_LINES: isize = 3;
@@ -60,20 +60,24 @@ pub enum MouseAction {
 /// What is at `(column, row)` on the screen `app` was last drawn for:
 /// `None` on rules between panes, on the status bar, and off screen.
 pub fn hit_test(app: &App, column: u16, row: u16) -> Option<Hit> {
-    let area = geometry::screen_rect(app.size);
-    let screen = geometry::screen(area, app.focus, app.issues_shown)?;
+    let area = geometry::screen_rect(app.screen.size);
+    let screen = geometry::screen(area, app.screen.focus, app.screen.issues_shown)?;
     let at = Position::new(column, row);
     let inside = |pane: Option<Rect>| pane.filter(|p| p.contains(at));
     if let Some(pane) = inside(screen.issues) {
-        let count = app.library.entries.len();
-        let top = geometry::window(app.issue, app.issues_top, geometry::list_capacity(pane));
+        let count = app.docs.library.entries.len();
+        let top = geometry::window(
+            app.place.issue,
+            app.screen.issues_top,
+            geometry::list_capacity(pane),
+        );
         return Some(list_hit(Pane::Issues, pane, row, top, count));
     }
     if let Some(pane) = inside(screen.headlines) {
         let count = app.current_issue().map_or(0, |i| i.articles.len());
         let top = geometry::window(
-            app.article,
-            app.headlines_top,
+            app.place.article,
+            app.screen.headlines_top,
             geometry::list_capacity(pane),
         );
         return Some(list_hit(Pane::Headlines, pane, row, top, count));
@@ -106,7 +110,7 @@ pub fn mouse_action(app: &App, event: MouseEvent) -> Option<MouseAction> {
         // Moves, drags, releases, other buttons, sideways scrolling.
         _ => return None,
     };
-    if app.overlay.is_some() {
+    if app.overlay.open.is_some() {
         return match notch {
             0 => overlay_click(app, event.column, event.row),
             _ => Some(MouseAction::ScrollOverlay(notch)),
@@ -127,55 +131,51 @@ fn overlay_click(app: &App, column: u16, row: u16) -> Option<MouseAction> {
     let Some(frame) = overlay_frame(app).filter(|f| f.contains(at)) else {
         return Some(MouseAction::CloseOverlay);
     };
-    if app.overlay != Some(Overlay::Starred) {
+    if app.overlay.open != Some(Overlay::Starred) {
         return None;
     }
     // The rows inside the border and its two cells of margin, scrolled as
     // `ui::overlay` scrolls them: the selection on the last row at most.
-    let inner = crate::ui::overlay_inner(frame);
+    let inner = geometry::overlay_inner(frame);
     if !inner.contains(at) {
         return None;
     }
     let capacity = usize::from(inner.height);
-    let top = app.overlay_line.saturating_sub(capacity.saturating_sub(1));
+    let top = app.overlay.line.saturating_sub(capacity.saturating_sub(1));
     let index = top + usize::from(row - inner.y);
-    (index < app.starred.len()).then_some(MouseAction::PickStarred(index))
+    (index < app.overlay.starred.len()).then_some(MouseAction::PickStarred(index))
 }
 
 /// Where the open overlay is drawn: its rows counted as `ui::overlay`
-/// counts them, placed by `ui::overlay_area`; `None` when no overlay is
+/// counts them, placed by `geometry::overlay_area`; `None` when no overlay is
 /// open or it is not drawn. A test draws each overlay and finds
 /// its corners here.
 pub fn overlay_frame(app: &App) -> Option<Rect> {
-    let overlay = app.overlay?;
-    let area = geometry::screen_rect(app.size);
-    geometry::screen(area, app.focus, app.issues_shown)?;
+    let overlay = app.overlay.open?;
+    let area = geometry::screen_rect(app.screen.size);
+    geometry::screen(area, app.screen.focus, app.screen.issues_shown)?;
     let rows = match overlay {
         // Every bound action, a blank row and the ambiguous-width row.
-        Overlay::Help => {
-            let bound = Action::ALL.iter();
-            bound
-                .filter(|a| app.keymap.keys(**a).next().is_some())
-                .count()
-                + 2
+        Overlay::Help => app.help_rows(),
+        Overlay::Starred => {
+            app.overlay.starred.len().max(1) + usize::from(app.overlay.starred_elsewhere > 0)
         }
-        Overlay::Starred => app.starred.len().max(1) + usize::from(app.starred_elsewhere > 0),
         Overlay::Log => log_rows(app, area),
         Overlay::Links => app.link_rows(),
     };
-    crate::ui::overlay_area(area, rows)
+    geometry::overlay_area(area, rows)
 }
 
 /// Rows of the message log from its first shown message, wrapped as it is
 /// drawn; counting stops once they fill the screen.
 fn log_rows(app: &App, area: Rect) -> usize {
-    if app.messages.is_empty() {
+    if app.docs.messages.is_empty() {
         return 1;
     }
-    let width = usize::from(area.width.saturating_sub(8).min(72)).max(1);
+    let width = geometry::log_text_width(area.width);
     let mut rows = 0;
-    for message in app.messages.iter().skip(app.overlay_line) {
-        rows += typeset::wrap(message, width, 0, &app.options).len();
+    for message in app.docs.messages.iter().skip(app.overlay.line) {
+        rows += typeset::wrap(message, width, 0, &app.settings.options).len();
         if rows >= usize::from(area.height) {
             break;
         }
@@ -188,30 +188,30 @@ impl App {
     /// pane under the pointer and focuses it, a left click selects what is
     /// under it. Like any action that is not a key, it closes the search
     /// prompt.
-    pub fn on_mouse(&mut self, event: MouseEvent) -> Effect {
+    pub(super) fn on_mouse(&mut self, event: MouseEvent) -> Effect {
         let Some(action) = mouse_action(self, event) else {
             return Effect::None;
         };
-        self.notice = None;
+        self.screen.notice = None;
         self.close_prompt();
         match action {
             MouseAction::Scroll(pane, delta) => {
                 focus(self, pane);
                 let step = if delta < 0 { Action::Up } else { Action::Down };
                 for _ in 0..delta.unsigned_abs() {
-                    update(self, step);
+                    act(self, step);
                 }
             }
             MouseAction::ScrollOverlay(delta) => {
                 let step = if delta < 0 { Action::Up } else { Action::Down };
-                update(self, step);
+                act(self, step);
             }
             // A second click on the selected item opens it, as Enter does.
-            MouseAction::PickStarred(index) if index == self.overlay_line => {
-                update(self, Action::Open);
+            MouseAction::PickStarred(index) if index == self.overlay.line => {
+                act(self, Action::Open);
             }
-            MouseAction::PickStarred(index) => self.overlay_line = index,
-            MouseAction::CloseOverlay => self.overlay = None,
+            MouseAction::PickStarred(index) => self.overlay.line = index,
+            MouseAction::CloseOverlay => self.overlay.open = None,
             MouseAction::Click(hit) => self.click(hit),
         }
         Effect::None
@@ -220,16 +220,16 @@ impl App {
     /// Select the item clicked; a click on the item already selected opens
     /// it, as Enter does (on a phone, a second tap reads the article).
     fn click(&mut self, hit: Hit) {
-        let was = self.focus;
+        let was = self.screen.focus;
         focus(self, hit.pane());
         match hit {
-            Hit::Item(Pane::Issues, index) if index != self.issue => self.select(index, 0),
-            Hit::Item(Pane::Headlines, index) if index != self.article => {
-                self.select(self.issue, index);
+            Hit::Item(Pane::Issues, index) if index != self.place.issue => self.select(index, 0),
+            Hit::Item(Pane::Headlines, index) if index != self.place.article => {
+                self.select(self.place.issue, index);
             }
             // The selected item, clicked in its focused pane.
             Hit::Item(pane, _) if pane == was => {
-                update(self, Action::Open);
+                act(self, Action::Open);
             }
             _ => {}
         }

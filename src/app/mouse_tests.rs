@@ -1,5 +1,5 @@
 //! Hit-testing and mapping at the three layouts: 60×20 (one pane), 100×30
-//! (two) and 120×40 (three). Pane edges used below, from `ui::layout`:
+//! (two) and 120×40 (three). Pane edges used below, from `geometry`:
 //! 100 wide is Headlines 0..40 | rule 40 | Article 41..100; 120 wide is
 //! Issues 0..26 | rule 26 | Headlines 27..61 | rule 61 | Article 62..120.
 //! The last row is the status bar; each pane's first row is its title.
@@ -7,7 +7,9 @@
 use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
 use super::*;
+use crate::app::Msg;
 use crate::app::Overlay;
+use crate::app::test_support::*;
 use crate::config::Config;
 use crate::library::{Library, LibraryOptions, SAMPLE_TEXT};
 use crate::model::{Article, Block, Issue};
@@ -47,13 +49,13 @@ fn app_over(library: Library, (width, height): (u16, u16), articles: usize) -> A
         State::default(),
         AmbiguousWidth::Narrow,
     );
+    send(&mut app, Msg::Resize(width, height));
     let sample = app
         .current_issue()
         .cloned()
         .expect("the first issue parsed");
-    app.set_issue(0, issue(&sample, articles));
-    app.on_resize(width, height);
-    app.prepare_frame();
+    send_issue(&mut app, 0, issue(&sample, articles));
+    send(&mut app, Msg::Frame);
     app
 }
 
@@ -72,8 +74,8 @@ fn event(kind: MouseEventKind, column: u16, row: u16) -> MouseEvent {
 
 fn click(app: &mut App, column: u16, row: u16) {
     let left = MouseEventKind::Down(MouseButton::Left);
-    app.on_mouse(event(left, column, row));
-    app.prepare_frame();
+    send_mouse(app, event(left, column, row));
+    send(app, Msg::Frame);
 }
 
 fn wheel(app: &mut App, down: bool, column: u16, row: u16) {
@@ -81,12 +83,12 @@ fn wheel(app: &mut App, down: bool, column: u16, row: u16) {
         true => MouseEventKind::ScrollDown,
         false => MouseEventKind::ScrollUp,
     };
-    app.on_mouse(event(kind, column, row));
-    app.prepare_frame();
+    send_mouse(app, event(kind, column, row));
+    send(app, Msg::Frame);
 }
 
 fn article_top(app: &App) -> usize {
-    app.view.as_ref().map_or(usize::MAX, |v| v.top)
+    app.view().map_or(usize::MAX, |v| v.top)
 }
 
 #[test]
@@ -95,20 +97,20 @@ fn the_wheel_over_the_article_scrolls_it_three_lines_and_focuses_it() {
         let mut app = app(size, 5);
         if size.0 == 60 {
             // One pane: the article is under the pointer only when shown.
-            update(&mut app, Action::Open);
-            app.prepare_frame();
+            send_action(&mut app, Action::Open);
+            send(&mut app, Msg::Frame);
         }
         let down = event(MouseEventKind::ScrollDown, column, 10);
         let expected = MouseAction::Scroll(Pane::Article, WHEEL_LINES);
         assert_eq!(mouse_action(&app, down), Some(expected), "{size:?}");
         let before = article_top(&app);
         wheel(&mut app, true, column, 10);
-        assert_eq!(app.focus, Pane::Article, "{size:?}");
+        assert_eq!(app.focus(), Pane::Article, "{size:?}");
         assert_eq!(article_top(&app), before + 3, "{size:?}");
         wheel(&mut app, true, column, 10);
         wheel(&mut app, false, column, 10);
         assert_eq!(article_top(&app), before + 3, "{size:?}");
-        assert_eq!(app.article, 0, "scrolling never changes the article");
+        assert_eq!(app.article(), 0, "scrolling never changes the article");
     }
 }
 
@@ -118,16 +120,20 @@ fn the_wheel_over_a_list_moves_its_selection_by_one_and_focuses_it() {
         let mut app = app(size, 5);
         if size.0 != 60 {
             // Focus elsewhere first: the wheel acts on the pane under it.
-            update(&mut app, Action::FocusRight);
+            send_action(&mut app, Action::FocusRight);
         }
         let down = event(MouseEventKind::ScrollDown, column, 5);
         let expected = MouseAction::Scroll(Pane::Headlines, 1);
         assert_eq!(mouse_action(&app, down), Some(expected), "{size:?}");
         wheel(&mut app, true, column, 5);
         wheel(&mut app, true, column, 5);
-        assert_eq!((app.focus, app.article), (Pane::Headlines, 2), "{size:?}");
+        assert_eq!(
+            (app.focus(), app.article()),
+            (Pane::Headlines, 2),
+            "{size:?}"
+        );
         wheel(&mut app, false, column, 5);
-        assert_eq!(app.article, 1, "{size:?}");
+        assert_eq!(app.article(), 1, "{size:?}");
     }
     // The Issues pane, shown at 120 wide: the wheel focuses it.
     let mut app = app((120, 40), 5);
@@ -135,11 +141,11 @@ fn the_wheel_over_a_list_moves_its_selection_by_one_and_focuses_it() {
     let expected = MouseAction::Scroll(Pane::Issues, -1);
     assert_eq!(mouse_action(&app, up), Some(expected));
     wheel(&mut app, false, 10, 5);
-    assert_eq!((app.focus, app.issue), (Pane::Issues, 0));
+    assert_eq!((app.focus(), app.issue()), (Pane::Issues, 0));
     // At 60 wide the Issues pane is under the pointer only when it is the
     // one shown.
     let mut app = self::app((60, 20), 5);
-    update(&mut app, Action::FocusLeft);
+    send_action(&mut app, Action::FocusLeft);
     let down = event(MouseEventKind::ScrollDown, 30, 5);
     let expected = MouseAction::Scroll(Pane::Issues, 1);
     assert_eq!(mouse_action(&app, down), Some(expected));
@@ -157,9 +163,13 @@ fn a_click_on_the_nth_headline_selects_it_on_either_of_its_rows() {
             }
         }
         click(&mut app, column, 1 + 2 * 2);
-        assert_eq!((app.focus, app.article), (Pane::Headlines, 2), "{size:?}");
+        assert_eq!(
+            (app.focus(), app.article()),
+            (Pane::Headlines, 2),
+            "{size:?}"
+        );
         // The article shown (where it is shown) is the one clicked.
-        let shown = app.view.as_ref().map(|v| v.article);
+        let shown = app.view().map(|v| v.article);
         assert!(size.0 == 60 || shown == Some(2), "{size:?}: {shown:?}");
         // Below the last item and on the title: the pane, no item.
         assert_eq!(hit_test(&app, column, 11), Some(Hit::Pane(Pane::Headlines)));
@@ -172,18 +182,18 @@ fn a_click_in_a_scrolled_list_counts_from_the_first_item_shown() {
     // 120×40: 38 content rows, 19 items shown.
     let mut app = app((120, 40), 60);
     app.select(0, 40);
-    app.prepare_frame();
-    assert_eq!(app.headlines_top, 22, "item 40 is the last of 19 shown");
+    send(&mut app, Msg::Frame);
+    assert_eq!(app.headlines_top(), 22, "item 40 is the last of 19 shown");
     assert_eq!(hit_test(&app, 40, 1), Some(Hit::Item(Pane::Headlines, 22)));
     assert_eq!(hit_test(&app, 40, 38), Some(Hit::Item(Pane::Headlines, 40)));
     click(&mut app, 40, 5);
-    assert_eq!(app.article, 24);
-    assert_eq!(app.headlines_top, 22, "a click does not scroll the list");
+    assert_eq!(app.article(), 24);
+    assert_eq!(app.headlines_top(), 22, "a click does not scroll the list");
     // One row per item on a short screen: 60×8 shows 6 items.
     let mut app = self::app((60, 8), 60);
     app.select(0, 30);
-    app.prepare_frame();
-    assert_eq!(app.headlines_top, 25);
+    send(&mut app, Msg::Frame);
+    assert_eq!(app.headlines_top(), 25);
     assert_eq!(hit_test(&app, 5, 1), Some(Hit::Item(Pane::Headlines, 25)));
     assert_eq!(hit_test(&app, 5, 3), Some(Hit::Item(Pane::Headlines, 27)));
     assert_eq!(hit_test(&app, 5, 7), None, "the status bar");
@@ -205,10 +215,14 @@ fn rules_and_the_status_bar_are_nothing() {
                 "{size:?} status at {x}"
             );
         }
-        let before = (app.focus, app.issue, app.article);
+        let before = (app.focus(), app.issue(), app.article());
         click(&mut app, columns[0], 3);
         click(&mut app, 5, size.1 - 1);
-        assert_eq!((app.focus, app.issue, app.article), before, "{size:?}");
+        assert_eq!(
+            (app.focus(), app.issue(), app.article()),
+            before,
+            "{size:?}"
+        );
         assert_eq!(hit_test(&app, size.0, 0), None, "off screen");
     }
     let app = app((60, 20), 5);
@@ -221,16 +235,16 @@ fn rules_and_the_status_bar_are_nothing() {
 fn a_click_focuses_the_pane_and_a_second_opens_the_selection() {
     let mut app = app((120, 40), 5);
     click(&mut app, 90, 10);
-    assert_eq!(app.focus, Pane::Article);
+    assert_eq!(app.focus(), Pane::Article);
     // Into the unfocused list: focus and select, nothing opened.
     click(&mut app, 40, 3);
-    assert_eq!((app.focus, app.article), (Pane::Headlines, 1));
+    assert_eq!((app.focus(), app.article()), (Pane::Headlines, 1));
     // The selected headline again, in its focused pane: open it.
     click(&mut app, 40, 4);
-    assert_eq!((app.focus, app.article), (Pane::Article, 1));
+    assert_eq!((app.focus(), app.article()), (Pane::Article, 1));
     // The title row focuses without selecting.
     click(&mut app, 40, 0);
-    assert_eq!((app.focus, app.article), (Pane::Headlines, 1));
+    assert_eq!((app.focus(), app.article()), (Pane::Headlines, 1));
 }
 
 #[test]
@@ -248,7 +262,10 @@ fn a_click_on_an_issue_selects_it() {
     assert_eq!(hit_test(&app, 10, 5), Some(Hit::Item(Pane::Issues, 2)));
     assert_eq!(hit_test(&app, 10, 7), Some(Hit::Pane(Pane::Issues)));
     click(&mut app, 10, 5);
-    assert_eq!((app.focus, app.issue, app.article), (Pane::Issues, 2, 0));
+    assert_eq!(
+        (app.focus(), app.issue(), app.article()),
+        (Pane::Issues, 2, 0)
+    );
 }
 
 #[test]
@@ -271,21 +288,21 @@ fn moves_drags_releases_and_other_buttons_mean_nothing() {
 fn over_an_overlay_a_click_beside_it_closes_it_and_on_it_does_nothing() {
     for size in [(60, 20), (100, 30), (120, 40)] {
         let mut app = app(size, 5);
-        update(&mut app, Action::Help);
+        send_action(&mut app, Action::Help);
         let (width, height) = size;
         let left = MouseEventKind::Down(MouseButton::Left);
         let centre = event(left, width / 2, height / 2);
         assert_eq!(mouse_action(&app, centre), None, "{size:?}");
         click(&mut app, width / 2, height / 2);
-        assert_eq!(app.overlay, Some(Overlay::Help), "{size:?}");
+        assert_eq!(app.overlay(), Some(Overlay::Help), "{size:?}");
         let down = event(MouseEventKind::ScrollDown, 0, 0);
         let scroll = Some(MouseAction::ScrollOverlay(1));
         assert_eq!(mouse_action(&app, down), scroll, "{size:?}");
-        let before = (app.focus, app.article);
+        let before = (app.focus(), app.article());
         click(&mut app, 0, height - 1);
-        assert_eq!(app.overlay, None, "{size:?}");
+        assert_eq!(app.overlay(), None, "{size:?}");
         assert_eq!(
-            (app.focus, app.article),
+            (app.focus(), app.article()),
             before,
             "the click went no further"
         );
@@ -294,9 +311,11 @@ fn over_an_overlay_a_click_beside_it_closes_it_and_on_it_does_nothing() {
 
 /// The drawn screen, as `ui::render` draws it.
 fn drawn(app: &App) -> ratatui::buffer::Buffer {
-    let backend = ratatui::backend::TestBackend::new(app.size.0, app.size.1);
+    let backend = ratatui::backend::TestBackend::new(app.size().0, app.size().1);
     let mut terminal = ratatui::Terminal::new(backend).unwrap();
-    let frame = terminal.draw(|f| crate::ui::render(app, f)).unwrap();
+    let frame = terminal
+        .draw(|f| crate::ui::render(app, &theme(), f))
+        .unwrap();
     frame.buffer.clone()
 }
 
@@ -304,11 +323,11 @@ fn drawn(app: &App) -> ratatui::buffer::Buffer {
 fn starred_open(app: &mut App) {
     for n in 0..3 {
         app.select(0, n);
-        update(app, Action::ToggleStar);
+        send_action(app, Action::ToggleStar);
     }
-    update(app, Action::Starred);
-    app.prepare_frame();
-    assert_eq!(app.starred.len(), 3);
+    send_action(app, Action::Starred);
+    send(app, Msg::Frame);
+    assert_eq!(app.starred().len(), 3);
 }
 
 #[test]
@@ -317,25 +336,25 @@ fn overlay_frames_are_where_they_are_drawn() {
     for size in [(60, 20), (100, 30), (120, 40), (24, 6)] {
         let mut cases: Vec<(&str, App)> = Vec::new();
         let mut help = app(size, 5);
-        update(&mut help, Action::Help);
+        send_action(&mut help, Action::Help);
         cases.push(("help", help));
         let mut log = app(size, 5);
-        log.messages = vec!["short".to_owned(), long.clone()];
-        update(&mut log, Action::Log);
+        send(&mut log, Msg::Log(vec!["short".to_owned(), long.clone()]));
+        send_action(&mut log, Action::Log);
         cases.push(("log", log));
         let mut empty_log = app(size, 5);
-        empty_log.messages.clear();
-        update(&mut empty_log, Action::Log);
+        assert!(empty_log.messages().is_empty());
+        send_action(&mut empty_log, Action::Log);
         cases.push(("empty log", empty_log));
         let mut starred = app(size, 5);
         starred_open(&mut starred);
         cases.push(("starred", starred));
         let mut no_links = app(size, 5);
-        update(&mut no_links, Action::Links);
+        send_action(&mut no_links, Action::Links);
         cases.push(("no links", no_links));
         let mut links = app(size, 5);
-        update(&mut links, Action::Links);
-        links.link_notes = (0..4)
+        send_action(&mut links, Action::Links);
+        links.overlay.link_notes = (0..4)
             .map(|i| crate::app::LinkNote {
                 text: format!("link {i}"),
                 url: format!("https://e.example/{}", "segment/".repeat(i * 12)),
@@ -345,7 +364,7 @@ fn overlay_frames_are_where_they_are_drawn() {
         for (what, app) in &cases {
             let frame = overlay_frame(app).expect("an overlay");
             let buf = drawn(app);
-            let [tl, _, tr, _, bl, br] = app.theme.glyphs.frame;
+            let [tl, _, tr, _, bl, br] = theme().glyphs.frame;
             let (right, bottom) = (frame.right() - 1, frame.bottom() - 1);
             for (x, y, glyph) in [
                 (frame.x, frame.y, tl),
@@ -377,24 +396,27 @@ fn a_tap_on_a_starred_item_selects_it_and_a_second_opens_it() {
     assert_eq!(hit_overlay(&app, x, first + 3), None, "below the last item");
     assert_eq!(hit_overlay(&app, frame.x, first), None, "the border");
     click(&mut app, x, first + 1);
-    assert_eq!((app.overlay, app.overlay_line), (Some(Overlay::Starred), 1));
+    assert_eq!(
+        (app.overlay(), app.overlay_line()),
+        (Some(Overlay::Starred), 1)
+    );
     click(&mut app, x, first + 1);
-    assert_eq!(app.overlay, None);
-    assert_eq!(app.focus, Pane::Article);
+    assert_eq!(app.overlay(), None);
+    assert_eq!(app.focus(), Pane::Article);
     let opened = app.current_article().map(|a| a.id.clone());
-    assert_eq!(opened, Some(app.starred[1].id.clone()));
+    assert_eq!(opened, Some(app.starred()[1].id.clone()));
 }
 
 #[test]
 fn a_tap_above_a_short_overlay_closes_it() {
     let mut app = app((60, 20), 5);
-    app.messages = vec!["one message".to_owned()];
-    update(&mut app, Action::Log);
+    send(&mut app, Msg::Log(vec!["one message".to_owned()]));
+    send_action(&mut app, Action::Log);
     let frame = overlay_frame(&app).unwrap();
     assert_eq!(frame.height, 3);
     assert_eq!(hit_overlay(&app, 30, frame.y + 1), None, "on it");
     click(&mut app, 30, frame.y - 1);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
 }
 
 fn hit_overlay(app: &App, column: u16, row: u16) -> Option<MouseAction> {

@@ -1,13 +1,13 @@
 //! The selected article, laid out for the current size, and the reading
 //! position. The layout is cached by (issue, article, width, options) and
-//! redone only here: once per frame in `prepare_frame`, or earlier when an
+//! redone only here: once per frame on `Msg::Frame`, or earlier when an
 //! action needs it (scrolling), never while drawing. Positions are
 //! source byte offsets, so a resize keeps the first visible sentence on screen.
 
+use crate::geometry;
 use crate::layout::{ArticleLayout, Role};
 use crate::model::Article;
 use crate::store::LastOpen;
-use crate::ui::layout as geometry;
 
 use super::{App, Pane};
 
@@ -64,31 +64,34 @@ impl App {
     /// Select article `article` of issue `issue` (both clamped), saving the
     /// reading position of the article being left.
     pub(crate) fn select(&mut self, issue: usize, article: usize) {
-        let issue = issue.min(self.library.entries.len().saturating_sub(1));
-        self.ensure_parsed(issue);
+        let issue = issue.min(self.docs.library.entries.len().saturating_sub(1));
+        if !self.need_parsed(issue) {
+            return;
+        }
         let count = self.current_count(issue);
         let article = article.min(count.saturating_sub(1));
-        if (issue, article) == (self.issue, self.article) && self.view.is_some() {
+        if (issue, article) == (self.place.issue, self.place.article) && self.place.view.is_some() {
             return;
         }
         self.save_position();
-        self.issue = issue;
-        self.article = article;
+        self.place.issue = issue;
+        self.place.article = article;
         self.retire_view();
         let last = LastOpen {
-            issue: (self.issue_key(issue)).unwrap_or_else(|| self.library.label(issue)),
+            issue: (self.issue_key(issue)).unwrap_or_else(|| self.docs.library.label(issue)),
             article: self.current_article().map(|a| a.id.clone()),
         };
-        if self.state.last.as_ref() != Some(&last) && !self.library.entries.is_empty() {
-            self.state.last = Some(last);
+        if self.place.state.last.as_ref() != Some(&last) && !self.docs.library.entries.is_empty() {
+            self.place.state.last = Some(last);
             self.mark_state_changed();
         }
-        // Laid out by `prepare_frame` (or `ensure_view`), not here: a held
+        // Laid out on `Msg::Frame` (or by `ensure_view`), not here: a held
         // key that moves the selection many times lays out only the last.
     }
 
     fn current_count(&self, issue: usize) -> usize {
-        self.issues
+        self.docs
+            .issues
             .get(issue)
             .and_then(Option::as_ref)
             .map_or(0, |i| i.articles.len())
@@ -96,17 +99,17 @@ impl App {
 
     /// Remember where the reader is in the current article.
     pub(crate) fn save_position(&mut self) {
-        let Some(view) = &self.view else { return };
+        let Some(view) = &self.place.view else { return };
         let Some(article) = self.article_at(view.issue, view.article) else {
             return;
         };
         let position = view.anchor;
         let id = article.id.clone();
-        let saved = self.state.position(&id);
+        let saved = self.place.state.position(&id);
         // An article only previewed at its top needs no entry of its own.
         if saved != Some(position) && (saved.is_some() || view.top > 0) {
             let (issue, article) = (view.issue, view.article);
-            self.state.set_position(&id, position);
+            self.place.state.set_position(&id, position);
             self.remember_place(issue, article);
             self.mark_state_changed();
         }
@@ -115,19 +118,19 @@ impl App {
     /// Lay out the selected article now if it is not (an action that
     /// scrolls or pages needs it before the frame does).
     pub(crate) fn ensure_view(&mut self) {
-        let area = geometry::screen_rect(self.size);
-        let body = geometry::body_rect(geometry::article_rect(area), self.body_width);
+        let area = geometry::screen_rect(self.screen.size);
+        let body = geometry::body_rect(geometry::article_rect(area), self.settings.body_width);
         if body.width > 0 && body.height > 0 {
             self.relayout(usize::from(body.width), usize::from(body.height));
         }
     }
 
     /// Bring the layout, the lists' scroll and the read marks in line with
-    /// the current size and selection (see `App::prepare_frame`). At a
+    /// the current size and selection (on `Msg::Frame`). At a
     /// degenerate size the old layout is kept: the place survives a
     /// terminal that is briefly 0×0 (a hung-up tty, a tmux resize).
     pub(crate) fn refresh(&mut self) {
-        let area = geometry::screen_rect(self.size);
+        let area = geometry::screen_rect(self.screen.size);
         self.ensure_view();
         self.refresh_hits();
         self.refresh_preview();
@@ -136,34 +139,31 @@ impl App {
     }
 
     fn relayout(&mut self, width: usize, height: usize) {
-        let (issue, index) = (self.issue, self.article);
+        let (issue, index) = (self.place.issue, self.place.article);
         // Borrow `issues` alone, so `view` can change beside it.
-        let article = self.issues.get(issue).and_then(Option::as_ref);
+        let article = self.docs.issues.get(issue).and_then(Option::as_ref);
         let Some(article) = article.and_then(|i| i.articles.get(index)) else {
-            self.view = None;
+            self.place.view = None;
             return;
         };
-        if let Some(view) = self.view.as_mut().filter(|v| {
+        if let Some(view) = self.place.view.as_mut().filter(|v| {
             (v.issue, v.article) == (issue, index)
                 && v.layout.width == width
-                && v.layout.options == self.options
+                && v.layout.options == self.settings.options
         }) {
             view.height = height;
             view.top = view.top.min(view.max_top());
             return;
         }
-        let anchor = match &self.view {
+        let anchor = match &self.place.view {
             Some(v) if (v.issue, v.article) == (issue, index) => Some(v.anchor),
-            _ => self.state.position(&article.id),
+            _ => self.place.state.position(&article.id),
         };
-        let end_seen = self
-            .view
-            .as_ref()
+        let end_seen = (self.place.view.as_ref())
             .is_some_and(|v| (v.issue, v.article) == (issue, index) && v.end_seen);
-        let layout = self
-            .layouts
-            .take(issue, index, width, &self.options)
-            .unwrap_or_else(|| ArticleLayout::new(article, width, &self.options));
+        let layout = (self.place.layouts)
+            .take(issue, index, width, &self.settings.options)
+            .unwrap_or_else(|| ArticleLayout::new(article, width, &self.settings.options));
         let top = anchor.map_or(0, |offset| layout.line_at_offset(article, offset));
         let mut view = View {
             issue,
@@ -177,35 +177,38 @@ impl App {
         view.anchor = anchor.unwrap_or_else(|| view.position(article));
         view.top = view.top.min(view.max_top());
         self.retire_view();
-        self.view = Some(view);
+        self.place.view = Some(view);
     }
 
     /// Put the current view's layout among the kept ones.
     fn retire_view(&mut self) {
-        if let Some(old) = self.view.take() {
-            self.layouts.keep(old.issue, old.article, old.layout);
+        if let Some(old) = self.place.view.take() {
+            self.place.layouts.keep(old.issue, old.article, old.layout);
         }
     }
 
     fn keep_lists_visible(&mut self, area: ratatui::layout::Rect) {
-        let Some(screen) = geometry::screen(area, self.focus, self.issues_shown) else {
+        let Some(screen) = geometry::screen(area, self.screen.focus, self.screen.issues_shown)
+        else {
             return;
         };
         if let Some(pane) = screen.issues {
             let capacity = geometry::list_capacity(pane);
-            self.issues_top = geometry::window(self.issue, self.issues_top, capacity);
+            self.screen.issues_top =
+                geometry::window(self.place.issue, self.screen.issues_top, capacity);
         }
         if let Some(pane) = screen.headlines {
             let capacity = geometry::list_capacity(pane);
-            self.headlines_top = geometry::window(self.article, self.headlines_top, capacity);
+            self.screen.headlines_top =
+                geometry::window(self.place.article, self.screen.headlines_top, capacity);
         }
     }
 
     /// An article becomes read once its end has been on screen.
     fn mark_read_if_end_seen(&mut self, area: ratatui::layout::Rect) {
-        let shown = geometry::screen(area, self.focus, self.issues_shown)
+        let shown = geometry::screen(area, self.screen.focus, self.screen.issues_shown)
             .is_some_and(|s| s.article.is_some());
-        let Some(view) = self.view.as_mut() else {
+        let Some(view) = self.place.view.as_mut() else {
             return;
         };
         if !shown || view.end_seen || !view.end_visible() {
@@ -215,24 +218,24 @@ impl App {
         let Some(id) = self.current_article().map(|a| a.id.clone()) else {
             return;
         };
-        if !self.state.is_read(&id) {
-            self.state.set_read(&id, true);
-            self.remember_place(self.issue, self.article);
+        if !self.place.state.is_read(&id) {
+            self.place.state.set_read(&id, true);
+            self.remember_place(self.place.issue, self.place.article);
             self.mark_state_changed();
         }
     }
 
     /// Lines in a page of the focused pane (for paging keys).
     pub(crate) fn page_size(&self) -> usize {
-        let area = geometry::screen_rect(self.size);
-        let screen = geometry::screen(area, self.focus, self.issues_shown);
-        let pane = screen.and_then(|s| match self.focus {
+        let area = geometry::screen_rect(self.screen.size);
+        let screen = geometry::screen(area, self.screen.focus, self.screen.issues_shown);
+        let pane = screen.and_then(|s| match self.screen.focus {
             Pane::Issues => s.issues,
             Pane::Headlines => s.headlines,
             Pane::Article => None,
         });
-        match (self.focus, pane) {
-            (Pane::Article, _) => self.view.as_ref().map_or(1, |v| v.height),
+        match (self.screen.focus, pane) {
+            (Pane::Article, _) => self.place.view.as_ref().map_or(1, |v| v.height),
             (_, Some(pane)) => geometry::list_capacity(pane),
             (_, None) => 1,
         }

@@ -2,17 +2,18 @@
 //! on an archive folder picks up issues that arrived and drops those
 //! deleted, without a restart.
 //!
-//! The reload runs inside `App`, not through an effect to the event loop:
-//! opening a library needs no terminal, and `App` already reads files when
-//! an issue is first selected (`ensure_parsed`). The shell hands over how to
-//! open the library (a [`Reloader`], built from the paths and options the
-//! start used), so the tests reload a temporary folder exactly as the
-//! reader does. The reopen goes through the header cache, so it costs what
-//! a warm start costs; no issue is parsed eagerly.
+//! `update` asks for the reload with `Task::Reload`; the loop opens the
+//! library with the app's [`Reloader`] (built from the paths and options the
+//! start used, so the tests reload a temporary folder exactly as the reader
+//! does), takes the stamps of the files parsed so far, and hands both back
+//! as `Msg::Reloaded`, which puts the new library in place. The reopen goes
+//! through the header cache, so it costs what a warm start costs; no issue
+//! is parsed eagerly.
 
 use std::collections::HashMap;
 use std::fmt;
 use std::io::Read;
+use std::path::PathBuf;
 
 use super::{App, Overlay};
 use crate::library::{Library, Source, Stamp};
@@ -36,76 +37,78 @@ impl fmt::Debug for Reloader {
     }
 }
 
-/// A file's size and modification time, taken before it is parsed: a parse
-/// whose file still has them is kept over a reload.
-pub(crate) fn stamp_of(path: &std::path::Path) -> Option<Stamp> {
-    std::fs::metadata(path).ok().map(|meta| Stamp::of(&meta))
+/// The library opened again, with the size and mtime each file parsed
+/// this session has now (taken by the loop, which does the I/O).
+#[derive(Debug, Clone)]
+pub struct Reopened {
+    pub library: Library,
+    pub stamps: HashMap<PathBuf, Stamp>,
+}
+
+impl Reloader {
+    /// Open the library again: standard input's text as read at start is
+    /// handed back, since it cannot be read twice.
+    pub fn reopen(&self, stdin: &str) -> Library {
+        (self.0)(&mut stdin.as_bytes())
+    }
 }
 
 impl App {
-    /// Give the reader the way to open its library again (`R`).
-    pub fn set_reloader(&mut self, reloader: Reloader) {
-        self.reloader = Some(reloader);
+    /// The files whose parses a reload keeps while their stamps match.
+    pub fn parsed_files(&self) -> impl Iterator<Item = &PathBuf> {
+        self.docs.parsed_stamps.keys()
     }
 
     /// The key an entry is matched by across a reload: its source. Both
     /// libraries come from the same paths, so the path as listed is enough
     /// (the absolute issue key would cost a `current_dir` per entry).
     fn reload_key(&self, index: usize) -> Source {
-        self.library.entries[index].source.clone()
+        self.docs.library.entries[index].source.clone()
     }
 
-    /// `R`: open the library again and put it in place of this one.
+    /// `R`: ask the loop to open the library again.
     pub(crate) fn reload(&mut self) {
-        let Some(reloader) = self.reloader.take() else {
-            self.notice = Some("reload: this library cannot be reopened".to_owned());
+        if self.docs.reloader.is_none() {
+            self.screen.notice = Some("reload: this library cannot be reopened".to_owned());
             return;
-        };
-        // The article counts learnt this session, for the reopen to read.
-        if let Err(message) = self.library.save_header_cache() {
-            self.messages.push(message);
         }
-        let stdin = (0..self.library.entries.len())
-            .find(|&i| self.library.entries[i].source == Source::Stdin)
-            .and_then(|i| self.library.read(i).ok())
-            .unwrap_or_default();
-        let library = (reloader.0)(&mut stdin.as_bytes());
-        self.reloader = Some(reloader);
-        self.replace_library(library);
+        self.chores.outbox.push(super::Task::Reload);
     }
 
     /// Put `library` in place of the current one, keeping the reader where
     /// it was: the same issue (by key), article and position if they still
     /// exist, else the nearest surviving issue. Every index saturates.
-    pub fn replace_library(&mut self, library: Library) {
+    pub(crate) fn replace_library(&mut self, reopened: Reopened) {
+        let Reopened { library, stamps } = reopened;
         self.save_position();
         let article_id = self.current_article_id();
-        let old_keys: Vec<Source> = (0..self.library.entries.len())
+        let old_keys: Vec<Source> = (0..self.docs.library.entries.len())
             .map(|i| self.reload_key(i))
             .collect();
         let old_at: HashMap<&Source, usize> =
             (old_keys.iter().enumerate()).map(|(i, k)| (k, i)).collect();
-        let open_key = old_keys.get(self.issue).cloned();
-        self.library = library;
-        let new_keys: Vec<Source> = (0..self.library.entries.len())
+        let open_key = old_keys.get(self.place.issue).cloned();
+        self.docs.library = library;
+        let new_keys: Vec<Source> = (0..self.docs.library.entries.len())
             .map(|i| self.reload_key(i))
             .collect();
         let new_at: HashMap<&Source, usize> =
             (new_keys.iter().enumerate()).map(|(i, k)| (k, i)).collect();
         let added = new_keys.iter().filter(|k| !old_at.contains_key(k)).count();
         let gone = old_keys.iter().filter(|k| !new_at.contains_key(k)).count();
-        let old_issues = std::mem::take(&mut self.issues);
-        let kept = self.carry_parses(old_issues, &old_at, &new_keys);
-        self.parsed_stamps
+        let old_issues = std::mem::take(&mut self.docs.issues);
+        let kept = self.carry_parses(old_issues, &old_at, &new_keys, &stamps);
+        self.docs
+            .parsed_stamps
             .retain(|path, _| new_at.contains_key(&Source::File(path.clone())));
-        self.issue_keys = None;
+        self.docs.issue_keys = None;
         self.remap_indices(&kept);
         self.add_new_messages();
         let target = open_key.as_ref().and_then(|k| new_at.get(k).copied());
         let moved = target.is_none() && !old_keys.is_empty();
-        let target = target.unwrap_or_else(|| nearest(self.issue, &old_keys, &new_at));
-        self.reselect(target, kept.get(&self.issue).copied(), article_id);
-        self.notice = Some(reload_notice(added, gone, moved));
+        let target = target.unwrap_or_else(|| nearest(self.place.issue, &old_keys, &new_at));
+        self.reselect(target, kept.get(&self.place.issue).copied(), article_id);
+        self.screen.notice = Some(reload_notice(added, gone, moved));
     }
 
     /// Move the parses still good into the new list; returns old index →
@@ -115,19 +118,20 @@ impl App {
         mut old_issues: Vec<Option<crate::model::Issue>>,
         old_at: &HashMap<&Source, usize>,
         new_keys: &[Source],
+        stamps: &HashMap<PathBuf, Stamp>,
     ) -> HashMap<usize, usize> {
-        self.issues = vec![None; new_keys.len()];
+        self.docs.issues = vec![None; new_keys.len()];
         let mut kept = HashMap::new();
         for (new, key) in new_keys.iter().enumerate() {
             let Some(&old) = old_at.get(key) else {
                 continue;
             };
-            if !self.unchanged_since_parse(new) {
+            if !self.unchanged_since_parse(new, stamps) {
                 continue;
             }
             if let Some(issue) = old_issues.get_mut(old).and_then(Option::take) {
-                self.library.record_articles(new, issue.articles.len());
-                self.issues[new] = Some(issue);
+                self.docs.library.record_articles(new, issue.articles.len());
+                self.docs.issues[new] = Some(issue);
                 kept.insert(old, new);
             }
         }
@@ -135,11 +139,11 @@ impl App {
     }
 
     /// Whether the parse kept for entry `new` still matches its file.
-    fn unchanged_since_parse(&self, new: usize) -> bool {
-        match &self.library.entries[new].source {
+    fn unchanged_since_parse(&self, new: usize, stamps: &HashMap<PathBuf, Stamp>) -> bool {
+        match &self.docs.library.entries[new].source {
             Source::File(path) => {
-                let then = self.parsed_stamps.get(path);
-                then.is_some() && then.copied() == stamp_of(path)
+                let then = self.docs.parsed_stamps.get(path);
+                then.is_some() && then == stamps.get(path)
             }
             Source::Stdin | Source::Sample => true,
         }
@@ -148,19 +152,22 @@ impl App {
     /// Indices into the old library (layouts, search hits, overlays) moved
     /// to the new one, or dropped when their issue was not kept.
     fn remap_indices(&mut self, kept: &HashMap<usize, usize>) {
-        self.layouts.remap(|i| kept.get(&i).copied());
+        self.place.layouts.remap(|i| kept.get(&i).copied());
         for found in [&mut self.search.found, &mut self.search.preview]
             .into_iter()
             .flatten()
         {
             found.issue = found.issue.and_then(|i| kept.get(&i).copied());
         }
-        self.starred.clear();
-        if self.overlay == Some(Overlay::Starred) {
+        self.overlay.starred.clear();
+        if self.overlay.open == Some(Overlay::Starred) {
             self.open_starred();
+            if self.waiting() {
+                self.chores.retry.push_back(super::Retry::OpenStarred);
+            }
         }
-        let entries = self.library.entries.len();
-        self.issues_top = self.issues_top.min(entries.saturating_sub(1));
+        let entries = self.docs.library.entries.len();
+        self.screen.issues_top = self.screen.issues_top.min(entries.saturating_sub(1));
     }
 
     /// Select `issue` after a reload. `kept_at` is where the open issue's
@@ -169,20 +176,20 @@ impl App {
     /// by its id, its reading position coming from the state.
     fn reselect(&mut self, issue: usize, kept_at: Option<usize>, article_id: Option<String>) {
         let Some(new) = kept_at.filter(|&n| n == issue) else {
-            self.view = None;
-            if self.overlay == Some(Overlay::Links) {
-                self.overlay = None;
+            self.place.view = None;
+            if self.overlay.open == Some(Overlay::Links) {
+                self.overlay.open = None;
             }
-            self.issue = issue.min(self.library.entries.len().saturating_sub(1));
-            self.select_by_id(self.issue, article_id.as_deref());
-            self.headlines_top = self.headlines_top.min(self.article);
+            self.place.issue = issue.min(self.docs.library.entries.len().saturating_sub(1));
+            self.select_by_id(self.place.issue, article_id.as_deref());
+            self.screen.headlines_top = self.screen.headlines_top.min(self.place.article);
             return;
         };
-        self.issue = new;
-        if let Some(view) = self.view.as_mut() {
+        self.place.issue = new;
+        if let Some(view) = self.place.view.as_mut() {
             view.issue = new;
         }
-        self.select(new, self.article);
+        self.select(new, self.place.article);
     }
 
     fn current_article_id(&self) -> Option<String> {
@@ -191,11 +198,11 @@ impl App {
 
     /// The new library's messages (skipped files) that the log lacks.
     fn add_new_messages(&mut self) {
-        let fresh: Vec<String> = (self.library.messages.iter())
-            .filter(|m| !self.messages.contains(m))
+        let fresh: Vec<String> = (self.docs.library.messages.iter())
+            .filter(|m| !self.docs.messages.contains(m))
             .cloned()
             .collect();
-        self.messages.extend(fresh);
+        self.docs.messages.extend(fresh);
     }
 }
 
@@ -224,8 +231,6 @@ fn reload_notice(added: usize, gone: usize, moved: bool) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::path::PathBuf;
-
     use super::*;
     use crate::layout::ArticleLayout;
     use crate::model::Article;

@@ -1,15 +1,175 @@
-//! The only mutator of `App`: one action in, the new state and an effect out.
+//! The only mutator of `App`: one message in, the new state and the
+//! effects out. Work that needs I/O leaves as a [`Task`]; its answer comes
+//! back as a `Msg`. An input that needs an issue not parsed yet stops
+//! before changing anything, asks for the issue, and runs again when it is in.
 
-use super::{Action, App, Effect, Overlay, Pane};
-use crate::ui::layout::{self as geometry, Mode};
+use crossterm::event::KeyEventKind;
+
+use super::{Action, App, Effect, Effects, Msg, Overlay, Pane, Retry, Task};
+use crate::geometry::{self, Mode};
+
+/// How long a changed reading state may wait before it is written.
+pub const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// Apply one message.
+pub fn update(app: &mut App, msg: Msg) -> Effects {
+    let retry = msg.retry_copy();
+    let mut effect = dispatch(app, msg);
+    if app.waiting() {
+        app.chores.retry.extend(retry.map(Retry::Msg));
+    } else {
+        effect = run_retries(app, effect);
+    }
+    finish(app, effect)
+}
+
+fn dispatch(app: &mut App, msg: Msg) -> Effect {
+    match msg {
+        Msg::Key(key) => on_key(app, key),
+        Msg::Action(action) => act(app, action),
+        Msg::Paste(text) => {
+            app.paste(&text);
+            Effect::None
+        }
+        Msg::Mouse(event) => {
+            app.on_mouse(event);
+            Effect::None
+        }
+        Msg::Resize(width, height) => {
+            app.screen.size = (width, height);
+            Effect::None
+        }
+        Msg::Frame => {
+            app.refresh();
+            Effect::None
+        }
+        Msg::Tick(now) => {
+            tick(app, now);
+            Effect::None
+        }
+        Msg::Log(messages) => {
+            app.docs.messages.extend(messages);
+            Effect::None
+        }
+        Msg::Announce => {
+            app.announce_messages();
+            Effect::None
+        }
+        Msg::Parsed(parsed) => {
+            app.install_parsed(*parsed);
+            Effect::None
+        }
+        Msg::SetIssue(index, issue) => {
+            app.set_issue(index, *issue);
+            Effect::None
+        }
+        Msg::Reloaded(library) => {
+            app.replace_library(*library);
+            Effect::None
+        }
+        // Library-wide search lands with the archive tree; until then
+        // nothing asks for it.
+        Msg::Searched(_) => Effect::None,
+    }
+}
+
+/// Run what waited for issues to be parsed, in order, while nothing new
+/// is wanted.
+fn run_retries(app: &mut App, mut effect: Effect) -> Effect {
+    while !app.waiting() {
+        let Some(retry) = app.chores.retry.pop_front() else {
+            break;
+        };
+        let again = match &retry {
+            Retry::Msg(msg) => Some(msg.clone()),
+            _ => None,
+        };
+        let result = match retry {
+            Retry::Msg(msg) => dispatch(app, msg),
+            Retry::SelectById(issue, id) => {
+                app.select_by_id(issue, id.as_deref());
+                Effect::None
+            }
+            Retry::OpenStarred => {
+                app.open_starred();
+                Effect::None
+            }
+        };
+        if app.waiting() {
+            // `select_by_id` queues itself again.
+            if let Some(msg) = again {
+                app.chores.retry.push_front(Retry::Msg(msg));
+            }
+            break;
+        }
+        if effect == Effect::None {
+            effect = result;
+        }
+    }
+    effect
+}
+
+/// The tasks this message left: issues to read, the state to stage and,
+/// on the way out of the terminal, to write.
+fn finish(app: &mut App, effect: Effect) -> Effects {
+    let mut tasks = std::mem::take(&mut app.chores.outbox);
+    let wanted: Vec<usize> = app.chores.wanted.iter().copied().collect();
+    for index in wanted {
+        if app.chores.asked.insert(index) {
+            tasks.push(Task::Read(index));
+        }
+    }
+    if std::mem::take(&mut app.place.state_changed) {
+        tasks.push(Task::Stage(app.place.state.clone()));
+        app.chores.unsaved = true;
+    }
+    if effect == Effect::Suspend && app.chores.unsaved {
+        tasks.push(Task::Flush);
+        app.chores.unsaved = false;
+        app.chores.save_due = None;
+    }
+    Effects { effect, tasks }
+}
+
+/// A changed state is written [`SAVE_DELAY`] after the first change, not
+/// once per change.
+fn tick(app: &mut App, now: std::time::Instant) {
+    if !app.chores.unsaved {
+        return;
+    }
+    match app.chores.save_due {
+        None => app.chores.save_due = Some(now + SAVE_DELAY),
+        Some(due) if due <= now => {
+            app.chores.outbox.push(Task::Flush);
+            app.chores.unsaved = false;
+            app.chores.save_due = None;
+        }
+        Some(_) => {}
+    }
+}
+
+/// A key press becomes an action through the keymap; releases do nothing.
+fn on_key(app: &mut App, key: crossterm::event::KeyEvent) -> Effect {
+    if key.kind == KeyEventKind::Release {
+        return Effect::None;
+    }
+    app.screen.notice = None;
+    if app.prompt_open() {
+        return app.prompt_key(key);
+    }
+    match app.settings.keymap.action(key) {
+        Some(action) => act(app, action),
+        None => Effect::None,
+    }
+}
 
 /// Apply one action.
-pub fn update(app: &mut App, action: Action) -> Effect {
+pub(super) fn act(app: &mut App, action: Action) -> Effect {
     match action {
         // As in less, man and newsboat, `q` in help (or any overlay) goes
         // back to the text; a second `q` quits.
-        Action::Quit if app.overlay.is_some() => {
-            app.overlay = None;
+        Action::Quit if app.overlay.open.is_some() => {
+            app.overlay.open = None;
             return Effect::None;
         }
         Action::Quit => {
@@ -35,10 +195,10 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     }
     // Scrolling and paging need the article laid out; moving a list's
     // selection does not (the frame lays out what it will draw).
-    if app.focus == Pane::Article {
+    if app.screen.focus == Pane::Article {
         app.ensure_view();
     }
-    match app.overlay {
+    match app.overlay.open {
         Some(overlay) => overlay_action(app, overlay, action),
         None => pane_action(app, action),
     }
@@ -53,11 +213,11 @@ fn pane_action(app: &mut App, action: Action) {
         Action::Links => app.open_links(),
         // Esc first clears a search's highlight, then goes back.
         Action::Back if app.clear_search() => {}
-        Action::Back | Action::FocusLeft => focus(app, left_of(app.focus)),
-        Action::FocusRight => focus(app, right_of(app.focus)),
-        Action::Open if app.focus != Pane::Article => focus(app, right_of(app.focus)),
-        Action::FocusNext => focus(app, cycle(app.focus, 1)),
-        Action::FocusPrev => focus(app, cycle(app.focus, 2)),
+        Action::Back | Action::FocusLeft => focus(app, left_of(app.screen.focus)),
+        Action::FocusRight => focus(app, right_of(app.screen.focus)),
+        Action::Open if app.screen.focus != Pane::Article => focus(app, right_of(app.screen.focus)),
+        Action::FocusNext => focus(app, cycle(app.screen.focus, 1)),
+        Action::FocusPrev => focus(app, cycle(app.screen.focus, 2)),
         Action::ToggleIssues => toggle_issues(app),
         Action::Down => move_by(app, 1),
         Action::Up => move_by(app, -1),
@@ -107,7 +267,7 @@ fn signed(n: usize) -> isize {
 /// A page: the focused pane's height, less one line of context in the article.
 fn page(app: &App) -> usize {
     let size = app.page_size();
-    if app.focus == Pane::Article {
+    if app.screen.focus == Pane::Article {
         size.saturating_sub(1).max(1)
     } else {
         size
@@ -116,57 +276,61 @@ fn page(app: &App) -> usize {
 
 /// Move focus; in the two-pane layout the pair shown follows it.
 pub(super) fn focus(app: &mut App, pane: Pane) {
-    app.focus = pane;
-    if geometry::mode(app.size.0) == Mode::Two {
+    app.screen.focus = pane;
+    if geometry::mode(app.screen.size.0) == Mode::Two {
         match pane {
-            Pane::Issues => app.issues_shown = true,
-            Pane::Article => app.issues_shown = false,
+            Pane::Issues => app.screen.issues_shown = true,
+            Pane::Article => app.screen.issues_shown = false,
             Pane::Headlines => {}
         }
     }
 }
 
 fn toggle_issues(app: &mut App) {
-    let showing = match geometry::mode(app.size.0) {
-        Mode::Two => app.issues_shown,
-        _ => app.focus == Pane::Issues,
+    let showing = match geometry::mode(app.screen.size.0) {
+        Mode::Two => app.screen.issues_shown,
+        _ => app.screen.focus == Pane::Issues,
     };
     if showing {
-        app.issues_shown = false;
-        if app.focus == Pane::Issues {
+        app.screen.issues_shown = false;
+        if app.screen.focus == Pane::Issues {
             // A toggle: back where the first `i` was pressed. The two-pane
             // layout shows Headlines | Article, so either is on screen.
-            focus(app, app.before_issues);
+            focus(app, app.screen.before_issues);
         }
     } else {
-        app.issues_shown = true;
-        app.before_issues = match app.focus {
+        app.screen.issues_shown = true;
+        app.screen.before_issues = match app.screen.focus {
             Pane::Issues => Pane::Headlines,
             pane => pane,
         };
-        app.focus = Pane::Issues;
+        app.screen.focus = Pane::Issues;
     }
 }
 
 /// Move the selection (lists) or scroll (article) by `delta`, clamped.
 fn move_by(app: &mut App, delta: isize) {
-    match app.focus {
+    match app.screen.focus {
         Pane::Issues => {
-            let last = app.library.entries.len().saturating_sub(1);
-            let issue = app.issue.saturating_add_signed(delta).min(last);
-            if issue != app.issue {
+            let last = app.docs.library.entries.len().saturating_sub(1);
+            let issue = app.place.issue.saturating_add_signed(delta).min(last);
+            if issue != app.place.issue {
                 app.select(issue, 0);
             }
         }
         Pane::Headlines => {
-            let article = app.article.saturating_add_signed(delta);
-            app.select(app.issue, article);
+            let article = app.place.article.saturating_add_signed(delta);
+            app.select(app.place.issue, article);
         }
         Pane::Article => {
             // Borrow `issues` alone, so `view` can change beside it.
-            let issue = app.issues.get(app.issue).and_then(Option::as_ref);
-            let article = issue.and_then(|i| i.articles.get(app.article));
-            if let (Some(view), Some(article)) = (app.view.as_mut(), article) {
+            let issue = app
+                .docs
+                .issues
+                .get(app.place.issue)
+                .and_then(Option::as_ref);
+            let article = issue.and_then(|i| i.articles.get(app.place.article));
+            if let (Some(view), Some(article)) = (app.place.view.as_mut(), article) {
                 view.scroll_by(delta, article);
             }
         }
@@ -176,8 +340,12 @@ fn move_by(app: &mut App, delta: isize) {
 /// Page down; at the end of an article, go on to the next one, as a reader
 /// turning the page expects.
 fn page_down(app: &mut App) {
-    let at_end = app.view.as_ref().is_some_and(|v| v.top >= v.max_top());
-    if app.focus == Pane::Article && at_end {
+    let at_end = app
+        .place
+        .view
+        .as_ref()
+        .is_some_and(|v| v.top >= v.max_top());
+    if app.screen.focus == Pane::Article && at_end {
         step_article(app, 1);
     } else {
         move_by(app, signed(page(app)));
@@ -186,17 +354,19 @@ fn page_down(app: &mut App) {
 
 /// The next or previous article, across issue boundaries.
 fn step_article(app: &mut App, step: isize) {
-    match neighbour(app, app.issue, app.article, step) {
+    match neighbour(app, app.place.issue, app.place.article, step) {
         Some((issue, article)) => app.select(issue, article),
+        // It runs again once the next issue is parsed.
+        None if app.waiting() => {}
         // Said, so that a key that did nothing does not look ignored.
-        None if step > 0 => app.notice = Some("last article of the library".to_owned()),
-        None => app.notice = Some("first article of the library".to_owned()),
+        None if step > 0 => app.screen.notice = Some("last article of the library".to_owned()),
+        None => app.screen.notice = Some("first article of the library".to_owned()),
     }
 }
 
 fn neighbour(app: &mut App, issue: usize, article: usize, step: isize) -> Option<(usize, usize)> {
     let count = |app: &App, i: usize| {
-        let issue = app.issues.get(i).and_then(Option::as_ref);
+        let issue = app.docs.issues.get(i).and_then(Option::as_ref);
         issue.map_or(0, |x| x.articles.len())
     };
     if step > 0 && article + 1 < count(app, issue) {
@@ -208,10 +378,12 @@ fn neighbour(app: &mut App, issue: usize, article: usize, step: isize) -> Option
     let mut next = issue;
     loop {
         next = next.checked_add_signed(step.signum())?;
-        if next >= app.issues.len() {
+        if next >= app.docs.issues.len() {
             return None;
         }
-        app.ensure_parsed(next);
+        if !app.need_parsed(next) {
+            return None;
+        }
         let n = count(app, next);
         if n > 0 {
             return Some((next, if step > 0 { 0 } else { n - 1 }));
@@ -223,15 +395,15 @@ fn toggle_read(app: &mut App) {
     let Some(id) = app.current_article().map(|a| a.id.clone()) else {
         return;
     };
-    let read = !app.state.is_read(&id);
-    app.state.set_read(&id, read);
-    app.remember_place(app.issue, app.article);
+    let read = !app.place.state.is_read(&id);
+    app.place.state.set_read(&id, read);
+    app.remember_place(app.place.issue, app.place.article);
     // Leaving the article and coming back is what re-marks it.
     app.ensure_view();
-    if let Some(view) = app.view.as_mut() {
+    if let Some(view) = app.place.view.as_mut() {
         view.end_seen = true;
     }
-    app.notice = Some(if read { "marked read" } else { "marked unread" }.to_owned());
+    app.screen.notice = Some(if read { "marked read" } else { "marked unread" }.to_owned());
     app.mark_state_changed();
 }
 
@@ -239,59 +411,56 @@ fn toggle_star(app: &mut App) {
     let Some(id) = app.current_article().map(|a| a.id.clone()) else {
         return;
     };
-    app.state.toggle_star(&id);
-    app.remember_place(app.issue, app.article);
-    let starred = app.state.is_starred(&id);
-    app.notice = Some(if starred { "starred" } else { "unstarred" }.to_owned());
+    app.place.state.toggle_star(&id);
+    app.remember_place(app.place.issue, app.place.article);
+    let starred = app.place.state.is_starred(&id);
+    app.screen.notice = Some(if starred { "starred" } else { "unstarred" }.to_owned());
     app.mark_state_changed();
 }
 
 fn open_overlay(app: &mut App, overlay: Overlay) {
-    app.overlay = Some(overlay);
-    app.overlay_line = 0;
+    app.overlay.open = Some(overlay);
+    app.overlay.line = 0;
 }
 
 /// The last line an overlay can scroll to with `rows` rows shown.
 fn overlay_last(app: &App, overlay: Overlay, rows: usize) -> usize {
     match overlay {
-        Overlay::Starred => app.starred.len().saturating_sub(1),
+        Overlay::Starred => app.overlay.starred.len().saturating_sub(1),
         // The log scrolls by message, so the last one can always reach the top.
-        Overlay::Log => app.messages.len().saturating_sub(1),
+        Overlay::Log => app.docs.messages.len().saturating_sub(1),
         Overlay::Links => app.link_rows().saturating_sub(rows),
-        Overlay::Help => {
-            let bound = Action::ALL
-                .iter()
-                .filter(|a| app.keymap.keys(**a).next().is_some());
-            // Two more rows: a blank and the ambiguous-width line.
-            (bound.count() + 2).saturating_sub(rows)
-        }
+        Overlay::Help => app.help_rows().saturating_sub(rows),
     }
 }
 
 fn overlay_action(app: &mut App, overlay: Overlay, action: Action) {
-    let rows = geometry::overlay_rows(app.size.1);
+    let rows = geometry::overlay_rows(app.screen.size.1);
     // Found only for the keys that scroll down: for the links it wraps
     // every note.
     let last = |app: &App| overlay_last(app, overlay, rows);
-    let line = app.overlay_line;
+    let line = app.overlay.line;
     let page = rows.max(1);
     match action {
-        Action::Back => app.overlay = None,
-        Action::Help | Action::Log if overlay_of(action) == overlay => app.overlay = None,
+        Action::Back => app.overlay.open = None,
+        Action::Help | Action::Log if overlay_of(action) == overlay => app.overlay.open = None,
         Action::Help | Action::Log => open_overlay(app, overlay_of(action)),
-        Action::Starred if overlay == Overlay::Starred => app.overlay = None,
+        Action::Starred if overlay == Overlay::Starred => app.overlay.open = None,
         Action::Starred => app.open_starred(),
-        Action::Links if overlay == Overlay::Links => app.overlay = None,
+        Action::Links if overlay == Overlay::Links => app.overlay.open = None,
         Action::Links => app.open_links(),
-        Action::Down => app.overlay_line = (line + 1).min(last(app)),
-        Action::Up => app.overlay_line = line.saturating_sub(1),
-        Action::PageDown | Action::HalfPageDown => app.overlay_line = (line + page).min(last(app)),
-        Action::PageUp | Action::HalfPageUp => app.overlay_line = line.saturating_sub(page),
-        Action::Top => app.overlay_line = 0,
-        Action::Bottom => app.overlay_line = last(app),
+        Action::Down => app.overlay.line = (line + 1).min(last(app)),
+        Action::Up => app.overlay.line = line.saturating_sub(1),
+        Action::PageDown | Action::HalfPageDown => app.overlay.line = (line + page).min(last(app)),
+        Action::PageUp | Action::HalfPageUp => app.overlay.line = line.saturating_sub(page),
+        Action::Top => app.overlay.line = 0,
+        Action::Bottom => app.overlay.line = last(app),
         Action::Open | Action::FocusRight if overlay == Overlay::Starred => {
-            if let Some(item) = app.starred.get(line).cloned() {
-                app.overlay = None;
+            if let Some(item) = app.overlay.starred.get(line).cloned() {
+                if !app.need_parsed(item.issue) {
+                    return;
+                }
+                app.overlay.open = None;
                 if app.open_starred_item(&item) {
                     focus(app, Pane::Article);
                 }

@@ -30,11 +30,12 @@ pub struct DumpArgs {
 }
 
 pub fn run(args: &DumpArgs, config_file: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let mut config = super::load_config(config_file)?;
-    args.style.apply(&mut config);
+    let (config, library) = super::start(config_file, &args.paths, NoPaths::Sample, |config| {
+        args.style.apply(config);
+        Ok(())
+    })?;
     let width = args.width.unwrap_or_else(super::terminal_width);
     let options = super::plain_text_options(args.ambiguous_width, &config);
-    let library = super::open_library(&args.paths, &config, NoPaths::Sample);
     let mut out = BufWriter::new(io::stdout().lock());
     let failed = for_each_issue(&library, |issue| {
         write_issue(&mut out, issue, width, &options)

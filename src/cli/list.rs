@@ -29,8 +29,8 @@ pub struct Row {
 }
 
 pub fn run(args: &ListArgs, config_file: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let config = super::load_config(config_file)?;
-    let mut library = super::open_library(&args.paths, &config, NoPaths::ConfigLibrary);
+    let (_, mut library) =
+        super::start(config_file, &args.paths, NoPaths::ConfigLibrary, |_| Ok(()))?;
     let mut failed = report_messages(&library);
     let mut rows = Vec::new();
     for index in 0..library.entries.len() {

@@ -6,6 +6,7 @@ pub mod config;
 pub mod dump;
 pub mod json;
 pub mod list;
+pub mod reader;
 pub(crate) mod report;
 pub mod search;
 
@@ -34,7 +35,7 @@ pub struct Cli {
     pub config: Option<PathBuf>,
     /// How wide East Asian ambiguous characters (“ ” — …) are: `auto` asks the terminal.
     #[arg(long, value_enum, value_name = "MODE")]
-    pub ambiguous_width: Option<AmbiguousArg>,
+    pub ambiguous_width: Option<AmbiguousSetting>,
     /// Report the wheel and clicks to broadsheet (selecting text then takes
     /// Shift in most terminals) [default: the config's `mouse`, off].
     #[arg(long, overrides_with = "no_mouse")]
@@ -82,13 +83,6 @@ pub enum Command {
     Search(search::SearchArgs),
     /// Show configuration.
     Config(config::ConfigArgs),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum AmbiguousArg {
-    Auto,
-    Narrow,
-    Wide,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -150,7 +144,7 @@ pub fn main() -> ExitCode {
         Some(Command::List(args)) => list::run(args, cli.config.as_deref()),
         Some(Command::Search(args)) => search::run(args, cli.config.as_deref()),
         Some(Command::Config(args)) => config::run(args, cli.config.as_deref()),
-        None => crate::reader::run(&cli),
+        None => reader::run(&cli),
     };
     match result {
         Ok(code) => code,
@@ -176,6 +170,22 @@ pub enum NoPaths {
     Sample,
     /// The config's `library` folders, else the sample (the reader, `list`).
     ConfigLibrary,
+}
+
+/// What every command starts with: the configuration (`--config`,
+/// `$BROADSHEET_CONFIG` or the default file, over the defaults), the
+/// command line's own flags over it (`prepare`, which may also refuse to
+/// go on), and the library opened with it.
+pub fn start(
+    config_file: Option<&Path>,
+    paths: &[PathBuf],
+    no_paths: NoPaths,
+    prepare: impl FnOnce(&mut Config) -> anyhow::Result<()>,
+) -> anyhow::Result<(Config, Library)> {
+    let mut config = load_config(config_file)?;
+    prepare(&mut config)?;
+    let library = open_library(paths, &config, no_paths);
+    Ok((config, library))
 }
 
 /// Open the issues at `paths` with the config's size cap and the header

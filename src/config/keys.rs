@@ -2,12 +2,28 @@
 //! `Action::ALL`, specs with the keymap's own parser, so the config accepts
 //! exactly what the keymap can bind.
 
+use std::collections::BTreeMap;
+
 use toml::de::DeValue;
 
 use super::Config;
 use super::parse::{Value, Walk, closest};
-use crate::app::Action;
-use crate::app::keymap::parse_key;
+use crate::keys::{Action, parse_key};
+
+/// The default bindings, in help order: the `# action = [keys]` lines the
+/// embedded default file shows under `[keys]`, which are the one place the
+/// defaults are written.
+pub fn default_keys() -> Vec<(String, Vec<String>)> {
+    let Some((_, section)) = super::DEFAULT_TOML.split_once("\n[keys]\n") else {
+        return Vec::new();
+    };
+    (section.lines())
+        .filter_map(|line| line.strip_prefix("# "))
+        .filter(|line| line.contains(" = ["))
+        .filter_map(|line| toml::from_str::<BTreeMap<String, Vec<String>>>(line).ok())
+        .flatten()
+        .collect()
+}
 
 const KEY_EXAMPLE: &str = "a key like \"j\", \"ctrl-f\" or \"PageDown\"";
 

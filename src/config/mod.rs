@@ -13,7 +13,10 @@ use std::fmt;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
+pub use keys::default_keys;
+pub use parse::{THEME_ALIASES, THEMES};
 pub use show::{to_toml, toml_string};
 
 use crate::store::shown_path;
@@ -25,10 +28,24 @@ pub const DEFAULT_TOML: &str = include_str!("../../assets/config.toml");
 /// A config file larger than this is not a config file.
 const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
-/// How ambiguous-width characters are measured on screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// How ambiguous-width characters are measured on screen. The config
+/// file, `config` and `--ambiguous-width` spell it alike: the names are
+/// derived.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    clap::ValueEnum,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum AmbiguousSetting {
-    /// Ask the terminal (CSI 6n) at start.
+    // Ask the terminal (CSI 6n) at start. (Not a doc comment: clap would
+    // print it in `--help`.)
     #[default]
     Auto,
     Narrow,
@@ -55,17 +72,30 @@ pub struct Config {
 }
 
 impl Default for Config {
-    /// The same values as `assets/config.toml` (a test holds them equal).
+    /// The values `assets/config.toml` gives, read from it: the one place
+    /// they are written. (A test holds that file valid and complete.)
     fn default() -> Self {
+        static DEFAULTS: OnceLock<Config> = OnceLock::new();
+        let defaults = DEFAULTS.get_or_init(|| {
+            parse::parse_over(Config::unset(), DEFAULT_TOML, Path::new(""), None)
+                .unwrap_or_else(|_| Config::unset())
+        });
+        defaults.clone()
+    }
+}
+
+impl Config {
+    /// What the default file's values are written over: nothing set.
+    fn unset() -> Config {
         Config {
             library: Vec::new(),
-            body_width: 80,
-            indent: true,
-            punctuation: Punctuation::AsIs,
-            kinsoku: Kinsoku::Basic,
-            ambiguous_width: AmbiguousSetting::Auto,
-            theme: "default".to_owned(),
-            max_file_size: 64 * 1024 * 1024,
+            body_width: 0,
+            indent: false,
+            punctuation: Punctuation::default(),
+            kinsoku: Kinsoku::default(),
+            ambiguous_width: AmbiguousSetting::default(),
+            theme: String::new(),
+            max_file_size: 0,
             mouse: false,
             keys: BTreeMap::new(),
         }

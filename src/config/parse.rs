@@ -9,8 +9,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::{AmbiguousSetting, Config, Problem};
-use crate::typeset::{AmbiguousWidth, Kinsoku, Punctuation};
-use crate::ui::theme::Theme;
+use crate::typeset::{Kinsoku, Punctuation};
 
 /// The top-level keys, in the order the default file documents them.
 pub(crate) const KEYS: [&str; 10] = [
@@ -37,14 +36,18 @@ pub(crate) const KINSOKU: [(&str, Kinsoku); 4] = [
     ("gb", Kinsoku::Gb),
     ("strict", Kinsoku::Strict),
 ];
-pub(crate) const AMBIGUOUS: [(&str, AmbiguousSetting); 3] = [
-    ("auto", AmbiguousSetting::Auto),
-    ("narrow", AmbiguousSetting::Narrow),
-    ("wide", AmbiguousSetting::Wide),
-];
-/// Theme names to suggest; `Theme::named` is what decides (a test keeps
-/// this list accepted by it).
-pub(crate) const THEMES: [&str; 2] = ["default", "mono"];
+/// A setting's values with their derived names.
+pub(crate) fn named<T>() -> Vec<(&'static str, T)>
+where
+    T: strum::VariantArray + Copy + Into<&'static str>,
+{
+    T::VARIANTS.iter().map(|&v| (v.into(), v)).collect()
+}
+/// Theme names to suggest; `ui::Theme::named` draws them (a test there
+/// keeps every name accepted here drawable).
+pub const THEMES: [&str; 2] = ["default", "mono"];
+/// Also accepted: `monochrome`, the long form of `mono`.
+pub const THEME_ALIASES: [&str; 1] = ["monochrome"];
 
 /// A file size cap from 1 KiB to 16 GiB.
 const SIZE_RANGE: Range<u64> = 1024..(16 << 30) + 1;
@@ -81,6 +84,16 @@ impl Walk<'_> {
 /// Parse `text`; relative `library` folders are taken from `base`, `~/`
 /// from `home`.
 pub(crate) fn parse(text: &str, base: &Path, home: Option<&Path>) -> Result<Config, Vec<Problem>> {
+    parse_over(Config::default(), text, base, home)
+}
+
+/// `text`'s values over `config`.
+pub(crate) fn parse_over(
+    mut config: Config,
+    text: &str,
+    base: &Path,
+    home: Option<&Path>,
+) -> Result<Config, Vec<Problem>> {
     let table = match DeTable::parse(text) {
         Ok(table) => table,
         Err(err) => {
@@ -98,7 +111,6 @@ pub(crate) fn parse(text: &str, base: &Path, home: Option<&Path>) -> Result<Conf
         text,
         problems: Vec::new(),
     };
-    let mut config = Config::default();
     let mut entries: Vec<_> = table.get_ref().iter().collect();
     entries.sort_by_key(|(key, _)| key.span().start);
     for (key, value) in entries {
@@ -147,7 +159,7 @@ impl Walk<'_> {
                 }
             }
             "ambiguous_width" => {
-                if let Some(v) = self.choice(name, value, &AMBIGUOUS) {
+                if let Some(v) = self.choice(name, value, &named::<AmbiguousSetting>()) {
                     config.ambiguous_width = v;
                 }
             }
@@ -215,7 +227,7 @@ impl Walk<'_> {
         let known = value
             .get_ref()
             .as_str()
-            .filter(|name| Theme::named(name, false, AmbiguousWidth::Narrow).is_some());
+            .filter(|name| THEMES.contains(name) || THEME_ALIASES.contains(name));
         match known {
             Some(name) => config.theme = name.to_owned(),
             None => {
@@ -382,6 +394,27 @@ mod tests {
     }
 
     #[test]
+    fn the_default_file_is_valid_and_sets_every_key() {
+        let parsed = parse_over(
+            Config::unset(),
+            crate::config::DEFAULT_TOML,
+            Path::new(""),
+            None,
+        );
+        assert_eq!(parsed.as_ref().ok(), Some(&Config::default()));
+        let table = DeTable::parse(crate::config::DEFAULT_TOML).unwrap();
+        let set: Vec<&str> = table
+            .get_ref()
+            .keys()
+            .map(|k| k.get_ref().as_ref())
+            .collect();
+        for key in KEYS {
+            assert!(set.contains(&key), "assets/config.toml does not set {key}");
+        }
+        assert_ne!(Config::default().body_width, Config::unset().body_width);
+    }
+
+    #[test]
     fn suggestions_are_close() {
         assert_eq!(closest("body_widht", &KEYS), Some("body_width"));
         assert_eq!(closest("colour", &KEYS), None);
@@ -389,7 +422,7 @@ mod tests {
 
     #[test]
     fn option_names_agree_with_the_typesetter_and_the_command_line() {
-        use crate::cli::{AmbiguousArg, KinsokuArg, PunctuationArg};
+        use crate::cli::{KinsokuArg, PunctuationArg};
         use clap::ValueEnum;
         // Three spellings of one vocabulary: the config file's (here),
         // `typeset`'s `name()`, and clap's for the flags.
@@ -403,18 +436,8 @@ mod tests {
             let arg = PunctuationArg::from_str(name, false).map(Punctuation::from);
             assert_eq!(arg, Ok(value), "--punctuation {name}");
         }
-        for (name, _) in AMBIGUOUS {
-            assert!(AmbiguousArg::from_str(name, false).is_ok(), "{name}");
-        }
-    }
-
-    #[test]
-    fn suggested_themes_exist() {
-        for name in THEMES {
-            assert!(
-                Theme::named(name, false, AmbiguousWidth::Narrow).is_some(),
-                "{name}"
-            );
+        for (name, value) in named::<AmbiguousSetting>() {
+            assert_eq!(AmbiguousSetting::from_str(name, false), Ok(value), "{name}");
         }
     }
 }

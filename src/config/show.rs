@@ -3,8 +3,9 @@
 
 use std::fmt::Write;
 
+use super::AmbiguousSetting;
 use super::Config;
-use super::parse::{AMBIGUOUS, KINSOKU, PUNCTUATION};
+use super::parse::{KINSOKU, PUNCTUATION, named};
 use crate::library::sanitize::is_bidi_control;
 
 /// The effective configuration as a TOML document that `parse` accepts and
@@ -29,7 +30,7 @@ pub fn to_toml(config: &Config) -> String {
     let _ = writeln!(
         out,
         "ambiguous_width = {}",
-        name_of(&AMBIGUOUS, config.ambiguous_width)
+        name_of(&named::<AmbiguousSetting>(), config.ambiguous_width)
     );
     let _ = writeln!(out, "theme = {}", toml_string(&config.theme));
     let _ = writeln!(out, "max_file_size = {}", size_text(config.max_file_size));

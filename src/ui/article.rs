@@ -5,27 +5,28 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::highlight::hit_cells;
-use super::layout::body_rect;
 use super::text::Pen;
 use super::{note, title};
 use crate::app::{App, IssueHit, Pane, reading_rank};
+use crate::geometry::body_rect;
 use crate::layout::{ArticleLayout, Role, indent_text};
 use crate::model::Article;
 use crate::ui::theme::Theme;
 
 pub(super) fn render_article(app: &App, pen: &mut Pen, pane: Rect) {
-    title(app, pen, pane, "Article", app.focus == Pane::Article);
-    let body = body_rect(pane, app.body_width);
+    title(pen, pane, "Article", app.screen.focus == Pane::Article);
+    let body = body_rect(pane, app.settings.body_width);
     let view = app
+        .place
         .view
         .as_ref()
-        .filter(|v| (v.issue, v.article) == (app.issue, app.article));
+        .filter(|v| (v.issue, v.article) == (app.place.issue, app.place.article));
     let (Some(view), Some(article)) = (view, app.current_article()) else {
         let message = match app.current_issue() {
             None => "Issue not loaded",
             Some(_) => "No articles in this issue",
         };
-        note(app, pen, pane, message);
+        note(pen, pane, message);
         return;
     };
     let room = usize::from(body.width);
@@ -35,7 +36,7 @@ pub(super) fn render_article(app: &App, pen: &mut Pen, pane: Rect) {
         if line.role == Role::Blank {
             continue;
         }
-        let style = role_style(&app.theme, line.role);
+        let style = role_style(pen.theme, line.role);
         let indent = pen.put(body.x, y, room, &indent_text(line.indent), style);
         let x = body
             .x
@@ -44,18 +45,8 @@ pub(super) fn render_article(app: &App, pen: &mut Pen, pane: Rect) {
         let room = room.saturating_sub(indent);
         pen.put(x, y, room, &text, style);
         // Links first: a search hit is restyled over them and stays seen.
-        draw_links(
-            &app.theme,
-            pen,
-            (article, &view.layout, index),
-            (x, y, room),
-        );
-        lights.draw(
-            &app.theme,
-            pen,
-            (article, &view.layout, index),
-            (x, y, room),
-        );
+        draw_links(pen.theme, pen, (article, &view.layout, index), (x, y, room));
+        lights.draw(pen.theme, pen, (article, &view.layout, index), (x, y, room));
     }
 }
 
@@ -71,8 +62,9 @@ impl<'a> Lights<'a> {
     fn of(app: &'a App) -> Lights<'a> {
         // While the prompt is open, what it previews (if anything).
         let preview = app.search.preview.as_ref().filter(|_| app.prompt_open());
-        let found = (preview.or(app.search.found.as_ref())).filter(|f| f.issue == Some(app.issue));
-        let (first, hits) = found.map_or((0, &[][..]), |f| f.in_article(app.article));
+        let found =
+            (preview.or(app.search.found.as_ref())).filter(|f| f.issue == Some(app.place.issue));
+        let (first, hits) = found.map_or((0, &[][..]), |f| f.in_article(app.place.article));
         let current = found.and_then(|f| f.current);
         Lights {
             first,

@@ -3,10 +3,10 @@
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::layout::{content_rect, item_height, list_capacity, window};
 use super::text::Pen;
 use super::{note, title};
 use crate::app::{App, IssueInfo, Pane};
+use crate::geometry::{content_rect, item_height, list_capacity, window};
 use crate::library::EntryStatus;
 use crate::model::Article;
 
@@ -22,35 +22,35 @@ struct Item {
 }
 
 pub(super) fn render_issues(app: &App, pen: &mut Pen, pane: Rect) {
-    let focused = app.focus == Pane::Issues;
-    title(app, pen, pane, "Issues", focused);
-    if app.library.entries.is_empty() {
-        note(app, pen, pane, "No issues found");
+    let focused = app.screen.focus == Pane::Issues;
+    title(pen, pane, "Issues", focused);
+    if app.docs.library.entries.is_empty() {
+        note(pen, pane, "No issues found");
         return;
     }
     let capacity = list_capacity(pane);
-    let top = window(app.issue, app.issues_top, capacity);
+    let top = window(app.place.issue, app.screen.issues_top, capacity);
     let two_lines = item_height(pane) == 2;
     let room = usize::from(pane.width.saturating_sub(2));
     let mut rows = rows(pane);
-    let count = app.library.entries.len();
+    let count = app.docs.library.entries.len();
     for index in (top..count).take(capacity) {
         let item = issue_item(app, pen, index, two_lines, room);
-        draw_item(app, pen, &mut rows, &item, focused, two_lines);
+        draw_item(pen, &mut rows, &item, focused, two_lines);
     }
 }
 
 /// Paper on the first line; date, weekday and article count (or why the
 /// file cannot be shown) on the second. On one line: date and paper.
 fn issue_item(app: &App, pen: &Pen, index: usize, two_lines: bool, room: usize) -> Item {
-    let entry = &app.library.entries[index];
+    let entry = &app.docs.library.entries[index];
     let info = app.issue_info(index);
     let unavailable = matches!(entry.status, EntryStatus::Unavailable(_));
     let second = second_line(&info, &entry.status, entry.articles, |c| {
         pen.width(c) <= room
     });
     let first = if two_lines {
-        vec![(info.paper.clone(), app.theme.headline)]
+        vec![(info.paper.clone(), pen.theme.headline)]
     } else {
         // The weekday gives way before the paper does, as on two lines.
         let mut day = info.day();
@@ -60,21 +60,21 @@ fn issue_item(app: &App, pen: &Pen, index: usize, two_lines: bool, room: usize) 
             day = date.to_string();
         }
         vec![
-            (day, app.theme.second_line),
-            (" ".to_owned(), app.theme.base),
-            (info.paper.clone(), app.theme.headline),
+            (day, pen.theme.second_line),
+            (" ".to_owned(), pen.theme.base),
+            (info.paper.clone(), pen.theme.headline),
         ]
     };
     Item {
         first,
         second,
         second_style: if unavailable {
-            app.theme.unavailable
+            pen.theme.unavailable
         } else {
-            app.theme.second_line
+            pen.theme.second_line
         },
         second_indent: 0,
-        selected: index == app.issue,
+        selected: index == app.place.issue,
     }
 }
 
@@ -111,29 +111,29 @@ fn second_line(
 }
 
 pub(super) fn render_headlines(app: &App, pen: &mut Pen, pane: Rect) {
-    let focused = app.focus == Pane::Headlines;
-    title(app, pen, pane, "Headlines", focused);
+    let focused = app.screen.focus == Pane::Headlines;
+    title(pen, pane, "Headlines", focused);
     let Some(issue) = app.current_issue().filter(|i| !i.articles.is_empty()) else {
-        note(app, pen, pane, "No articles");
+        note(pen, pane, "No articles");
         return;
     };
     let capacity = list_capacity(pane);
-    let top = window(app.article, app.headlines_top, capacity);
+    let top = window(app.place.article, app.screen.headlines_top, capacity);
     let two_lines = item_height(pane) == 2;
     let mut rows = rows(pane);
     for (index, article) in issue.articles.iter().enumerate().skip(top).take(capacity) {
-        let item = headline_item(app, pen, article, index == app.article);
-        draw_item(app, pen, &mut rows, &item, focused, two_lines);
+        let item = headline_item(app, pen, article, index == app.place.article);
+        draw_item(pen, &mut rows, &item, focused, two_lines);
     }
 }
 
 /// Read marker and star (glyphs, so they show without colour), the
 /// headline; then the kicker and the deck or byline.
 fn headline_item(app: &App, pen: &Pen, article: &Article, selected: bool) -> Item {
-    let glyphs = &app.theme.glyphs;
-    let read = app.state.is_read(&article.id);
+    let glyphs = &pen.theme.glyphs;
+    let read = app.place.state.is_read(&article.id);
     let marker = if read { glyphs.read } else { glyphs.unread };
-    let star = match app.state.is_starred(&article.id) {
+    let star = match app.place.state.is_starred(&article.id) {
         true => glyphs.starred,
         false => glyphs.unstarred,
     };
@@ -149,20 +149,20 @@ fn headline_item(app: &App, pen: &Pen, article: &Article, selected: bool) -> Ite
     .filter(|s| !s.is_empty())
     .collect();
     let headline_style = if read {
-        app.theme.read
+        pen.theme.read
     } else {
-        app.theme.unread
+        pen.theme.unread
     };
     Item {
         first: vec![
-            (marker.to_owned(), app.theme.marker),
-            (" ".to_owned(), app.theme.base),
-            (star.to_owned(), app.theme.star),
-            (gap, app.theme.base),
+            (marker.to_owned(), pen.theme.marker),
+            (" ".to_owned(), pen.theme.base),
+            (star.to_owned(), pen.theme.star),
+            (gap, pen.theme.base),
             (article.headline.clone(), headline_style),
         ],
         second: second.join(" · "),
-        second_style: app.theme.second_line,
+        second_style: pen.theme.second_line,
         second_indent: pen.width(marker) + 1 + star_width + 1,
         selected,
     }
@@ -179,7 +179,6 @@ fn rows(pane: Rect) -> impl Iterator<Item = Rect> {
 }
 
 fn draw_item(
-    app: &App,
     pen: &mut Pen,
     rows: &mut impl Iterator<Item = Rect>,
     item: &Item,
@@ -188,13 +187,13 @@ fn draw_item(
 ) {
     let highlight = match (item.selected, focused) {
         (false, _) => None,
-        (true, true) => Some(app.theme.selected),
-        (true, false) => Some(app.theme.selected_unfocused),
+        (true, true) => Some(pen.theme.selected),
+        (true, false) => Some(pen.theme.selected_unfocused),
     };
     let patch = |style: Style| highlight.map_or(style, |h| style.patch(h));
-    let ellipsis = app.theme.glyphs.ellipsis;
+    let ellipsis = pen.theme.glyphs.ellipsis;
     let Some(row) = rows.next() else { return };
-    pen.clear(row, patch(app.theme.base));
+    pen.clear(row, patch(pen.theme.base));
     // One cell of margin each side.
     let mut x = row.x.saturating_add(1);
     let mut room = usize::from(row.width.saturating_sub(2));
@@ -215,7 +214,7 @@ fn draw_item(
         return;
     }
     let Some(row) = rows.next() else { return };
-    pen.clear(row, patch(app.theme.base));
+    pen.clear(row, patch(pen.theme.base));
     let indent = u16::try_from(item.second_indent).unwrap_or(u16::MAX);
     let x = row.x.saturating_add(1).saturating_add(indent);
     let room = usize::from(row.right().saturating_sub(x).saturating_sub(1));

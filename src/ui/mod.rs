@@ -4,7 +4,6 @@
 
 mod article;
 mod highlight;
-pub mod layout;
 mod lists;
 mod overlay;
 mod status;
@@ -15,19 +14,21 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::app::App;
-pub use overlay::{overlay_area, overlay_inner};
+use crate::geometry;
 use text::Pen;
+pub use theme::Theme;
 
-/// Draw the whole screen. Borrows the app; mutates nothing.
-pub fn render(app: &App, frame: &mut Frame) {
+/// Draw the whole screen in `theme`. Borrows the app; mutates nothing.
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     let mut pen = Pen {
         buf: frame.buffer_mut(),
-        ambiguous: app.options.ambiguous,
+        ambiguous: app.settings.options.ambiguous,
+        theme,
     };
-    pen.clear(area, app.theme.base);
-    let Some(screen) = layout::screen(area, app.focus, app.issues_shown) else {
-        too_small(app, &mut pen, area);
+    pen.clear(area, pen.theme.base);
+    let Some(screen) = geometry::screen(area, app.screen.focus, app.screen.issues_shown) else {
+        too_small(&mut pen, area);
         return;
     };
     if let Some(pane) = screen.issues {
@@ -41,11 +42,11 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     for rule in &screen.separators {
         for y in rule.top()..rule.bottom() {
-            pen.put(rule.x, y, 1, app.theme.glyphs.rule, app.theme.rule);
+            pen.put(rule.x, y, 1, pen.theme.glyphs.rule, pen.theme.rule);
         }
     }
     let cursor = status::render_status(app, &mut pen, screen.status);
-    if let Some(overlay) = app.overlay {
+    if let Some(overlay) = app.overlay.open {
         overlay::render_overlay(app, &mut pen, area, overlay);
     }
     // Shown only in the search prompt; ratatui hides it otherwise.
@@ -56,11 +57,11 @@ pub fn render(app: &App, frame: &mut Frame) {
 
 /// A pane's title row; the focused pane's is drawn reversed, which shows
 /// without colour.
-fn title(app: &App, pen: &mut Pen, pane: Rect, name: &str, focused: bool) {
+fn title(pen: &mut Pen, pane: Rect, name: &str, focused: bool) {
     let style = if focused {
-        app.theme.title_focused
+        pen.theme.title_focused
     } else {
-        app.theme.title
+        pen.theme.title
     };
     let row = Rect {
         height: pane.height.min(1),
@@ -70,7 +71,7 @@ fn title(app: &App, pen: &mut Pen, pane: Rect, name: &str, focused: bool) {
     let text = pen.fit(
         name,
         usize::from(pane.width).saturating_sub(1),
-        app.theme.glyphs.ellipsis,
+        pen.theme.glyphs.ellipsis,
     );
     pen.put(
         pane.x.saturating_add(1),
@@ -82,17 +83,17 @@ fn title(app: &App, pen: &mut Pen, pane: Rect, name: &str, focused: bool) {
 }
 
 /// A dim line in place of a pane's empty content.
-fn note(app: &App, pen: &mut Pen, pane: Rect, text: &str) {
-    let content = layout::content_rect(pane);
+fn note(pen: &mut Pen, pane: Rect, text: &str) {
+    let content = geometry::content_rect(pane);
     let room = usize::from(content.width.saturating_sub(2));
     let x = content.x.saturating_add(1);
-    pen.put(x, content.y, room, text, app.theme.second_line);
+    pen.put(x, content.y, room, text, pen.theme.second_line);
 }
 
-fn too_small(app: &App, pen: &mut Pen, area: Rect) {
+fn too_small(pen: &mut Pen, area: Rect) {
     let lines = [
         "Terminal too small".to_owned(),
-        format!("need {}×{}", layout::MIN_WIDTH, layout::MIN_HEIGHT),
+        format!("need {}×{}", geometry::MIN_WIDTH, geometry::MIN_HEIGHT),
     ];
     let top = area.height.saturating_sub(2) / 2;
     for (dy, line) in (0u16..).zip(&lines) {
@@ -102,6 +103,6 @@ fn too_small(app: &App, pen: &mut Pen, area: Rect) {
             .width
             .saturating_sub(u16::try_from(pen.width(&text)).unwrap_or(0))
             / 2;
-        pen.put(x, top.saturating_add(dy), width, &text, app.theme.too_small);
+        pen.put(x, top.saturating_add(dy), width, &text, pen.theme.too_small);
     }
 }

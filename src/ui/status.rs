@@ -23,7 +23,7 @@ pub(super) fn render_status(app: &App, pen: &mut Pen, row: Rect) -> Option<Posit
 /// cursor (and the cell it stands on) is always on screen; a wide glyph is
 /// shown whole or not at all, and `<` replaces `/` while the start is hidden.
 fn render_prompt(app: &App, pen: &mut Pen, row: Rect, line: &Prompt) -> Option<Position> {
-    let style = app.theme.prompt;
+    let style = pen.theme.prompt;
     pen.clear(row, style);
     let room = usize::from(row.width).checked_sub(1).filter(|r| *r > 0)?;
     let room = match preview_count(app) {
@@ -33,7 +33,7 @@ fn render_prompt(app: &App, pen: &mut Pen, row: Rect, line: &Prompt) -> Option<P
             let x = row
                 .right()
                 .saturating_sub(u16::try_from(width + 1).unwrap_or(0));
-            pen.put(x, row.y, width, &count, app.theme.prompt_count);
+            pen.put(x, row.y, width, &count, pen.theme.prompt_count);
             room - width - 2
         }
         _ => room,
@@ -77,9 +77,9 @@ fn preview_count(app: &App) -> Option<String> {
 }
 
 fn render_bar(app: &App, pen: &mut Pen, row: Rect) {
-    let theme = &app.theme;
+    let theme = pen.theme;
     pen.clear(row, theme.status);
-    let hint = match app.keymap.labels(Action::Help).first() {
+    let hint = match app.settings.keymap.labels(Action::Help).first() {
         Some(key) => format!(" {key} help "),
         None => String::new(),
     };
@@ -114,18 +114,19 @@ fn render_bar(app: &App, pen: &mut Pen, row: Rect) {
         room
     };
     let x = row.x.saturating_add(1);
-    match &app.notice {
+    match &app.screen.notice {
         Some(notice) => {
             let text = pen.fit(notice, room, theme.glyphs.ellipsis);
             pen.put(x, row.y, room, &text, theme.notice);
         }
         None => {
             let from_a_file = app
+                .docs
                 .library
                 .entries
-                .get(app.issue)
+                .get(app.place.issue)
                 .is_some_and(|e| matches!(e.source, Source::File(_)));
-            let text = match app.focus {
+            let text = match app.screen.focus {
                 Pane::Issues if from_a_file => source_of_issue(app, pen, room),
                 _ => summary(app, pen, &place, room),
             };
@@ -140,7 +141,7 @@ fn search_field(app: &App, pen: &Pen, max: usize) -> String {
     let Some(found) = &app.search.found else {
         return String::new();
     };
-    let count = if found.issue == Some(app.issue) {
+    let count = if found.issue == Some(app.place.issue) {
         let total = found.hits.len();
         let more = if found.capped() { "+" } else { "" };
         match found.current {
@@ -154,7 +155,7 @@ fn search_field(app: &App, pen: &Pen, max: usize) -> String {
     if room < 2 {
         return pen.fit(count.trim_start(), max, "");
     }
-    let pattern = pen.fit(found.query.pattern(), room, app.theme.glyphs.ellipsis);
+    let pattern = pen.fit(found.query.pattern(), room, pen.theme.glyphs.ellipsis);
     format!("/{pattern}{count}")
 }
 
@@ -162,14 +163,15 @@ fn search_field(app: &App, pen: &Pen, max: usize) -> String {
 /// path and, when it was not UTF-8, its encoding, so that two issues that
 /// look alike in the list can be told apart. A long path keeps its end.
 fn source_of_issue(app: &App, pen: &Pen, room: usize) -> String {
-    let label = app.library.label(app.issue);
+    let label = app.docs.library.label(app.place.issue);
     let encoding = app
+        .docs
         .library
-        .encoding(app.issue)
+        .encoding(app.place.issue)
         .filter(|e| !e.eq_ignore_ascii_case("UTF-8"))
         .map(|e| format!(" · {e}"))
         .unwrap_or_default();
-    let ellipsis = app.theme.glyphs.ellipsis;
+    let ellipsis = pen.theme.glyphs.ellipsis;
     let room_for_path = room.saturating_sub(pen.width(&encoding));
     let label = pen.shown(&label);
     if pen.width(&label) <= room_for_path {
@@ -198,17 +200,17 @@ fn place(app: &App) -> String {
     if let Some(issue) = app.current_issue().filter(|i| !i.articles.is_empty()) {
         place.push(format!(
             "article {}/{}",
-            app.article + 1,
+            app.place.article + 1,
             issue.articles.len()
         ));
     }
     // While the article is off screen (one pane at a time), a percentage
     // for an article never scrolled would claim reading that did not happen;
     // a place left part-way is still worth showing.
-    let area = super::layout::screen_rect(app.size);
-    let shown = super::layout::screen(area, app.focus, app.issues_shown)
+    let area = crate::geometry::screen_rect(app.screen.size);
+    let shown = crate::geometry::screen(area, app.screen.focus, app.screen.issues_shown)
         .is_some_and(|s| s.article.is_some());
-    if let Some(view) = app.view.as_ref().filter(|v| shown || v.top > 0) {
+    if let Some(view) = app.place.view.as_ref().filter(|v| shown || v.top > 0) {
         let total = view.layout.lines.len();
         let seen = view.top.saturating_add(view.height).min(total);
         place.push(if view.top == 0 && seen >= total {
@@ -225,7 +227,7 @@ fn place(app: &App) -> String {
 /// where the reader is stays to the last.
 /// `place` is [`place`]'s, found once per frame by the caller.
 fn summary(app: &App, pen: &Pen, place: &str, room: usize) -> String {
-    let info = app.issue_info(app.issue);
+    let info = app.issue_info(app.place.issue);
     let date = info.date.map(|d| d.to_string());
     let candidates = [
         vec![
@@ -248,7 +250,7 @@ fn summary(app: &App, pen: &Pen, place: &str, room: usize) -> String {
             return text;
         }
     }
-    let ellipsis = app.theme.glyphs.ellipsis;
+    let ellipsis = pen.theme.glyphs.ellipsis;
     if place.is_empty() {
         return pen.fit(&info.paper, room, ellipsis);
     }

@@ -11,12 +11,15 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use std::borrow::Cow;
 
+use super::theme::Theme;
 use crate::typeset::{AmbiguousWidth, Options, display_line, grapheme_width, str_width};
 
 /// Draws text into one buffer with one ambiguous-width policy.
 pub struct Pen<'a> {
     pub buf: &'a mut Buffer,
     pub ambiguous: AmbiguousWidth,
+    /// Every style and glyph drawn.
+    pub theme: &'a Theme,
 }
 
 impl Pen<'_> {
@@ -172,6 +175,7 @@ mod tests {
         let mut pen = Pen {
             buf: &mut buf,
             ambiguous: AmbiguousWidth::Narrow,
+            theme: &Theme::new(false, AmbiguousWidth::Narrow),
         };
         assert_eq!(pen.width("a\tb"), 6);
         assert_eq!(pen.put(0, 0, 12, "a\tb", Style::default()), 6);
@@ -184,6 +188,7 @@ mod tests {
         let pen = Pen {
             buf: &mut buf,
             ambiguous: AmbiguousWidth::Narrow,
+            theme: &Theme::new(false, AmbiguousWidth::Narrow),
         };
         assert_eq!(pen.fit("甲\t乙丙", 9, "…"), "甲    乙…");
         assert_eq!(pen.fit("甲\t乙丙", 10, "…"), "甲    乙丙");

@@ -194,3 +194,22 @@ impl Glyphs {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_theme_the_config_accepts_is_drawn() {
+        let names = crate::config::THEMES
+            .iter()
+            .chain(&crate::config::THEME_ALIASES);
+        for name in names {
+            assert!(
+                Theme::named(name, false, AmbiguousWidth::Narrow).is_some(),
+                "{name}"
+            );
+        }
+        assert!(Theme::named("solarized", false, AmbiguousWidth::Narrow).is_none());
+    }
+}

@@ -4,9 +4,13 @@
 // Each screen test crate includes this module and uses a different part of it.
 #![allow(dead_code)]
 
-use broadsheet::app::keymap::parse_key;
-use broadsheet::app::{App, Effect};
+use std::cell::RefCell;
+
+pub use broadsheet::app::Msg;
+use broadsheet::app::{Action, App, Effect, Effects};
 use broadsheet::config::Config;
+use broadsheet::event_loop::settle;
+use broadsheet::keys::parse_key;
 use broadsheet::library::{Library, SAMPLE_TEXT};
 use broadsheet::model::{Article, Block, BlockKind, Date, Issue, Pages};
 use broadsheet::store::State;
@@ -24,15 +28,67 @@ pub fn sample_app(width: u16, height: u16) -> App {
 pub fn app_with(state: State, width: u16, height: u16, ambiguous: AmbiguousWidth) -> App {
     let mut app = App::new(Library::sample(), &Config::default(), state, ambiguous);
     // The colour theme whatever NO_COLOR says where the tests run.
-    app.theme = Theme::new(false, ambiguous);
+    set_theme(Theme::new(false, ambiguous));
     resize(&mut app, width, height);
     app
 }
 
+thread_local! {
+    /// The theme `draw` draws in: the reader keeps it beside the app, not
+    /// in it. Each test runs on its own thread, so each has its own.
+    static THEME: RefCell<Theme> = RefCell::new(Theme::new(false, AmbiguousWidth::Narrow));
+}
+
+/// Draw in `theme` from now on (in this test).
+pub fn set_theme(theme: Theme) {
+    THEME.with(|t| *t.borrow_mut() = theme);
+}
+
+/// The theme `draw` draws in.
+pub fn theme() -> Theme {
+    THEME.with(|t| t.borrow().clone())
+}
+
+/// One message as the event loop hands it over: applied, and the tasks it
+/// leaves carried out (issues read and parsed) until none is left.
+pub fn send(app: &mut App, msg: Msg) -> Effect {
+    settle(app, msg, None)
+}
+
+/// One message through `update` alone: what it asks of the loop.
+pub fn send_only(app: &mut App, msg: Msg) -> Effects {
+    broadsheet::app::update(app, msg)
+}
+
+pub fn send_key(app: &mut App, key: crossterm::event::KeyEvent) -> Effect {
+    send(app, Msg::Key(key))
+}
+
+pub fn send_action(app: &mut App, action: Action) -> Effect {
+    send(app, Msg::Action(action))
+}
+
+pub fn send_mouse(app: &mut App, event: crossterm::event::MouseEvent) -> Effect {
+    send(app, Msg::Mouse(event))
+}
+
+pub fn send_paste(app: &mut App, text: String) -> Effect {
+    send(app, Msg::Paste(text))
+}
+
+pub fn send_log(app: &mut App, message: String) -> Effect {
+    send(app, Msg::Log(vec![message]))
+}
+
+/// Put an already parsed issue in place of entry `index`.
+pub fn send_issue(app: &mut App, index: usize, issue: Issue) -> Effect {
+    send(app, Msg::SetIssue(index, Box::new(issue)))
+}
+
 /// A resize as the event loop sees it: the new size, then a prepared frame.
 pub fn resize(app: &mut App, width: u16, height: u16) {
-    app.on_resize(width, height);
-    app.prepare_frame();
+    send(app, Msg::Resize(width, height));
+    send(app, Msg::Frame);
 }
 
 /// The sample's text cut into articles by a few plain rules, so that the
@@ -102,7 +158,7 @@ pub fn fixture_issue() -> Issue {
 /// An app over the fixture issue.
 pub fn fixture_app(width: u16, height: u16) -> App {
     let mut app = sample_app(width, height);
-    app.set_issue(0, fixture_issue());
+    send_issue(&mut app, 0, fixture_issue());
     resize(&mut app, width, height);
     app
 }
@@ -111,20 +167,20 @@ pub fn fixture_app(width: u16, height: u16) -> App {
 /// then prepare the frame, as the event loop does before drawing.
 pub fn press(app: &mut App, spec: &str) -> Effect {
     let effect = press_only(app, spec);
-    app.prepare_frame();
+    send(app, Msg::Frame);
     effect
 }
 
 /// Press a key without preparing a frame: one key of a drained batch.
 pub fn press_only(app: &mut App, spec: &str) -> Effect {
     let key = parse_key(spec).unwrap_or_else(|e| panic!("bad key spec {spec}: {e}"));
-    app.on_key(key)
+    send_key(app, key)
 }
 
 /// One action through `update`, then a prepared frame.
-pub fn step(app: &mut App, action: broadsheet::app::Action) -> Effect {
-    let effect = broadsheet::app::update(app, action);
-    app.prepare_frame();
+pub fn step(app: &mut App, action: Action) -> Effect {
+    let effect = send_action(app, action);
+    send(app, Msg::Frame);
     effect
 }
 
@@ -136,10 +192,11 @@ pub fn press_all(app: &mut App, specs: &[&str]) {
 
 /// Draw the app at its current size.
 pub fn draw(app: &App) -> Buffer {
-    let (width, height) = app.size;
+    let (width, height) = app.size();
+    let theme = theme();
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     let frame = terminal
-        .draw(|frame| broadsheet::ui::render(app, frame))
+        .draw(|frame| broadsheet::ui::render(app, &theme, frame))
         .expect("draw");
     frame.buffer.clone()
 }

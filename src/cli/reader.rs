@@ -1,5 +1,5 @@
-//! The interactive reader: gathers config, library and state, then hands the
-//! terminal to the event loop.
+//! The interactive reader, the command run when none is named: gathers
+//! config, library and state, then hands the terminal to the event loop.
 //!
 //! Order matters on the way in and on the way out. In: a bad config or a
 //! missing terminal is reported before the terminal is touched. Out, on
@@ -15,15 +15,16 @@ use std::time::Duration;
 
 use ratatui::Terminal;
 
-use crate::app::{App, Reloader};
+use super::{Cli, NoPaths};
+use crate::app::{App, Msg, Reloader};
 use crate::backend::{Moves, WireBackend};
-use crate::cli::{AmbiguousArg, Cli};
 use crate::config::{AmbiguousSetting, Config};
-use crate::event_loop::{self, Saver};
+use crate::event_loop::{self, Saver, settle};
 use crate::library::{Library, RealFiles};
 use crate::store::Store;
 use crate::terminal::{self, FrameWriter, Guard, Modes};
 use crate::typeset::AmbiguousWidth;
+use crate::ui::Theme;
 
 /// Why the reader cannot start.
 #[derive(Debug, thiserror::Error)]
@@ -40,7 +41,7 @@ pub enum ReaderError {
     NoTty(#[source] io::Error),
     #[error("cannot take over the terminal")]
     Enter(#[source] io::Error),
-    #[error("no issue to show {files}{hint}", files = crate::cli::report::issue_files_hint())]
+    #[error("no issue to show {files}{hint}", files = super::report::issue_files_hint())]
     NothingToShow { hint: String },
 }
 
@@ -48,13 +49,21 @@ pub enum ReaderError {
 const EXIT_SAVE_LIMIT: Duration = Duration::from_secs(2);
 
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
-    let config = load_config(cli)?;
-    check_terminal(&cli.paths)?;
-    let library = crate::cli::open_library(&cli.paths, &config, crate::cli::NoPaths::ConfigLibrary);
+    // A bad config or a missing terminal is reported before anything is read.
+    let prepare = |config: &mut Config| {
+        overrides(cli, config);
+        Ok(check_terminal(&cli.paths)?)
+    };
+    let (config, library) = super::start(
+        cli.config.as_deref(),
+        &cli.paths,
+        NoPaths::ConfigLibrary,
+        prepare,
+    )?;
     // An empty reader says less than the reasons do, and the alternate
     // screen would hide them: tell them here and stop.
     if library.entries.is_empty() {
-        crate::cli::report::report_skipped(&library);
+        super::report::report_skipped(&library);
         return Err(ReaderError::NothingToShow {
             hint: command_hint(&cli.paths),
         }
@@ -70,7 +79,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     terminal::install_panic_hook(Arc::clone(&on_exit));
     let signals = terminal::spawn_signal_thread(on_exit)?;
     // Bracketed paste: a paste arrives as one event, text for the search
-    // prompt, never keys (RELIABILITY §6 case 29). The guard turns it off
+    // prompt, never keys. The guard turns it off
     // on every way out and around a stop, and mouse reporting likewise
     // when the config asks for it (it takes drag-to-select away).
     let modes = Modes {
@@ -80,19 +89,29 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let guard = Guard::enter(modes).map_err(ReaderError::Enter)?;
 
     let (ambiguous, note) = ambiguous_width(config.ambiguous_width);
-    let mut app = App::new(library, &config, state, ambiguous);
-    app.ambiguous_note = Some(note.to_owned());
-    app.set_reloader(reloader(cli, &config));
-    for message in saver.take_messages() {
-        app.push_message(message);
+    let mut app = App::new(library, &config, state, ambiguous)
+        .with_ambiguous_note(note)
+        .with_reloader(reloader(cli, &config));
+    let mut theme = Theme::named(
+        &config.theme,
+        crate::config::no_color_requested(),
+        ambiguous,
+    );
+    if theme.is_none() {
+        let message = format!("unknown theme {:?}; using \"default\"", config.theme);
+        settle(&mut app, Msg::Log(vec![message]), Some(&saver));
     }
-    app.announce_messages();
-    let result = run_screen(&mut app, &saver);
+    let theme = theme
+        .take()
+        .unwrap_or_else(|| Theme::new(crate::config::no_color_requested(), ambiguous));
+    settle(&mut app, Msg::Log(saver.take_messages()), Some(&saver));
+    settle(&mut app, Msg::Announce, Some(&saver));
+    let result = run_screen(&mut app, &theme, &saver);
 
     // Persist first, restore second, print third. The header cache carries
     // the article counts learnt this session into the next start's list.
-    let cache_error = app.library.save_header_cache().err();
     saver.stage(app.state());
+    let cache_error = app.into_library().save_header_cache().err();
     let mut messages = saver.flush();
     messages.extend(cache_error);
     drop(guard);
@@ -111,15 +130,15 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn run_screen(app: &mut App, saver: &Saver) -> anyhow::Result<()> {
+fn run_screen(app: &mut App, theme: &Theme, saver: &Saver) -> anyhow::Result<()> {
     let backend = WireBackend::new(FrameWriter::new(), moves_from_env());
     let mut terminal = Terminal::new(backend)?;
     let result = (|| {
         // Also wipes the ambiguous-width probe's glyph.
         terminal.clear()?;
         let size = terminal.size()?;
-        app.on_resize(size.width, size.height);
-        event_loop::run(&mut terminal, app, saver)
+        settle(app, Msg::Resize(size.width, size.height), Some(saver));
+        event_loop::run(&mut terminal, app, theme, saver)
     })();
     // ratatui's `Terminal` shows the cursor on drop and `eprintln!`s when
     // that fails, which panics when the terminal is gone (a hang-up: the
@@ -165,8 +184,7 @@ fn command_hint(paths: &[PathBuf]) -> String {
 /// config's library), through the header cache. Standard input is read
 /// once; the reload is handed its text back.
 fn reloader(cli: &Cli, config: &Config) -> Reloader {
-    let (paths, options) =
-        crate::cli::library_inputs(&cli.paths, config, crate::cli::NoPaths::ConfigLibrary);
+    let (paths, options) = super::library_inputs(&cli.paths, config, NoPaths::ConfigLibrary);
     Reloader::new(move |stdin| Library::open_with(&paths, &options, Arc::new(RealFiles), stdin))
 }
 
@@ -192,21 +210,15 @@ fn moves_from_env() -> Moves {
     }
 }
 
-/// The config file over the defaults, then the command line over both.
-fn load_config(cli: &Cli) -> anyhow::Result<Config> {
-    let mut config = crate::cli::load_config(cli.config.as_deref())?;
+/// The command line over the config file.
+fn overrides(cli: &Cli, config: &mut Config) {
     if let Some(mode) = cli.ambiguous_width {
-        config.ambiguous_width = match mode {
-            AmbiguousArg::Auto => AmbiguousSetting::Auto,
-            AmbiguousArg::Narrow => AmbiguousSetting::Narrow,
-            AmbiguousArg::Wide => AmbiguousSetting::Wide,
-        };
+        config.ambiguous_width = mode;
     }
-    cli.style.apply(&mut config);
+    cli.style.apply(config);
     if cli.mouse || cli.no_mouse {
         config.mouse = cli.mouse;
     }
-    Ok(config)
 }
 
 /// The reader draws on standard output and reads keys from standard input,

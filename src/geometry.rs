@@ -1,10 +1,17 @@
-//! Screen geometry: which panes show at which size, and where. Pure
-//! functions of a size, shared by `update` (body width, page sizes, list
-//! scrolling) and `render`. Every subtraction saturates.
+//! Screen geometry: which panes show at which size, and where overlays go.
+//! Pure functions of a size, shared by `app` (body width, page sizes, list
+//! scrolling, mouse hit-testing) and `ui` (drawing), so what is clicked is
+//! what was drawn. Every subtraction saturates.
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 
-use crate::app::Pane;
+/// The three panes, left to right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Issues,
+    Headlines,
+    Article,
+}
 
 /// Below this the screen only says it is too small.
 pub const MIN_WIDTH: u16 = 20;
@@ -164,6 +171,46 @@ pub fn body_rect(pane: Rect, body_width: u16) -> Rect {
         width,
         ..content
     }
+}
+
+/// How wide an overlay's frame is on a screen `screen_width` cells wide: 4
+/// cells narrower, 76 at most.
+pub fn overlay_width(screen_width: u16) -> u16 {
+    screen_width.saturating_sub(4).min(76)
+}
+
+/// The text width inside that frame: 4 cells narrower again (the border and
+/// a cell of margin each side), at least 1.
+pub fn overlay_text_width(screen_width: u16) -> usize {
+    usize::from(overlay_width(screen_width).saturating_sub(4)).max(1)
+}
+
+/// How wide the message log wraps its messages on a screen `screen_width`
+/// cells wide.
+pub fn log_text_width(screen_width: u16) -> usize {
+    usize::from(screen_width.saturating_sub(8).min(72)).max(1)
+}
+
+/// Where an overlay of `rows` rows is drawn on a screen of `area`: as wide
+/// as [`overlay_width`] says, as tall as its rows and its border, centred;
+/// `None` when that leaves too little room to draw it.
+pub fn overlay_area(area: Rect, rows: usize) -> Option<Rect> {
+    let width = overlay_width(area.width);
+    let wanted = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
+    let height = area.height.saturating_sub(2).min(wanted);
+    let frame = Rect {
+        x: area.x + area.width.saturating_sub(width) / 2,
+        y: area.y + area.height.saturating_sub(height) / 2,
+        width,
+        height,
+    };
+    (frame.width >= 4 && frame.height >= 3).then_some(frame)
+}
+
+/// The rows of an overlay drawn in `frame` (from [`overlay_area`]): inside
+/// the border, with a cell of margin each side.
+pub fn overlay_inner(frame: Rect) -> Rect {
+    frame.inner(Margin::new(2, 1))
 }
 
 /// Rows an overlay shows at once on a screen `height` rows tall: a row of

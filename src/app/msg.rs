@@ -1,0 +1,116 @@
+//! What goes into `update` and what comes out of it.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use crossterm::event::{KeyEvent, MouseEvent};
+
+use crate::keys::Action;
+use crate::library::Stamp;
+use crate::model::Issue;
+use crate::store::State;
+
+/// Every input the reader takes, one at a time, through [`update`](super::update).
+#[derive(Debug, Clone)]
+pub enum Msg {
+    /// A key press, through the keymap (or into the search prompt).
+    Key(KeyEvent),
+    /// An action, as a key bound to it would ask.
+    Action(Action),
+    /// Pasted text (bracketed paste): into the prompt, never keys.
+    Paste(String),
+    /// A mouse event, when mouse reporting is on.
+    Mouse(MouseEvent),
+    /// The terminal's new size; sent once before the first frame too.
+    Resize(u16, u16),
+    /// A frame is about to be drawn: lay out what it shows, keep the lists'
+    /// selection in view, mark an article whose end shows as read. Sent
+    /// once per frame, so a drained batch of keys lays out once.
+    Frame,
+    /// The time now: sent after every batch of input and at the deadline
+    /// [`App::next_deadline`](super::App::next_deadline) asked for.
+    Tick(Instant),
+    /// Messages for the log (from the store, at start or after a save).
+    Log(Vec<String>),
+    /// Say in the status bar that there are messages; once, at start.
+    Announce,
+    /// An issue read and parsed for the app, answering [`Task::Read`].
+    Parsed(Box<Parsed>),
+    /// An already parsed issue for entry `.0` (a library that parsed
+    /// ahead, a test fixture): put in place, keeping the selection.
+    SetIssue(usize, Box<Issue>),
+    /// The library opened again, answering [`Task::Reload`].
+    Reloaded(Box<super::reload::Reopened>),
+    /// Library-wide search results, answering a coming `Task::SearchLibrary`.
+    Searched(Box<LibraryHits>),
+}
+
+impl Msg {
+    /// The copy kept to run again when this message had to wait for an
+    /// issue to be parsed. Answers and ticks never wait.
+    pub(crate) fn retry_copy(&self) -> Option<Msg> {
+        match self {
+            Msg::Key(_) | Msg::Action(_) | Msg::Mouse(_) => Some(self.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// Hits of a search across the library, by entry and article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LibraryHits {
+    pub pattern: String,
+    pub hits: Vec<(usize, usize)>,
+}
+
+/// An issue read from its file and parsed, off the update path.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub index: usize,
+    pub issue: Issue,
+    /// Decoding, reading and parsing problems, each naming the file.
+    pub messages: Vec<String>,
+    /// The file's size and mtime taken before it was read.
+    pub stamp: Option<(PathBuf, Stamp)>,
+}
+
+/// What the terminal must do after a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Effect {
+    #[default]
+    None,
+    Quit,
+    Suspend,
+    /// Clear the terminal and paint every cell again.
+    Redraw,
+}
+
+/// Work `update` leaves to the loop: I/O, whose results come back as `Msg`s.
+#[derive(Debug, Clone)]
+pub enum Task {
+    /// Read and parse entry `.0`; answer with `Msg::Parsed`.
+    Read(usize),
+    /// Open the library again with the app's reloader; answer with
+    /// `Msg::Reloaded`.
+    Reload,
+    /// Keep this reading state as the one to write next (the signal and
+    /// panic paths write it too).
+    Stage(State),
+    /// Write the staged state now; answer with its messages as `Msg::Log`.
+    Flush,
+}
+
+/// What one message asks of the loop.
+#[derive(Debug, Default)]
+#[must_use]
+pub struct Effects {
+    pub effect: Effect,
+    pub tasks: Vec<Task>,
+}
+
+impl Effects {
+    /// Whether the reading state changed (and was handed over to be saved).
+    pub fn stages_state(&self) -> bool {
+        self.tasks.iter().any(|t| matches!(t, Task::Stage(_)))
+    }
+}

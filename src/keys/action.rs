@@ -1,0 +1,146 @@
+//! Every user intent, named. Key bindings, the help overlay and the config's
+//! `[keys]` table all speak these names. An action is defined once, here:
+//! its variant (in the order help lists them), its name (the variant in
+//! snake case, derived) and its help text; its default keys are in the
+//! `[keys]` table of `assets/config.toml`.
+
+use strum::{EnumMessage, VariantArray};
+
+/// A user intent. `name()` is the name used in `[keys]` and in help.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::EnumMessage,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
+pub enum Action {
+    #[strum(message = "down one line / item")]
+    Down,
+    #[strum(message = "up one line / item")]
+    Up,
+    #[strum(message = "page down")]
+    PageDown,
+    #[strum(message = "page up")]
+    PageUp,
+    #[strum(message = "half page down")]
+    HalfPageDown,
+    #[strum(message = "half page up")]
+    HalfPageUp,
+    #[strum(message = "top")]
+    Top,
+    #[strum(message = "bottom")]
+    Bottom,
+    #[strum(message = "open")]
+    Open,
+    /// Close an overlay, or go back one pane.
+    #[strum(message = "back (or close overlay, search)")]
+    Back,
+    #[strum(message = "next pane")]
+    FocusNext,
+    #[strum(message = "previous pane")]
+    FocusPrev,
+    #[strum(message = "pane to the left")]
+    FocusLeft,
+    #[strum(message = "pane to the right")]
+    FocusRight,
+    /// Show or hide the Issues pane in the two-pane layout.
+    #[strum(message = "show/hide the issues pane")]
+    ToggleIssues,
+    #[strum(message = "next article")]
+    NextArticle,
+    #[strum(message = "previous article")]
+    PrevArticle,
+    #[strum(message = "next unread article")]
+    NextUnread,
+    #[strum(message = "mark read / unread")]
+    ToggleRead,
+    #[strum(message = "star / unstar")]
+    ToggleStar,
+    #[strum(message = "starred articles")]
+    Starred,
+    #[strum(message = "messages")]
+    Log,
+    /// List the current article's links, numbered as `dump` numbers them.
+    #[strum(message = "links in this article")]
+    Links,
+    /// Open the search prompt (`/`).
+    #[strum(message = "search this issue")]
+    Search,
+    /// Go to the next or previous hit of the last search.
+    #[strum(message = "next search hit")]
+    SearchNext,
+    #[strum(message = "previous search hit")]
+    SearchPrev,
+    /// Open the library again from the same paths (`R`).
+    #[strum(message = "reload the library")]
+    Reload,
+    #[strum(message = "this help")]
+    Help,
+    /// Paint the whole screen again (something else wrote on it).
+    #[strum(message = "redraw the screen")]
+    Redraw,
+    #[strum(message = "suspend (fg resumes)")]
+    Suspend,
+    #[strum(message = "quit (in an overlay: close it)")]
+    Quit,
+}
+
+impl Action {
+    /// Every action, in the order help lists them.
+    pub const ALL: &'static [Action] = <Action as VariantArray>::VARIANTS;
+
+    /// The name used in the config's `[keys]` table.
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    pub fn from_name(name: &str) -> Option<Action> {
+        name.parse().ok()
+    }
+
+    /// What the action does, for the help overlay.
+    /// Kept within 33 cells, the room help has at 60 columns beside the
+    /// widest key column, so that no line of help is cut there.
+    pub fn description(self) -> &'static str {
+        self.get_message().unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_are_unique() {
+        let mut names: Vec<_> = Action::ALL.iter().map(|a| a.name()).collect();
+        for &action in Action::ALL {
+            assert_eq!(Action::from_name(action.name()), Some(action));
+        }
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), Action::ALL.len());
+    }
+
+    #[test]
+    fn descriptions_fit_help_at_60_columns() {
+        for &action in Action::ALL {
+            assert!(
+                action.get_message().is_some(),
+                "{action:?} has no help text"
+            );
+            let text = action.description();
+            let width =
+                crate::typeset::width::str_width(text, crate::typeset::AmbiguousWidth::Narrow);
+            assert!(width <= 33, "{text}");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! The starred list overlay (`S`).
+
+use super::Row;
+use crate::app::App;
+use crate::ui::text::Pen;
+
+/// The title and rows of the starred list, from the reading state alone:
+/// paper and date come from the library's header scan, the headline from
+/// the state. With one paper, its name goes in the title and each row
+/// keeps its room for the headline.
+pub(super) fn rows(app: &App, pen: &Pen) -> (String, Vec<Row>) {
+    let infos: Vec<_> = app
+        .overlay
+        .starred
+        .iter()
+        .map(|s| app.issue_info(s.issue))
+        .collect();
+    let one_paper = infos.windows(2).all(|w| w[0].paper == w[1].paper);
+    let title = match infos.first() {
+        Some(info) if one_paper => format!(" Starred · {} ", info.paper),
+        _ => " Starred ".to_owned(),
+    };
+    let mut rows: Vec<Row> = (app.overlay.starred.iter().zip(&infos))
+        .map(|(item, info)| Row {
+            key: info.date.map(|d| d.to_string()).unwrap_or_default(),
+            text: match one_paper {
+                true => item.headline.clone(),
+                false => format!("{} · {}", info.paper, item.headline),
+            },
+            style: pen.theme.overlay,
+        })
+        .collect();
+    if rows.is_empty() {
+        let text = match app.overlay.starred_elsewhere {
+            0 => "No starred articles: press s on an article to star it.",
+            _ => "No starred articles in the issues open now.",
+        };
+        rows.push(Row::text(text.to_owned(), pen.theme.second_line));
+    }
+    if app.overlay.starred_elsewhere > 0 {
+        let n = app.overlay.starred_elsewhere;
+        let text = match n {
+            1 => "1 more starred article is in an issue not open now.".to_owned(),
+            _ => format!("{n} more starred articles are in issues not open now."),
+        };
+        rows.push(Row::text(text, pen.theme.second_line));
+    }
+    (title, rows)
+}
