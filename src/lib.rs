@@ -6,6 +6,7 @@
 //! (state, actions, `update`) → `ui` (render) → `terminal`.
 
 pub mod app;
+pub mod archive;
 pub mod backend;
 pub mod cli;
 pub mod config;
