@@ -8,3 +8,4 @@
 
 pub mod days;
 pub mod goto;
+pub mod tree;
