@@ -8,4 +8,6 @@
 
 pub mod days;
 pub mod goto;
+pub mod prefilter;
+pub mod search;
 pub mod tree;

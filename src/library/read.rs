@@ -35,6 +35,11 @@ pub enum ReadError {
 
 impl Library {
     pub(super) fn read_file(&self, path: &Path) -> Result<Decoded, ReadError> {
+        decode_whole(&self.read_bytes(path)?)
+    }
+
+    /// A file's bytes, checked and capped as `read_file` reads them.
+    pub(super) fn read_bytes(&self, path: &Path) -> Result<Vec<u8>, ReadError> {
         let max = self.options.max_file_size;
         let meta = fs::metadata(path).map_err(vanished)?;
         if !meta.is_file() {
@@ -44,12 +49,7 @@ impl Library {
             return Err(ReadError::TooLarge(headers::too_large(meta.len(), max)));
         }
         let file = self.files.open(path).map_err(vanished)?;
-        let bytes = read_capped(file, max)?;
-        let mut decoded = decode(&bytes, Extent::Whole).map_err(|_| ReadError::NotText)?;
-        if let std::borrow::Cow::Owned(clean) = sanitize(&decoded.text) {
-            decoded.text = clean;
-        }
-        Ok(decoded)
+        read_capped(file, max)
     }
 
     /// Standard input, read whole now: it cannot be read twice.
@@ -85,6 +85,15 @@ impl Library {
         };
         entries::item(Source::Stdin, header)
     }
+}
+
+/// A whole file's bytes decoded and sanitised.
+pub(super) fn decode_whole(bytes: &[u8]) -> Result<Decoded, ReadError> {
+    let mut decoded = decode(bytes, Extent::Whole).map_err(|_| ReadError::NotText)?;
+    if let std::borrow::Cow::Owned(clean) = sanitize(&decoded.text) {
+        decoded.text = clean;
+    }
+    Ok(decoded)
 }
 
 /// Read at most `max` bytes; more is an error that gives the size read.

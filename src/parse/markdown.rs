@@ -15,7 +15,7 @@ mod lists;
 pub use crate::model::Link;
 use links::safe_url;
 pub use links::{clip_links, trimmed};
-pub use lists::bullet_end;
+pub use lists::{BULLETS, bullet_end};
 
 /// What Markdown made of a block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
