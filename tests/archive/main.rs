@@ -1,0 +1,5 @@
+//! The archive: library search (prefilter soundness, the worker API) and
+//! the calendar drawn into a buffer.
+
+mod search;
+mod support;
