@@ -6,6 +6,7 @@
 //! Layer 2: uses `model`, `library`, `parse`, `search` and `typeset`; knows
 //! nothing of the app or the screen beyond drawing into a ratatui `Buffer`.
 
+pub mod calendar;
 pub mod days;
 pub mod goto;
 pub mod prefilter;
