@@ -10,8 +10,12 @@
 //! across page breaks. Single characters survive all of that. The ways a
 //! character reaches an article without its UTF-8 bytes in the file are
 //! each ruled out:
-//! - the file is not UTF-8 (a legacy encoding, UTF-16): such a file is
-//!   never skipped;
+//! - the file is not UTF-8: then it is looked at in every encoding the
+//!   decoder could choose (every WHATWG encoding, UTF-16 both ways), each
+//!   needed character in each encoding that can spell it; a file in a
+//!   stateful encoding (ISO-2022-JP, which switches with ESC) is kept.
+//!   Decoding a legacy file to find out (the encoding detector reads it
+//!   whole) costs more than searching a thousand UTF-8 ones;
 //! - a character reference (`&#x9AD8;`, `&eacute;`): a file with `&#` is
 //!   never skipped, nor one with `&` when a needed character is one a named
 //!   reference could spell (named references spell no Han, kana or Hangul);
@@ -29,6 +33,8 @@ use crate::search::Query;
 #[derive(Debug)]
 struct Needed {
     finders: Vec<memmem::Finder<'static>>,
+    /// Its sources as every other encoding spells them.
+    legacy: Vec<memmem::Finder<'static>>,
     /// A named character reference could spell one of its sources.
     named_reference: bool,
     /// Files in which it was found, to try the rarest first.
@@ -73,6 +79,10 @@ impl Prefilter {
                     .iter()
                     .map(|c| memmem::Finder::new(c.to_string().as_bytes()).into_owned())
                     .collect(),
+                legacy: legacy_forms(&sources)
+                    .iter()
+                    .map(|bytes| memmem::Finder::new(bytes).into_owned())
+                    .collect(),
                 found: AtomicUsize::new(0),
             })
             .collect();
@@ -92,6 +102,7 @@ impl Prefilter {
             .collect();
         order.sort_by_key(|&(found, _)| found);
         let mut references = None;
+        let mut utf8 = None;
         for (_, needed) in order {
             if needed.finders.iter().any(|f| f.find(raw).is_some()) {
                 needed.found.fetch_add(1, Ordering::Relaxed);
@@ -104,12 +115,86 @@ impl Prefilter {
             if numeric || (named && needed.named_reference) {
                 continue;
             }
-            // Absent from the bytes: absent from the text only if the
-            // bytes are the text, as UTF-8 (a UTF-16 BOM is not UTF-8).
-            return std::str::from_utf8(raw).is_err();
+            // Absent from the bytes: absent from the text when the bytes
+            // are the text, as UTF-8 (a UTF-16 BOM is not UTF-8).
+            // Most files are checked here, so the check is a SIMD one:
+            // std's validator took a third of a rare pattern's search.
+            if *utf8.get_or_insert_with(|| simdutf8::basic::from_utf8(raw).is_ok()) {
+                return false;
+            }
+            let stateful = memchr::memchr(0x1B, raw).is_some();
+            if !stateful && !needed.legacy.iter().any(|f| f.find(raw).is_some()) {
+                return false;
+            }
         }
         true
     }
+}
+
+/// Every WHATWG encoding the decoder could name, but UTF-8 (looked for
+/// apart) and the stateful ISO-2022-JP (kept whenever it could apply).
+const ENCODINGS: [&encoding_rs::Encoding; 35] = {
+    use encoding_rs::*;
+    [
+        BIG5,
+        EUC_JP,
+        EUC_KR,
+        GB18030,
+        GBK,
+        IBM866,
+        ISO_8859_2,
+        ISO_8859_3,
+        ISO_8859_4,
+        ISO_8859_5,
+        ISO_8859_6,
+        ISO_8859_7,
+        ISO_8859_8,
+        ISO_8859_8_I,
+        ISO_8859_10,
+        ISO_8859_13,
+        ISO_8859_14,
+        ISO_8859_15,
+        ISO_8859_16,
+        KOI8_R,
+        KOI8_U,
+        MACINTOSH,
+        SHIFT_JIS,
+        WINDOWS_874,
+        WINDOWS_1250,
+        WINDOWS_1251,
+        WINDOWS_1252,
+        WINDOWS_1253,
+        WINDOWS_1254,
+        WINDOWS_1255,
+        WINDOWS_1256,
+        WINDOWS_1257,
+        WINDOWS_1258,
+        X_MAC_CYRILLIC,
+        X_USER_DEFINED,
+    ]
+};
+
+/// `sources` as each encoding spells them (UTF-16 both ways), deduplicated.
+fn legacy_forms(sources: &[char]) -> Vec<Vec<u8>> {
+    let mut forms: Vec<Vec<u8>> = Vec::new();
+    for &c in sources {
+        let text = c.to_string();
+        let mut units = [0; 2];
+        let units = c.encode_utf16(&mut units);
+        forms.push(units.iter().flat_map(|u| u.to_le_bytes()).collect());
+        forms.push(units.iter().flat_map(|u| u.to_be_bytes()).collect());
+        // encoding_rs would encode UTF-16 as UTF-8 (the WHATWG rule), so it
+        // is spelt out above.
+        for encoding in ENCODINGS {
+            let (bytes, _, unmappable) = encoding.encode(&text);
+            if !unmappable {
+                forms.push(bytes.into_owned());
+            }
+        }
+    }
+    forms.sort_unstable();
+    forms.dedup();
+    forms
 }
 
 #[cfg(test)]
@@ -145,6 +230,17 @@ mod tests {
         assert!(may("\u{e9}t\u{e9}", b"&eacute;t&eacute;"));
         let (gb, _, _) = encoding_rs::GB18030.encode("高亭宇");
         assert!(may("高亭宇", &gb));
+        let (big5, _, _) = encoding_rs::BIG5.encode("高亭宇");
+        assert!(may("高亭宇", &big5));
+        let (other, _, _) = encoding_rs::GB18030.encode("北京日报");
+        assert!(
+            !may("高亭宇", &other),
+            "a legacy file is looked at in its bytes"
+        );
+        // Plain ASCII is read as UTF-8 whatever it escapes into; with any
+        // byte that is not UTF-8, ESC could be ISO-2022-JP's: kept.
+        assert!(!may("高", b"\x1b$B9b\x1b(B"));
+        assert!(may("高", b"\x1b$B9b\x1b(B \xFF"));
         let utf16: Vec<u8> = [0xFF, 0xFE]
             .into_iter()
             .chain("高".encode_utf16().flat_map(u16::to_le_bytes))
