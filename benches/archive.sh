@@ -16,7 +16,7 @@ work=${1:-/tmp/broadsheet-archive-bench}
 runs=${RUNS:-3}
 scales=${SCALES:-"1000 10000 100000"}
 few=麒麟吉祥物
-every=${EVERY:-副中心}
+every=${EVERY:-高亭宇}
 
 cargo build --release --bin broadsheet --example gen-archive --example open-library --example search-library
 target=${CARGO_TARGET_DIR:-target}/release
@@ -40,10 +40,11 @@ archive() {
 
 # The best wall time of RUNS runs of a command, in seconds.
 best() {
-    local best=
+    local best= t
+    local log=$work/time.log
     for _ in $(seq "$runs"); do
-        local t
-        t=$( { /usr/bin/time -f %e "$@" > /dev/null 2> /dev/null; } 2>&1 | tail -1)
+        /usr/bin/time -f %e -o "$log" "$@" > /dev/null 2> /dev/null || true
+        t=$(tail -1 "$log")
         if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; fi
     done
     echo "$best"
@@ -75,7 +76,8 @@ echo "== open and list at each scale (page cache warm, header cache warm)"
 for n in $scales; do
     dir=$(archive "$n")
     "$bs" list "$dir" > /dev/null
-    open=$( { /usr/bin/time -f "%e s, peak RSS %M KB" "$target/examples/open-library" "$dir" > /dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -f "%e s, peak RSS %M KB" -o "$work/time.log" "$target/examples/open-library" "$dir" > /dev/null
+    open=$(tail -1 "$work/time.log")
     list=$(best "$bs" list "$dir")
     heads=$(best sh -c "find '$dir' -type f -name '*.md' -print0 | xargs -0 head -qc 4096")
     awk -v n="$n" -v o="$open" -v l="$list" -v h="$heads" \

@@ -125,13 +125,6 @@ pub fn in_order<T: Send>(
     }
 }
 
-/// A hit with the text around it, for a results list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HitInContext {
-    pub hit: Hit,
-    pub snippet: Snippet,
-}
-
 /// A piece of the string around a hit: `hit` is the hit's range in `text`.
 /// Line breaks are spaces. `cut_before`/`cut_after` say whether the
 /// string goes on past either end.
@@ -167,13 +160,16 @@ pub fn snippet(text: &str, hit: &Range<usize>) -> Snippet {
     }
 }
 
-/// The matches in one article.
+/// The matches in one article: every hit (for `n`/`N`), and the first in
+/// context for the results list. One snippet an article, not one a hit: a
+/// common word has hundreds of thousands of hits in an archive.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleResult {
     /// Index into the issue's articles.
     pub article: usize,
     pub headline: String,
-    pub hits: Vec<HitInContext>,
+    pub hits: Vec<Hit>,
+    pub snippet: Snippet,
 }
 
 /// The matches in one issue, for the results overlay.
@@ -191,19 +187,15 @@ impl IssueResult {
         let articles = found
             .articles
             .iter()
-            .map(|(at, hits)| {
-                let article = &found.issue.articles[*at];
-                ArticleResult {
+            .filter_map(|(at, hits)| {
+                let article = found.issue.articles.get(*at)?;
+                let first = hits.first()?;
+                Some(ArticleResult {
                     article: *at,
                     headline: article.headline.clone(),
-                    hits: hits
-                        .iter()
-                        .map(|hit| HitInContext {
-                            hit: hit.clone(),
-                            snippet: snippet(hit.text.resolve(article), &hit.range),
-                        })
-                        .collect(),
-                }
+                    snippet: snippet(first.text.resolve(article), &first.range),
+                    hits: hits.clone(),
+                })
             })
             .collect();
         let listed = library.entries.get(entry);

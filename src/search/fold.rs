@@ -128,7 +128,8 @@ pub(super) fn folds_to_itself(c: char, insensitive: bool) -> bool {
     if c.is_ascii() {
         let byte = c as u8;
         let respaced = is_space_byte(byte) && byte != b' ';
-        return !respaced && !(insensitive && c.is_ascii_uppercase());
+        let lowered = insensitive && c.is_ascii_uppercase();
+        return !(respaced || lowered);
     }
     unchanged(c, insensitive)
 }

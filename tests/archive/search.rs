@@ -7,7 +7,7 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 
 use broadsheet::archive::prefilter::Prefilter;
-use broadsheet::archive::search::{CHUNK, IssueResult, LibrarySearch};
+use broadsheet::archive::search::{CHUNK, IssueResult, LibrarySearch, snippet};
 use broadsheet::library::{Extent, Library, LibraryOptions, decode, sanitize};
 use broadsheet::model::Issue;
 use broadsheet::parse::parse_issue;
@@ -202,9 +202,12 @@ fn the_worker_finds_every_issue_in_library_order() {
         let text = library.read(result.entry).unwrap();
         assert!(text.contains(MARKER));
         let first = &result.articles[0];
+        let snippet = &first.snippet;
+        assert_eq!(&snippet.text[snippet.hit.clone()], MARKER);
+        assert!(snippet.text.contains("聚焦一个独角兽主题"));
         let hit = &first.hits[0];
-        assert_eq!(&hit.snippet.text[hit.snippet.hit.clone()], MARKER);
-        assert!(hit.snippet.text.contains("聚焦一个独角兽主题"));
+        let article = broadsheet::parse::parse_issue(&text, None).articles[first.article].clone();
+        assert_eq!(&hit.text.resolve(&article)[hit.range.clone()], MARKER);
         assert_eq!(result.paper, library.entries[result.entry].paper);
         assert!(result.date.is_some());
     }
@@ -249,4 +252,19 @@ fn cancel_stops_after_the_batch_in_hand() {
     let counts = search.counts();
     assert!(counts.finished);
     assert_eq!(counts.searched, CHUNK);
+}
+
+#[test]
+fn a_snippet_keeps_some_context_either_side() {
+    let text = format!("{}高亭宇\n{}", "前".repeat(50), "后".repeat(100));
+    let at = text.find("高亭宇").unwrap();
+    let cut = snippet(&text, &(at..at + "高亭宇".len()));
+    assert_eq!(&cut.text[cut.hit.clone()], "高亭宇");
+    assert!(cut.cut_before && cut.cut_after);
+    assert!(cut.text.starts_with("前前") && cut.text.contains("高亭宇 后"));
+    let whole = snippet("高亭宇", &(0..9));
+    assert_eq!(
+        (whole.text.as_str(), whole.cut_before, whole.cut_after),
+        ("高亭宇", false, false)
+    );
 }

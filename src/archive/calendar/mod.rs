@@ -121,7 +121,7 @@ impl Calendar {
                 cursor: date == self.cursor,
             });
             if column == 6 {
-                weeks.push(std::mem::replace(&mut week, [None; 7]));
+                weeks.push(std::mem::take(&mut week));
             }
         }
         if week.iter().any(Option::is_some) {

@@ -189,12 +189,7 @@ impl Format {
                 width,
                 options,
                 color,
-            } => Output::Text(text::TextOut::new(
-                Vec::new(),
-                *width,
-                options.clone(),
-                *color,
-            )),
+            } => Output::Text(text::TextOut::new(Vec::new(), *width, *options, *color)),
             Format::Json => Output::Json(json::JsonOut::new(Vec::new())),
         };
         let place = Place {
