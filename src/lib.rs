@@ -8,6 +8,7 @@
 //! ARCHITECTURE.md gives the layers; `tests/layers.rs` keeps them.
 
 pub mod app;
+pub mod archive;
 pub mod backend;
 pub mod cli;
 pub mod config;

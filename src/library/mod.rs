@@ -262,14 +262,41 @@ impl Library {
                 })
             }
             Source::File(path) => {
-                let mut decoded = self.read_file(path)?;
-                let label = self.label(index);
-                for warning in &mut decoded.warnings {
-                    *warning = format!("{label}: {warning}");
-                }
-                Ok(decoded)
+                let decoded = self.read_file(path)?;
+                Ok(self.labelled(index, decoded))
             }
         }
+    }
+
+    /// The bytes of file entry `index`, read as `read_decoded` reads them
+    /// (same checks, same errors), for a caller that looks at the raw bytes
+    /// before deciding to decode: `Ok(None)` for the sample, standard input and
+    /// a folder that is one issue, which have no bytes of their own.
+    pub fn read_raw(&self, index: usize) -> Result<Option<Vec<u8>>, ReadError> {
+        let entry = self.entries.get(index).ok_or(ReadError::NoSuchIssue)?;
+        if let EntryStatus::Unavailable(reason) = &entry.status {
+            return Err(ReadError::Unavailable(reason.clone()));
+        }
+        match &entry.source {
+            Source::File(path) if path.is_dir() => Ok(None),
+            Source::File(path) => self.read_bytes(path).map(Some),
+            Source::Sample | Source::Stdin => Ok(None),
+        }
+    }
+
+    /// What `read_decoded` gives, from the bytes `read_raw` gave.
+    pub fn decode_raw(&self, index: usize, bytes: &[u8]) -> Result<Decoded, ReadError> {
+        let decoded = read::decode_whole(bytes)?;
+        Ok(self.labelled(index, decoded))
+    }
+
+    /// Decoding warnings with the entry's label in front.
+    fn labelled(&self, index: usize, mut decoded: Decoded) -> Decoded {
+        let label = self.label(index);
+        for warning in &mut decoded.warnings {
+            *warning = format!("{label}: {warning}");
+        }
+        decoded
     }
 
     /// Remember an issue's article count (the Issues pane shows it) and

@@ -39,7 +39,7 @@ impl Library {
         if meta.is_dir() {
             return self.read_folder(path);
         }
-        self.read_one(path, meta)
+        decode_whole(&self.read_one(path, meta)?)
     }
 
     /// A folder that is one issue: its article files, each decoded and
@@ -60,7 +60,7 @@ impl Library {
             if total > max {
                 return Err(ReadError::TooLarge(headers::too_large(total, max)));
             }
-            let decoded = self.read_one(member, meta)?;
+            let decoded = decode_whole(&self.read_one(member, meta)?)?;
             let relative = member
                 .strip_prefix(folder)
                 .unwrap_or(member)
@@ -79,7 +79,7 @@ impl Library {
         })
     }
 
-    fn read_one(&self, path: &Path, meta: fs::Metadata) -> Result<Decoded, ReadError> {
+    fn read_one(&self, path: &Path, meta: fs::Metadata) -> Result<Vec<u8>, ReadError> {
         let max = self.options.max_file_size;
         if !meta.is_file() {
             return Err(ReadError::NotRegular(scan::kind_of(&meta.file_type())));
@@ -88,12 +88,14 @@ impl Library {
             return Err(ReadError::TooLarge(headers::too_large(meta.len(), max)));
         }
         let file = self.files.open(path).map_err(vanished)?;
-        let bytes = read_capped(file, max)?;
-        let mut decoded = decode(&bytes, Extent::Whole).map_err(|_| ReadError::NotText)?;
-        if let std::borrow::Cow::Owned(clean) = sanitize(&decoded.text) {
-            decoded.text = clean;
-        }
-        Ok(decoded)
+        read_capped(file, max)
+    }
+
+    /// A file's bytes, checked and capped as `read_file` reads them (a folder
+    /// that is one issue has no bytes of its own: `read_file` joins it).
+    pub(super) fn read_bytes(&self, path: &Path) -> Result<Vec<u8>, ReadError> {
+        let meta = fs::metadata(path).map_err(vanished)?;
+        self.read_one(path, meta)
     }
 
     /// Standard input, read whole now: it cannot be read twice.
@@ -129,6 +131,15 @@ impl Library {
         };
         entries::item(Source::Stdin, header)
     }
+}
+
+/// A whole file's bytes decoded and sanitised.
+pub(super) fn decode_whole(bytes: &[u8]) -> Result<Decoded, ReadError> {
+    let mut decoded = decode(bytes, Extent::Whole).map_err(|_| ReadError::NotText)?;
+    if let std::borrow::Cow::Owned(clean) = sanitize(&decoded.text) {
+        decoded.text = clean;
+    }
+    Ok(decoded)
 }
 
 /// Read at most `max` bytes; more is an error that gives the size read.

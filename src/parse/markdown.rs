@@ -14,7 +14,7 @@ mod lists;
 
 pub use crate::model::Link;
 pub use links::{clip_links, safe_url, trimmed};
-pub use lists::bullet_end;
+pub use lists::{BULLETS, bullet_end};
 
 /// What Markdown made of a block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -122,6 +122,18 @@ fn unchanged(c: char, insensitive: bool) -> bool {
     }
 }
 
+/// Whether `c` alone folds to exactly itself: every character `Folded::new`
+/// copies unchanged.
+pub(super) fn folds_to_itself(c: char, insensitive: bool) -> bool {
+    if c.is_ascii() {
+        let byte = c as u8;
+        let respaced = is_space_byte(byte) && byte != b' ';
+        let lowered = insensitive && c.is_ascii_uppercase();
+        return !(respaced || lowered);
+    }
+    unchanged(c, insensitive)
+}
+
 impl Folded {
     /// Fold `source`: fullwidth ASCII to ASCII, every whitespace run (U+3000
     /// included) to one space, line-break hints dropped, decomposing

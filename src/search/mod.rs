@@ -39,6 +39,7 @@ mod boundary;
 mod fold;
 #[cfg(test)]
 mod tests;
+pub mod variants;
 
 use std::ops::Range;
 
@@ -95,6 +96,23 @@ impl Query {
     /// Whether case matters (the pattern has an uppercase letter).
     pub fn is_case_sensitive(&self) -> bool {
         !self.insensitive
+    }
+
+    /// What a string must hold for this pattern to match in it: for each
+    /// distinct character of the folded pattern but the space, the
+    /// characters of a text that fold to hold it (one of them at least must
+    /// be there). A prefilter over raw text builds on this.
+    pub fn required_chars(&self) -> Vec<(char, Vec<char>)> {
+        let folded = String::from_utf8_lossy(self.finder.needle());
+        let mut seen = Vec::new();
+        for c in folded.chars().filter(|&c| c != ' ') {
+            if !seen.contains(&c) {
+                seen.push(c);
+            }
+        }
+        seen.into_iter()
+            .map(|c| (c, variants::sources_of(c, self.insensitive)))
+            .collect()
     }
 
     /// Every match in `text`: non-overlapping byte ranges, in order, each on

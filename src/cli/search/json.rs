@@ -39,8 +39,9 @@ impl<W: Write> JsonOut<W> {
         JsonOut { out }
     }
 
-    pub fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
+    /// The writer, with everything written.
+    pub fn into_inner(self) -> W {
+        self.out
     }
 
     pub fn article(

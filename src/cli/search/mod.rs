@@ -16,11 +16,16 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use super::report::{complain, for_each_parsed, guard};
+use std::sync::atomic::AtomicBool;
+
+use super::report::{complain, guard, report_messages};
 use super::{FixedAmbiguousArg, NoPaths, StyleArgs};
+use crate::archive::prefilter::Prefilter;
+use crate::archive::search::{Found, Searched, in_order, search_entry};
 use crate::library::{Library, Source};
 use crate::model::{Article, Issue};
-use crate::search::{Hit, Query, find_in_article};
+use crate::search::{Hit, Query};
+use crate::typeset::Options;
 
 #[derive(Debug, clap::Args)]
 pub struct SearchArgs {
@@ -74,16 +79,18 @@ pub fn run(args: &SearchArgs, config_file: Option<&Path>) -> anyhow::Result<Exit
     args.style.apply(&mut config);
     let options = super::plain_text_options(args.ambiguous_width, &config);
     let library = super::open_library(&args.paths, &config, NoPaths::ConfigLibrary);
-    let stdout = BufWriter::new(io::stdout().lock());
-    let mut out = if args.json {
-        Output::Json(json::JsonOut::new(stdout))
+    let mut stdout = BufWriter::new(io::stdout().lock());
+    let format = if args.json {
+        Format::Json
     } else {
-        let width = args.width.unwrap_or_else(super::terminal_width);
-        let color = wants_color(args.color);
-        Output::Text(text::TextOut::new(stdout, width, options, color))
+        Format::Text {
+            width: args.width.unwrap_or_else(super::terminal_width),
+            options,
+            color: wants_color(args.color),
+        }
     };
-    let (matched, failed) = search_library(&library, &query, &mut out)?;
-    out.flush().context("writing to standard output")?;
+    let (matched, failed) = search_library(&library, &query, &format, &mut stdout)?;
+    stdout.flush().context("writing to standard output")?;
     Ok(ExitCode::from(match (failed, matched) {
         (true, _) => TROUBLE,
         (false, true) => MATCHED,
@@ -106,30 +113,106 @@ fn wants_color(arg: ColorArg) -> bool {
     }
 }
 
-/// Search every issue in library order; `(matched, failed)`. A failed write
-/// (a closed pipe) ends the run as an error.
+/// Search every issue, on every core, and write the matches in library
+/// order; `(matched, failed)`. Each issue's output is formatted by the
+/// worker that searched it; a failed write (a closed pipe) ends the run as
+/// an error.
 fn search_library(
     library: &Library,
     query: &Query,
-    out: &mut Output<impl Write>,
+    format: &Format,
+    out: &mut impl Write,
 ) -> anyhow::Result<(bool, bool)> {
-    let mut matched = false;
-    let failed = for_each_parsed(library, |index, issue, text| {
+    let mut failed = report_messages(library);
+    let prefilter = Prefilter::new(query);
+    let (mut matched, mut written) = (false, false);
+    let mut result = Ok(());
+    in_order(
+        library.entries.len(),
+        &AtomicBool::new(false),
+        |index| {
+            let searched = search_entry(library, index, query, prefilter.as_ref());
+            let bytes = match &searched {
+                Searched::Found(found) => format.issue(library, index, found),
+                _ => Ok(Vec::new()),
+            };
+            (searched, bytes)
+        },
+        |index, (searched, bytes)| {
+            let warnings = match &searched {
+                Searched::Nothing { warnings } => warnings.as_slice(),
+                Searched::Found(found) => found.warnings.as_slice(),
+                Searched::Failed(reason) => {
+                    failed = true;
+                    let label = library.label(index);
+                    complain(&format!("{}: {}", guard(&label), guard(reason)));
+                    &[]
+                }
+            };
+            for warning in warnings {
+                complain(&guard(warning));
+            }
+            result = bytes.and_then(|bytes| {
+                if bytes.is_empty() {
+                    return Ok(());
+                }
+                matched = true;
+                if written {
+                    out.write_all(format.separator())?;
+                }
+                written = true;
+                out.write_all(&bytes)
+            });
+            result.is_ok()
+        },
+    );
+    result.context("writing to standard output")?;
+    Ok((matched, failed))
+}
+
+/// How matches are written: built once, then used by every worker to
+/// format its issue into bytes.
+enum Format {
+    Text {
+        width: usize,
+        options: Options,
+        color: bool,
+    },
+    Json,
+}
+
+impl Format {
+    /// The matches of one issue, formatted.
+    fn issue(&self, library: &Library, index: usize, found: &Found) -> io::Result<Vec<u8>> {
+        let mut out = match self {
+            Format::Text {
+                width,
+                options,
+                color,
+            } => Output::Text(text::TextOut::new(Vec::new(), *width, *options, *color)),
+            Format::Json => Output::Json(json::JsonOut::new(Vec::new())),
+        };
         let place = Place {
             path: path_of(library, index),
-            issue,
-            source: text,
+            issue: &found.issue,
+            source: &found.text,
         };
-        for article in &issue.articles {
-            let hits = find_in_article(query, article);
-            if !hits.is_empty() {
-                matched = true;
-                out.article(&place, article, &hits)?;
+        for (at, hits) in &found.articles {
+            if let Some(article) = found.issue.articles.get(*at) {
+                out.article(&place, article, hits)?;
             }
         }
-        Ok(())
-    })?;
-    Ok((matched, failed))
+        Ok(out.into_inner())
+    }
+
+    /// What goes between two issues' output: the text's blank line
+    /// between articles (JSON Lines need nothing).
+    fn separator(&self) -> &'static [u8] {
+        match self {
+            Format::Text { .. } => b"\n",
+            Format::Json => b"",
+        }
+    }
 }
 
 /// The path a script is given: the file as named, `-`, or `(sample)`.
@@ -160,10 +243,10 @@ impl<W: Write> Output<W> {
         }
     }
 
-    fn flush(&mut self) -> io::Result<()> {
+    fn into_inner(self) -> W {
         match self {
-            Output::Text(out) => out.flush(),
-            Output::Json(out) => out.flush(),
+            Output::Text(out) => out.into_inner(),
+            Output::Json(out) => out.into_inner(),
         }
     }
 }

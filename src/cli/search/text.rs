@@ -64,8 +64,9 @@ impl<W: Write> TextOut<W> {
         }
     }
 
-    pub fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
+    /// The writer, with everything written.
+    pub fn into_inner(self) -> W {
+        self.out
     }
 
     /// The heading, then each match's line(s); a blank line before every

@@ -1,0 +1,49 @@
+//! Times the reader's library search (`archive::search::LibrarySearch`,
+//! the worker behind `/` in the Issues pane): from the start to the first
+//! batch of results, and to the whole library searched. Used by
+//! `benches/archive.sh`.
+//!
+//! `cargo run --release --example search-library -- PATTERN PATH...`
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use broadsheet::archive::search::LibrarySearch;
+use broadsheet::library::{Library, LibraryOptions};
+use broadsheet::search::Query;
+use clap::Parser;
+
+#[derive(Parser)]
+struct Args {
+    pattern: String,
+    /// Issue files or folders.
+    paths: Vec<PathBuf>,
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args = Args::parse();
+    let library = Arc::new(Library::open(&args.paths, &LibraryOptions::default()));
+    let query = Query::new(&args.pattern)?;
+    let start = Instant::now();
+    let search = LibrarySearch::start(library, query, || {});
+    let mut first = None;
+    let mut issues = 0;
+    while let Some(batch) = search.next_batch() {
+        first.get_or_insert_with(|| start.elapsed());
+        issues += batch.len();
+    }
+    let whole = start.elapsed();
+    let counts = search.counts();
+    let first_ms = first.map_or(f64::NAN, |t| t.as_secs_f64() * 1e3);
+    writeln!(
+        io::stdout().lock(),
+        "library search {:?}: {} hits in {issues} issues of {}; first results {first_ms:.1} ms, whole library {:.1} ms",
+        args.pattern,
+        counts.hits,
+        counts.total,
+        whole.as_secs_f64() * 1e3
+    )?;
+    Ok(())
+}
