@@ -18,5 +18,6 @@ pub mod reader;
 pub mod search;
 pub mod store;
 pub mod terminal;
+pub mod text;
 pub mod typeset;
 pub mod ui;
