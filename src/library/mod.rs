@@ -23,7 +23,7 @@ pub use crate::text::clean as sanitize;
 pub use cache::{CACHE_FILE, Stamp, write_atomic};
 pub use decode::{Decoded, Extent, decode};
 pub use read::ReadError;
-pub use scan::{FileSource, RealFiles};
+pub use scan::{FileSource, RealFiles, open_regular};
 
 use crate::model::Date;
 use cache::HeaderCache;
