@@ -73,7 +73,7 @@ fn named(c: char) -> Option<&'static str> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(super::cases(256)))]
 
     #[test]
     fn raw_decimal_hex_and_named_give_the_same_output(

@@ -70,7 +70,7 @@ fn piece() -> impl Strategy<Value = &'static [u8]> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(super::cases(256)))]
 
     #[test]
     fn the_chain_keeps_its_invariants(pieces in prop::collection::vec(piece(), 0..40)) {

@@ -53,6 +53,15 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).unwrap()
 }
 
+/// Property-test cases: `default`, or as many as `PROPTEST_CASES` asks for
+/// (a long run).
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 /// `work` on another thread, failing the test if it takes longer than the
 /// deadline (a read that blocks on a FIFO, a quadratic loop).
 fn within<T: Send + 'static>(what: &str, work: impl FnOnce() -> T + Send + 'static) -> T {

@@ -63,7 +63,7 @@ fn piece() -> impl Strategy<Value = &'static str> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(super::cases(512)))]
 
     #[test]
     fn every_heading_line_fits_as_drawn(
