@@ -5,7 +5,14 @@
 //! show ~4×. Under `cargo bench` a paired timing (n and 2n alternately, so
 //! both see the same load on this shared machine) prints the median ratio.
 //!
-//! Run: `cargo bench --bench pathological`.
+//! A second group, `clusters/…`, doubles runs with no break point made of
+//! flags, ZWJ emoji and combining marks from 50 KB to 800 KB through the
+//! same chain at width 40 (`dump --width 40`), and prints t(4n)/t(n) for
+//! 200 KB → 800 KB: linear segmentation keeps it near 4 (a run of flags
+//! was quadratic: 16×).
+//!
+//! Run: `cargo bench --bench pathological` (`-- clusters` for the second
+//! group alone).
 // A bench that cannot set up has nothing to measure: it may stop there.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -56,12 +63,67 @@ fn issue(body: &str) -> String {
 
 /// What `dump --width 80` does to one file's text; the bytes written.
 fn dump_chain(text: &str, options: &Options) -> usize {
+    dump_at(text, 80, options)
+}
+
+fn dump_at(text: &str, width: usize, options: &Options) -> usize {
     let clean = sanitize(text);
     let parsed = parse_issue(&clean, Some("deep-2024-03-12.md"));
     let mut out = Vec::new();
     // Writing to a Vec cannot fail.
-    let _ = write_issue(&mut out, &parsed, 80, options);
+    let _ = write_issue(&mut out, &parsed, width, options);
     out.len()
+}
+
+/// A name and a generator of a run of clusters with no break point,
+/// `bytes` long (to a unit).
+type Run = (&'static str, fn(usize) -> String);
+
+fn cluster_cases() -> Vec<Run> {
+    vec![
+        ("flags", |bytes| "🇨🇳".repeat(bytes / 8)),
+        ("zwj", |bytes| "👩\u{200D}🔬".repeat(bytes / 11)),
+        ("marks", |bytes| "e\u{301}\u{302}\u{303}".repeat(bytes / 7)),
+        ("one-cluster", |bytes| {
+            "a".to_owned() + &"\u{301}".repeat(bytes / 2)
+        }),
+    ]
+}
+
+const CLUSTER_SIZES: [usize; 5] = [50_000, 100_000, 200_000, 400_000, 800_000];
+
+fn clusters(c: &mut Criterion) {
+    let options = Options::default();
+    for (name, run) in cluster_cases() {
+        let mut group = c.benchmark_group(format!("clusters/{name}"));
+        group
+            .sample_size(10)
+            .warm_up_time(Duration::from_secs(1))
+            .measurement_time(Duration::from_secs(2));
+        for size in CLUSTER_SIZES {
+            let text = issue(&run(size));
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_with_input(BenchmarkId::from_parameter(size), &text, |b, text| {
+                b.iter(|| dump_at(black_box(text), 40, &options));
+            });
+        }
+        group.finish();
+    }
+    if std::env::args().any(|a| a == "--bench") {
+        for (name, run) in cluster_cases() {
+            let (small, large) = (issue(&run(200_000)), issue(&run(800_000)));
+            let time = |text: &str| {
+                let start = Instant::now();
+                black_box(dump_at(black_box(text), 40, &options));
+                start.elapsed().as_secs_f64()
+            };
+            let mut ratios: Vec<f64> = (0..5).map(|_| time(&large) / time(&small)).collect();
+            println!(
+                "paired clusters/{name}: t(4n)/t(n) = {:.2} for 200 KB → 800 KB (median of 5)",
+                median(&mut ratios)
+            );
+        }
+    }
 }
 
 fn growth(c: &mut Criterion) {
@@ -117,5 +179,5 @@ fn median(values: &mut [f64]) -> f64 {
     values[values.len() / 2]
 }
 
-criterion_group!(benches, growth);
+criterion_group!(benches, growth, clusters);
 criterion_main!(benches);

@@ -23,5 +23,6 @@ pub mod search;
 pub mod sources;
 pub mod store;
 pub mod terminal;
+pub mod text;
 pub mod typeset;
 pub mod ui;

@@ -4,7 +4,6 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::library::sanitize::is_bidi_control;
 use crate::typeset::classes::is_cjk_letter;
 
 /// Longest query, in characters: what the search accepts.
@@ -220,7 +219,7 @@ pub fn remember(history: &mut Vec<String>, query: &str) {
 /// hides text (bidi controls, TAG characters, a stray BOM), which the
 /// article text never holds either, so it could match nothing.
 fn acceptable(c: char) -> bool {
-    !c.is_control() && !is_bidi_control(c) && !matches!(c, '\u{FEFF}' | '\u{E0000}'..='\u{E007F}')
+    !c.is_control() && crate::text::is_plain(c)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

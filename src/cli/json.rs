@@ -1,6 +1,5 @@
 //! `broadsheet json`: the parsed issues as one JSON array on standard output.
 
-use std::fmt::Write as _;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -8,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use super::NoPaths;
-use super::report::{exit_code, for_each_issue, is_unsafe};
+use super::report::{exit_code, for_each_issue};
 use crate::model::Issue;
 
 #[derive(Debug, clap::Args)]
@@ -91,19 +90,7 @@ impl<W: Write> JsonArray<W> {
 /// serde_json escapes only U+0000–001F; escape the rest of the unsafe set as
 /// `\uXXXX`. They can only occur inside strings, where the escape is valid.
 pub fn escape_unsafe(json: &str) -> String {
-    if !json.contains(is_unsafe) {
-        return json.to_owned();
-    }
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        if is_unsafe(c) {
-            // Writing to a String cannot fail.
-            let _ = write!(out, "\\u{:04x}", u32::from(c));
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    crate::text::escape(json, crate::text::Notation::Json).into_owned()
 }
 
 #[cfg(test)]

@@ -2,14 +2,12 @@
 //! order, and telling standard error about problems in text that cannot
 //! act on a terminal.
 
-use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::Context;
 
 use crate::library::Library;
-use crate::library::sanitize::is_bidi_control;
 use crate::library::scan::EXTENSIONS;
 use crate::model::Issue;
 use crate::sources;
@@ -106,24 +104,10 @@ pub(crate) fn complain(message: &str) {
     let _ = writeln!(io::stderr().lock(), "broadsheet: {message}");
 }
 
-/// Characters a terminal may act on or reorder even inside a JSON string:
-/// DEL and C1 controls, line/paragraph separators, bidi controls.
-pub(crate) fn is_unsafe(c: char) -> bool {
-    matches!(c, '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}') || is_bidi_control(c)
-}
-
 /// Plain text for a terminal line: controls and bidi controls shown as
 /// `\u{…}` instead of acting.
 pub(crate) fn guard(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_control() || is_unsafe(c) {
-            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    crate::text::escape(text, crate::text::Notation::Message).into_owned()
 }
 
 #[cfg(test)]

@@ -270,10 +270,10 @@ pub fn parse_bytes(bytes: &[u8], path: &Path, home: Option<&Path>) -> Result<Con
 }
 
 fn read_capped(path: &Path) -> io::Result<Vec<u8>> {
-    let file = fs::File::open(path)?;
-    if file.metadata()?.is_dir() {
+    if fs::metadata(path).is_ok_and(|meta| meta.is_dir()) {
         return Err(io::Error::other("it is a folder"));
     }
+    let file = crate::library::open_regular(path)?;
     let mut bytes = Vec::new();
     file.take(MAX_CONFIG_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_CONFIG_BYTES {

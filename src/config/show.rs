@@ -6,7 +6,6 @@ use std::fmt::Write;
 use super::AmbiguousSetting;
 use super::Config;
 use super::parse::{KINSOKU, PUNCTUATION, named};
-use crate::library::sanitize::is_bidi_control;
 
 /// The effective configuration as a TOML document that `parse` accepts and
 /// that reads back to the same `Config`.
@@ -67,18 +66,8 @@ fn size_text(bytes: u64) -> String {
 /// A TOML basic string; control and bidi characters escaped, so that what
 /// is printed is safe on a terminal and parses back to the same text.
 pub fn toml_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() || is_bidi_control(c) => {
-                let _ = write!(out, "\\u{:04X}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    format!(
+        "\"{}\"",
+        crate::text::escape(text, crate::text::Notation::Toml)
+    )
 }

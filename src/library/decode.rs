@@ -12,9 +12,15 @@ use encoding_rs::{DecoderResult, Encoding, GB18030, GBK, UTF_8};
 
 use guess::mostly_utf8;
 
-/// How far into a file a NUL byte marks it as binary (as `git` and `grep`
+/// How far into a file NUL bytes mark it as binary (as `git` and `grep`
 /// decide).
 pub const BINARY_SNIFF: usize = 8 * 1024;
+
+/// NUL bytes a head that is otherwise good UTF-8 may hold and still be
+/// text: one stray NUL (a damaged file, a bad paste) is read as U+FFFD, as
+/// CommonMark reads it, with a warning; binaries hold many, or bytes that
+/// are not UTF-8 (a PNG's signature, a PDF's streams, UTF-16 without a BOM).
+const STRAY_NULS: usize = 4;
 
 /// How much `chardetng` looks at: of a head (at start-up, thousands of
 /// files) and of a whole file (one, when it is opened).
@@ -27,8 +33,9 @@ pub struct Decoded {
     pub text: String,
     /// The WHATWG name (`UTF-8`, `GB18030`, `Big5`, `UTF-16LE`…).
     pub encoding: &'static str,
-    /// At most one: where the first invalid sequence was, and how many
-    /// there were. Worded without the file name; the caller adds it.
+    /// At most two: where the first invalid sequence was, and how many
+    /// there were; where the first NUL was, and how many. Worded without the
+    /// file name; the caller adds it.
     pub warnings: Vec<String>,
 }
 
@@ -51,12 +58,37 @@ pub enum Extent {
 pub fn decode(bytes: &[u8], extent: Extent) -> Result<Decoded, DecodeError> {
     let last = extent == Extent::Whole;
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
-        return Ok(finish(encoding, &bytes[bom..], bom, last));
+        let mut decoded = finish(encoding, &bytes[bom..], bom, last);
+        mark_nuls(
+            &mut decoded,
+            encoding.is_ascii_compatible().then_some(bytes),
+        );
+        return Ok(decoded);
     }
     if is_binary(bytes) {
         return Err(DecodeError::Binary);
     }
-    Ok(decode_text(bytes, last))
+    let mut decoded = decode_text(bytes, last);
+    mark_nuls(&mut decoded, Some(bytes));
+    Ok(decoded)
+}
+
+/// NUL characters in decoded text become U+FFFD, with one warning that
+/// names the byte offset of the first in `bytes` (the file's bytes, when the
+/// encoding keeps ASCII bytes as they are, so a NUL byte is a NUL).
+fn mark_nuls(decoded: &mut Decoded, bytes: Option<&[u8]>) {
+    let count = decoded.text.bytes().filter(|&b| b == 0).count();
+    if count == 0 {
+        return;
+    }
+    decoded.text = decoded.text.replace('\0', "\u{FFFD}");
+    let at = bytes
+        .and_then(|bytes| memchr::memchr(0, bytes))
+        .map_or(String::new(), |at| format!(" at byte {at}"));
+    let plural = if count == 1 { "" } else { "s" };
+    decoded.warnings.push(format!(
+        "NUL{at}; {count} NUL character{plural} shown as U+FFFD"
+    ));
 }
 
 /// The chain after the BOM and binary checks, for bytes with neither.
@@ -98,12 +130,22 @@ pub fn decode_head(head: &[u8], text_bytes: usize) -> Result<Decoded, DecodeErro
     if is_binary(head) {
         return Err(DecodeError::Binary);
     }
-    Ok(decode_text(text, false))
+    let mut decoded = decode_text(text, false);
+    mark_nuls(&mut decoded, Some(text));
+    Ok(decoded)
 }
 
-/// A NUL byte near the start: an image, an archive, UTF-16 without a BOM.
+/// NUL bytes near the start: an image, an archive, UTF-16 without a BOM.
+/// A few stray NULs in a head that is otherwise good UTF-8 are not.
 pub fn is_binary(bytes: &[u8]) -> bool {
-    memchr::memchr(0, &bytes[..bytes.len().min(BINARY_SNIFF)]).is_some()
+    let head = &bytes[..bytes.len().min(BINARY_SNIFF)];
+    let nuls = memchr::memchr_iter(0, head).take(STRAY_NULS + 1).count();
+    nuls > 0 && (nuls > STRAY_NULS || !is_utf8_head(head))
+}
+
+/// Valid UTF-8, but perhaps for a character cut by the end of the head.
+fn is_utf8_head(head: &[u8]) -> bool {
+    std::str::from_utf8(head).map_or_else(|e| e.error_len().is_none(), |_| true)
 }
 
 fn clean(text: String, encoding: &'static Encoding) -> Decoded {
@@ -255,5 +297,26 @@ mod tests {
             decode(b"\x89PNG\r\n\x1a\n\0\0", Extent::Whole),
             Err(DecodeError::Binary)
         );
+        assert_eq!(
+            decode(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n\0", Extent::Whole),
+            Err(DecodeError::Binary)
+        );
+        assert_eq!(
+            decode(&b"a\0".repeat(8), Extent::Whole),
+            Err(DecodeError::Binary)
+        );
+    }
+
+    #[test]
+    fn a_stray_nul_in_good_utf8_is_text_with_a_warning() {
+        let bytes = "# 报\n\n正文\0。\n".as_bytes();
+        let d = decode(bytes, Extent::Whole).unwrap();
+        assert_eq!(d.text, "# 报\n\n正文\u{FFFD}。\n");
+        assert_eq!(
+            d.warnings,
+            ["NUL at byte 13; 1 NUL character shown as U+FFFD"]
+        );
+        let head = decode_head(bytes, 64).unwrap();
+        assert_eq!(head.text, d.text);
     }
 }

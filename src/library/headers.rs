@@ -11,10 +11,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use super::cache::{Cached, HeaderCache, Stamp};
 use super::decode::{self, DecodeError};
 use super::name::{escape_bytes, escape_path};
-use super::sanitize::sanitize;
 use super::scan;
 use super::scan::{FileSource, Found, human_size, read_head};
 use crate::sources;
+use crate::text::clean as sanitize;
 
 /// How much of each file is read at start: enough for the masthead and the
 /// date line, and the span in which a NUL marks a file as binary.

@@ -12,18 +12,18 @@ mod entries;
 mod headers;
 pub mod name;
 mod read;
-pub mod sanitize;
 pub mod scan;
 
 use std::io::{self, Read};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+/// The sanitiser run on every decoded file (it lives in `text`).
+pub use crate::text::clean as sanitize;
 pub use cache::{CACHE_FILE, Stamp, write_atomic};
 pub use decode::{Decoded, Extent, decode};
 pub use read::ReadError;
-pub use sanitize::sanitize;
-pub use scan::{FileSource, RealFiles};
+pub use scan::{FileSource, RealFiles, open_regular};
 
 use crate::model::Date;
 use cache::HeaderCache;

@@ -8,8 +8,8 @@ use std::path::Path;
 
 use super::cache::{Cached, Stamp};
 use super::decode::{Decoded, Extent, decode};
-use super::sanitize::sanitize;
 use super::{Entry, Library, Meta, Source, entries, headers, scan};
+use crate::text::clean as sanitize;
 
 /// Why an issue could not be read. The messages do not repeat the file
 /// name: callers put `Library::label` in front.

@@ -28,24 +28,37 @@ pub trait FileSource: fmt::Debug + Send + Sync {
 pub struct RealFiles;
 
 impl FileSource for RealFiles {
-    /// Opens without blocking, then checks the opened file is regular: a
-    /// FIFO swapped in after the listing's type check would otherwise block
-    /// `open` forever. (O_NONBLOCK changes nothing for reads of a regular file.)
     fn open(&self, path: &Path) -> io::Result<File> {
-        use std::os::unix::fs::OpenOptionsExt;
-        let file = fs::OpenOptions::new()
-            .read(true)
-            .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
-            .open(path)?;
-        if file.metadata()?.is_file() {
-            Ok(file)
+        open_regular(path)
+    }
+}
+
+/// Open a file for reading only if it is a regular file: a FIFO, a device
+/// or a socket is refused at once (kind `InvalidInput`, the message says
+/// which it is), a missing file is `NotFound` as usual. The path is stat'ed
+/// first, then opened without blocking and checked again, so a FIFO
+/// swapped in between cannot block `open` forever. (O_NONBLOCK changes
+/// nothing for reads of a regular file.) For every file the program reads
+/// as data: issues, config, state, feeds.
+pub fn open_regular(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let refuse = |meta: &fs::Metadata| -> io::Result<()> {
+        if meta.is_file() {
+            Ok(())
         } else {
             Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
-                "not a regular file",
+                format!("not a regular file: {}", kind_of(&meta.file_type())),
             ))
         }
-    }
+    };
+    refuse(&fs::metadata(path)?)?;
+    let file = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+        .open(path)?;
+    refuse(&file.metadata()?)?;
+    Ok(file)
 }
 
 /// A file found while listing; its metadata when it was already fetched

@@ -13,6 +13,7 @@ mod links;
 mod lists;
 
 pub use crate::model::Link;
+use crate::text;
 pub use links::{clip_links, safe_url, trimmed};
 pub use lists::{BULLETS, bullet_end};
 
@@ -256,12 +257,35 @@ impl<'s> Builder<'s> {
 
     /// Add text from `range` of the source; the text is a copy of the source
     /// there unless an escape or entity changed it.
+    ///
+    /// The source was sanitised, but a character reference (`&#x202E;`,
+    /// `&rlm;`, `&#27;`) decodes to any character here, after that: such
+    /// text goes through the sanitiser again, the last decoding step's, and
+    /// a separator it turned into a line break is a break in the block, as
+    /// a source line end is.
     fn text(&mut self, text: &str, range: Range<usize>) {
         let text = text.trim_end_matches('\r');
         if text.is_empty() {
             return;
         }
         let raw = self.source.get(range.clone()).unwrap_or("");
+        if raw != text && !text::is_clean(text) {
+            for (i, line) in text::clean(text).split('\n').enumerate() {
+                if i > 0 {
+                    self.line_break(range.clone());
+                }
+                self.plain_text(line, raw, range.clone());
+            }
+            return;
+        }
+        self.plain_text(text, raw, range);
+    }
+
+    /// Add `text`, safe to show, from `range` of the source (`raw`).
+    fn plain_text(&mut self, text: &str, raw: &str, range: Range<usize>) {
+        if text.is_empty() {
+            return;
+        }
         let kind = self.body_kind();
         self.fresh_item = false;
         let block = self.current.get_or_insert_with(|| RawBlock::new(kind));
@@ -297,14 +321,17 @@ impl<'s> Builder<'s> {
                 self.text(text.trim_end_matches(['\n', '\r']), range);
             }
             Event::FootnoteReference(label) => self.text(&label, range),
-            Event::SoftBreak | Event::HardBreak => {
-                let written = self.current.as_ref().is_some_and(|b| !b.text.is_empty());
-                if written && !self.fresh_item {
-                    self.pending_break = Some(range);
-                }
-            }
+            Event::SoftBreak | Event::HardBreak => self.line_break(range),
             Event::Rule => self.flush(),
             Event::TaskListMarker(_) => {}
+        }
+    }
+
+    /// A line break at `range`, written when the text after it comes.
+    fn line_break(&mut self, range: Range<usize>) {
+        let written = self.current.as_ref().is_some_and(|b| !b.text.is_empty());
+        if written && !self.fresh_item {
+            self.pending_break = Some(range);
         }
     }
 
@@ -424,6 +451,16 @@ mod tests {
         assert_eq!(texts, ["3. 三", "4. 四", "续", "• 甲", "◦ 乙", "后文"]);
         assert_eq!(blocks[5].kind, RawKind::Paragraph);
         assert_eq!(&src[blocks[4].source()], "- 乙");
+    }
+
+    #[test]
+    fn character_references_are_sanitised_after_decoding() {
+        let blocks = raw_blocks("## &#x202E;gnp.exe\n\na&#27;[2Jb&#x9b;c&#8232;d&rlm;e&#xE0041;\n");
+        assert_eq!(blocks[0].text, "gnp.exe");
+        // A lone introducer starts no sequence: it is dropped, and what
+        // follows it stays text.
+        assert_eq!(blocks[1].text, "a[2Jbc de");
+        assert_eq!(blocks[1].breaks, vec!["a[2Jbc".len()]);
     }
 
     #[test]

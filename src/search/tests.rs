@@ -2,7 +2,7 @@ use proptest::prelude::*;
 
 use super::fold::Folded;
 use super::*;
-use crate::library::sanitize::sanitize;
+use crate::library::sanitize;
 use crate::library::{SAMPLE_NAME, SAMPLE_TEXT};
 use crate::parse::parse_issue;
 use unicode_segmentation::UnicodeSegmentation;

@@ -63,7 +63,11 @@ pub(crate) fn resolve(path: &Path) -> PathBuf {
 /// Read and classify the file at `path`. An I/O error other than "not found"
 /// (EACCES, EISDIR, ELOOP) is returned: such a file must be left alone.
 pub(crate) fn read(path: &Path) -> io::Result<Loaded> {
-    match fs::read(path) {
+    let bytes = crate::library::open_regular(path).and_then(|mut file| {
+        let mut bytes = Vec::new();
+        io::Read::read_to_end(&mut file, &mut bytes).map(|_| bytes)
+    });
+    match bytes {
         Ok(bytes) => Ok(classify(&bytes)),
         Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(Loaded::Missing),
         Err(err) => Err(err),

@@ -93,11 +93,18 @@ impl<'a> Clusters<'a> {
 
     /// The end of the cluster starting at `start` with `first`, by the
     /// full UAX #29 rules.
+    ///
+    /// The cursor sees the text from `start` on only. `start` is a boundary,
+    /// so nothing before it can join what follows: a regional indicator
+    /// there starts a pair (GB12/GB13 count indicators back to the run's
+    /// start, which over the whole text made a run of flags quadratic), and
+    /// an emoji ZWJ sequence (GB11) cannot reach back past a boundary.
     #[cold]
     fn slow_end(&self, start: usize, first: char) -> usize {
-        let mut cursor = GraphemeCursor::new(start, self.text.len(), true);
-        match cursor.next_boundary(self.text, 0) {
-            Ok(Some(end)) if end > start => end,
+        let rest = &self.text[start..];
+        let mut cursor = GraphemeCursor::new(0, rest.len(), true);
+        match cursor.next_boundary(rest, 0) {
+            Ok(Some(end)) if end > 0 => start + end,
             // The whole text is one chunk, so the cursor never asks for more
             // context; stepping one character keeps progress if it did.
             _ => start + first.len_utf8(),
@@ -150,5 +157,14 @@ mod tests {
             .collect();
         let theirs: Vec<&str> = text.graphemes(true).collect();
         assert_eq!(ours, theirs);
+    }
+
+    #[test]
+    fn flags_pair_from_any_boundary() {
+        let text = "🇨🇳".repeat(5) + "🇺";
+        let ours: Vec<&str> = Clusters::new(&text, 8)
+            .map(|c| &text[c.start..c.end])
+            .collect();
+        assert_eq!(ours, ["🇨🇳", "🇨🇳", "🇨🇳", "🇨🇳", "🇺"]);
     }
 }

@@ -79,23 +79,33 @@ fn phrases(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 
 /// `text[range]` in as many lines as first-fit needs at `width`, each as
 /// short as that count allows.
+///
+/// A narrower wrap measures some clusters differently: a tab or a glyph
+/// wider than the narrower line counts as one cell there, but is drawn at
+/// `width` in full. So a narrower set is kept only if every line fits when
+/// measured as it will be drawn, at `width`, in the whole `text`.
 fn balance(text: &str, range: Range<usize>, width: usize, options: &Options) -> Vec<Range<usize>> {
     let part = &text[range.clone()];
-    let mut best = wrap(part, width, 0, options);
+    let within = |lines: Vec<Range<usize>>| -> Vec<Range<usize>> {
+        (lines.into_iter())
+            .map(|line| line.start + range.start..line.end + range.start)
+            .collect()
+    };
+    let mut best = within(wrap(part, width, 0, options));
     if best.len() > 1 && best.len() <= MAX_BALANCED_LINES {
         // Narrower widths only add lines once they are too narrow, so the
-        // first width that needs more lines ends the search.
+        // first width that needs more lines (or no longer fits) ends the
+        // search.
         for narrower in (1..width).rev() {
-            let lines = wrap(part, narrower, 0, options);
-            if lines.len() > best.len() {
+            let lines = within(wrap(part, narrower, 0, options));
+            let fits = (lines.iter()).all(|l| line_width(text, l.clone(), width, options) <= width);
+            if lines.len() > best.len() || !fits {
                 break;
             }
             best = lines;
         }
     }
-    best.into_iter()
-        .map(|line| line.start + range.start..line.end + range.start)
-        .collect()
+    best
 }
 
 #[cfg(test)]
@@ -158,6 +168,16 @@ mod tests {
         assert_eq!(set.len(), 2);
         let (a, b) = (str_width(set[0]), str_width(set[1]));
         assert!(a.abs_diff(b) <= 8, "{set:?}");
+    }
+
+    #[test]
+    fn a_narrower_set_is_measured_as_drawn() {
+        for (text, width) in [("a\tb", 5), ("粇ཿ\u{301}\u{FFFD}", 3)] {
+            for line in wrap_heading(text, width, &Options::default()) {
+                let cells = line_width(text, line.clone(), width, &Options::default());
+                assert!(cells <= width, "{text:?} at {width}: {:?}", &text[line]);
+            }
+        }
     }
 
     #[test]

@@ -1,10 +1,8 @@
 //! Links while Markdown is flattened: trimming and clipping link ranges to
 //! a cut of the text, and making a URL safe to print.
 
-use std::fmt::Write;
 use std::ops::Range;
 
-use crate::library::sanitize::is_bidi_control;
 use crate::model::Link;
 
 /// `range` of `text` without the whitespace at its ends.
@@ -42,29 +40,7 @@ pub fn clip_links(text: &str, links: &[Link], range: Range<usize>) -> Vec<Link> 
 /// character here. Control, bidi, line-separator and whitespace characters
 /// are percent-encoded (their UTF-8 bytes), which is how a URL writes them.
 pub fn safe_url(url: &str) -> String {
-    // `is_control` covers DEL and C1, `is_whitespace` the line and
-    // paragraph separators.
-    let unsafe_char = |c: char| {
-        c.is_control()
-            || c.is_whitespace()
-            || matches!(c, '\u{200b}'..='\u{200d}' | '\u{feff}' | '\u{e0000}'..='\u{e007f}')
-            || is_bidi_control(c)
-    };
-    if !url.contains(unsafe_char) {
-        return url.to_owned();
-    }
-    let mut out = String::with_capacity(url.len() + 8);
-    for c in url.chars() {
-        if unsafe_char(c) {
-            let mut bytes = [0; 4];
-            for byte in c.encode_utf8(&mut bytes).bytes() {
-                let _ = write!(out, "%{byte:02X}");
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    crate::text::escape(url, crate::text::Notation::Url).into_owned()
 }
 
 #[cfg(test)]

@@ -1,9 +1,12 @@
-//! Sanitising at ingest: after decoding, before parsing, once. Every later
-//! layer (parser, typesetter, screen, `dump`, JSON) trusts what comes out.
+//! The one sanitiser, run after the last step that turns bytes or
+//! references into characters: file decoding (before parsing), Markdown
+//! character references (inside the parser), and whatever the HTML and feed
+//! readers decode. Every later layer (parser, typesetter, screen, `dump`,
+//! JSON) trusts what comes out.
 //!
 //! Escape sequences are removed whole by the `vte` state machine (the one
 //! Alacritty uses), not a regex: regex strippers miss OSC, DCS, private-mode
-//! CSI and C1 forms (RELIABILITY §1.2). Two things `vte` does not do for us,
+//! CSI and C1 forms. Two things `vte` does not do for us,
 //! handled here:
 //! - It treats a UTF-8-encoded C1 introducer (U+009B CSI, U+009D OSC…) as a
 //!   lone control, not as the start of a sequence, so `\u{9b}31m` would leave
@@ -21,23 +24,30 @@
 
 use std::borrow::Cow;
 
+use super::classes::{is_format_hazard, is_separator};
+
 /// What replaces a control character that is not part of a sequence.
 const REPLACEMENT: char = '\u{FFFD}';
 const ESC: char = '\u{1B}';
 /// Emoji tag sequences (flags of England, Scotland, Wales) start with a
 /// waving black flag and end with CANCEL TAG; other TAG characters are
-/// invisible text that search would match (RELIABILITY §6 case 14).
+/// invisible text that search would match.
 const TAG_BASE: char = '\u{1F3F4}';
 const CANCEL_TAG: char = '\u{E007F}';
 
-/// Sanitise decoded text: line endings to LF, escape sequences removed whole,
-/// other controls replaced by U+FFFD, bidi controls and stray TAG characters
-/// removed, U+2028/U+2029 turned into line/paragraph breaks.
+/// Make decoded text safe: line endings to LF, escape sequences removed
+/// whole, other controls replaced by U+FFFD, bidi controls, stray TAG
+/// characters and stray BOMs removed, U+2028/U+2029 turned into line and
+/// paragraph breaks.
 ///
-/// Idempotent, and the output holds no `char::is_control` character but `\n`
-/// and `\t`.
-pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if is_clean(text) {
+/// Call it on the result of the *last* decoding step: a reader that decodes
+/// HTML entities (`&#x202E;`, `&rlm;`) or JSON escapes calls it on the
+/// decoded string, since before decoding the hazard is still spelled in
+/// ASCII. Idempotent; the output holds no `char::is_control` character but
+/// `\n` and `\t`, and [`is_clean`] is true of it. Borrowed when nothing
+/// changed.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    if is_plain_text(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -54,10 +64,17 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Whether the text needs no change, judged byte by byte (the fast path
-/// for clean files; most bytes of Chinese text need one comparison): every
-/// hazard is an ASCII control or begins with one of five lead bytes.
-fn is_clean(text: &str) -> bool {
+/// Whether `clean` would leave the text as it is, judged byte by byte (the
+/// fast path for clean files; most bytes of Chinese text need one
+/// comparison): every hazard is an ASCII control or begins with one of five
+/// lead bytes. An emoji tag sequence (a subdivision flag) is clean, though
+/// this judges it by the slow path.
+pub fn is_clean(text: &str) -> bool {
+    is_plain_text(text) || clean(text) == text
+}
+
+/// The byte-by-byte fast path of [`is_clean`]; false for tag sequences.
+fn is_plain_text(text: &str) -> bool {
     let bytes = text.as_bytes();
     bytes.iter().enumerate().all(|(i, &b)| match b {
         b'\n' | b'\t' => true,
@@ -69,29 +86,15 @@ fn is_clean(text: &str) -> bool {
     })
 }
 
-/// A char that needs no attention at all (the fast path for clean files).
-fn is_plain(c: char) -> bool {
+/// A char that `clean` keeps as it is wherever it stands (the fast path
+/// for clean files): anything but a control other than `\n` and `\t`, a
+/// format hazard or a line/paragraph separator.
+pub fn is_plain(c: char) -> bool {
     match c {
         '\n' | '\t' => true,
         _ if c.is_control() => false,
-        _ => !is_format_hazard(c) && !matches!(c, '\u{2028}' | '\u{2029}'),
+        _ => !is_format_hazard(c) && !is_separator(c),
     }
-}
-
-/// Bidi embedding/override/isolate controls and the LRM/RLM/ALM marks:
-/// invisible, yet they reorder what a terminal shows. The one list every
-/// output boundary (file names, JSON, `broadsheet config`) escapes.
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(
-        c,
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
-    )
-}
-
-/// Bidi controls, TAG characters and the zero-width no-break space (a BOM
-/// left in the middle of text).
-pub(super) fn is_format_hazard(c: char) -> bool {
-    is_bidi_control(c) || matches!(c, '\u{FEFF}' | '\u{E0000}'..='\u{E007F}')
 }
 
 /// ESC and the C1 controls that open or close a sequence.
@@ -177,7 +180,7 @@ impl vte::Perform for Printer {
     }
 }
 
-/// The per-character policy (RELIABILITY §1.4): tab kept, other controls
+/// The per-character policy: tab kept, other controls
 /// become U+FFFD, bidi controls and stray TAG characters vanish, U+2028 is a
 /// line break and U+2029 a paragraph break.
 fn filter_chars(chars: impl Iterator<Item = char>, out: &mut String) {
@@ -217,12 +220,12 @@ mod tests {
     use super::*;
 
     fn clean(s: &str) -> String {
-        sanitize(s).into_owned()
+        super::clean(s).into_owned()
     }
 
     #[test]
     fn clean_text_is_borrowed() {
-        assert!(matches!(sanitize("# 报\n\n正文\t。"), Cow::Borrowed(_)));
+        assert!(matches!(super::clean("# 报\n\n正文\t。"), Cow::Borrowed(_)));
     }
 
     #[test]
