@@ -1,14 +1,15 @@
 //! Reading-state costs for a large history: 20,000 articles (about ten
 //! years of a daily paper), each read, with positions and a star on every
 //! tenth. The event loop saves on change (debounced) on its own thread of
-//! control, so these bound how long one save can hold the screen.
+//! control, so these bound how long one save can hold the screen; the
+//! debounce path is what every key costs, and must do no I/O.
 // A bench that cannot set up has nothing to measure: it may stop there.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::hint::black_box;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use broadsheet::store::{State, Store};
+use broadsheet::store::{Place, Saver, State, Store};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 const ARTICLES: usize = 20_000;
@@ -56,9 +57,46 @@ fn bench(c: &mut Criterion) {
     group.bench_function("merge", |b| {
         b.iter(|| black_box(State::merged(&state, &other)))
     });
+    group.bench_function("clone_state", |b| b.iter(|| black_box(state.clone())));
     group.finish();
+    debounce(c, &state);
     let size = std::fs::metadata(dir.path().join("state.json")).map_or(0, |m| m.len());
     println!("state.json for {ARTICLES} articles: {} KiB", size / 1024);
+}
+
+/// What a key costs the saver: a new position for the open article (the
+/// debounce armed, no copy of the state, no I/O), and the same place again.
+fn debounce(c: &mut Criterion, state: &State) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (store, _) = Store::open_at(dir.path());
+    let saver = Saver::new(store, state);
+    let now = Instant::now();
+    let mut position = 0;
+    let mut group = c.benchmark_group("saver_per_key");
+    group.bench_function("moved", |b| {
+        b.iter(|| {
+            position += 1;
+            saver.moved(now, place(position));
+            black_box(saver.deadline())
+        })
+    });
+    group.bench_function("moved_same_place", |b| {
+        b.iter(|| {
+            saver.moved(now, place(position));
+            black_box(saver.deadline())
+        })
+    });
+    group.finish();
+    assert_eq!(saver.writes(), 0, "the per-key path never writes");
+}
+
+fn place(position: usize) -> Place<'static> {
+    Place {
+        issue: "/news/北京城市副中心报/2012-01-01.md",
+        article: Some("北京城市副中心报/2012-01-01#0"),
+        headline: "城市轨道交通新线今日开通",
+        position: Some(position),
+    }
 }
 
 criterion_group!(benches, bench);

@@ -44,7 +44,7 @@ fn save_then_open_gives_the_same_state() {
     assert_eq!(reloaded.last, state.last);
     assert!(reloaded.last_at > 0, "last open is stamped");
     let text = fs::read_to_string(state_file(dir.path())).unwrap();
-    assert!(text.starts_with("{\"version\":1,"), "{text}");
+    assert!(text.starts_with("{\"version\":2,"), "{text}");
 }
 
 #[test]
@@ -175,7 +175,7 @@ fn a_newer_versions_file_is_read_and_never_overwritten() {
     assert_eq!(
         store.take_messages(),
         [format!(
-            "{path} was written by a newer broadsheet (format 999; this one knows 1): \
+            "{path} was written by a newer broadsheet (format 999; this one knows 2): \
              read what is understood; it will not be overwritten"
         )]
     );
@@ -190,7 +190,7 @@ fn a_newer_versions_file_is_read_and_never_overwritten() {
 #[test]
 fn a_newer_file_of_another_shape_is_not_taken_for_damage() {
     let dir = tempfile::tempdir().unwrap();
-    let text = r#"{"version": 2, "articles": [{"id": "a"}], "last": 7}"#;
+    let text = r#"{"version": 3, "articles": [{"id": "a"}], "last": 7}"#;
     fs::write(state_file(dir.path()), text).unwrap();
     let (store, state) = Store::open_at(dir.path());
     assert_eq!(state.articles.len(), 0);

@@ -80,7 +80,7 @@ pub(crate) fn classify(bytes: &[u8]) -> Loaded {
     if let Ok(state) = serde_json::from_slice::<State>(bytes) {
         return match state.version {
             v if v > VERSION => Loaded::Newer(state, u64::from(v)),
-            _ => Loaded::Good(state),
+            _ => good(state),
         };
     }
     let value: serde_json::Value = match serde_json::from_slice(bytes) {
@@ -104,9 +104,15 @@ pub(crate) fn classify(bytes: &[u8]) -> Loaded {
         return Loaded::Newer(lenient(&value), version);
     }
     match serde_json::from_value::<State>(value) {
-        Ok(state) => Loaded::Good(state),
+        Ok(state) => good(state),
         Err(err) => Loaded::Corrupt(err.to_string()),
     }
+}
+
+/// A file of this version or an older one, as this version's state.
+fn good(mut state: State) -> Loaded {
+    super::migrate::upgrade(&mut state);
+    Loaded::Good(state)
 }
 
 /// What a newer file says that this version understands: the whole file if

@@ -8,8 +8,13 @@
 //! reader keeps going with the state in memory and is told once.
 
 mod file;
+mod issues;
 mod lock;
+mod migrate;
+mod rule;
+mod saver;
 mod state;
+mod ui;
 
 use std::ffi::OsString;
 use std::fs;
@@ -17,7 +22,11 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 pub use file::{Faults, Step};
-pub use state::{ArticleState, LastOpen, State, Unknown, VERSION};
+pub use issues::{BulkMark, IssueState, per_paper};
+pub use rule::{MarkRead, OPEN_DWELL, Opening, Reading, should_mark_read};
+pub use saver::{Debounce, MAX_WAIT, Place, QUIET, Saver};
+pub use state::{ArticleState, LastOpen, ReadBy, State, Unknown, VERSION, now_ms};
+pub use ui::UiEntry;
 
 use file::Loaded;
 

@@ -1,13 +1,14 @@
 //! The reading state as data, and how two copies of it merge.
 //!
-//! Every remembered fact (read flag, star, position, last open issue) is a
-//! last-writer-wins register: a value and the time it was set, in
+//! Every remembered fact (read flag with who set it, star, position, last
+//! open issue, a screen setting) is a last-writer-wins register: a value and the time it was set, in
 //! milliseconds since the epoch. Two copies merge field by field, keeping the
 //! later write, with ties broken by the value itself. That makes `merge` a
 //! join: commutative, associative and idempotent, so two instances can save
 //! in either order, any number of times, and agree. A star that is removed
 //! keeps its register (`starred: false` with a time): that is the tombstone
-//! that stops an older copy from bringing the star back.
+//! that stops an older copy from bringing the star back. An issue's first
+//! sighting merges as a minimum, also a join.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -15,10 +16,13 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
+use super::issues::IssueState;
+use super::ui::UiEntry;
+
 /// The format this build writes. A file with a larger number was written by
 /// a newer broadsheet: it is read as far as it is understood and never
 /// overwritten.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Keys this version does not know, kept so that they survive a merge.
 /// JSON cannot hold NaN, so equality of these values is reflexive.
@@ -31,7 +35,7 @@ impl Eq for Unknown {}
 impl Unknown {
     /// Union; where both have a key, the larger JSON text wins, so that the
     /// choice does not depend on the order of the merge.
-    fn merge(&mut self, other: &Unknown) -> bool {
+    pub(crate) fn merge(&mut self, other: &Unknown) -> bool {
         let mut changed = false;
         for (key, theirs) in &other.0 {
             let keep_ours = self
@@ -47,6 +51,22 @@ impl Unknown {
     }
 }
 
+/// Who set an article's read flag. A mark set by hand wins over every
+/// automatic rule until the reader sets it again (see
+/// [`State::mark_automatically`]); between two copies the newer mark wins,
+/// whoever set it, so that undoing a bulk mark can restore an automatic one.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum ReadBy {
+    /// A rule (`mark_read`): the end was reached, or the article stayed open.
+    #[default]
+    Auto,
+    /// The reader: `m`, or marking a whole issue.
+    Hand,
+}
+
 /// What is remembered about one article. `*_at` is when the field was last
 /// set (ms since the epoch; 0 = never).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,6 +75,9 @@ pub struct ArticleState {
     pub read: bool,
     #[serde(default, skip_serializing_if = "is_zero")]
     pub read_at: u64,
+    /// Who set `read`; part of the same register as `read` and `read_at`.
+    #[serde(default, skip_serializing_if = "is_auto")]
+    pub read_by: ReadBy,
     #[serde(default, skip_serializing_if = "is_false")]
     pub starred: bool,
     #[serde(default, skip_serializing_if = "is_zero")]
@@ -82,8 +105,9 @@ pub struct ArticleState {
 impl ArticleState {
     fn merge(&mut self, other: &ArticleState) -> bool {
         let mut changed = false;
-        if (other.read_at, other.read) > (self.read_at, self.read) {
-            (self.read_at, self.read) = (other.read_at, other.read);
+        let read = |a: &ArticleState| (a.read_at, a.read, a.read_by);
+        if read(other) > read(self) {
+            (self.read_at, self.read, self.read_by) = read(other);
             changed = true;
         }
         if (other.starred_at, other.starred) > (self.starred_at, self.starred) {
@@ -126,6 +150,14 @@ pub struct State {
     /// When `last` was set; stamped by the store when it sees `last` change.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub last_at: u64,
+    /// Per issue, by key (as in [`LastOpen::issue`]): when it was first seen,
+    /// for "new since last time" (see `issues.rs`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub issues: BTreeMap<String, IssueState>,
+    /// Screen state other parts keep across runs (the archive's folds, the
+    /// selected paper…), by a key the owner picks; see [`State::set_ui`].
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub ui: BTreeMap<String, UiEntry>,
     #[serde(flatten)]
     pub unknown: Unknown,
 }
@@ -137,6 +169,8 @@ impl Default for State {
             articles: BTreeMap::new(),
             last: None,
             last_at: 0,
+            issues: BTreeMap::new(),
+            ui: BTreeMap::new(),
             unknown: Unknown::default(),
         }
     }
@@ -151,15 +185,53 @@ impl State {
         self.articles.get(id).is_some_and(|a| a.starred)
     }
 
-    /// Setting the value it already has changes nothing (no new timestamp),
-    /// so a caller may repeat it every frame and saving stays a no-op.
+    /// Who set the read flag of `id`, if anyone did.
+    pub fn read_by(&self, id: &str) -> Option<ReadBy> {
+        let article = self.articles.get(id)?;
+        (article.read_at > 0).then_some(article.read_by)
+    }
+
+    /// Whether the reader set `id`'s flag by hand (read or unread): then no
+    /// automatic rule touches it.
+    pub fn has_hand_mark(&self, id: &str) -> bool {
+        self.read_by(id) == Some(ReadBy::Hand)
+    }
+
+    /// The version-1 call, kept for its callers: marking read is taken as
+    /// automatic and marking unread as by hand, which is what each meant
+    /// then (only `m` could make an article unread). New code says who, with
+    /// [`State::mark`] or [`State::mark_automatically`].
     pub fn set_read(&mut self, id: &str, read: bool) {
-        if self.is_read(id) == read {
-            return;
+        let by = if read { ReadBy::Auto } else { ReadBy::Hand };
+        self.mark(id, read, by);
+    }
+
+    /// Set `id` read or unread, by `by`. Setting the flag and author it
+    /// already has changes nothing (no new timestamp), so a caller may
+    /// repeat it every frame and saving stays a no-op. True when it changed.
+    pub fn mark(&mut self, id: &str, read: bool, by: ReadBy) -> bool {
+        let current = (self.articles.get(id))
+            .filter(|a| a.read_at > 0)
+            .map(|a| (a.read, a.read_by));
+        // An article nobody marked is unread automatically already.
+        let untouched_default = current.is_none() && !read && by == ReadBy::Auto;
+        if current == Some((read, by)) || untouched_default {
+            return false;
         }
         let entry = self.articles.entry(id.to_owned()).or_default();
         entry.read_at = stamp_after(entry.read_at);
         entry.read = read;
+        entry.read_by = by;
+        true
+    }
+
+    /// What a `mark_read` rule does: mark `id` read, unless it is read
+    /// already or the reader marked it by hand. True when it changed.
+    pub fn mark_automatically(&mut self, id: &str) -> bool {
+        if self.is_read(id) || self.has_hand_mark(id) {
+            return false;
+        }
+        self.mark(id, true, ReadBy::Auto)
     }
 
     pub fn toggle_star(&mut self, id: &str) {
@@ -236,6 +308,8 @@ impl State {
             }
         }
         changed |= self.merge_last(other.last_at, &other.last);
+        changed |= merge_map(&mut self.issues, &other.issues, IssueState::merge);
+        changed |= merge_map(&mut self.ui, &other.ui, UiEntry::merge);
         if other.version > self.version {
             self.version = other.version;
             changed = true;
@@ -261,6 +335,25 @@ impl State {
     }
 }
 
+/// Fold `theirs` into `ours` key by key, merging the values both have.
+fn merge_map<V: Clone>(
+    ours: &mut BTreeMap<String, V>,
+    theirs: &BTreeMap<String, V>,
+    merge: impl Fn(&mut V, &V) -> bool,
+) -> bool {
+    let mut changed = false;
+    for (key, value) in theirs {
+        match ours.get_mut(key) {
+            Some(mine) => changed |= merge(mine, value),
+            None => {
+                ours.insert(key.clone(), value.clone());
+                changed = true;
+            }
+        }
+    }
+    changed
+}
+
 /// Now in ms since the epoch, but always after `previous` and after every
 /// stamp this process gave before: a change must supersede the value it
 /// replaced even if the clock stepped back, and of two changes made here in
@@ -278,7 +371,8 @@ pub(crate) fn stamp_after(previous: u64) -> u64 {
     }
 }
 
-fn now_ms() -> u64 {
+/// Now in ms since the epoch (0 if the clock is before it).
+pub fn now_ms() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
@@ -298,6 +392,10 @@ fn is_false(value: &bool) -> bool {
 
 fn is_zero(value: &u64) -> bool {
     *value == 0
+}
+
+fn is_auto(by: &ReadBy) -> bool {
+    *by == ReadBy::Auto
 }
 
 #[cfg(test)]

@@ -19,7 +19,9 @@ pub use foreground::{
     claim_input, is_hang_up, lost_to_job_control, owns_input, refuse_background_reads,
 };
 pub use probe::{detect_ambiguous_width, parse_cursor_report};
-pub use signals::{OnExit, SignalThread, install_panic_hook, spawn_signal_thread};
+pub use signals::{
+    OnExit, PERSIST_LIMIT, SignalThread, install_panic_hook, persist_within, spawn_signal_thread,
+};
 
 use std::io::{self, Write};
 use std::os::fd::AsFd;

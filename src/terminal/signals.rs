@@ -6,8 +6,10 @@
 
 use std::io;
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::{Handle, Signals};
@@ -15,7 +17,21 @@ use signal_hook::iterator::{Handle, Signals};
 use super::{SELF_STOPPED, request_resume, restore_and_hold, stop_self, wake};
 
 /// What to do before the terminal is restored on the way out (save state).
+/// It runs at most once per process, on a thread of its own, and the way
+/// out waits for it at most [`PERSIST_LIMIT`].
 pub type OnExit = Arc<dyn Fn() + Send + Sync>;
+
+/// How long a signal or a panic waits for the state to be persisted before
+/// it restores the terminal and ends anyway. A save takes tens of
+/// milliseconds and waits at most a second for another instance's lock;
+/// a state folder on a hung network disk must not keep the process (and
+/// the terminal) hostage.
+pub const PERSIST_LIMIT: Duration = Duration::from_secs(3);
+
+/// Set by the first way out that starts persisting.
+static PERSIST_STARTED: AtomicBool = AtomicBool::new(false);
+/// Set once `on_exit` has returned.
+static PERSIST_DONE: AtomicBool = AtomicBool::new(false);
 
 /// The running signal thread; closed on drop.
 #[derive(Debug)]
@@ -77,7 +93,7 @@ fn on_signal(signal: i32, on_exit: &OnExit) {
             }
         }
         _ => {
-            on_exit();
+            persist_within(on_exit, PERSIST_LIMIT);
             let _out = restore_and_hold();
             std::process::exit(128 + signal);
         }
@@ -90,9 +106,46 @@ fn on_signal(signal: i32, on_exit: &OnExit) {
 pub fn install_panic_hook(on_exit: OnExit) {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        on_exit();
+        persist_within(&on_exit, PERSIST_LIMIT);
         let _out = restore_and_hold();
         default(info);
         std::process::exit(101);
     }));
+}
+
+/// Run `on_exit` once per process, waiting at most `limit` for it. It runs
+/// on a thread of its own, so a save stuck in the kernel (a hung network
+/// disk) cannot stop the terminal from being restored. A second way out
+/// (a SIGTERM during a panic's save, or a panic inside the save itself,
+/// whose hook comes back here) does not start another save: it waits, as
+/// boundedly, for the first to finish, so that nothing restores the
+/// terminal and exits while the state is still being written.
+pub fn persist_within(on_exit: &OnExit, limit: Duration) {
+    if PERSIST_STARTED.swap(true, Ordering::SeqCst) {
+        let start = Instant::now();
+        while !PERSIST_DONE.load(Ordering::SeqCst) && start.elapsed() < limit {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        return;
+    }
+    let (done, finished) = mpsc::channel();
+    let task = Arc::clone(on_exit);
+    let spawned = std::thread::Builder::new()
+        .name("persist".to_owned())
+        .spawn(move || {
+            task();
+            PERSIST_DONE.store(true, Ordering::SeqCst);
+            let _ = done.send(());
+        });
+    match spawned {
+        Ok(_) => {
+            let _ = finished.recv_timeout(limit);
+        }
+        // No thread to spare (out of memory or pids): persist here,
+        // unbounded, rather than not at all.
+        Err(_) => {
+            on_exit();
+            PERSIST_DONE.store(true, Ordering::SeqCst);
+        }
+    }
 }
