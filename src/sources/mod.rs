@@ -103,11 +103,10 @@ fn header_of(issue: Issue) -> Header {
     }
 }
 
-/// The project's sanitiser, applied to every string a reader decoded itself
-/// (entities, CDATA). One function, so that moving the sanitiser changes one
-/// line.
+/// `text::clean`, owned: every string a reader decoded itself (entities,
+/// CDATA) goes through it before it reaches the model.
 pub fn clean(text: &str) -> String {
-    crate::library::sanitize(text).into_owned()
+    crate::text::clean(text).into_owned()
 }
 
 /// How far into a text its shape is looked for: an XML prolog, a comment or
