@@ -5,7 +5,7 @@
 //! `model::Issue`) → `layout` (article → lines, via `typeset`) → `app`
 //! (state in parts; every input a `Msg`, `update` the one mutator, I/O
 //! handed back as `Effects`) → `ui` (render) → `event_loop` and `terminal`.
-//! ARCHITECTURE.md gives the layers; `tests/layers.rs` keeps them.
+//! ARCHITECTURE.md gives the layers; `tests/safety/layers.rs` keeps them.
 
 pub mod app;
 pub mod archive;

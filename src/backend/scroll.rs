@@ -30,7 +30,7 @@ use super::WireBackend;
 
 /// Whether rows that moved are scrolled rather than repainted, unless
 /// `BROADSHEET_WIRE` says otherwise (`scroll`, `noscroll`). The output
-/// audit (tests/hostile_reader.rs) allows the three sequences this adds:
+/// audit (tests/pty/hostile_reader.rs) allows the three sequences this adds:
 /// `CSI t;b r`, `CSI n S`, `CSI n T`.
 const SCROLLING: bool = true;
 
