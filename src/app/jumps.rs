@@ -89,6 +89,15 @@ pub fn continuation(issue: &Issue, from: usize, block: usize) -> Result<JumpTarg
     if let Some((article, block)) = found {
         return Ok(JumpTarget { article, block });
     }
+    // A source that joined an article's pages (OCR) keeps what came after
+    // `CONTINUED ON NEXT PAGE` in the same article, with no line of its own.
+    let goes_on = block + 1 < article.blocks.len();
+    if direction == JumpDirection::ContinuedOn && goes_on && !on_page.iter().any(|&i| headline(i)) {
+        return Ok(JumpTarget {
+            article: from,
+            block: block + 1,
+        });
+    }
     let label = page_label(issue, page);
     Err(if on_page.is_empty() {
         format!("{label} is not in this issue")
@@ -144,9 +153,12 @@ impl App {
                     id: issue.articles[from].id.clone(),
                     anchor: view.anchor,
                 };
-                let page = (issue.articles.get(target.article))
-                    .and_then(|a| a.page.as_deref())
-                    .map(|p| page_label(issue, p));
+                let page = (issue.articles.get(from))
+                    .and_then(|a| a.blocks.get(block))
+                    .and_then(|b| match &b.kind {
+                        BlockKind::Jump { page, .. } => Some(page_label(issue, page)),
+                        _ => None,
+                    });
                 self.place.jumped_from.push(origin);
                 self.select(index, target.article);
                 self.show_block(target.block);
@@ -317,5 +329,23 @@ mod tests {
         };
         assert_eq!(continuation(&paper, 0, 1), to(2));
         assert_eq!(continuation(&paper, 0, 2), to(1));
+    }
+
+    #[test]
+    fn text_after_a_jump_in_the_same_article_is_its_continuation() {
+        use JumpDirection::ContinuedOn as On;
+        // An OCR article joined across pages: page 6 is not one of its own.
+        let paper = issue(vec![article(
+            "Reading habits",
+            "5",
+            vec![para("a"), jump(On, "6"), para("b")],
+        )]);
+        let to = |b| {
+            Ok(JumpTarget {
+                article: 0,
+                block: b,
+            })
+        };
+        assert_eq!(continuation(&paper, 0, 1), to(2));
     }
 }

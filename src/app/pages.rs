@@ -16,8 +16,13 @@ use crate::typeset::classes::{is_han, is_kana_or_hangul};
 /// `Page 3 · Sport` in any other. Leading zeros go (`01` → `第1版`): they
 /// are how a feed sorts pages, not how the paper prints them.
 pub fn page_label(issue: &Issue, number: &str) -> String {
+    // A jump line's `2` names the feed's page `02`.
     let name = (issue.pages.as_ref())
-        .and_then(|p| p.get(number))
+        .and_then(|p| {
+            let key = page_key(number);
+            p.get(number)
+                .or_else(|| p.list.iter().find(|q| page_key(&q.number) == key))
+        })
         .and_then(|p| p.name.as_deref())
         .filter(|n| !n.trim().is_empty());
     let shown = printed_number(number);
