@@ -248,9 +248,9 @@ fn reopen(app: &App) -> Option<Reopened> {
     Some(Reopened { library, stamps })
 }
 
-/// A file's size and modification time.
+/// A file's size and modification time; a folder issue's by its files.
 fn stamp_of(path: &std::path::Path) -> Option<Stamp> {
-    std::fs::metadata(path).ok().map(|meta| Stamp::of(&meta))
+    crate::library::stamp_of(path)
 }
 
 /// What waiting for input gave.

@@ -17,6 +17,8 @@ mod links;
 mod marks;
 #[path = "screen/mouse.rs"]
 mod mouse;
+#[path = "screen/pages.rs"]
+mod pages;
 #[path = "screen/props.rs"]
 mod props;
 #[path = "screen/reload.rs"]

@@ -12,11 +12,13 @@
 
 mod find;
 mod hits;
+mod jumps;
 pub mod keymap;
 mod links;
 mod marks;
 pub mod mouse;
 mod msg;
+pub mod pages;
 pub mod prompt;
 mod reading;
 mod reload;
@@ -29,6 +31,7 @@ pub use crate::geometry::Pane;
 pub use crate::keys::Action;
 pub use find::Search;
 pub use hits::{Found, IssueHit, reading_rank};
+pub use jumps::{JumpTarget, continuation};
 pub use links::{LinkNote, link_lines};
 pub use msg::{Effect, Effects, Msg, Parsed, Task};
 pub use reading::{LayoutCache, View};
@@ -121,6 +124,8 @@ pub(crate) struct Place {
     pub(crate) layouts: LayoutCache,
     /// The reading state changed since it was last handed to the loop.
     pub(crate) state_changed: bool,
+    /// Where each jump followed was taken, most recent last.
+    pub(crate) jumped_from: Vec<jumps::JumpOrigin>,
 }
 
 /// Focus, panes and the status bar's remark.
@@ -236,6 +241,7 @@ impl App {
                 view: None,
                 layouts: LayoutCache::default(),
                 state_changed: false,
+                jumped_from: Vec::new(),
             },
             screen: ScreenState {
                 // Unknown until `Msg::Resize`: nothing is laid out or marked

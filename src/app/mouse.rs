@@ -14,6 +14,7 @@
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
+use super::pages::HeadlineRow;
 use super::update::{act, focus};
 use super::{Action, App, Effect, Overlay, Pane};
 use crate::geometry;
@@ -74,13 +75,13 @@ pub fn hit_test(app: &App, column: u16, row: u16) -> Option<Hit> {
         return Some(list_hit(Pane::Issues, pane, row, top, count));
     }
     if let Some(pane) = inside(screen.headlines) {
-        let count = app.current_issue().map_or(0, |i| i.articles.len());
-        let top = geometry::window(
-            app.place.article,
-            app.screen.headlines_top,
-            geometry::list_capacity(pane),
-        );
-        return Some(list_hit(Pane::Headlines, pane, row, top, count));
+        // Page headers take rows but are never an item: a click on one is
+        // a click on the pane.
+        let slot = (app.headline_slots(pane).into_iter()).find(|s| s.area.contains(at));
+        return Some(match slot.map(|s| s.row) {
+            Some(HeadlineRow::Article(index)) => Hit::Item(Pane::Headlines, index),
+            _ => Hit::Pane(Pane::Headlines),
+        });
     }
     inside(screen.article).map(|_| Hit::Pane(Pane::Article))
 }

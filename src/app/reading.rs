@@ -198,9 +198,7 @@ impl App {
                 geometry::window(self.place.issue, self.screen.issues_top, capacity);
         }
         if let Some(pane) = screen.headlines {
-            let capacity = geometry::list_capacity(pane);
-            self.screen.headlines_top =
-                geometry::window(self.place.article, self.screen.headlines_top, capacity);
+            self.screen.headlines_top = self.headlines_window(pane);
         }
     }
 

@@ -89,6 +89,8 @@ impl App {
             (old_keys.iter().enumerate()).map(|(i, k)| (k, i)).collect();
         let open_key = old_keys.get(self.place.issue).cloned();
         self.docs.library = library;
+        // The way back from a jump names issues by their old index.
+        self.place.jumped_from.clear();
         let new_keys: Vec<Source> = (0..self.docs.library.entries.len())
             .map(|i| self.reload_key(i))
             .collect();

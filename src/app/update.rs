@@ -216,6 +216,8 @@ fn pane_action(app: &mut App, action: Action) {
         Action::Back | Action::FocusLeft => focus(app, left_of(app.screen.focus)),
         Action::FocusRight => focus(app, right_of(app.screen.focus)),
         Action::Open if app.screen.focus != Pane::Article => focus(app, right_of(app.screen.focus)),
+        // Enter on a jump line follows it; elsewhere in the article it does nothing.
+        Action::Open => app.follow_jump(true),
         Action::FocusNext => focus(app, cycle(app.screen.focus, 1)),
         Action::FocusPrev => focus(app, cycle(app.screen.focus, 2)),
         Action::ToggleIssues => toggle_issues(app),
@@ -230,12 +232,16 @@ fn pane_action(app: &mut App, action: Action) {
         Action::NextArticle => step_article(app, 1),
         Action::PrevArticle => step_article(app, -1),
         Action::NextUnread => app.next_unread(),
+        Action::NextPage => app.step_page(1),
+        Action::PrevPage => app.step_page(-1),
+        Action::FollowJump => app.follow_jump(false),
+        Action::JumpBack => app.jump_back(),
         Action::Search => app.open_prompt(),
         Action::SearchNext => app.search_step(true),
         Action::SearchPrev => app.search_step(false),
         Action::ToggleRead => toggle_read(app),
         Action::ToggleStar => toggle_star(app),
-        Action::Open | Action::Quit | Action::Suspend | Action::Reload | Action::Redraw => {}
+        Action::Quit | Action::Suspend | Action::Reload | Action::Redraw => {}
     }
 }
 

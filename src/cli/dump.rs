@@ -10,6 +10,7 @@ pub(crate) mod links;
 
 use super::report::{exit_code, for_each_issue};
 use super::{FixedAmbiguousArg, NoPaths, StyleArgs};
+use crate::app::pages::{opens_page, page_label};
 use crate::layout::{ArticleLayout, Role, indent_text};
 use crate::model::{Article, Issue, Pages};
 use crate::typeset::{self, Options};
@@ -45,7 +46,8 @@ pub fn run(args: &DumpArgs, config_file: Option<&Path>) -> anyhow::Result<ExitCo
 }
 
 /// Write one issue: masthead, date line, then each article separated by a
-/// blank line. Every line is at most `width` cells.
+/// blank line, each page's header (`第2版 要闻`) before its first article.
+/// Every line is at most `width` cells.
 pub fn write_issue(
     out: &mut impl Write,
     issue: &Issue,
@@ -83,8 +85,20 @@ pub fn write_issue(
             writeln!(out, "{}", line.replace('\u{a0}', " "))?;
         }
     }
-    for article in &issue.articles {
+    for (index, article) in issue.articles.iter().enumerate() {
         writeln!(out)?;
+        // A page's header as the Headlines list shows it, on its own line.
+        if let Some(number) = opens_page(issue, index) {
+            let label = page_label(issue, number);
+            for range in typeset::wrap_heading(&label, width, options) {
+                writeln!(
+                    out,
+                    "{}",
+                    typeset::display_line(&label, range, width, options)
+                )?;
+            }
+            writeln!(out)?;
+        }
         write_article(out, article, width, options)?;
     }
     Ok(())

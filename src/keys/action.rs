@@ -59,6 +59,17 @@ pub enum Action {
     NextArticle,
     #[strum(message = "previous article")]
     PrevArticle,
+    /// The first article of the next or previous page (版面) of the issue.
+    #[strum(message = "next page of the issue")]
+    NextPage,
+    #[strum(message = "previous page of the issue")]
+    PrevPage,
+    /// Follow the jump line on screen (`(下转2版)`) to where the article goes on.
+    #[strum(message = "follow a jump line (下转2版)")]
+    FollowJump,
+    /// Back to where the last jump was followed from.
+    #[strum(message = "back from a followed jump")]
+    JumpBack,
     #[strum(message = "next unread article")]
     NextUnread,
     #[strum(message = "mark read / unread")]

@@ -5,7 +5,7 @@
 
 use std::fs;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::cache::{Cached, HeaderCache, Stamp};
@@ -141,16 +141,14 @@ fn load_one(found: &Found, cache: &HeaderCache, source: &dyn FileSource, max: u6
     }
 }
 
-/// A folder that is one issue: stamped by its files (total size, newest
-/// modification), so a changed, added or removed file reads it again; its
-/// header from the head of its first file.
-fn load_folder(found: &Found, cache: &HeaderCache, source: &dyn FileSource, max: u64) -> Loaded {
+/// A folder issue's stamp: its files' total size and newest modification.
+fn folder_stamp(members: &[PathBuf]) -> Stamp {
     let mut stamp = Stamp {
         size: 0,
         mtime_secs: i64::MIN,
         mtime_nanos: 0,
     };
-    for member in &found.members {
+    for member in members {
         if let Ok(meta) = fs::metadata(member) {
             let one = Stamp::of(&meta);
             stamp.size = stamp.size.saturating_add(one.size);
@@ -159,6 +157,25 @@ fn load_folder(found: &Found, cache: &HeaderCache, source: &dyn FileSource, max:
             }
         }
     }
+    stamp
+}
+
+/// The stamp of an entry's path as the listing takes it: a file's own, a
+/// folder issue's by its files (a folder's own time does not change when
+/// a file in a sub-folder is edited).
+pub fn stamp_of(path: &Path) -> Option<Stamp> {
+    let meta = fs::metadata(path).ok()?;
+    if meta.is_dir() {
+        return Some(folder_stamp(&scan::folder_members(path)));
+    }
+    Some(Stamp::of(&meta))
+}
+
+/// A folder that is one issue: stamped by its files (total size, newest
+/// modification), so a changed, added or removed file reads it again; its
+/// header from the head of its first file.
+fn load_folder(found: &Found, cache: &HeaderCache, source: &dyn FileSource, max: u64) -> Loaded {
+    let stamp = folder_stamp(&found.members);
     let identity = fs::metadata(&found.path)
         .ok()
         .and_then(|meta| scan::identity(&meta));

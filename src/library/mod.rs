@@ -22,6 +22,7 @@ use std::sync::Arc;
 pub use crate::text::clean as sanitize;
 pub use cache::{CACHE_FILE, Stamp, write_atomic};
 pub use decode::{Decoded, Extent, decode};
+pub use headers::stamp_of;
 pub use read::ReadError;
 pub use scan::{FileSource, RealFiles, open_regular};
 

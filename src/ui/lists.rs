@@ -5,6 +5,7 @@ use ratatui::style::Style;
 
 use super::text::Pen;
 use super::{note, title};
+use crate::app::pages::{HeadlineRow, page_label, page_of};
 use crate::app::{App, IssueInfo, Pane};
 use crate::geometry::{content_rect, item_height, list_capacity, window};
 use crate::library::EntryStatus;
@@ -117,13 +118,36 @@ pub(super) fn render_headlines(app: &App, pen: &mut Pen, pane: Rect) {
         note(pen, pane, "No articles");
         return;
     };
-    let capacity = list_capacity(pane);
-    let top = window(app.place.article, app.screen.headlines_top, capacity);
     let two_lines = item_height(pane) == 2;
-    let mut rows = rows(pane);
-    for (index, article) in issue.articles.iter().enumerate().skip(top).take(capacity) {
-        let item = headline_item(app, pen, article, index == app.place.article);
-        draw_item(pen, &mut rows, &item, focused, two_lines);
+    for slot in app.headline_slots(pane) {
+        let mut rows = (slot.area.top()..slot.area.bottom()).map(|y| Rect {
+            y,
+            height: 1,
+            ..slot.area
+        });
+        match slot.row {
+            HeadlineRow::Page(index) => {
+                let Some(number) = page_of(issue, index) else {
+                    continue;
+                };
+                let label = page_label(issue, number);
+                let item = Item {
+                    first: vec![(label, pen.theme.page_header)],
+                    second: String::new(),
+                    second_style: pen.theme.page_header,
+                    second_indent: 0,
+                    selected: false,
+                };
+                draw_item(pen, &mut rows, &item, focused, false);
+            }
+            HeadlineRow::Article(index) => {
+                let Some(article) = issue.articles.get(index) else {
+                    continue;
+                };
+                let item = headline_item(app, pen, article, index == app.place.article);
+                draw_item(pen, &mut rows, &item, focused, two_lines);
+            }
+        }
     }
 }
 

@@ -79,16 +79,13 @@ fn preview_count(app: &App) -> Option<String> {
 fn render_bar(app: &App, pen: &mut Pen, row: Rect) {
     let theme = pen.theme;
     pen.clear(row, theme.status);
-    let hint = match app.settings.keymap.labels(Action::Help).first() {
-        Some(key) => format!(" {key} help "),
-        None => String::new(),
-    };
-    let hint_width = pen.width(&hint);
     let width = usize::from(row.width);
     // The hint gives way before where the reader is: on a narrow bar,
     // `article 1/4 · 20%` matters more than `? help`.
     let place = place(app);
     let place_width = pen.width(&place);
+    let hint = hint(app, pen, width.saturating_sub(place_width + 2));
+    let hint_width = pen.width(&hint);
     let hint_width = if hint_width + place_width + 2 <= width {
         hint_width
     } else {
@@ -133,6 +130,36 @@ fn render_bar(app: &App, pen: &mut Pen, row: Rect) {
             pen.put(x, row.y, room, &text, theme.status);
         }
     }
+}
+
+/// ` ? help `; with a jump line on screen, the key that follows it first
+/// (` > (下转2版) · ? help `), the help key giving way when `max` is short.
+fn hint(app: &App, pen: &Pen, max: usize) -> String {
+    let key = |action| app.settings.keymap.labels(action).first().cloned();
+    let help = key(Action::Help).map(|k| format!("{k} help"));
+    let shown = crate::geometry::screen(
+        crate::geometry::screen_rect(app.screen.size),
+        app.screen.focus,
+        app.screen.issues_shown,
+    )
+    .is_some_and(|s| s.article.is_some());
+    // Under an overlay the keys go to it, so a jump cannot be followed.
+    let shown = shown && app.overlay.open.is_none();
+    let jump = (app.jump_text_on_screen().filter(|_| shown))
+        .zip(key(Action::FollowJump))
+        .map(|(text, k)| format!("{k} {text}"));
+    let candidates = [[jump.clone(), help.clone()], [jump, None], [None, help]];
+    candidates
+        .iter()
+        .map(|parts| {
+            let parts: Vec<&str> = parts.iter().flatten().map(String::as_str).collect();
+            match parts.is_empty() {
+                true => String::new(),
+                false => format!(" {} ", parts.join(" · ")),
+            }
+        })
+        .find(|h| pen.width(h) <= max)
+        .unwrap_or_default()
 }
 
 /// `/pattern 3/17`: the query, cut to fit `max` cells, and which hit of
@@ -194,9 +221,9 @@ fn source_of_issue(app: &App, pen: &Pen, room: usize) -> String {
     format!("{ellipsis}{}{encoding}", &label[start..])
 }
 
-/// Where the reader is: `article 2/4 · 35%`, as much of it as applies.
+/// Where the reader is: `第5版 评论 · article 2/4 · 35%`, as much of it as applies.
 fn place(app: &App) -> String {
-    let mut place = Vec::new();
+    let mut place: Vec<String> = app.current_page_label().into_iter().collect();
     if let Some(issue) = app.current_issue().filter(|i| !i.articles.is_empty()) {
         place.push(format!(
             "article {}/{}",

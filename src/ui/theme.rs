@@ -34,6 +34,8 @@ pub struct Theme {
     pub marker: Style,
     pub star: Style,
     pub second_line: Style,
+    /// A page header in Headlines (`第1版 要闻`): dim, since it is never selected.
+    pub page_header: Style,
     pub unavailable: Style,
     pub kicker: Style,
     pub headline: Style,
@@ -146,6 +148,7 @@ impl Theme {
             marker: Style::new(),
             star: m(Modifier::BOLD),
             second_line: m(Modifier::DIM),
+            page_header: m(Modifier::DIM),
             unavailable: m(Modifier::DIM | Modifier::ITALIC),
             kicker: m(Modifier::BOLD),
             headline: m(Modifier::BOLD),
