@@ -9,11 +9,11 @@ use anyhow::Context;
 pub(crate) mod links;
 
 use super::report::{exit_code, for_each_issue};
-use super::{FixedAmbiguousArg, NoPaths, StyleArgs};
+use super::{NoPaths, StyleArgs};
 use crate::app::pages::{opens_page, page_label};
 use crate::layout::{ArticleLayout, Role, indent_text};
 use crate::model::{Article, Issue, Pages};
-use crate::typeset::{self, Options};
+use crate::typeset::{self, AmbiguousWidth, Options};
 
 #[derive(Debug, clap::Args)]
 pub struct DumpArgs {
@@ -23,7 +23,7 @@ pub struct DumpArgs {
     /// How wide East Asian ambiguous characters (“ ” — …) are [default:
     /// the config's `ambiguous_width`, narrow for `auto`].
     #[arg(long, value_enum, value_name = "MODE")]
-    pub ambiguous_width: Option<FixedAmbiguousArg>,
+    pub ambiguous_width: Option<AmbiguousWidth>,
     #[command(flatten)]
     pub style: StyleArgs,
     /// Issue files or folders; none: the sample issue.

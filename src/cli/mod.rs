@@ -14,7 +14,7 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
 use crate::config::{AmbiguousSetting, Config};
 use crate::library::{Library, LibraryOptions};
@@ -52,21 +52,21 @@ pub struct Cli {
 pub struct StyleArgs {
     /// Line-start/line-end rules [default: the config's `kinsoku`, basic].
     #[arg(long, value_enum, value_name = "LEVEL")]
-    pub kinsoku: Option<KinsokuArg>,
+    pub kinsoku: Option<Kinsoku>,
     /// Show ASCII punctuation inside Chinese as printed or as fullwidth
     /// [default: the config's `punctuation`, as-is].
     #[arg(long, value_enum, value_name = "STYLE")]
-    pub punctuation: Option<PunctuationArg>,
+    pub punctuation: Option<Punctuation>,
 }
 
 impl StyleArgs {
     /// The command line over the config file.
     pub fn apply(&self, config: &mut Config) {
         if let Some(kinsoku) = self.kinsoku {
-            config.kinsoku = kinsoku.into();
+            config.kinsoku = kinsoku;
         }
         if let Some(punctuation) = self.punctuation {
-            config.punctuation = punctuation.into();
+            config.punctuation = punctuation;
         }
     }
 }
@@ -83,56 +83,6 @@ pub enum Command {
     Search(search::SearchArgs),
     /// Show configuration.
     Config(config::ConfigArgs),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum KinsokuArg {
-    None,
-    Basic,
-    Gb,
-    Strict,
-}
-
-impl From<KinsokuArg> for Kinsoku {
-    fn from(arg: KinsokuArg) -> Kinsoku {
-        match arg {
-            KinsokuArg::None => Kinsoku::None,
-            KinsokuArg::Basic => Kinsoku::Basic,
-            KinsokuArg::Gb => Kinsoku::Gb,
-            KinsokuArg::Strict => Kinsoku::Strict,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PunctuationArg {
-    AsIs,
-    Fullwidth,
-}
-
-impl From<PunctuationArg> for Punctuation {
-    fn from(arg: PunctuationArg) -> Punctuation {
-        match arg {
-            PunctuationArg::AsIs => Punctuation::AsIs,
-            PunctuationArg::Fullwidth => Punctuation::Fullwidth,
-        }
-    }
-}
-
-/// `narrow | wide` where no terminal can be asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FixedAmbiguousArg {
-    Narrow,
-    Wide,
-}
-
-impl From<FixedAmbiguousArg> for AmbiguousWidth {
-    fn from(arg: FixedAmbiguousArg) -> AmbiguousWidth {
-        match arg {
-            FixedAmbiguousArg::Narrow => AmbiguousWidth::Narrow,
-            FixedAmbiguousArg::Wide => AmbiguousWidth::Wide,
-        }
-    }
 }
 
 /// Parse the command line and run; the whole of `main`.
@@ -217,10 +167,10 @@ pub fn library_inputs(
 /// The typesetting options of the plain-text commands (`dump`, `search`):
 /// the config's, with `--ambiguous-width` over it. `auto` needs a terminal to
 /// ask, so plain text assumes the common case, narrow.
-pub(crate) fn plain_text_options(ambiguous: Option<FixedAmbiguousArg>, config: &Config) -> Options {
+pub(crate) fn plain_text_options(ambiguous: Option<AmbiguousWidth>, config: &Config) -> Options {
     Options {
         ambiguous: match (ambiguous, config.ambiguous_width) {
-            (Some(arg), _) => arg.into(),
+            (Some(fixed), _) => fixed,
             (None, AmbiguousSetting::Wide) => AmbiguousWidth::Wide,
             (None, _) => AmbiguousWidth::Narrow,
         },

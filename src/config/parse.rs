@@ -26,16 +26,6 @@ pub(crate) const KEYS: [&str; 10] = [
 ];
 
 pub(crate) const BODY_WIDTH: Range<u16> = 10..1001;
-pub(crate) const PUNCTUATION: [(&str, Punctuation); 2] = [
-    ("as-is", Punctuation::AsIs),
-    ("fullwidth", Punctuation::Fullwidth),
-];
-pub(crate) const KINSOKU: [(&str, Kinsoku); 4] = [
-    ("none", Kinsoku::None),
-    ("basic", Kinsoku::Basic),
-    ("gb", Kinsoku::Gb),
-    ("strict", Kinsoku::Strict),
-];
 /// A setting's values with their derived names.
 pub(crate) fn named<T>() -> Vec<(&'static str, T)>
 where
@@ -149,12 +139,12 @@ impl Walk<'_> {
                 }
             }
             "punctuation" => {
-                if let Some(v) = self.choice(name, value, &PUNCTUATION) {
+                if let Some(v) = self.choice(name, value, &named::<Punctuation>()) {
                     config.punctuation = v;
                 }
             }
             "kinsoku" => {
-                if let Some(v) = self.choice(name, value, &KINSOKU) {
+                if let Some(v) = self.choice(name, value, &named::<Kinsoku>()) {
                     config.kinsoku = v;
                 }
             }
@@ -421,23 +411,28 @@ mod tests {
     }
 
     #[test]
-    fn option_names_agree_with_the_typesetter_and_the_command_line() {
-        use crate::cli::{KinsokuArg, PunctuationArg};
+    fn option_names_agree_with_the_command_line() {
         use clap::ValueEnum;
-        // Three spellings of one vocabulary: the config file's (here),
-        // `typeset`'s `name()`, and clap's for the flags.
-        for (name, value) in KINSOKU {
-            assert_eq!(value.name(), name);
-            let arg = KinsokuArg::from_str(name, false).map(Kinsoku::from);
-            assert_eq!(arg, Ok(value), "--kinsoku {name}");
+        // Two spellings of one vocabulary, both derived: strum's for the
+        // config file and clap's for the flags.
+        for (name, value) in named::<Kinsoku>() {
+            assert_eq!(
+                Kinsoku::from_str(name, false),
+                Ok(value),
+                "--kinsoku {name}"
+            );
         }
-        for (name, value) in PUNCTUATION {
-            assert_eq!(value.name(), name);
-            let arg = PunctuationArg::from_str(name, false).map(Punctuation::from);
-            assert_eq!(arg, Ok(value), "--punctuation {name}");
+        for (name, value) in named::<Punctuation>() {
+            assert_eq!(
+                Punctuation::from_str(name, false),
+                Ok(value),
+                "--punctuation {name}"
+            );
         }
         for (name, value) in named::<AmbiguousSetting>() {
             assert_eq!(AmbiguousSetting::from_str(name, false), Ok(value), "{name}");
         }
+        let names: Vec<&str> = named::<Punctuation>().iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, ["as-is", "fullwidth"]);
     }
 }

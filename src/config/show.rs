@@ -5,7 +5,8 @@ use std::fmt::Write;
 
 use super::AmbiguousSetting;
 use super::Config;
-use super::parse::{KINSOKU, PUNCTUATION, named};
+use super::parse::named;
+use crate::typeset::{Kinsoku, Punctuation};
 
 /// The effective configuration as a TOML document that `parse` accepts and
 /// that reads back to the same `Config`.
@@ -23,9 +24,13 @@ pub fn to_toml(config: &Config) -> String {
     let _ = writeln!(
         out,
         "punctuation = {}",
-        name_of(&PUNCTUATION, config.punctuation)
+        name_of(&named::<Punctuation>(), config.punctuation)
     );
-    let _ = writeln!(out, "kinsoku = {}", name_of(&KINSOKU, config.kinsoku));
+    let _ = writeln!(
+        out,
+        "kinsoku = {}",
+        name_of(&named::<Kinsoku>(), config.kinsoku)
+    );
     let _ = writeln!(
         out,
         "ambiguous_width = {}",

@@ -18,19 +18,29 @@ pub mod clusters;
 pub mod display;
 pub mod heading;
 pub mod linebreak;
-mod options;
 pub mod paragraph;
 pub mod width;
 
 pub use display::{display_line, line_width};
 pub use heading::wrap_heading;
 pub use linebreak::wrap;
-pub use options::ParseOptionError;
 pub use paragraph::{first_line_indent, is_cjk_paragraph, is_list_item};
 pub use width::{TAB_WIDTH, grapheme_width, str_width};
 
 /// How East Asian *Ambiguous* characters (`“ ” — … ·`) are measured.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    clap::ValueEnum,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum AmbiguousWidth {
     /// One cell: most terminals.
     #[default]
@@ -41,7 +51,21 @@ pub enum AmbiguousWidth {
 
 /// Line-start/line-end prohibition level (clreq), ordered from none to
 /// strict: each level forbids everything the one before it does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    PartialOrd,
+    Ord,
+    clap::ValueEnum,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Kinsoku {
     /// Plain UAX #14 (with the Unicode 16 quote rule): no clreq additions.
     None,
@@ -57,7 +81,19 @@ pub enum Kinsoku {
 
 /// Whether ASCII punctuation inside Chinese is shown as printed or as its
 /// fullwidth form. Display only: the source text never changes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    clap::ValueEnum,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Punctuation {
     #[default]
     AsIs,

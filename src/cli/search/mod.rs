@@ -19,13 +19,13 @@ use anyhow::Context;
 use std::sync::atomic::AtomicBool;
 
 use super::report::{complain, guard, report_messages};
-use super::{FixedAmbiguousArg, NoPaths, StyleArgs};
+use super::{NoPaths, StyleArgs};
 use crate::archive::prefilter::Prefilter;
 use crate::archive::search::{Found, Searched, in_order, search_entry};
 use crate::library::{Library, Source};
 use crate::model::{Article, Issue};
 use crate::search::{Hit, Query};
-use crate::typeset::Options;
+use crate::typeset::{AmbiguousWidth, Options};
 
 #[derive(Debug, clap::Args)]
 pub struct SearchArgs {
@@ -38,7 +38,7 @@ pub struct SearchArgs {
     /// How wide East Asian ambiguous characters (“ ” — …) are [default:
     /// the config's `ambiguous_width`, narrow for `auto`].
     #[arg(long, value_enum, value_name = "MODE")]
-    pub ambiguous_width: Option<FixedAmbiguousArg>,
+    pub ambiguous_width: Option<AmbiguousWidth>,
     /// Mark matches in colour instead of [brackets]: `auto` only when
     /// writing to a terminal and NO_COLOR is not set.
     #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
