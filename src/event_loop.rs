@@ -4,14 +4,15 @@
 //! when the key is released. Every input becomes a `Msg` for `update`; the
 //! tasks it hands back (read an issue, reopen the library, stage or write
 //! the reading state) are carried out here by [`settle`], their answers
-//! going back in as `Msg`s. Reading state is saved debounced (at most one
-//! save per [`SAVE_DELAY`] while it keeps changing: the app asks to be woken
-//! at [`App::next_deadline`]) through a [`Saver`] that the signal thread and
-//! the panic hook share.
+//! going back in as `Msg`s. Reading state is saved as the reader reads
+//! through a [`Saver`] the signal thread and the panic hook share: after
+//! every message the reader's place goes to [`Saver::moved`] (a compare, no
+//! copy), a changed state to [`Saver::stage`], and the loop wakes at the
+//! earlier of the saver's debounce and [`App::next_deadline`] (the dwell of
+//! `mark_read`) to write or to tick.
 
 use std::collections::VecDeque;
 use std::io;
-use std::sync::{Mutex, MutexGuard, TryLockError};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyEventKind};
@@ -21,11 +22,9 @@ use ratatui::backend::Backend;
 use crate::app::{App, Effect, Msg, Parsed, Reopened, Task, update};
 use crate::backend::Shown;
 use crate::library::{Library, ReadError, Source, Stamp};
-use crate::store::{State, Store};
+use crate::store::Saver;
 use crate::terminal;
 use crate::ui::Theme;
-
-pub use crate::app::SAVE_DELAY;
 
 /// How long the drain waits for more pending input. crossterm's poll(2)
 /// source (feature `use-dev-tty`) does not read at all for a zero timeout,
@@ -33,74 +32,6 @@ pub use crate::app::SAVE_DELAY;
 /// worse: its edge-triggered epoll returns after the first 1 KiB of a burst
 /// and then sleeps on the unread rest until the next key arrives.)
 const DRAIN_TICK: Duration = Duration::from_millis(1);
-
-/// The store plus the newest state not yet written, behind one lock so that
-/// any thread can persist on its way out.
-#[derive(Debug)]
-pub struct Saver {
-    inner: Mutex<Pending>,
-}
-
-#[derive(Debug)]
-struct Pending {
-    store: Store,
-    state: Option<State>,
-}
-
-impl Saver {
-    pub fn new(store: Store) -> Saver {
-        Saver {
-            inner: Mutex::new(Pending { store, state: None }),
-        }
-    }
-
-    fn lock(&self) -> MutexGuard<'_, Pending> {
-        self.inner.lock().unwrap_or_else(|p| p.into_inner())
-    }
-
-    /// Remember `state` as the one to write next.
-    pub fn stage(&self, state: &State) {
-        self.lock().state = Some(state.clone());
-    }
-
-    /// Write the staged state, if any; the messages to show (a failure is
-    /// told once by the store).
-    pub fn flush(&self) -> Vec<String> {
-        let mut pending = self.lock();
-        Self::write(&mut pending)
-    }
-
-    /// Like [`flush`](Self::flush) for the exit paths (signal, panic): when
-    /// the lock stays taken (the panic happened mid-save) give up rather
-    /// than deadlock.
-    pub fn flush_within(&self, limit: Duration) {
-        let start = Instant::now();
-        loop {
-            match self.inner.try_lock() {
-                Ok(mut pending) => {
-                    Self::write(&mut pending);
-                    return;
-                }
-                Err(TryLockError::Poisoned(_)) => return,
-                Err(TryLockError::WouldBlock) if start.elapsed() >= limit => return,
-                Err(TryLockError::WouldBlock) => std::thread::yield_now(),
-            }
-        }
-    }
-
-    /// Messages the store gathered (on open: a corrupt file moved aside…).
-    pub fn take_messages(&self) -> Vec<String> {
-        self.lock().store.take_messages()
-    }
-
-    fn write(pending: &mut Pending) -> Vec<String> {
-        if let Some(state) = pending.state.take() {
-            // The store keeps the failure in its messages, told once.
-            let _ = pending.store.save(&state);
-        }
-        pending.store.take_messages()
-    }
-}
 
 /// Run until the reader quits. The caller saves the final state and then
 /// restores the terminal.
@@ -125,13 +56,15 @@ where
         // the read mark this may set is staged like any other change.
         settle(app, Msg::Frame, Some(saver));
         draw(terminal, app, theme)?;
-        let wait = app
-            .next_deadline()
-            .map(|at| at.saturating_duration_since(Instant::now()));
+        let deadline = match (app.next_deadline(), saver.deadline()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        let wait = deadline.map(|at| at.saturating_duration_since(Instant::now()));
         let first = match input(wait)? {
             Input::Event(event) => event,
             Input::Timeout => {
-                settle(app, Msg::Tick(Instant::now()), Some(saver));
+                tick(app, saver);
                 continue;
             }
             Input::Reclaim => continue,
@@ -144,8 +77,9 @@ where
                 Input::Timeout | Input::Reclaim => break,
             }
         }
-        // Starts the save delay for a state the batch changed.
-        settle(app, Msg::Tick(Instant::now()), Some(saver));
+        // Stamps what the batch opened; writes if the debounce fell due
+        // while keys kept coming (holding `j` never times the wait out).
+        tick(app, saver);
         match effect {
             Effect::None => {}
             Effect::Quit => return Ok(()),
@@ -155,6 +89,16 @@ where
             // stays stopped (after `bg`).
             Effect::Suspend => terminal::suspend()?,
         }
+    }
+}
+
+/// The time now for the app, and a write if the saver's debounce is due.
+fn tick(app: &mut App, saver: &Saver) {
+    let now = Instant::now();
+    settle(app, Msg::Tick(now), Some(saver));
+    let messages = saver.save_if_due(now);
+    if !messages.is_empty() {
+        settle(app, Msg::Log(messages), Some(saver));
     }
 }
 
@@ -174,6 +118,11 @@ pub fn settle(app: &mut App, msg: Msg, saver: Option<&Saver>) -> Effect {
             queue.extend(run_task(app, task, saver));
         }
     }
+    // The place after every message, so that a signal or a kill finds
+    // the newest one with the saver; the same place again is a compare.
+    if let (Some(saver), Some(place)) = (saver, app.saver_place()) {
+        saver.moved(Instant::now(), place);
+    }
     effect
 }
 
@@ -183,7 +132,7 @@ fn run_task(app: &App, task: Task, saver: Option<&Saver>) -> Option<Msg> {
         Task::Read(index) => Some(Msg::Parsed(Box::new(read_issue(app.library(), index)))),
         Task::Reload => reopen(app).map(|r| Msg::Reloaded(Box::new(r))),
         Task::Stage(state) => {
-            saver?.stage(&state);
+            saver?.stage(Instant::now(), &state);
             None
         }
         Task::Flush => Some(Msg::Log(saver?.flush())),
@@ -344,49 +293,4 @@ where
     terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
     terminal.clear()?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn saver_in(dir: &std::path::Path) -> (Saver, State) {
-        let (store, state) = Store::open_at(dir);
-        (Saver::new(store), state)
-    }
-
-    #[test]
-    fn a_staged_state_is_written_on_flush() {
-        let dir = tempfile::tempdir().unwrap();
-        let (saver, mut state) = saver_in(dir.path());
-        state.toggle_star("a1");
-        saver.stage(&state);
-        assert!(saver.flush().is_empty());
-        let (_, loaded) = Store::open_at(dir.path());
-        assert!(loaded.is_starred("a1"));
-    }
-
-    #[test]
-    fn nothing_staged_writes_nothing() {
-        let dir = tempfile::tempdir().unwrap();
-        let (saver, _) = saver_in(dir.path());
-        saver.flush();
-        assert!(!dir.path().join("state.json").exists());
-    }
-
-    #[test]
-    fn the_exit_flush_gives_up_on_a_held_lock() {
-        let dir = tempfile::tempdir().unwrap();
-        let (saver, mut state) = saver_in(dir.path());
-        state.toggle_star("a1");
-        saver.stage(&state);
-        let held = saver.inner.lock().unwrap();
-        // Returns (after the limit) instead of deadlocking, as the panic
-        // hook must when the panic happened mid-save.
-        saver.flush_within(Duration::from_millis(10));
-        drop(held);
-        assert!(!dir.path().join("state.json").exists());
-        saver.flush_within(Duration::from_millis(10));
-        assert!(dir.path().join("state.json").exists());
-    }
 }

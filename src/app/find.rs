@@ -249,6 +249,8 @@ impl App {
             view.top = lines.start.saturating_sub(context).min(view.max_top());
             view.anchor = view.position(article);
         }
+        // Jumping to a hit is moving there (an end it shows is reached).
+        self.open_moved();
     }
 
     /// Esc with a search in force: clear it (`n` finds the query again).

@@ -10,6 +10,7 @@
 //! ([`Overlays`]), search ([`Search`]), the settings ([`Settings`]), and the
 //! work handed to the loop and waited for ([`Chores`]).
 
+mod counts;
 mod find;
 mod hits;
 mod jumps;
@@ -18,6 +19,7 @@ mod links;
 mod marks;
 pub mod mouse;
 mod msg;
+mod opened;
 pub mod pages;
 pub mod prompt;
 mod reading;
@@ -36,7 +38,7 @@ pub use links::{LinkNote, link_lines};
 pub use msg::{Effect, Effects, Msg, Parsed, Task};
 pub use reading::{LayoutCache, View};
 pub use reload::{Reloader, Reopened};
-pub use update::{SAVE_DELAY, update};
+pub use update::update;
 
 use std::collections::{BTreeSet, HashMap, VecDeque};
 use std::path::PathBuf;
@@ -45,7 +47,7 @@ use std::time::Instant;
 use crate::config::Config;
 use crate::library::{Library, Stamp};
 use crate::model::{Article, Date, Issue};
-use crate::store::State;
+use crate::store::{MarkRead, State};
 use crate::typeset::{AmbiguousWidth, Options};
 
 /// Rows help shows after the actions: a blank and the ambiguous width.
@@ -126,6 +128,8 @@ pub(crate) struct Place {
     pub(crate) state_changed: bool,
     /// Where each jump followed was taken, most recent last.
     pub(crate) jumped_from: Vec<jumps::JumpOrigin>,
+    /// The article open in the Article pane, for the `mark_read` rule.
+    pub(crate) open: Option<opened::Open>,
 }
 
 /// Focus, panes and the status bar's remark.
@@ -168,6 +172,8 @@ pub(crate) struct Settings {
     /// How the ambiguous width was chosen ("measured", "as set"), shown in
     /// help next to the result.
     pub(crate) ambiguous_note: Option<String>,
+    /// When an open article becomes read.
+    pub(crate) mark_read: MarkRead,
 }
 
 /// Something to do again once the issues it needs are parsed.
@@ -189,10 +195,8 @@ pub(crate) struct Chores {
     pub(crate) asked: BTreeSet<usize>,
     /// What waits for them, oldest first.
     pub(crate) retry: VecDeque<Retry>,
-    /// A staged reading state not yet written.
-    pub(crate) unsaved: bool,
-    /// When it is written.
-    pub(crate) save_due: Option<Instant>,
+    /// The time of the last `Msg::Tick`: `update` has no clock of its own.
+    pub(crate) clock: Option<Instant>,
     /// Tasks found on the way (a reload asked for), handed over with the effects.
     pub(crate) outbox: Vec<crate::app::Task>,
 }
@@ -207,6 +211,7 @@ pub struct App {
     pub(crate) search: Search,
     pub(crate) settings: Settings,
     pub(crate) chores: Chores,
+    pub(crate) counts: counts::Counts,
 }
 
 impl App {
@@ -242,6 +247,7 @@ impl App {
                 layouts: LayoutCache::default(),
                 state_changed: false,
                 jumped_from: Vec::new(),
+                open: None,
             },
             screen: ScreenState {
                 // Unknown until `Msg::Resize`: nothing is laid out or marked
@@ -261,9 +267,12 @@ impl App {
                 options,
                 body_width: config.body_width,
                 ambiguous_note: None,
+                mark_read: config.mark_read,
             },
             chores: Chores::default(),
+            counts: counts::Counts::default(),
         };
+        app.note_issues();
         app.restore_last_open();
         app
     }
@@ -394,9 +403,36 @@ impl App {
     }
 
     /// When the loop should wake with `Msg::Tick` even if no input comes:
-    /// a staged reading state is written then.
+    /// the open article's dwell runs out then (`mark_read`). Saving has
+    /// its own deadline, the saver's.
     pub fn next_deadline(&self) -> Option<Instant> {
-        self.chores.save_due
+        self.mark_deadline()
+    }
+
+    /// When an open article becomes read, as the config set it.
+    pub fn mark_read(&self) -> MarkRead {
+        self.settings.mark_read
+    }
+
+    /// Where the reader is, for the saver ([`crate::store::Saver::moved`]):
+    /// the selected issue and article, and the position in it once the
+    /// reader has moved there or it has one saved. `None` before anything
+    /// is selected.
+    pub fn saver_place(&self) -> Option<crate::store::Place<'_>> {
+        let last = self.place.state.last.as_ref()?;
+        let article = self.current_article();
+        let view = (self.place.view.as_ref())
+            .filter(|v| (v.issue, v.article) == (self.place.issue, self.place.article));
+        let position = view.zip(article).and_then(|(view, article)| {
+            let saved = self.place.state.position(&article.id);
+            (saved.is_some() || view.top > 0).then_some(view.anchor)
+        });
+        Some(crate::store::Place {
+            issue: &last.issue,
+            article: last.article.as_deref(),
+            headline: article.map_or("", |a| a.headline.as_str()),
+            position,
+        })
     }
 
     /// Rows of the help overlay: a row per bound action, then
@@ -508,6 +544,7 @@ impl App {
             *slot = Some(issue);
         }
         self.place_unplaced(index);
+        self.counts_stale();
     }
 
     /// Use an already parsed issue for entry `index` (a library that parsed
@@ -521,6 +558,7 @@ impl App {
         self.chores.wanted.remove(&index);
         self.docs.library.record_articles(index, articles);
         self.place_unplaced(index);
+        self.counts_stale();
         self.place.layouts.forget_issue(index);
         if let Some(found) = self
             .search

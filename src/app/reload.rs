@@ -104,6 +104,8 @@ impl App {
             .parsed_stamps
             .retain(|path, _| new_at.contains_key(&Source::File(path.clone())));
         self.docs.issue_keys = None;
+        self.counts.forget_bulk();
+        self.note_issues();
         self.remap_indices(&kept);
         self.add_new_messages();
         let target = open_key.as_ref().and_then(|k| new_at.get(k).copied());

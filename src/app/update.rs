@@ -7,9 +7,7 @@ use crossterm::event::KeyEventKind;
 
 use super::{Action, App, Effect, Effects, Msg, Overlay, Pane, Retry, Task};
 use crate::geometry::{self, Mode};
-
-/// How long a changed reading state may wait before it is written.
-pub const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(500);
+use crate::store::ReadBy;
 
 /// Apply one message.
 pub fn update(app: &mut App, msg: Msg) -> Effects {
@@ -44,7 +42,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Effect {
             Effect::None
         }
         Msg::Tick(now) => {
-            tick(app, now);
+            app.tick_open(now);
             Effect::None
         }
         Msg::Log(messages) => {
@@ -110,8 +108,10 @@ fn run_retries(app: &mut App, mut effect: Effect) -> Effect {
 }
 
 /// The tasks this message left: issues to read, the state to stage and,
-/// on the way out of the terminal, to write.
+/// on the way out of the terminal, to write. The opening the `mark_read`
+/// rule watches follows the focus and the selection.
 fn finish(app: &mut App, effect: Effect) -> Effects {
+    app.track_open();
     let mut tasks = std::mem::take(&mut app.chores.outbox);
     let wanted: Vec<usize> = app.chores.wanted.iter().copied().collect();
     for index in wanted {
@@ -121,31 +121,12 @@ fn finish(app: &mut App, effect: Effect) -> Effects {
     }
     if std::mem::take(&mut app.place.state_changed) {
         tasks.push(Task::Stage(app.place.state.clone()));
-        app.chores.unsaved = true;
     }
-    if effect == Effect::Suspend && app.chores.unsaved {
+    // Written before the stop: a suspended reader may never be resumed.
+    if effect == Effect::Suspend {
         tasks.push(Task::Flush);
-        app.chores.unsaved = false;
-        app.chores.save_due = None;
     }
     Effects { effect, tasks }
-}
-
-/// A changed state is written [`SAVE_DELAY`] after the first change, not
-/// once per change.
-fn tick(app: &mut App, now: std::time::Instant) {
-    if !app.chores.unsaved {
-        return;
-    }
-    match app.chores.save_due {
-        None => app.chores.save_due = Some(now + SAVE_DELAY),
-        Some(due) if due <= now => {
-            app.chores.outbox.push(Task::Flush);
-            app.chores.unsaved = false;
-            app.chores.save_due = None;
-        }
-        Some(_) => {}
-    }
 }
 
 /// A key press becomes an action through the keymap; releases do nothing.
@@ -232,6 +213,7 @@ fn pane_action(app: &mut App, action: Action) {
         Action::NextArticle => step_article(app, 1),
         Action::PrevArticle => step_article(app, -1),
         Action::NextUnread => app.next_unread(),
+        Action::NextUnreadIssue => app.next_unread_issue(),
         Action::NextPage => app.step_page(1),
         Action::PrevPage => app.step_page(-1),
         Action::FollowJump => app.follow_jump(false),
@@ -240,6 +222,7 @@ fn pane_action(app: &mut App, action: Action) {
         Action::SearchNext => app.search_step(true),
         Action::SearchPrev => app.search_step(false),
         Action::ToggleRead => toggle_read(app),
+        Action::MarkIssueRead => app.mark_issue_read(),
         Action::ToggleStar => toggle_star(app),
         Action::Quit | Action::Suspend | Action::Reload | Action::Redraw => {}
     }
@@ -352,6 +335,8 @@ fn page_down(app: &mut App) {
         .as_ref()
         .is_some_and(|v| v.top >= v.max_top());
     if app.screen.focus == Pane::Article && at_end {
+        // Paging on from the end is reading through it.
+        app.open_moved();
         step_article(app, 1);
     } else {
         move_by(app, signed(page(app)));
@@ -402,15 +387,11 @@ fn toggle_read(app: &mut App) {
         return;
     };
     let read = !app.place.state.is_read(&id);
-    app.place.state.set_read(&id, read);
+    // By hand: no automatic rule changes it again until the reader does.
+    app.place.state.mark(&id, read, ReadBy::Hand);
     app.remember_place(app.place.issue, app.place.article);
-    // Leaving the article and coming back is what re-marks it.
-    app.ensure_view();
-    if let Some(view) = app.place.view.as_mut() {
-        view.end_seen = true;
-    }
     app.screen.notice = Some(if read { "marked read" } else { "marked unread" }.to_owned());
-    app.mark_state_changed();
+    app.marks_changed();
 }
 
 fn toggle_star(app: &mut App) {

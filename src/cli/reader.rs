@@ -11,7 +11,7 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 
@@ -19,9 +19,9 @@ use super::{Cli, NoPaths};
 use crate::app::{App, Msg, Reloader};
 use crate::backend::{Moves, WireBackend};
 use crate::config::{AmbiguousSetting, Config};
-use crate::event_loop::{self, Saver, settle};
+use crate::event_loop::{self, settle};
 use crate::library::{Library, RealFiles};
-use crate::store::Store;
+use crate::store::{Saver, Store};
 use crate::terminal::{self, FrameWriter, Guard, Modes};
 use crate::typeset::AmbiguousWidth;
 use crate::ui::Theme;
@@ -70,11 +70,17 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         .into());
     }
     let (store, state) = Store::open_default();
-    let saver = Arc::new(Saver::new(store));
+    let saver = Arc::new(Saver::new(store, &state));
 
+    // A signal (SIGHUP, SIGTERM, SIGINT) or a panic writes the newest
+    // place and marks from here, without the loop, which a dropped link
+    // can leave stuck.
     let on_exit: terminal::OnExit = {
         let saver = Arc::clone(&saver);
-        Arc::new(move || saver.flush_within(EXIT_SAVE_LIMIT))
+        Arc::new(move || {
+            saver.flush_on_exit(EXIT_SAVE_LIMIT);
+            count_writes(&saver);
+        })
     };
     terminal::install_panic_hook(Arc::clone(&on_exit));
     let signals = terminal::spawn_signal_thread(on_exit)?;
@@ -110,10 +116,11 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
 
     // Persist first, restore second, print third. The header cache carries
     // the article counts learnt this session into the next start's list.
-    saver.stage(app.state());
+    saver.stage(Instant::now(), app.state());
     let cache_error = app.into_library().save_header_cache().err();
     let mut messages = saver.flush();
     messages.extend(cache_error);
+    count_writes(&saver);
     drop(guard);
     drop(signals);
     let mut stderr = io::stderr();
@@ -198,6 +205,16 @@ fn ambiguous_width(setting: AmbiguousSetting) -> (AmbiguousWidth, &'static str) 
         },
         AmbiguousSetting::Narrow => (AmbiguousWidth::Narrow, "as set"),
         AmbiguousSetting::Wide => (AmbiguousWidth::Wide, "as set"),
+    }
+}
+
+/// `BROADSHEET_COUNT_WRITES=FILE` writes into FILE how many times the
+/// reading state was handed to the store this run, on every way out, so
+/// that a test can tell a debounced flood from a write per key.
+fn count_writes(saver: &Saver) {
+    if let Some(file) = std::env::var_os("BROADSHEET_COUNT_WRITES") {
+        // A test hook: a failure to write it is the test's to see.
+        let _ = std::fs::write(file, format!("{}\n", saver.writes()));
     }
 }
 

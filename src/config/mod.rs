@@ -19,7 +19,7 @@ pub use keys::default_keys;
 pub use parse::{THEME_ALIASES, THEMES};
 pub use show::{to_toml, toml_string};
 
-use crate::store::shown_path;
+use crate::store::{MarkRead, shown_path};
 use crate::typeset::{Kinsoku, Punctuation};
 
 /// The default configuration file, comments and all (`broadsheet config --default`).
@@ -67,6 +67,8 @@ pub struct Config {
     /// Report the mouse (wheel, clicks) to the reader; off by default
     /// because it takes plain drag-to-select away from the terminal.
     pub mouse: bool,
+    /// When an open article becomes read (`"end"`, `"open"`, `"manual"`).
+    pub mark_read: MarkRead,
     /// Action name → key specs (`"j"`, `"ctrl-f"`, `"PageDown"`), overriding the defaults.
     pub keys: BTreeMap<String, Vec<String>>,
 }
@@ -97,6 +99,7 @@ impl Config {
             theme: String::new(),
             max_file_size: 0,
             mouse: false,
+            mark_read: MarkRead::default(),
             keys: BTreeMap::new(),
         }
     }

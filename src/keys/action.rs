@@ -72,8 +72,14 @@ pub enum Action {
     JumpBack,
     #[strum(message = "next unread article")]
     NextUnread,
+    /// The next issue with an unread article, round the library.
+    #[strum(message = "next issue with unread articles")]
+    NextUnreadIssue,
     #[strum(message = "mark read / unread")]
     ToggleRead,
+    /// Mark every article of the issue read; again: undo.
+    #[strum(message = "mark the issue read (again: undo)")]
+    MarkIssueRead,
     #[strum(message = "star / unstar")]
     ToggleStar,
     #[strum(message = "starred articles")]

@@ -41,31 +41,59 @@ pub(super) fn render_issues(app: &App, pen: &mut Pen, pane: Rect) {
     }
 }
 
-/// Paper on the first line; date, weekday and article count (or why the
-/// file cannot be shown) on the second. On one line: date and paper.
+/// Paper on the first line; date, weekday and unread count (or why the
+/// file cannot be shown) on the second. On one line: date, count and
+/// paper. An issue new since the last run says so first.
 fn issue_item(app: &App, pen: &Pen, index: usize, two_lines: bool, room: usize) -> Item {
     let entry = &app.docs.library.entries[index];
     let info = app.issue_info(index);
     let unavailable = matches!(entry.status, EntryStatus::Unavailable(_));
-    let second = second_line(&info, &entry.status, entry.articles, |c| {
-        pen.width(c) <= room
-    });
-    let first = if two_lines {
+    let count = Count {
+        articles: app
+            .parsed(index)
+            .map(|i| i.articles.len())
+            .or(entry.articles),
+        unread: app.unread_in(index),
+    };
+    let second = second_line(&info, &entry.status, count, |c| pen.width(c) <= room);
+    let mut first = if two_lines {
         vec![(info.paper.clone(), pen.theme.headline)]
     } else {
-        // The weekday gives way before the paper does, as on two lines.
+        // The weekday gives way before the paper does, then the count, as
+        // on two lines.
         let mut day = info.day();
-        if pen.width(&day) + 1 + pen.width(&info.paper) > room
+        let tagged = if app.is_new_issue(index) {
+            pen.width(pen.theme.glyphs.new_issue) + 1
+        } else {
+            0
+        };
+        let paper = tagged + 1 + pen.width(&info.paper);
+        if pen.width(&day) + paper > room
             && let Some(date) = info.date
         {
             day = date.to_string();
         }
-        vec![
+        let unread = (count.articles.zip(count.unread))
+            .map(|(n, unread)| format!("({unread}/{n})"))
+            .filter(|c| pen.width(&day) + 1 + pen.width(c) + paper <= room);
+        let mut parts = vec![
             (day, pen.theme.second_line),
             (" ".to_owned(), pen.theme.base),
-            (info.paper.clone(), pen.theme.headline),
-        ]
+        ];
+        if let Some(unread) = unread {
+            parts.push((unread, pen.theme.second_line));
+            parts.push((" ".to_owned(), pen.theme.base));
+        }
+        parts.push((info.paper.clone(), pen.theme.headline));
+        parts
     };
+    if app.is_new_issue(index) {
+        let tag = [
+            (pen.theme.glyphs.new_issue.to_owned(), pen.theme.marker),
+            (" ".to_owned(), pen.theme.base),
+        ];
+        first.splice(0..0, tag);
+    }
     Item {
         first,
         second,
@@ -79,21 +107,30 @@ fn issue_item(app: &App, pen: &Pen, index: usize, two_lines: bool, room: usize) 
     }
 }
 
-/// `2022-02-13 星期日 · 4 articles`, or the most of it that `fits`: the
+/// An issue's article count and how many of them are unread, each when known.
+#[derive(Clone, Copy)]
+struct Count {
+    articles: Option<usize>,
+    unread: Option<usize>,
+}
+
+/// `2022-02-13 星期日 · 3/4 unread`, or the most of it that `fits`: the
 /// weekday goes first, then the count, never the date; a count is always
 /// in words, since a bare number after a date says nothing. An unavailable
 /// file keeps its reason, which matters more than its date.
 fn second_line(
     info: &IssueInfo,
     status: &EntryStatus,
-    articles: Option<usize>,
+    count: Count,
     fits: impl Fn(&str) -> bool,
 ) -> String {
-    let (count, keep_count) = match (status, articles) {
-        (EntryStatus::Unavailable(reason), _) => (reason.clone(), true),
-        (EntryStatus::Ready, Some(1)) => ("1 article".to_owned(), false),
-        (EntryStatus::Ready, Some(n)) => (format!("{n} articles"), false),
-        (EntryStatus::Ready, None) => (String::new(), false),
+    let (count, keep_count) = match (status, count.articles, count.unread) {
+        (EntryStatus::Unavailable(reason), _, _) => (reason.clone(), true),
+        (EntryStatus::Ready, Some(n), Some(0)) => (format!("{n}/{n} read"), false),
+        (EntryStatus::Ready, Some(n), Some(unread)) => (format!("{unread}/{n} unread"), false),
+        (EntryStatus::Ready, Some(1), None) => ("1 article".to_owned(), false),
+        (EntryStatus::Ready, Some(n), None) => (format!("{n} articles"), false),
+        (EntryStatus::Ready, None, _) => (String::new(), false),
     };
     let join = |parts: [&str; 2]| {
         let parts: Vec<&str> = parts.into_iter().filter(|p| !p.trim().is_empty()).collect();
@@ -252,13 +289,24 @@ mod tests {
     use crate::model::Date;
 
     fn line(articles: Option<usize>, room: usize, status: EntryStatus) -> String {
+        counted(articles, None, room, status)
+    }
+
+    fn counted(
+        articles: Option<usize>,
+        unread: Option<usize>,
+        room: usize,
+        status: EntryStatus,
+    ) -> String {
         let info = IssueInfo {
             paper: "北京城市副中心报".to_owned(),
             date: Date::new(2022, 2, 13),
             weekday: Some("星期日".to_owned()),
         };
         let width = |s: &str| crate::typeset::str_width(s, crate::typeset::AmbiguousWidth::Narrow);
-        second_line(&info, &status, articles, |c| width(c) <= room)
+        second_line(&info, &status, Count { articles, unread }, |c| {
+            width(c) <= room
+        })
     }
 
     #[test]
@@ -270,6 +318,16 @@ mod tests {
         assert_eq!(line(Some(12), 24, ready()), "2022-02-13 · 12 articles");
         assert_eq!(line(Some(4), 18, ready()), "2022-02-13");
         assert_eq!(line(None, 40, ready()), "2022-02-13 星期日");
+    }
+
+    #[test]
+    fn the_count_says_how_many_are_unread_when_that_is_known() {
+        let ready = || EntryStatus::Ready;
+        let line = |unread, room| counted(Some(4), Some(unread), room, ready());
+        assert_eq!(line(3, 40), "2022-02-13 星期日 · 3/4 unread");
+        assert_eq!(line(0, 40), "2022-02-13 星期日 · 4/4 read");
+        assert_eq!(line(3, 24), "2022-02-13 · 3/4 unread");
+        assert_eq!(line(3, 18), "2022-02-13");
     }
 
     #[test]

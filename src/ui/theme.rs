@@ -16,6 +16,8 @@ pub struct Glyphs {
     pub read: &'static str,
     pub starred: &'static str,
     pub unstarred: &'static str,
+    /// Before an issue that arrived since the last run (Issues pane).
+    pub new_issue: &'static str,
     pub rule: &'static str,
     pub ellipsis: &'static str,
     /// Top-left, top, top-right, side, bottom-left, bottom-right.
@@ -187,6 +189,7 @@ impl Glyphs {
             read: "·",
             starred: "★",
             unstarred: " ",
+            new_issue: "new",
             rule: if narrow { "│" } else { "|" },
             ellipsis: "…",
             frame: if narrow {

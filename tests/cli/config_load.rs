@@ -13,6 +13,7 @@ use broadsheet::config::{
     self, AmbiguousSetting, Config, ConfigError, DEFAULT_TOML, Location, Origin,
 };
 use broadsheet::keys::parse_key;
+use broadsheet::store::MarkRead;
 use broadsheet::typeset::{Kinsoku, Punctuation};
 
 fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<OsString> {
@@ -88,7 +89,7 @@ fn a_user_file_overlays_the_defaults() {
         "library = [\"~/papers\", \"archive\", \"/srv/news\"]\n\
          body_width = 66\nindent = false\npunctuation = \"fullwidth\"\n\
          kinsoku = \"strict\"\nambiguous_width = \"wide\"\ntheme = \"mono\"\n\
-         max_file_size = \"8 MiB\"\nmouse = true\n\
+         max_file_size = \"8 MiB\"\nmouse = true\nmark_read = \"manual\"\n\
          [keys]\nnext_article = [\"n\", \"ctrl-n\"]\nquit = \"Q\"\n",
     );
     let expected = Config {
@@ -105,6 +106,7 @@ fn a_user_file_overlays_the_defaults() {
         theme: "mono".to_owned(),
         max_file_size: 8 << 20,
         mouse: true,
+        mark_read: MarkRead::Manual,
         keys: [
             (
                 "next_article".to_owned(),
@@ -394,7 +396,11 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
             AmbiguousSetting::Wide,
         ]),
         proptest::sample::select(vec!["default", "mono"]),
-        (1024u64..(16 << 30), proptest::bool::ANY),
+        (
+            1024u64..(16 << 30),
+            proptest::bool::ANY,
+            proptest::sample::select(vec![MarkRead::End, MarkRead::Open, MarkRead::Manual]),
+        ),
         keys,
     )
         .prop_map(
@@ -406,7 +412,7 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
                 kinsoku,
                 ambiguous_width,
                 theme,
-                (size, mouse),
+                (size, mouse, mark_read),
                 keys,
             )| Config {
                 library,
@@ -418,6 +424,7 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
                 theme: theme.to_owned(),
                 max_file_size: size,
                 mouse,
+                mark_read,
                 keys: keys
                     .into_iter()
                     .map(|(action, key)| (action.to_owned(), vec![key.to_owned()]))
