@@ -27,6 +27,8 @@ mod hostile_reader;
 mod mouse;
 #[path = "pty/reader.rs"]
 mod reader;
+#[path = "pty/reading_state.rs"]
+mod reading_state;
 #[path = "pty/reload.rs"]
 mod reload;
 #[path = "pty/scroll.rs"]

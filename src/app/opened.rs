@@ -49,13 +49,16 @@ impl App {
                 moved: false,
                 opening: None,
             });
+            // The preview already laid out is where it opens: a move in
+            // the same batch of keys is then seen as one.
+            self.observe_open();
         }
     }
 
     /// Compare the laid-out view with the opening: note where it started,
     /// whether that showed its end at a saved place, and whether the reader
     /// has moved since.
-    fn observe_open(&mut self) {
+    pub(crate) fn observe_open(&mut self) {
         let (Some(open), Some(view)) = (self.place.open.as_mut(), self.place.view.as_ref()) else {
             return;
         };

@@ -121,6 +121,8 @@ impl App {
         let body = geometry::body_rect(geometry::article_rect(area), self.settings.body_width);
         if body.width > 0 && body.height > 0 {
             self.relayout(usize::from(body.width), usize::from(body.height));
+            // Where an article opened is known before any key moves it.
+            self.observe_open();
         }
     }
 
