@@ -6,9 +6,11 @@ use ratatui::style::Style;
 use super::text::Pen;
 use super::{note, title};
 use crate::app::pages::{HeadlineRow, page_label, page_of};
-use crate::app::{App, IssueInfo, Pane};
-use crate::geometry::{content_rect, item_height, list_capacity, window};
-use crate::library::EntryStatus;
+use crate::app::{App, Pane};
+use crate::archive::days::weekday_zh;
+use crate::archive::tree::{Row, header_text, issue_text, more_text};
+use crate::geometry::{content_rect, item_height};
+use crate::library::{Entry, EntryStatus};
 use crate::model::Article;
 
 /// One list item: a first line of styled parts, a dim second line shown
@@ -22,93 +24,99 @@ struct Item {
     selected: bool,
 }
 
+/// Papers → issues, one row each: a header per paper (with several), its
+/// issues under it newest first, `… older issues` when not all are shown.
+/// Only the rows on screen are asked of the tree.
 pub(super) fn render_issues(app: &App, pen: &mut Pen, pane: Rect) {
     let focused = app.screen.focus == Pane::Issues;
-    title(pen, pane, "Issues", focused);
+    let tree = app.tree();
+    let one_paper = tree
+        .filter(|t| !t.has_headers())
+        .and_then(|t| t.papers().first())
+        .map(|p| p.name.as_str())
+        .filter(|name| !name.is_empty());
+    let heading = match one_paper {
+        Some(paper) => format!("Issues · {paper}"),
+        None => "Issues".to_owned(),
+    };
+    title(pen, pane, &heading, focused);
     if app.docs.library.entries.is_empty() {
         note(pen, pane, "No issues found");
         return;
     }
-    let capacity = list_capacity(pane);
-    let top = window(app.place.issue, app.screen.issues_top, capacity);
-    let two_lines = item_height(pane) == 2;
-    let room = usize::from(pane.width.saturating_sub(2));
+    let Some(tree) = tree else {
+        return;
+    };
+    let capacity = usize::from(content_rect(pane).height);
+    let top = app.issues_window(capacity);
+    let cursor = app.cursor_row();
+    let indent = if tree.has_headers() { 2 } else { 0 };
+    let room = usize::from(pane.width.saturating_sub(2)).saturating_sub(indent);
     let mut rows = rows(pane);
-    let count = app.docs.library.entries.len();
-    for index in (top..count).take(capacity) {
-        let item = issue_item(app, pen, index, two_lines, room);
-        draw_item(pen, &mut rows, &item, focused, two_lines);
+    for (at, row) in (top..).zip(tree.rows(top..top + capacity)) {
+        let selected = cursor == Some(at);
+        let item = match row {
+            Row::Header { paper } => {
+                let range = tree.papers()[paper].entries.clone();
+                let text = header_text(tree, paper, app.unread_in_paper(range));
+                one_part(text, pen.theme.headline, 0, selected)
+            }
+            Row::Issue { entry, .. } => {
+                let listed = &app.docs.library.entries[entry];
+                let style = match listed.status {
+                    EntryStatus::Unavailable(_) => pen.theme.unavailable,
+                    EntryStatus::Ready => pen.theme.base,
+                };
+                let text = issue_line(listed, |c| pen.width(c) <= room);
+                one_part(text, style, indent, selected)
+            }
+            Row::More { hidden, .. } => {
+                one_part(more_text(hidden), pen.theme.second_line, indent, selected)
+            }
+        };
+        draw_item(pen, &mut rows, &item, focused, false);
     }
 }
 
-/// Paper on the first line; date, weekday and article count (or why the
-/// file cannot be shown) on the second. On one line: date and paper.
-fn issue_item(app: &App, pen: &Pen, index: usize, two_lines: bool, room: usize) -> Item {
-    let entry = &app.docs.library.entries[index];
-    let info = app.issue_info(index);
-    let unavailable = matches!(entry.status, EntryStatus::Unavailable(_));
-    let second = second_line(&info, &entry.status, entry.articles, |c| {
-        pen.width(c) <= room
-    });
-    let first = if two_lines {
-        vec![(info.paper.clone(), pen.theme.headline)]
-    } else {
-        // The weekday gives way before the paper does, as on two lines.
-        let mut day = info.day();
-        if pen.width(&day) + 1 + pen.width(&info.paper) > room
-            && let Some(date) = info.date
-        {
-            day = date.to_string();
-        }
-        vec![
-            (day, pen.theme.second_line),
-            (" ".to_owned(), pen.theme.base),
-            (info.paper.clone(), pen.theme.headline),
-        ]
-    };
+/// A one-row item of one styled text, `indent` cells in.
+fn one_part(text: String, style: Style, indent: usize, selected: bool) -> Item {
     Item {
-        first,
-        second,
-        second_style: if unavailable {
-            pen.theme.unavailable
-        } else {
-            pen.theme.second_line
-        },
+        first: vec![(" ".repeat(indent), style), (text, style)],
+        second: String::new(),
+        second_style: style,
         second_indent: 0,
-        selected: index == app.place.issue,
+        selected,
     }
 }
 
-/// `2022-02-13 星期日 · 4 articles`, or the most of it that `fits`: the
-/// weekday goes first, then the count, never the date; a count is always
-/// in words, since a bare number after a date says nothing. An unavailable
-/// file keeps its reason, which matters more than its date.
-fn second_line(
-    info: &IssueInfo,
-    status: &EntryStatus,
-    articles: Option<usize>,
-    fits: impl Fn(&str) -> bool,
-) -> String {
-    let (count, keep_count) = match (status, articles) {
-        (EntryStatus::Unavailable(reason), _) => (reason.clone(), true),
-        (EntryStatus::Ready, Some(1)) => ("1 article".to_owned(), false),
-        (EntryStatus::Ready, Some(n)) => (format!("{n} articles"), false),
-        (EntryStatus::Ready, None) => (String::new(), false),
+/// `2022-02-13 星期日 · 4 articles`, the same shape for every issue (the
+/// weekday from the date, `? articles` until the issue was parsed once),
+/// or the most of it that `fits`: the weekday goes first, then the count,
+/// never the date. An unavailable file keeps its reason, which matters
+/// more than its date.
+fn issue_line(entry: &Entry, fits: impl Fn(&str) -> bool) -> String {
+    let date = entry.date.map(|d| d.to_string());
+    let candidates: Vec<String> = match &entry.status {
+        EntryStatus::Unavailable(reason) => {
+            let day = entry.date.map(|d| format!("{d} {}", weekday_zh(d)));
+            [
+                day.map(|d| format!("{d} · {reason}")),
+                date.map(|d| format!("{d} · {reason}")),
+            ]
+            .into_iter()
+            .flatten()
+            .chain([reason.clone()])
+            .collect()
+        }
+        EntryStatus::Ready => {
+            let full = issue_text(entry);
+            let count = full.rsplit(" · ").next().unwrap_or_default().to_owned();
+            let short = date.clone().map(|d| format!("{d} · {count}"));
+            [Some(full), short, date].into_iter().flatten().collect()
+        }
     };
-    let join = |parts: [&str; 2]| {
-        let parts: Vec<&str> = parts.into_iter().filter(|p| !p.trim().is_empty()).collect();
-        parts.join(" · ")
-    };
-    let date = info.date.map(|d| d.to_string()).unwrap_or_default();
-    let day = info.day();
-    let last = if keep_count || date.is_empty() {
-        count.clone()
-    } else {
-        date.clone()
-    };
-    let candidates = [join([&day, &count]), join([&date, &count]), last];
-    let fitting = candidates.iter().find(|c| fits(c));
-    fitting.unwrap_or(&candidates[2]).clone()
+    let last = candidates.last().cloned().unwrap_or_default();
+    candidates.into_iter().find(|c| fits(c)).unwrap_or(last)
 }
 
 pub(super) fn render_headlines(app: &App, pen: &mut Pen, pane: Rect) {
@@ -249,27 +257,31 @@ fn draw_item(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::library::Source;
     use crate::model::Date;
 
     fn line(articles: Option<usize>, room: usize, status: EntryStatus) -> String {
-        let info = IssueInfo {
+        let entry = Entry {
+            source: Source::Sample,
             paper: "北京城市副中心报".to_owned(),
             date: Date::new(2022, 2, 13),
-            weekday: Some("星期日".to_owned()),
+            weekday: None,
+            articles,
+            status,
         };
         let width = |s: &str| crate::typeset::str_width(s, crate::typeset::AmbiguousWidth::Narrow);
-        second_line(&info, &status, articles, |c| width(c) <= room)
+        issue_line(&entry, |c| width(c) <= room)
     }
 
     #[test]
-    fn the_weekday_goes_first_then_the_count_never_as_a_bare_number() {
+    fn every_issue_has_one_shape_the_weekday_going_first_then_the_count() {
         let ready = || EntryStatus::Ready;
         assert_eq!(line(Some(4), 40, ready()), "2022-02-13 星期日 · 4 articles");
         assert_eq!(line(Some(1), 40, ready()), "2022-02-13 星期日 · 1 article");
+        assert_eq!(line(None, 40, ready()), "2022-02-13 星期日 · ? articles");
         assert_eq!(line(Some(4), 24, ready()), "2022-02-13 · 4 articles");
-        assert_eq!(line(Some(12), 24, ready()), "2022-02-13 · 12 articles");
+        assert_eq!(line(None, 24, ready()), "2022-02-13 · ? articles");
         assert_eq!(line(Some(4), 18, ready()), "2022-02-13");
-        assert_eq!(line(None, 40, ready()), "2022-02-13 星期日");
     }
 
     #[test]
