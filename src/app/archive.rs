@@ -106,8 +106,17 @@ impl App {
             Some(folds) => Tree::new(entries, &folds),
             None => Tree::first_screen(entries, Some(self.place.issue), height),
         };
+        // Folds kept from last time may hide the issue open now: the cursor
+        // waits on the selected paper's header rather than undo them.
+        let hidden = tree.row_of(self.place.issue).is_none();
+        let parked = tree
+            .selected_paper()
+            .or_else(|| tree.paper_of(self.place.issue));
         self.archive.tree = Some(tree);
         self.archive.cursor = Cursor::Issue;
+        if let (true, Some(paper)) = (hidden, parked) {
+            self.park_cursor(Cursor::Header(paper));
+        }
         self.sync_tree();
     }
 

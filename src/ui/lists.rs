@@ -50,7 +50,7 @@ pub(super) fn render_issues(app: &App, pen: &mut Pen, pane: Rect) {
     let capacity = usize::from(content_rect(pane).height);
     let top = app.issues_window(capacity);
     let cursor = app.cursor_row();
-    let indent = if tree.has_headers() { 2 } else { 0 };
+    let indent = usize::from(tree.has_headers());
     let room = usize::from(pane.width.saturating_sub(2)).saturating_sub(indent);
     let mut rows = rows(pane);
     for (at, row) in (top..).zip(tree.rows(top..top + capacity)) {

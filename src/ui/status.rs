@@ -74,7 +74,7 @@ fn render_prompt(app: &App, pen: &mut Pen, row: Rect, line: &Prompt) -> Option<P
 fn preview_count(app: &App) -> Option<String> {
     match app.search.kind {
         PromptKind::Library => return Some("search every issue".to_owned()),
-        PromptKind::GoTo => return Some("a date (2016-10-03, 10-03, 昨天) or a paper".to_owned()),
+        PromptKind::GoTo => return Some("date or paper".to_owned()),
         PromptKind::Find => {}
     }
     let found = app.search.preview.as_ref()?;
