@@ -86,7 +86,7 @@ impl App {
         }
     }
 
-    fn close_calendar(&mut self) {
+    pub(super) fn close_calendar(&mut self) {
         self.overlay.open = None;
         self.archive.calendar = None;
     }

@@ -177,6 +177,26 @@ impl App {
         self.chores.outbox.push(Task::SearchLibrary(query));
     }
 
+    /// Close the open overlay as Esc does: the results overlay stops a
+    /// search still running, the calendar lets go of its month.
+    pub(super) fn close_overlay(&mut self) {
+        match self.overlay.open {
+            Some(Overlay::Results) => self.results_action(Action::Back),
+            Some(Overlay::Calendar) => self.calendar_action(Action::Back),
+            _ => self.overlay.open = None,
+        }
+    }
+
+    /// After a reload the results name entries of the old listing: the
+    /// search stops and its results go.
+    pub(super) fn forget_library_search(&mut self) {
+        self.stop_library_search();
+        self.search.library = None;
+        if self.overlay.open == Some(Overlay::Results) {
+            self.overlay.open = None;
+        }
+    }
+
     /// Cancel the worker, if one runs (the loop sets its flag).
     fn stop_library_search(&mut self) {
         let handle = (self.search.library.as_mut()).and_then(|f| f.handle.take());

@@ -203,7 +203,7 @@ impl App {
                 act(self, Action::Open);
             }
             MouseAction::PickStarred(index) => self.overlay.line = index,
-            MouseAction::CloseOverlay => self.overlay.open = None,
+            MouseAction::CloseOverlay => self.close_overlay(),
             MouseAction::Click(hit) => self.click(hit),
         }
         Effect::None

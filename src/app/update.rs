@@ -175,7 +175,7 @@ pub(super) fn act(app: &mut App, action: Action) -> Effect {
         // As in less, man and newsboat, `q` in help (or any overlay) goes
         // back to the text; a second `q` quits.
         Action::Quit if app.overlay.open.is_some() => {
-            app.overlay.open = None;
+            app.close_overlay();
             return Effect::None;
         }
         Action::Quit => {

@@ -587,3 +587,20 @@ fn slash_in_the_issues_pane_searches_the_library_and_esc_cancels() {
     // Its results arrive no more.
     assert!(poll_search(&app).is_none());
 }
+
+#[test]
+fn q_or_a_click_beside_the_results_closes_them_as_esc_does() {
+    let dir = tempfile::tempdir().unwrap();
+    three_papers(dir.path());
+    let mut app = open(dir.path(), State::default(), (120, 40));
+    library_search(&mut app, "副中心");
+    assert!(app.library_search().is_some());
+    press(&mut app, "q");
+    assert_eq!(
+        app.overlay(),
+        None,
+        "q closes the overlay, it does not quit"
+    );
+    assert!(app.library_search().is_none(), "and stops the search");
+    assert_eq!(app.notice(), Some("library search stopped"));
+}
