@@ -13,13 +13,15 @@
 
 use std::collections::VecDeque;
 use std::io;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyEventKind};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use crate::app::{App, Effect, Msg, Parsed, Reopened, Task, update};
+use crate::app::{App, Effect, Msg, Parsed, Reopened, SearchBatch, Task, update};
+use crate::archive::search::LibrarySearch;
 use crate::backend::Shown;
 use crate::library::{Library, ReadError, Source, Stamp};
 use crate::store::Saver;
@@ -32,6 +34,10 @@ use crate::ui::Theme;
 /// worse: its edge-triggered epoll returns after the first 1 KiB of a burst
 /// and then sleeps on the unread rest until the next key arrives.)
 const DRAIN_TICK: Duration = Duration::from_millis(1);
+
+/// How often a running library search is looked at while no key comes:
+/// results show within this of arriving.
+const SEARCH_POLL: Duration = Duration::from_millis(25);
 
 /// Run until the reader quits. The caller saves the final state and then
 /// restores the terminal.
@@ -54,13 +60,19 @@ where
         }
         // The article is laid out once per frame, not once per drained key;
         // the read mark this may set is staged like any other change.
+        if let Some(found) = poll_search(app) {
+            settle(app, found, Some(saver));
+        }
         settle(app, Msg::Frame, Some(saver));
         draw(terminal, app, theme)?;
         let deadline = match (app.next_deadline(), saver.deadline()) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
-        let wait = deadline.map(|at| at.saturating_duration_since(Instant::now()));
+        let mut wait = deadline.map(|at| at.saturating_duration_since(Instant::now()));
+        if app.library_search().is_some() {
+            wait = Some(wait.map_or(SEARCH_POLL, |w| w.min(SEARCH_POLL)));
+        }
         let first = match input(wait)? {
             Input::Event(event) => event,
             Input::Timeout => {
@@ -136,7 +148,37 @@ fn run_task(app: &App, task: Task, saver: Option<&Saver>) -> Option<Msg> {
             None
         }
         Task::Flush => Some(Msg::Log(saver?.flush())),
+        Task::SearchLibrary(query) => {
+            // The worker gets its own copy of the listing: the app's may be
+            // replaced by a reload while it runs.
+            let library = Arc::new(app.library().clone());
+            let search = LibrarySearch::start(library, query, || {});
+            Some(Msg::SearchStarted(Arc::new(search)))
+        }
+        Task::CancelSearch(search) => {
+            search.cancel();
+            None
+        }
     }
+}
+
+/// What the running library search found since it was last asked, and how
+/// far it got, without waiting: `None` when no search runs or nothing
+/// changed. The loop calls this between inputs; a test may too.
+pub fn poll_search(app: &App) -> Option<Msg> {
+    let search = app.library_search()?;
+    let counts = search.counts();
+    let results = search.try_results();
+    let before = app.library_find().map(|f| f.counts);
+    if results.is_empty() && before == Some(counts) {
+        return None;
+    }
+    // Counts taken before the batches: the batches may be ahead of them,
+    // never behind, and `finished` is only seen once every batch was sent.
+    Some(Msg::SearchResults(Box::new(SearchBatch {
+        results,
+        counts,
+    })))
 }
 
 /// Read and parse entry `index`; every problem is a message naming the file.

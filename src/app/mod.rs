@@ -10,11 +10,15 @@
 //! ([`Overlays`]), search ([`Search`]), the settings ([`Settings`]), and the
 //! work handed to the loop and waited for ([`Chores`]).
 
+mod archive;
+mod calendar;
 mod counts;
 mod find;
+mod goto;
 mod hits;
 mod jumps;
 pub mod keymap;
+mod library_find;
 mod links;
 mod marks;
 pub mod mouse;
@@ -31,11 +35,13 @@ mod test_support;
 
 pub use crate::geometry::Pane;
 pub use crate::keys::Action;
-pub use find::Search;
+pub use archive::{Cursor, FOLDS_KEY};
+pub use find::{PromptKind, Search};
 pub use hits::{Found, IssueHit, reading_rank};
 pub use jumps::{JumpTarget, continuation};
+pub use library_find::{LibraryFind, ResultLine};
 pub use links::{LinkNote, link_lines};
-pub use msg::{Effect, Effects, Msg, Parsed, Task};
+pub use msg::{Effect, Effects, Msg, Parsed, SearchBatch, Task};
 pub use reading::{LayoutCache, View};
 pub use reload::{Reloader, Reopened};
 pub use update::update;
@@ -63,6 +69,10 @@ pub enum Overlay {
     Starred,
     /// The current article's links, numbered (`L`).
     Links,
+    /// A month calendar of the selected paper's issues (`c`).
+    Calendar,
+    /// Library-wide search results, filling in as they arrive (`|`).
+    Results,
 }
 
 /// A starred article for the `S` list, known from the reading state: its
@@ -209,6 +219,7 @@ pub struct App {
     pub(crate) screen: ScreenState,
     pub(crate) overlay: Overlays,
     pub(crate) search: Search,
+    pub(crate) archive: archive::Archive,
     pub(crate) settings: Settings,
     pub(crate) chores: Chores,
     pub(crate) counts: counts::Counts,
@@ -262,6 +273,7 @@ impl App {
             },
             overlay: Overlays::default(),
             search: Search::default(),
+            archive: archive::Archive::default(),
             settings: Settings {
                 keymap,
                 options,
@@ -275,6 +287,13 @@ impl App {
         app.note_issues();
         app.restore_last_open();
         app
+    }
+
+    /// Today's date, for `yesterday` and dates typed without a year at
+    /// the `:` prompt (without it: the newest issue's date).
+    pub fn with_today(mut self, today: Date) -> App {
+        self.archive.today = Some(today);
+        self
     }
 
     /// Give the reader the way to open its library again (`R`).

@@ -3,11 +3,16 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
+use std::sync::Arc;
+
 use crossterm::event::{KeyEvent, MouseEvent};
+
+use crate::archive::search::{Counts, IssueResult, LibrarySearch};
 
 use crate::keys::Action;
 use crate::library::Stamp;
 use crate::model::Issue;
+use crate::search::Query;
 use crate::store::State;
 
 /// Every input the reader takes, one at a time, through [`update`](super::update).
@@ -41,8 +46,19 @@ pub enum Msg {
     SetIssue(usize, Box<Issue>),
     /// The library opened again, answering [`Task::Reload`].
     Reloaded(Box<super::reload::Reopened>),
-    /// Library-wide search results, answering a coming `Task::SearchLibrary`.
-    Searched(Box<LibraryHits>),
+    /// The worker the loop started for [`Task::SearchLibrary`]; the loop
+    /// polls it and sends what it finds as `SearchResults`.
+    SearchStarted(Arc<LibrarySearch>),
+    /// Issues with hits the library search found since the last batch, and
+    /// how far it got.
+    SearchResults(Box<SearchBatch>),
+}
+
+/// What a running library search sent since it was last polled.
+#[derive(Debug, Clone)]
+pub struct SearchBatch {
+    pub results: Vec<IssueResult>,
+    pub counts: Counts,
 }
 
 impl Msg {
@@ -54,13 +70,6 @@ impl Msg {
             _ => None,
         }
     }
-}
-
-/// Hits of a search across the library, by entry and article.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct LibraryHits {
-    pub pattern: String,
-    pub hits: Vec<(usize, usize)>,
 }
 
 /// An issue read from its file and parsed, off the update path.
@@ -98,6 +107,11 @@ pub enum Task {
     Stage(State),
     /// Write the staged state now; answer with its messages as `Msg::Log`.
     Flush,
+    /// Start searching every issue on a worker thread; answer with
+    /// `Msg::SearchStarted`, then poll it between inputs.
+    SearchLibrary(Query),
+    /// Stop a library search's worker.
+    CancelSearch(Arc<LibrarySearch>),
 }
 
 /// What one message asks of the loop.

@@ -134,6 +134,8 @@ impl App {
     pub(crate) fn refresh(&mut self) {
         let area = geometry::screen_rect(self.screen.size);
         self.ensure_view();
+        self.ensure_tree();
+        self.sync_tree();
         self.refresh_hits();
         self.refresh_preview();
         self.keep_lists_visible(area);
@@ -193,9 +195,8 @@ impl App {
             return;
         };
         if let Some(pane) = screen.issues {
-            let capacity = geometry::list_capacity(pane);
-            self.screen.issues_top =
-                geometry::window(self.place.issue, self.screen.issues_top, capacity);
+            let capacity = usize::from(geometry::content_rect(pane).height);
+            self.screen.issues_top = self.issues_window(capacity);
         }
         if let Some(pane) = screen.headlines {
             self.screen.headlines_top = self.headlines_window(pane);
@@ -213,6 +214,8 @@ impl App {
         });
         match (self.screen.focus, pane) {
             (Pane::Article, _) => self.place.view.as_ref().map_or(1, |v| v.height),
+            // One row per issue or paper.
+            (Pane::Issues, Some(pane)) => usize::from(geometry::content_rect(pane).height),
             (_, Some(pane)) => geometry::list_capacity(pane),
             (_, None) => 1,
         }

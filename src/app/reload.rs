@@ -112,6 +112,12 @@ impl App {
         let moved = target.is_none() && !old_keys.is_empty();
         let target = target.unwrap_or_else(|| nearest(self.place.issue, &old_keys, &new_at));
         self.reselect(target, kept.get(&self.place.issue).copied(), article_id);
+        self.rebuild_tree();
+        self.forget_library_search();
+        // The calendar's days name entries of the old listing too.
+        if self.overlay.open == Some(super::Overlay::Calendar) {
+            self.close_calendar();
+        }
         self.screen.notice = Some(reload_notice(added, gone, moved));
     }
 

@@ -5,7 +5,7 @@
 
 use crossterm::event::KeyEventKind;
 
-use super::{Action, App, Effect, Effects, Msg, Overlay, Pane, Retry, Task};
+use super::{Action, App, Effect, Effects, Msg, Overlay, Pane, PromptKind, Retry, Task};
 use crate::geometry::{self, Mode};
 use crate::store::ReadBy;
 
@@ -65,9 +65,15 @@ fn dispatch(app: &mut App, msg: Msg) -> Effect {
             app.replace_library(*library);
             Effect::None
         }
-        // Library-wide search lands with the archive tree; until then
-        // nothing asks for it.
-        Msg::Searched(_) => Effect::None,
+        Msg::SearchStarted(handle) => {
+            app.search_started(handle);
+            Effect::None
+        }
+        Msg::SearchResults(batch) => {
+            let super::SearchBatch { results, counts } = *batch;
+            app.search_results(results, counts);
+            Effect::None
+        }
     }
 }
 
@@ -150,7 +156,7 @@ pub(super) fn act(app: &mut App, action: Action) -> Effect {
         // As in less, man and newsboat, `q` in help (or any overlay) goes
         // back to the text; a second `q` quits.
         Action::Quit if app.overlay.open.is_some() => {
-            app.overlay.open = None;
+            app.close_overlay();
             return Effect::None;
         }
         Action::Quit => {
@@ -180,6 +186,8 @@ pub(super) fn act(app: &mut App, action: Action) -> Effect {
         app.ensure_view();
     }
     match app.overlay.open {
+        Some(Overlay::Calendar) => app.calendar_action(action),
+        Some(Overlay::Results) => app.results_action(action),
         Some(overlay) => overlay_action(app, overlay, action),
         None => pane_action(app, action),
     }
@@ -196,6 +204,8 @@ fn pane_action(app: &mut App, action: Action) {
         Action::Back if app.clear_search() => {}
         Action::Back | Action::FocusLeft => focus(app, left_of(app.screen.focus)),
         Action::FocusRight => focus(app, right_of(app.screen.focus)),
+        // Enter or Space on a paper's header folds it; on "older issues", shows them.
+        Action::Open | Action::PageDown if in_issues(app) && app.issues_open() => {}
         Action::Open if app.screen.focus != Pane::Article => focus(app, right_of(app.screen.focus)),
         // Enter on a jump line follows it; elsewhere in the article it does nothing.
         Action::Open => app.follow_jump(true),
@@ -218,7 +228,13 @@ fn pane_action(app: &mut App, action: Action) {
         Action::PrevPage => app.step_page(-1),
         Action::FollowJump => app.follow_jump(false),
         Action::JumpBack => app.jump_back(),
-        Action::Search => app.open_prompt(),
+        Action::Search if in_issues(app) => app.open_prompt(PromptKind::Library),
+        Action::Search => app.open_prompt(PromptKind::Find),
+        Action::SearchLibrary => app.open_prompt(PromptKind::Library),
+        Action::GoTo => app.open_prompt(PromptKind::GoTo),
+        Action::Calendar => app.open_calendar(),
+        Action::FoldOthers => app.fold_others(),
+        Action::FoldAll => app.fold_all(),
         Action::SearchNext => app.search_step(true),
         Action::SearchPrev => app.search_step(false),
         Action::ToggleRead => toggle_read(app),
@@ -226,6 +242,11 @@ fn pane_action(app: &mut App, action: Action) {
         Action::ToggleStar => toggle_star(app),
         Action::Quit | Action::Suspend | Action::Reload | Action::Redraw => {}
     }
+}
+
+/// Whether the Issues pane has the keys.
+fn in_issues(app: &App) -> bool {
+    app.screen.focus == Pane::Issues
 }
 
 /// The pane `steps` to the right, wrapping round (2 steps = one to the left).
@@ -300,13 +321,7 @@ fn toggle_issues(app: &mut App) {
 /// Move the selection (lists) or scroll (article) by `delta`, clamped.
 fn move_by(app: &mut App, delta: isize) {
     match app.screen.focus {
-        Pane::Issues => {
-            let last = app.docs.library.entries.len().saturating_sub(1);
-            let issue = app.place.issue.saturating_add_signed(delta).min(last);
-            if issue != app.place.issue {
-                app.select(issue, 0);
-            }
-        }
+        Pane::Issues => app.move_issues(delta),
         Pane::Headlines => {
             let article = app.place.article.saturating_add_signed(delta);
             app.select(app.place.issue, article);
@@ -418,6 +433,8 @@ fn overlay_last(app: &App, overlay: Overlay, rows: usize) -> usize {
         Overlay::Log => app.docs.messages.len().saturating_sub(1),
         Overlay::Links => app.link_rows().saturating_sub(rows),
         Overlay::Help => app.help_rows().saturating_sub(rows),
+        // Their own keys: `App::calendar_action`, `App::results_action`.
+        Overlay::Calendar | Overlay::Results => 0,
     }
 }
 

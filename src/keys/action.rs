@@ -92,11 +92,26 @@ pub enum Action {
     /// Open the search prompt (`/`).
     #[strum(message = "search this issue")]
     Search,
+    /// Search every issue of the library (`|`; `/` in the Issues pane).
+    #[strum(message = "search the whole library")]
+    SearchLibrary,
     /// Go to the next or previous hit of the last search.
     #[strum(message = "next search hit")]
     SearchNext,
     #[strum(message = "previous search hit")]
     SearchPrev,
+    /// The `:` prompt: a date in any typed form, or a paper's name.
+    #[strum(message = "go to a date or a paper")]
+    GoTo,
+    /// A month calendar of the selected paper's issues.
+    #[strum(message = "calendar of the paper's issues")]
+    Calendar,
+    /// In the Issues pane: fold every paper but the selected one.
+    #[strum(message = "fold the other papers")]
+    FoldOthers,
+    /// In the Issues pane: fold every paper, or unfold them all.
+    #[strum(message = "fold / unfold every paper")]
+    FoldAll,
     /// Open the library again from the same paths (`R`).
     #[strum(message = "reload the library")]
     Reload,

@@ -3,9 +3,11 @@
 //! title and rows; the frame, scrolling and selection are drawn here, at the
 //! place `geometry::overlay_area` gives (which mouse hit-testing uses too).
 
+mod calendar;
 mod help;
 mod links;
 mod log;
+mod results;
 mod starred;
 
 use ratatui::layout::Rect;
@@ -36,6 +38,11 @@ impl Row {
 }
 
 pub(super) fn render_overlay(app: &App, pen: &mut Pen, area: Rect, overlay: Overlay) {
+    match overlay {
+        Overlay::Calendar => return calendar::render(app, pen, area),
+        Overlay::Results => return results::render(app, pen, area),
+        _ => {}
+    }
     let (title, rows, selected, scroll) = contents(app, pen, area, overlay);
     let Some(frame) = geometry::overlay_area(area, rows.len()) else {
         return;
@@ -121,6 +128,8 @@ fn contents(app: &App, pen: &Pen, area: Rect, overlay: Overlay) -> Contents {
             None,
             app.overlay.line,
         ),
+        // Drawn by their own files (`render_overlay` sends them there).
+        Overlay::Calendar | Overlay::Results => (String::new(), Vec::new(), None, 0),
     }
 }
 
@@ -140,7 +149,7 @@ fn scroll_mark(pen: &mut Pen, frame: Rect, (top, shown, total): (usize, usize, u
     pen.put(x, y, usize::from(width), &mark, pen.theme.overlay_title);
 }
 
-fn draw_frame(pen: &mut Pen, frame: Rect, title: &str) {
+pub(super) fn draw_frame(pen: &mut Pen, frame: Rect, title: &str) {
     let style = pen.theme.overlay;
     pen.clear(frame, style);
     let [top_left, top, top_right, side, bottom_left, bottom_right] = pen.theme.glyphs.frame;
