@@ -23,7 +23,7 @@ impl App {
         self.archive
             .today
             .or(newest)
-            .or_else(|| from_day_number(crate::store::now_ms() as i64 / 86_400_000))
+            .or_else(|| from_day_number(0))
             .unwrap_or(Date {
                 year: 1970,
                 month: 1,

@@ -98,6 +98,11 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let mut app = App::new(library, &config, state, ambiguous)
         .with_ambiguous_note(note)
         .with_reloader(reloader(cli, &config));
+    // `yesterday` and `10-03` at the `:` prompt count from today (UTC).
+    let days = i64::try_from(crate::store::now_ms() / 86_400_000).unwrap_or(0);
+    if let Some(today) = crate::archive::days::from_day_number(days) {
+        app = app.with_today(today);
+    }
     let mut theme = Theme::named(
         &config.theme,
         crate::config::no_color_requested(),

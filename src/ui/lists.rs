@@ -8,7 +8,7 @@ use super::{note, title};
 use crate::app::pages::{HeadlineRow, page_label, page_of};
 use crate::app::{App, Pane};
 use crate::archive::days::weekday_zh;
-use crate::archive::tree::{Row, header_text, issue_text, more_text};
+use crate::archive::tree::{Row, Tree, header_text, issue_text, more_text, thousands};
 use crate::geometry::{content_rect, item_height};
 use crate::library::{Entry, EntryStatus};
 use crate::model::Article;
@@ -58,7 +58,8 @@ pub(super) fn render_issues(app: &App, pen: &mut Pen, pane: Rect) {
         let item = match row {
             Row::Header { paper } => {
                 let range = tree.papers()[paper].entries.clone();
-                let text = header_text(tree, paper, app.unread_in_paper(range));
+                let unread = app.unread_in_paper(range);
+                let text = header_line(tree, paper, unread, |c| pen.width(c) <= room + indent);
                 one_part(text, pen.theme.headline, 0, selected)
             }
             Row::Issue { entry, .. } => {
@@ -90,6 +91,33 @@ pub(super) fn render_issues(app: &App, pen: &mut Pen, pane: Rect) {
         };
         draw_item(pen, &mut rows, &item, focused, false);
     }
+}
+
+/// `▾ 人民日报 · 2,500 issues · 12 unread`, or the most of it that `fits`:
+/// the word `issues` goes first (`▾ 人民日报 · 2,500 · 12 unread`), then the
+/// unread count, then the issue count; the marker and the name stay.
+fn header_line(
+    tree: &Tree,
+    paper: usize,
+    unread: Option<usize>,
+    fits: impl Fn(&str) -> bool,
+) -> String {
+    let full = header_text(tree, paper, unread);
+    if fits(&full) {
+        return full;
+    }
+    let marker = if tree.is_folded(paper) { '▸' } else { '▾' };
+    let name = &tree.papers()[paper].name;
+    let issues = thousands(tree.papers()[paper].entries.len());
+    let short = match unread {
+        Some(unread) => format!("{marker} {name} · {issues} · {} unread", thousands(unread)),
+        None => format!("{marker} {name} · {issues}"),
+    };
+    let bare = format!("{marker} {name} · {issues}");
+    [short, bare]
+        .into_iter()
+        .find(|c| fits(c))
+        .unwrap_or_else(|| format!("{marker} {name}"))
 }
 
 /// A one-row item of one styled text, `indent` cells in.
