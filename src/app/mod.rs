@@ -11,6 +11,7 @@
 //! work handed to the loop and waited for ([`Chores`]).
 
 mod find;
+mod focus;
 mod hits;
 mod jumps;
 pub mod keymap;
@@ -168,6 +169,8 @@ pub(crate) struct Settings {
     /// How the ambiguous width was chosen ("measured", "as set"), shown in
     /// help next to the result.
     pub(crate) ambiguous_note: Option<String>,
+    /// Whether the cursor on the focus is seen (`cursor = "visible"`).
+    pub(crate) cursor_visible: bool,
 }
 
 /// Something to do again once the issues it needs are parsed.
@@ -261,6 +264,7 @@ impl App {
                 options,
                 body_width: config.body_width,
                 ambiguous_note: None,
+                cursor_visible: config.cursor == crate::config::CursorSetting::Visible,
             },
             chores: Chores::default(),
         };

@@ -241,6 +241,15 @@ fn pane_action(app: &mut App, action: Action) {
         Action::SearchPrev => app.search_step(false),
         Action::ToggleRead => toggle_read(app),
         Action::ToggleStar => toggle_star(app),
+        Action::Headline1
+        | Action::Headline2
+        | Action::Headline3
+        | Action::Headline4
+        | Action::Headline5
+        | Action::Headline6
+        | Action::Headline7
+        | Action::Headline8
+        | Action::Headline9 => app.select_shown_headline(action),
         Action::Quit | Action::Suspend | Action::Reload | Action::Redraw => {}
     }
 }

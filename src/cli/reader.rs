@@ -103,7 +103,8 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     }
     let theme = theme
         .take()
-        .unwrap_or_else(|| Theme::new(crate::config::no_color_requested(), ambiguous));
+        .unwrap_or_else(|| Theme::new(crate::config::no_color_requested(), ambiguous))
+        .with_look(ambiguous, config.borders, config.markers);
     settle(&mut app, Msg::Log(saver.take_messages()), Some(&saver));
     settle(&mut app, Msg::Announce, Some(&saver));
     let result = run_screen(&mut app, &theme, &saver);

@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::{AmbiguousSetting, Config, Problem};
+use super::{AmbiguousSetting, Borders, Config, CursorSetting, Markers, Problem};
 use crate::typeset::{Kinsoku, Punctuation};
 
 /// The top-level keys, in the order the default file documents them.
-pub(crate) const KEYS: [&str; 10] = [
+pub(crate) const KEYS: [&str; 14] = [
     "library",
     "body_width",
     "indent",
@@ -22,6 +22,10 @@ pub(crate) const KEYS: [&str; 10] = [
     "theme",
     "max_file_size",
     "mouse",
+    "cursor",
+    "linear",
+    "borders",
+    "markers",
     "keys",
 ];
 
@@ -158,6 +162,26 @@ impl Walk<'_> {
             "mouse" => {
                 if let Some(b) = self.boolean(name, value) {
                     config.mouse = b;
+                }
+            }
+            "cursor" => {
+                if let Some(v) = self.choice(name, value, &named::<CursorSetting>()) {
+                    config.cursor = v;
+                }
+            }
+            "linear" => {
+                if let Some(b) = self.boolean(name, value) {
+                    config.linear = b;
+                }
+            }
+            "borders" => {
+                if let Some(v) = self.choice(name, value, &named::<Borders>()) {
+                    config.borders = v;
+                }
+            }
+            "markers" => {
+                if let Some(v) = self.choice(name, value, &named::<Markers>()) {
+                    config.markers = v;
                 }
             }
             "keys" => self.keys(config, value),

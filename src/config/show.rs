@@ -3,9 +3,9 @@
 
 use std::fmt::Write;
 
-use super::AmbiguousSetting;
 use super::Config;
 use super::parse::named;
+use super::{AmbiguousSetting, Borders, CursorSetting, Markers};
 use crate::typeset::{Kinsoku, Punctuation};
 
 /// The effective configuration as a TOML document that `parse` accepts and
@@ -39,6 +39,22 @@ pub fn to_toml(config: &Config) -> String {
     let _ = writeln!(out, "theme = {}", toml_string(&config.theme));
     let _ = writeln!(out, "max_file_size = {}", size_text(config.max_file_size));
     let _ = writeln!(out, "mouse = {}", config.mouse);
+    let _ = writeln!(
+        out,
+        "cursor = {}",
+        name_of(&named::<CursorSetting>(), config.cursor)
+    );
+    let _ = writeln!(out, "linear = {}", config.linear);
+    let _ = writeln!(
+        out,
+        "borders = {}",
+        name_of(&named::<Borders>(), config.borders)
+    );
+    let _ = writeln!(
+        out,
+        "markers = {}",
+        name_of(&named::<Markers>(), config.markers)
+    );
     let _ = writeln!(out, "\n[keys]");
     if config.keys.is_empty() {
         let _ = writeln!(out, "# (every action keeps its default keys)");
