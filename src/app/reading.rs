@@ -203,6 +203,18 @@ impl App {
     }
 
     /// An article becomes read once its end has been on screen.
+    /// The selected article was read to its end outside the screen (the
+    /// linear mode): marked read, unless the reader set its mark by hand.
+    pub(crate) fn end_reached(&mut self) {
+        let Some(id) = self.current_article().map(|a| a.id.clone()) else {
+            return;
+        };
+        if self.place.state.mark_automatically(&id) {
+            self.remember_place(self.place.issue, self.place.article);
+            self.mark_state_changed();
+        }
+    }
+
     fn mark_read_if_end_seen(&mut self, area: ratatui::layout::Rect) {
         let shown = geometry::screen(area, self.screen.focus, self.screen.issues_shown)
             .is_some_and(|s| s.article.is_some());

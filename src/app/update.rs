@@ -27,6 +27,14 @@ fn dispatch(app: &mut App, msg: Msg) -> Effect {
     match msg {
         Msg::Key(key) => on_key(app, key),
         Msg::Action(action) => act(app, action),
+        Msg::Select(issue, article) => {
+            app.select(issue, article);
+            Effect::None
+        }
+        Msg::EndReached => {
+            app.end_reached();
+            Effect::None
+        }
         Msg::Paste(text) => {
             app.paste(&text);
             Effect::None
