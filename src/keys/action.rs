@@ -105,7 +105,7 @@ pub enum Action {
     Quit,
     /// Select the n-th headline on screen (`1`–`9`): a screen reader's
     /// user picks what they heard without stepping through the list.
-    #[strum(serialize = "headline_1", message = "select the 1st headline shown")]
+    #[strum(serialize = "headline_1", message = "select the n-th headline shown")]
     Headline1,
     #[strum(serialize = "headline_2", message = "select the 2nd headline shown")]
     Headline2,
@@ -132,6 +132,15 @@ impl Action {
     /// The name used in the config's `[keys]` table.
     pub fn name(self) -> &'static str {
         self.into()
+    }
+
+    /// The action on whose help row this one's keys are listed: the nine
+    /// headline actions share the first one's row, which says what they do.
+    pub fn help_row(self) -> Action {
+        match self.headline_number() {
+            Some(_) => Action::Headline1,
+            None => self,
+        }
     }
 
     /// For `headline_1` to `headline_9`, which headline on screen (1–9).
