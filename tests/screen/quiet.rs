@@ -103,3 +103,50 @@ fn number_keys_select_the_nth_headline_shown() {
         show(&app)
     );
 }
+
+/// Where the frame leaves the terminal cursor.
+fn cursor_after_draw(app: &broadsheet::app::App) -> (u16, u16) {
+    use ratatui::backend::Backend;
+    let (width, height) = app.size();
+    let backend = ratatui::backend::TestBackend::new(width, height);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal
+        .draw(|frame| broadsheet::ui::render(app, &theme(), frame))
+        .unwrap();
+    let at = terminal.backend_mut().get_cursor_position().unwrap();
+    (at.x, at.y)
+}
+
+#[test]
+fn the_cursor_is_on_the_selected_issue_and_on_an_overlays_row() {
+    let mut app = sample_app(120, 40);
+    press(&mut app, "h");
+    assert_eq!(app.focus(), Pane::Issues);
+    let screen = show(&app);
+    let row = screen
+        .lines()
+        .position(|l| l.contains("北京城市副中心报"))
+        .unwrap();
+    // One cell of margin, on the issue's first row.
+    assert_eq!(cursor_after_draw(&app), (1, u16::try_from(row).unwrap()));
+    // Help open: on its first row, inside the frame.
+    press(&mut app, "?");
+    let screen = show(&app);
+    let first = screen
+        .lines()
+        .position(|l| l.contains("down one line"))
+        .unwrap();
+    let (x, y) = cursor_after_draw(&app);
+    assert_eq!(usize::from(y), first, "{screen}");
+    let line: Vec<char> = screen.lines().nth(first).unwrap().chars().collect();
+    assert_eq!(line[usize::from(x)], 'j', "{screen}");
+    // Text markers move the headline's text, and the cursor with it.
+    press_all(&mut app, &["esc", "l"]);
+    looking(Borders::Line, Markers::Text);
+    let screen = show(&app);
+    let line = screen.lines().find(|l| l.contains("蔡奇")).unwrap();
+    let (x, _) = cursor_after_draw(&app);
+    let before: String = line.chars().take_while(|c| *c != '蔡').collect();
+    let cells = broadsheet::typeset::str_width(&before, AmbiguousWidth::Narrow);
+    assert_eq!(usize::from(x), cells, "{screen}");
+}
