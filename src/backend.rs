@@ -73,6 +73,22 @@ pub struct WireBackend<W: Write> {
     shown: Option<Buffer>,
     /// Whether to scroll at all (see [`scroll::from_env`]).
     scrolling: bool,
+    /// Whether a cursor the frame places is seen ([`CursorSeen`]).
+    cursor_seen: bool,
+}
+
+/// A backend told, before a draw, whether the cursor the frame places is
+/// to be seen. ratatui shows the cursor whenever a frame places it; the
+/// reader places it on the focus after every frame (screen readers follow
+/// it) and shows it only at the prompt or when the config asks.
+pub trait CursorSeen {
+    fn cursor_seen(&mut self, seen: bool);
+}
+
+impl<W: Write> CursorSeen for WireBackend<W> {
+    fn cursor_seen(&mut self, seen: bool) {
+        self.cursor_seen = seen;
+    }
 }
 
 /// A backend told which frame the terminal shows after a draw.
@@ -105,6 +121,7 @@ impl<W: Write> WireBackend<W> {
             cursor_hidden: false,
             shown: None,
             scrolling: scroll::from_env(),
+            cursor_seen: true,
         }
     }
 
@@ -278,6 +295,11 @@ impl<W: Write> Backend for WireBackend<W> {
     }
 
     fn show_cursor(&mut self) -> io::Result<()> {
+        // Placed on the focus but not to be seen: the move that follows
+        // (`set_cursor_position`) still puts it there, hidden.
+        if !self.cursor_seen {
+            return self.hide_cursor();
+        }
         self.cursor_hidden = false;
         execute!(self.writer, Show)
     }

@@ -22,7 +22,7 @@ use ratatui::backend::Backend;
 
 use crate::app::{App, Effect, Msg, Parsed, Reopened, SearchBatch, Task, update};
 use crate::archive::search::LibrarySearch;
-use crate::backend::Shown;
+use crate::backend::{CursorSeen, Shown};
 use crate::library::{Library, ReadError, Source, Stamp};
 use crate::store::Saver;
 use crate::terminal;
@@ -48,7 +48,7 @@ pub fn run<B>(
     saver: &Saver,
 ) -> anyhow::Result<()>
 where
-    B: Backend + Shown,
+    B: Backend + Shown + CursorSeen,
     B::Error: Send + Sync + 'static,
 {
     terminal::refuse_background_reads()?;
@@ -277,10 +277,13 @@ fn input(timeout: Option<Duration>) -> io::Result<Input> {
 
 fn draw<B>(terminal: &mut Terminal<B>, app: &App, theme: &Theme) -> anyhow::Result<()>
 where
-    B: Backend + Shown,
+    B: Backend + Shown + CursorSeen,
     B::Error: Send + Sync + 'static,
 {
     let wanted = terminal.backend().wants_shown();
+    terminal
+        .backend_mut()
+        .cursor_seen(crate::ui::cursor_seen(app));
     let completed = terminal.draw(|frame| {
         test_panic();
         crate::ui::render(app, theme, frame);

@@ -17,6 +17,8 @@ mod pty_support;
 
 #[path = "pty/archive.rs"]
 mod archive;
+#[path = "pty/cursor.rs"]
+mod cursor;
 #[path = "pty/hostile_faults.rs"]
 mod hostile_faults;
 #[path = "pty/hostile_markdown.rs"]
@@ -25,6 +27,8 @@ mod hostile_markdown;
 mod hostile_output;
 #[path = "pty/hostile_reader.rs"]
 mod hostile_reader;
+#[path = "pty/linear.rs"]
+mod linear;
 #[path = "pty/mouse.rs"]
 mod mouse;
 #[path = "pty/reader.rs"]

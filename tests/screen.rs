@@ -23,6 +23,8 @@ mod mouse;
 mod pages;
 #[path = "screen/props.rs"]
 mod props;
+#[path = "screen/quiet.rs"]
+mod quiet;
 #[path = "screen/reload.rs"]
 mod reload;
 #[path = "screen/render.rs"]

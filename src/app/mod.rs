@@ -14,6 +14,7 @@ mod archive;
 mod calendar;
 mod counts;
 mod find;
+mod focus;
 mod goto;
 mod hits;
 mod jumps;
@@ -184,6 +185,8 @@ pub(crate) struct Settings {
     pub(crate) ambiguous_note: Option<String>,
     /// When an open article becomes read.
     pub(crate) mark_read: MarkRead,
+    /// Whether the cursor on the focus is seen (`cursor = "visible"`).
+    pub(crate) cursor_visible: bool,
 }
 
 /// Something to do again once the issues it needs are parsed.
@@ -280,6 +283,7 @@ impl App {
                 body_width: config.body_width,
                 ambiguous_note: None,
                 mark_read: config.mark_read,
+                cursor_visible: config.cursor == crate::config::CursorSetting::Visible,
             },
             chores: Chores::default(),
             counts: counts::Counts::default(),

@@ -22,6 +22,12 @@ pub enum Msg {
     Key(KeyEvent),
     /// An action, as a key bound to it would ask.
     Action(Action),
+    /// Select article `.1` of issue `.0` (both clamped), as a click on it
+    /// would: the linear mode's `3` and `i 2`.
+    Select(usize, usize),
+    /// The reader has had the selected article to its end (the linear
+    /// mode printed its last page): marked read as an end on screen is.
+    EndReached,
     /// Pasted text (bracketed paste): into the prompt, never keys.
     Paste(String),
     /// A mouse event, when mouse reporting is on.
@@ -66,7 +72,7 @@ impl Msg {
     /// issue to be parsed. Answers and ticks never wait.
     pub(crate) fn retry_copy(&self) -> Option<Msg> {
         match self {
-            Msg::Key(_) | Msg::Action(_) | Msg::Mouse(_) => Some(self.clone()),
+            Msg::Key(_) | Msg::Action(_) | Msg::Mouse(_) | Msg::Select(..) => Some(self.clone()),
             _ => None,
         }
     }

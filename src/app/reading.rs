@@ -203,6 +203,18 @@ impl App {
         }
     }
 
+    /// The selected article was read to its end outside the screen (the
+    /// linear mode): marked read, unless the reader set its mark by hand.
+    pub(crate) fn end_reached(&mut self) {
+        let Some(id) = self.current_article().map(|a| a.id.clone()) else {
+            return;
+        };
+        if self.place.state.mark_automatically(&id) {
+            self.remember_place(self.place.issue, self.place.article);
+            self.mark_state_changed();
+        }
+    }
+
     /// Lines in a page of the focused pane (for paging keys).
     pub(crate) fn page_size(&self) -> usize {
         let area = geometry::screen_rect(self.screen.size);

@@ -25,6 +25,14 @@ fn dispatch(app: &mut App, msg: Msg) -> Effect {
     match msg {
         Msg::Key(key) => on_key(app, key),
         Msg::Action(action) => act(app, action),
+        Msg::Select(issue, article) => {
+            app.select(issue, article);
+            Effect::None
+        }
+        Msg::EndReached => {
+            app.end_reached();
+            Effect::None
+        }
         Msg::Paste(text) => {
             app.paste(&text);
             Effect::None
@@ -240,6 +248,15 @@ fn pane_action(app: &mut App, action: Action) {
         Action::ToggleRead => toggle_read(app),
         Action::MarkIssueRead => app.mark_issue_read(),
         Action::ToggleStar => toggle_star(app),
+        Action::Headline1
+        | Action::Headline2
+        | Action::Headline3
+        | Action::Headline4
+        | Action::Headline5
+        | Action::Headline6
+        | Action::Headline7
+        | Action::Headline8
+        | Action::Headline9 => app.select_shown_headline(action),
         Action::Quit | Action::Suspend | Action::Reload | Action::Redraw => {}
     }
 }

@@ -5,6 +5,7 @@
 pub mod config;
 pub mod dump;
 pub mod json;
+pub mod linear;
 pub mod list;
 pub mod reader;
 pub(crate) mod report;
@@ -43,6 +44,11 @@ pub struct Cli {
     /// Leave the mouse to the terminal, whatever the config says.
     #[arg(long, overrides_with = "mouse")]
     pub no_mouse: bool,
+    /// Read as a conversation on plain lines, for screen readers and the
+    /// Linux console: numbered headlines, commands typed on a line, no
+    /// alternate screen [default: the config's `linear`, off].
+    #[arg(long)]
+    pub linear: bool,
     #[command(flatten)]
     pub style: StyleArgs,
 }

@@ -52,6 +52,10 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     // A bad config or a missing terminal is reported before anything is read.
     let prepare = |config: &mut Config| {
         overrides(cli, config);
+        // The linear mode reads plain lines: a pipe will do.
+        if config.linear {
+            return Ok(());
+        }
         Ok(check_terminal(&cli.paths)?)
     };
     let (config, library) = super::start(
@@ -68,6 +72,9 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             hint: command_hint(&cli.paths),
         }
         .into());
+    }
+    if config.linear {
+        return super::linear::run(cli, &config, library);
     }
     let (store, state) = Store::open_default();
     let saver = Arc::new(Saver::new(store, &state));
@@ -114,7 +121,8 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     }
     let theme = theme
         .take()
-        .unwrap_or_else(|| Theme::new(crate::config::no_color_requested(), ambiguous));
+        .unwrap_or_else(|| Theme::new(crate::config::no_color_requested(), ambiguous))
+        .with_look(ambiguous, config.borders, config.markers);
     settle(&mut app, Msg::Log(saver.take_messages()), Some(&saver));
     settle(&mut app, Msg::Announce, Some(&saver));
     let result = run_screen(&mut app, &theme, &saver);
@@ -241,6 +249,7 @@ fn overrides(cli: &Cli, config: &mut Config) {
     if cli.mouse || cli.no_mouse {
         config.mouse = cli.mouse;
     }
+    config.linear |= cli.linear;
 }
 
 /// The reader draws on standard output and reads keys from standard input,

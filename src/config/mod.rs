@@ -52,6 +52,38 @@ pub enum AmbiguousSetting {
     Wide,
 }
 
+/// Whether the terminal's cursor is seen where the focus is (`cursor`). It
+/// is always put there; some screen readers and braille displays follow it
+/// only when it is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "kebab-case")]
+pub enum CursorSetting {
+    #[default]
+    Hidden,
+    Visible,
+}
+
+/// How the rules between panes and the frames of overlays are drawn
+/// (`borders`): box-drawing lines, ASCII, or blank cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "kebab-case")]
+pub enum Borders {
+    #[default]
+    Line,
+    Ascii,
+    None,
+}
+
+/// How an article's read and starred marks are shown in Headlines
+/// (`markers`): glyphs (`●` `·` `★`) or words (`[new]` `[read]` `[star]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "kebab-case")]
+pub enum Markers {
+    #[default]
+    Glyph,
+    Text,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     /// Folders opened when no path is given.
@@ -69,6 +101,12 @@ pub struct Config {
     pub mouse: bool,
     /// When an open article becomes read (`"end"`, `"open"`, `"manual"`).
     pub mark_read: MarkRead,
+    /// Where the focus is, the cursor is; whether it is seen.
+    pub cursor: CursorSetting,
+    /// Read the issue as a conversation on plain lines (`--linear`).
+    pub linear: bool,
+    pub borders: Borders,
+    pub markers: Markers,
     /// Action name → key specs (`"j"`, `"ctrl-f"`, `"PageDown"`), overriding the defaults.
     pub keys: BTreeMap<String, Vec<String>>,
 }
@@ -100,6 +138,10 @@ impl Config {
             max_file_size: 0,
             mouse: false,
             mark_read: MarkRead::default(),
+            cursor: CursorSetting::default(),
+            linear: false,
+            borders: Borders::default(),
+            markers: Markers::default(),
             keys: BTreeMap::new(),
         }
     }

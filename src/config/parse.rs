@@ -8,12 +8,12 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::{AmbiguousSetting, Config, Problem};
+use super::{AmbiguousSetting, Borders, Config, CursorSetting, Markers, Problem};
 use crate::store::MarkRead;
 use crate::typeset::{Kinsoku, Punctuation};
 
 /// The top-level keys, in the order the default file documents them.
-pub(crate) const KEYS: [&str; 11] = [
+pub(crate) const KEYS: [&str; 15] = [
     "library",
     "body_width",
     "indent",
@@ -24,6 +24,10 @@ pub(crate) const KEYS: [&str; 11] = [
     "max_file_size",
     "mouse",
     "mark_read",
+    "cursor",
+    "linear",
+    "borders",
+    "markers",
     "keys",
 ];
 
@@ -165,6 +169,26 @@ impl Walk<'_> {
             "mark_read" => {
                 if let Some(v) = self.choice(name, value, &named::<MarkRead>()) {
                     config.mark_read = v;
+                }
+            }
+            "cursor" => {
+                if let Some(v) = self.choice(name, value, &named::<CursorSetting>()) {
+                    config.cursor = v;
+                }
+            }
+            "linear" => {
+                if let Some(b) = self.boolean(name, value) {
+                    config.linear = b;
+                }
+            }
+            "borders" => {
+                if let Some(v) = self.choice(name, value, &named::<Borders>()) {
+                    config.borders = v;
+                }
+            }
+            "markers" => {
+                if let Some(v) = self.choice(name, value, &named::<Markers>()) {
+                    config.markers = v;
                 }
             }
             "keys" => self.keys(config, value),

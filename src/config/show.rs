@@ -3,9 +3,8 @@
 
 use std::fmt::Write;
 
-use super::AmbiguousSetting;
-use super::Config;
 use super::parse::named;
+use super::{AmbiguousSetting, Borders, Config, CursorSetting, Markers};
 use crate::store::MarkRead;
 use crate::typeset::{Kinsoku, Punctuation};
 
@@ -44,6 +43,22 @@ pub fn to_toml(config: &Config) -> String {
         out,
         "mark_read = {}",
         name_of(&named::<MarkRead>(), config.mark_read)
+    );
+    let _ = writeln!(
+        out,
+        "cursor = {}",
+        name_of(&named::<CursorSetting>(), config.cursor)
+    );
+    let _ = writeln!(out, "linear = {}", config.linear);
+    let _ = writeln!(
+        out,
+        "borders = {}",
+        name_of(&named::<Borders>(), config.borders)
+    );
+    let _ = writeln!(
+        out,
+        "markers = {}",
+        name_of(&named::<Markers>(), config.markers)
     );
     let _ = writeln!(out, "\n[keys]");
     if config.keys.is_empty() {

@@ -124,6 +124,26 @@ pub enum Action {
     Suspend,
     #[strum(message = "quit (in an overlay: close it)")]
     Quit,
+    /// Select the n-th headline on screen (`1`–`9`): a screen reader's
+    /// user picks what they heard without stepping through the list.
+    #[strum(serialize = "headline_1", message = "select the n-th headline shown")]
+    Headline1,
+    #[strum(serialize = "headline_2", message = "select the 2nd headline shown")]
+    Headline2,
+    #[strum(serialize = "headline_3", message = "select the 3rd headline shown")]
+    Headline3,
+    #[strum(serialize = "headline_4", message = "select the 4th headline shown")]
+    Headline4,
+    #[strum(serialize = "headline_5", message = "select the 5th headline shown")]
+    Headline5,
+    #[strum(serialize = "headline_6", message = "select the 6th headline shown")]
+    Headline6,
+    #[strum(serialize = "headline_7", message = "select the 7th headline shown")]
+    Headline7,
+    #[strum(serialize = "headline_8", message = "select the 8th headline shown")]
+    Headline8,
+    #[strum(serialize = "headline_9", message = "select the 9th headline shown")]
+    Headline9,
 }
 
 impl Action {
@@ -133,6 +153,31 @@ impl Action {
     /// The name used in the config's `[keys]` table.
     pub fn name(self) -> &'static str {
         self.into()
+    }
+
+    /// The action on whose help row this one's keys are listed: the nine
+    /// headline actions share the first one's row, which says what they do.
+    pub fn help_row(self) -> Action {
+        match self.headline_number() {
+            Some(_) => Action::Headline1,
+            None => self,
+        }
+    }
+
+    /// For `headline_1` to `headline_9`, which headline on screen (1–9).
+    pub fn headline_number(self) -> Option<usize> {
+        const NTH: [Action; 9] = [
+            Action::Headline1,
+            Action::Headline2,
+            Action::Headline3,
+            Action::Headline4,
+            Action::Headline5,
+            Action::Headline6,
+            Action::Headline7,
+            Action::Headline8,
+            Action::Headline9,
+        ];
+        NTH.iter().position(|a| *a == self).map(|i| i + 1)
     }
 
     pub fn from_name(name: &str) -> Option<Action> {

@@ -218,8 +218,10 @@ fn headline_item(app: &App, pen: &Pen, article: &Article, selected: bool) -> Ite
         true => glyphs.starred,
         false => glyphs.unstarred,
     };
-    // The star column is as wide as the wider glyph, in either width mode.
-    let star_width = pen.width(glyphs.starred).max(pen.width(glyphs.unstarred));
+    // Each column is as wide as its wider mark, in either width mode, so
+    // headlines line up whatever the marks (`[new]` and `[read]` differ).
+    let [marker_width, star_width] = mark_columns(pen);
+    let marker_gap = " ".repeat(marker_width.saturating_sub(pen.width(marker)) + 1);
     let gap = " ".repeat(star_width.saturating_sub(pen.width(star)) + 1);
     let second: Vec<&str> = [
         article.kicker.as_deref(),
@@ -237,16 +239,32 @@ fn headline_item(app: &App, pen: &Pen, article: &Article, selected: bool) -> Ite
     Item {
         first: vec![
             (marker.to_owned(), pen.theme.marker),
-            (" ".to_owned(), pen.theme.base),
+            (marker_gap, pen.theme.base),
             (star.to_owned(), pen.theme.star),
             (gap, pen.theme.base),
             (article.headline.clone(), headline_style),
         ],
         second: second.join(" · "),
         second_style: pen.theme.second_line,
-        second_indent: pen.width(marker) + 1 + star_width + 1,
+        second_indent: headline_indent(pen),
         selected,
     }
+}
+
+/// The widths of the read-mark and star columns.
+fn mark_columns(pen: &Pen) -> [usize; 2] {
+    let glyphs = &pen.theme.glyphs;
+    [
+        pen.width(glyphs.read).max(pen.width(glyphs.unread)),
+        pen.width(glyphs.starred).max(pen.width(glyphs.unstarred)),
+    ]
+}
+
+/// Cells between a headline item's margin and its text: the two mark
+/// columns and their gaps.
+pub(super) fn headline_indent(pen: &Pen) -> usize {
+    let [marker, star] = mark_columns(pen);
+    marker + 1 + star + 1
 }
 
 /// The rows of a list pane below its title, top to bottom.

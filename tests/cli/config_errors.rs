@@ -25,7 +25,7 @@ fn error_for(text: &str) -> String {
         .replace(&dir.path().display().to_string(), "DIR")
 }
 
-const KEYS: &str = "allowed keys: library, body_width, indent, punctuation, kinsoku, ambiguous_width, theme, max_file_size, mouse, mark_read, keys";
+const KEYS: &str = "allowed keys: library, body_width, indent, punctuation, kinsoku, ambiguous_width, theme, max_file_size, mouse, mark_read, cursor, linear, borders, markers, keys";
 
 #[test]
 fn unknown_key_names_the_allowed_keys() {
@@ -142,7 +142,7 @@ fn an_unknown_action_lists_the_actions() {
         "{message}"
     );
     assert!(
-        message.ends_with("help, redraw, suspend, quit"),
+        message.ends_with("help, redraw, suspend, quit, headline_1, headline_2, headline_3, headline_4, headline_5, headline_6, headline_7, headline_8, headline_9"),
         "{message}"
     );
     let message = error_for("[keys]\nnext_unred = [\"x\"]\n");

@@ -10,7 +10,8 @@ use std::process::Command;
 use broadsheet::app::Action;
 use broadsheet::app::keymap::Keymap;
 use broadsheet::config::{
-    self, AmbiguousSetting, Config, ConfigError, DEFAULT_TOML, Location, Origin,
+    self, AmbiguousSetting, Borders, Config, ConfigError, CursorSetting, DEFAULT_TOML, Location,
+    Markers, Origin,
 };
 use broadsheet::keys::parse_key;
 use broadsheet::store::MarkRead;
@@ -48,6 +49,10 @@ fn the_default_file_says_exactly_the_defaults() {
         "theme",
         "max_file_size",
         "mouse",
+        "cursor",
+        "linear",
+        "borders",
+        "markers",
     ] {
         assert!(
             DEFAULT_TOML
@@ -90,6 +95,7 @@ fn a_user_file_overlays_the_defaults() {
          body_width = 66\nindent = false\npunctuation = \"fullwidth\"\n\
          kinsoku = \"strict\"\nambiguous_width = \"wide\"\ntheme = \"mono\"\n\
          max_file_size = \"8 MiB\"\nmouse = true\nmark_read = \"manual\"\n\
+         cursor = \"visible\"\nlinear = true\nborders = \"none\"\nmarkers = \"text\"\n\
          [keys]\nnext_article = [\"n\", \"ctrl-n\"]\nquit = \"Q\"\n",
     );
     let expected = Config {
@@ -107,6 +113,10 @@ fn a_user_file_overlays_the_defaults() {
         max_file_size: 8 << 20,
         mouse: true,
         mark_read: MarkRead::Manual,
+        cursor: CursorSetting::Visible,
+        linear: true,
+        borders: Borders::None,
+        markers: Markers::Text,
         keys: [
             (
                 "next_article".to_owned(),
@@ -425,6 +435,10 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
                 max_file_size: size,
                 mouse,
                 mark_read,
+                cursor: CursorSetting::Hidden,
+                linear: false,
+                borders: Borders::Ascii,
+                markers: Markers::Text,
                 keys: keys
                     .into_iter()
                     .map(|(action, key)| (action.to_owned(), vec![key.to_owned()]))

@@ -10,7 +10,7 @@ mod log;
 mod results;
 mod starred;
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::symbols::border;
 use ratatui::widgets::{Block, Widget};
@@ -37,16 +37,29 @@ impl Row {
     }
 }
 
-pub(super) fn render_overlay(app: &App, pen: &mut Pen, area: Rect, overlay: Overlay) {
+/// Draw `overlay`; returns where its focus is (the selected row, else its
+/// first row), for the terminal cursor.
+pub(super) fn render_overlay(
+    app: &App,
+    pen: &mut Pen,
+    area: Rect,
+    overlay: Overlay,
+) -> Option<Position> {
+    // The calendar and the search results draw themselves; the cursor
+    // then stays where the frame left it.
     match overlay {
-        Overlay::Calendar => return calendar::render(app, pen, area),
-        Overlay::Results => return results::render(app, pen, area),
+        Overlay::Calendar => {
+            calendar::render(app, pen, area);
+            return None;
+        }
+        Overlay::Results => {
+            results::render(app, pen, area);
+            return None;
+        }
         _ => {}
     }
     let (title, rows, selected, scroll) = contents(app, pen, area, overlay);
-    let Some(frame) = geometry::overlay_area(area, rows.len()) else {
-        return;
-    };
+    let frame = geometry::overlay_area(area, rows.len())?;
     draw_frame(pen, frame, &title);
     let inner = geometry::overlay_inner(frame);
     let capacity = usize::from(inner.height);
@@ -58,6 +71,9 @@ pub(super) fn render_overlay(app: &App, pen: &mut Pen, area: Rect, overlay: Over
     if selected.is_none() {
         scroll_mark(pen, frame, (top, capacity, rows.len()));
     }
+    let row = selected.map_or(0, |sel| sel.saturating_sub(top));
+    let dy = u16::try_from(row).unwrap_or(0);
+    Some(Position::new(inner.x, inner.y.saturating_add(dy)))
 }
 
 /// `rows` from row `top` on, in `inner`; the key column as wide as the
