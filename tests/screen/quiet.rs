@@ -125,9 +125,9 @@ fn the_cursor_is_on_the_selected_issue_and_on_an_overlays_row() {
     let screen = show(&app);
     let row = screen
         .lines()
-        .position(|l| l.contains("北京城市副中心报"))
+        .position(|l| l.contains("2022-02-13"))
         .unwrap();
-    // One cell of margin, on the issue's first row.
+    // One cell of margin, on the issue's row.
     assert_eq!(cursor_after_draw(&app), (1, u16::try_from(row).unwrap()));
     // Help open: on its first row, inside the frame.
     press(&mut app, "?");
