@@ -10,6 +10,7 @@
 //! ([`Overlays`]), search ([`Search`]), the settings ([`Settings`]), and the
 //! work handed to the loop and waited for ([`Chores`]).
 
+mod fetching;
 mod find;
 mod hits;
 mod jumps;
@@ -29,6 +30,7 @@ mod test_support;
 
 pub use crate::geometry::Pane;
 pub use crate::keys::Action;
+pub use fetching::{FETCH_POLL, FetchInbox, FetchNews};
 pub use find::Search;
 pub use hits::{Found, IssueHit, reading_rank};
 pub use jumps::{JumpTarget, continuation};
@@ -195,6 +197,8 @@ pub(crate) struct Chores {
     pub(crate) save_due: Option<Instant>,
     /// Tasks found on the way (a reload asked for), handed over with the effects.
     pub(crate) outbox: Vec<crate::app::Task>,
+    /// The background fetch of feeds (`F`).
+    pub(crate) fetch: fetching::FetchState,
 }
 
 /// Everything the reader shows, as data.
@@ -396,7 +400,10 @@ impl App {
     /// When the loop should wake with `Msg::Tick` even if no input comes:
     /// a staged reading state is written then.
     pub fn next_deadline(&self) -> Option<Instant> {
-        self.chores.save_due
+        [self.chores.save_due, self.chores.fetch.poll_due]
+            .into_iter()
+            .flatten()
+            .min()
     }
 
     /// Rows of the help overlay: a row per bound action, then

@@ -43,6 +43,11 @@ pub enum Msg {
     Reloaded(Box<super::reload::Reopened>),
     /// Library-wide search results, answering a coming `Task::SearchLibrary`.
     Searched(Box<LibraryHits>),
+    /// The background fetch began, answering [`Task::Fetch`]: where its
+    /// news arrive (only the loop drains it).
+    FetchStarted(super::FetchInbox),
+    /// News of the background fetch, drained by the loop from its inbox.
+    Fetch(super::FetchNews),
 }
 
 impl Msg {
@@ -98,6 +103,9 @@ pub enum Task {
     Stage(State),
     /// Write the staged state now; answer with its messages as `Msg::Log`.
     Flush,
+    /// Fetch these feeds on a worker thread; answer at once with
+    /// `Msg::FetchStarted`, then its news as `Msg::Fetch`.
+    Fetch(Box<crate::feeds::Request>),
 }
 
 /// What one message asks of the loop.

@@ -65,6 +65,15 @@ fn dispatch(app: &mut App, msg: Msg) -> Effect {
         }
         Msg::Reloaded(library) => {
             app.replace_library(*library);
+            app.fetch_reloaded();
+            Effect::None
+        }
+        Msg::FetchStarted(inbox) => {
+            app.fetch_started(inbox);
+            Effect::None
+        }
+        Msg::Fetch(news) => {
+            app.on_fetch_news(news);
             Effect::None
         }
         // Library-wide search lands with the archive tree; until then
@@ -134,6 +143,7 @@ fn finish(app: &mut App, effect: Effect) -> Effects {
 /// A changed state is written [`SAVE_DELAY`] after the first change, not
 /// once per change.
 fn tick(app: &mut App, now: std::time::Instant) {
+    app.fetch_tick(now);
     if !app.chores.unsaved {
         return;
     }
@@ -184,6 +194,11 @@ pub(super) fn act(app: &mut App, action: Action) -> Effect {
         Action::Reload => {
             app.close_prompt();
             app.reload();
+            return Effect::None;
+        }
+        Action::Fetch => {
+            app.close_prompt();
+            app.start_fetch();
             return Effect::None;
         }
         _ => {}
@@ -241,7 +256,7 @@ fn pane_action(app: &mut App, action: Action) {
         Action::SearchPrev => app.search_step(false),
         Action::ToggleRead => toggle_read(app),
         Action::ToggleStar => toggle_star(app),
-        Action::Quit | Action::Suspend | Action::Reload | Action::Redraw => {}
+        Action::Quit | Action::Suspend | Action::Reload | Action::Fetch | Action::Redraw => {}
     }
 }
 

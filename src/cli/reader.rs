@@ -91,7 +91,8 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let (ambiguous, note) = ambiguous_width(config.ambiguous_width);
     let mut app = App::new(library, &config, state, ambiguous)
         .with_ambiguous_note(note)
-        .with_reloader(reloader(cli, &config));
+        .with_reloader(reloader(cli, &config))
+        .with_fetch(crate::feeds::Request::from_config(&config));
     let mut theme = Theme::named(
         &config.theme,
         crate::config::no_color_requested(),
@@ -106,6 +107,15 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         .unwrap_or_else(|| Theme::new(crate::config::no_color_requested(), ambiguous));
     settle(&mut app, Msg::Log(saver.take_messages()), Some(&saver));
     settle(&mut app, Msg::Announce, Some(&saver));
+    if config.fetch.on_start && !config.feeds.is_empty() {
+        settle(
+            &mut app,
+            Msg::Action(crate::keys::Action::Fetch),
+            Some(&saver),
+        );
+        // The tick after an input: the app asks to be woken to show progress.
+        settle(&mut app, Msg::Tick(std::time::Instant::now()), Some(&saver));
+    }
     let result = run_screen(&mut app, &theme, &saver);
 
     // Persist first, restore second, print third. The header cache carries
@@ -184,8 +194,13 @@ fn command_hint(paths: &[PathBuf]) -> String {
 /// config's library), through the header cache. Standard input is read
 /// once; the reload is handed its text back.
 fn reloader(cli: &Cli, config: &Config) -> Reloader {
-    let (paths, options) = super::library_inputs(&cli.paths, config, NoPaths::ConfigLibrary);
-    Reloader::new(move |stdin| Library::open_with(&paths, &options, Arc::new(RealFiles), stdin))
+    // The inputs are worked out at each reload: the first fetch makes the
+    // kept folder, which then joins the library.
+    let (paths, config) = (cli.paths.clone(), config.clone());
+    Reloader::new(move |stdin| {
+        let (paths, options) = super::library_inputs(&paths, &config, NoPaths::ConfigLibrary);
+        Library::open_with(&paths, &options, Arc::new(RealFiles), stdin)
+    })
 }
 
 /// The ambiguous width to set text with, and how it was decided (shown in
