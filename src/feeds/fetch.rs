@@ -13,7 +13,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use super::http::{Client, Got, Validators};
+use super::http::{Client, Got, Validators, host_of};
 use super::keep::{Kept, Target, folder_name, keep};
 use crate::config::Subscription;
 use crate::model::Date;
@@ -265,15 +265,6 @@ fn not_a_feed(text: &str) -> String {
     } else {
         "the server sent something that is not an RSS or Atom feed".to_owned()
     }
-}
-
-/// The host (and port) of a URL, for spacing requests.
-fn host_of(url: &str) -> &str {
-    url.split_once("://")
-        .map_or(url, |(_, rest)| rest)
-        .split(['/', '?', '#'])
-        .next()
-        .unwrap_or("")
 }
 
 /// Today in the paper's zone (UTC when unknown).

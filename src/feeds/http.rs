@@ -148,3 +148,13 @@ impl Client {
         }
     }
 }
+
+/// The host (and port) of a URL: what requests are spaced by, and a name
+/// for a feed that has none.
+pub fn host_of(url: &str) -> &str {
+    url.split_once("://")
+        .map_or(url, |(_, rest)| rest)
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or("")
+}

@@ -53,12 +53,7 @@ pub struct Target {
 /// The folder name for `paper`: `file_name_part` of it, else of the URL's
 /// host, else `feed`.
 pub fn folder_name(paper: &str, url: &str) -> String {
-    let host = url
-        .split_once("://")
-        .map_or(url, |(_, rest)| rest)
-        .split(['/', '?', '#'])
-        .next()
-        .unwrap_or("");
+    let host = super::http::host_of(url);
     crate::text::file_name_part(paper)
         .or_else(|| crate::text::file_name_part(host))
         .unwrap_or_else(|| "feed".to_owned())

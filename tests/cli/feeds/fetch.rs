@@ -131,3 +131,26 @@ fn a_changed_feed_adds_only_its_new_items() {
         "{dumped}"
     );
 }
+
+#[test]
+fn a_gzip_answer_is_unpacked() {
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/feeds/courier.xml.gz");
+    let body = std::fs::read(fixture).unwrap();
+    let server = Server::start(move |_| Reply::Gzip(body.clone()));
+    let home = Home::new(&config_for(&[server.url("/rss")]));
+    let output = home.run(&["fetch"]);
+    assert_eq!(
+        (output.status.code(), stderr(&output)),
+        (Some(0), String::new())
+    );
+    let seen = server.seen();
+    assert!(
+        seen[0].headers["accept-encoding"].contains("gzip"),
+        "{:?}",
+        seen[0].headers
+    );
+    let kept = std::fs::read_to_string(home.kept().join("Compressed Courier/2026/2026-01-05.xml"))
+        .unwrap();
+    assert!(kept.contains("Packed small"), "{kept}");
+}

@@ -28,6 +28,8 @@ pub enum Reply {
     /// 200 with this body and an ETag made from it; 304 when the request
     /// sends that ETag back.
     Feed(Vec<u8>),
+    /// 200 with this gzip-compressed body, `Content-Encoding: gzip`.
+    Gzip(Vec<u8>),
     /// 304 whatever was asked.
     NotModified,
     /// 302 to this location.
@@ -157,6 +159,15 @@ fn serve(stream: TcpStream, route: &Route, seen: &Mutex<Vec<Seen>>, stop: &Atomi
                         .and_then(|()| out.write_all(&body))
                         .is_ok()
                 }
+            }
+            Reply::Gzip(body) => {
+                let head = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Encoding: gzip\r\nContent-Length: {}\r\n\r\n",
+                    body.len()
+                );
+                out.write_all(head.as_bytes())
+                    .and_then(|()| out.write_all(&body))
+                    .is_ok()
             }
             Reply::NotModified => out
                 .write_all(b"HTTP/1.1 304 Not Modified\r\nContent-Length: 0\r\n\r\n")
