@@ -47,6 +47,10 @@ pub enum FeedsCommand {
 #[derive(Debug, Args)]
 pub struct FetchArgs {}
 
+/// The largest OPML file read (newsboat's export of a thousand feeds is
+/// a few hundred KB).
+const MAX_OPML_BYTES: u64 = 16 << 20;
+
 /// A usage problem: exit 2, like a bad argument.
 const USAGE: u8 = 2;
 
@@ -88,7 +92,13 @@ pub fn run(args: &FeedsArgs, config: Option<&Path>) -> anyhow::Result<ExitCode> 
 
 fn import(file: &Path, config: Option<&Path>, out: &mut impl Write) -> anyhow::Result<ExitCode> {
     let shown = crate::store::shown_path(file);
-    let bytes = std::fs::read(file).map_err(|e| anyhow::anyhow!("cannot read {shown}: {e}"))?;
+    // A FIFO or a device is refused, not waited on; an OPML file is small.
+    let mut bytes = Vec::new();
+    crate::library::open_regular(file)
+        .and_then(|f| {
+            std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_OPML_BYTES), &mut bytes)
+        })
+        .map_err(|e| anyhow::anyhow!("cannot read {shown}: {e}"))?;
     let text = crate::library::decode(&bytes, crate::library::Extent::Whole)
         .map_err(|_| anyhow::anyhow!("{shown}: not text, not an OPML file"))?
         .text;

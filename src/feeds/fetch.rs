@@ -105,6 +105,19 @@ struct Memory {
 /// ends; the reports, in feed order. Messages about the validators file
 /// (damaged, not written) come back as a failed report with index `usize::MAX`.
 pub fn fetch_all(request: &Request, progress: &(dyn Fn(Progress) + Sync)) -> Vec<FeedReport> {
+    // Two fetches at once (cron and a reader) would each merge into the
+    // same files from what they read before the other wrote: one waits its
+    // turn by not running.
+    let _turn = match take_turn(request.state_dir.as_deref()) {
+        Ok(lock) => lock,
+        Err(message) => {
+            return vec![FeedReport {
+                index: usize::MAX,
+                url: String::new(),
+                outcome: Outcome::Failed(message),
+            }];
+        }
+    };
     let memory_path = request
         .state_dir
         .as_ref()
@@ -157,6 +170,38 @@ pub fn fetch_all(request: &Request, progress: &(dyn Fn(Progress) + Sync)) -> Vec
         outcome: Outcome::Failed(message),
     }));
     reports
+}
+
+/// The lock file beside the validators, held while a fetch runs.
+pub const LOCK_FILE: &str = "feeds.lock";
+
+/// Lock `<state dir>/feeds.lock` (an OS lock: a killed fetch leaves none
+/// behind); without a state folder there is nothing to lock.
+fn take_turn(state_dir: Option<&Path>) -> Result<Option<std::fs::File>, String> {
+    let Some(dir) = state_dir else {
+        return Ok(None);
+    };
+    let path = dir.join(LOCK_FILE);
+    let failed = |e: std::io::Error| format!("cannot lock {}: {e}", shown_path(&path));
+    std::fs::create_dir_all(dir).map_err(failed)?;
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(failed)?;
+    match file.try_lock() {
+        Ok(()) => Ok(Some(file)),
+        Err(std::fs::TryLockError::WouldBlock) => Err(format!(
+            "another broadsheet is fetching ({} is locked); nothing fetched, try again when it ends",
+            shown_path(&path)
+        )),
+        // A file system without locks: fetch unlocked, still atomically.
+        Err(std::fs::TryLockError::Error(e)) if e.kind() == std::io::ErrorKind::Unsupported => {
+            Ok(None)
+        }
+        Err(std::fs::TryLockError::Error(e)) => Err(failed(e)),
+    }
 }
 
 /// A URL as a message may show it.

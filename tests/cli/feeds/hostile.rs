@@ -124,3 +124,27 @@ fn only_http_and_https_are_fetched() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("feeds.url"), "{}", stderr(&output));
 }
+
+#[test]
+fn a_second_fetch_at_once_waits_its_turn_by_not_running() {
+    let server = Server::start(|_| Reply::Feed(small_feed("Gazette", &[("1", "One")])));
+    let home = Home::new(&config_for(&[server.url("/rss")]));
+    let state = home.dir.path().join("state/broadsheet");
+    std::fs::create_dir_all(&state).unwrap();
+    let held = std::fs::File::create(state.join("feeds.lock")).unwrap();
+    held.lock().unwrap();
+    let output = home.run(&["fetch"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("another broadsheet is fetching"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(server.seen().is_empty(), "nothing was asked");
+    drop(held);
+    let output = home.run(&["fetch"]);
+    assert_eq!(
+        (output.status.code(), stderr(&output)),
+        (Some(0), String::new())
+    );
+}
