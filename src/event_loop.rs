@@ -20,7 +20,9 @@ use crossterm::event::{self, Event, KeyEventKind};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use crate::app::{App, Effect, Msg, Parsed, Reopened, SearchBatch, Task, update};
+use crate::app::{
+    App, Effect, FetchInbox, FetchNews, Msg, Parsed, Reopened, SearchBatch, Task, update,
+};
 use crate::archive::search::LibrarySearch;
 use crate::backend::{CursorSeen, Shown};
 use crate::library::{Library, ReadError, Source, Stamp};
@@ -58,6 +60,8 @@ where
         if terminal::claim_input()? {
             redraw_all(terminal, app, saver)?;
         }
+        // What the background fetch posted since the last frame.
+        poll_fetch(app, Some(saver));
         // The article is laid out once per frame, not once per drained key;
         // the read mark this may set is staged like any other change.
         if let Some(found) = poll_search(app) {
@@ -159,6 +163,42 @@ fn run_task(app: &App, task: Task, saver: Option<&Saver>) -> Option<Msg> {
             search.cancel();
             None
         }
+        Task::Fetch(request) => Some(start_fetch(*request)),
+    }
+}
+
+/// Start the background fetch: a worker thread that runs every feed and
+/// posts its news to the inbox handed back (drained by [`poll_fetch`]).
+fn start_fetch(request: crate::feeds::Request) -> Msg {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let inbox = FetchInbox::new(receiver);
+    let spawned = std::thread::Builder::new()
+        .name("fetch".to_owned())
+        .spawn(move || {
+            let reports = crate::feeds::fetch_all(&request, &|progress| {
+                // The reader may have quit: nobody to tell.
+                let _ = sender.send(FetchNews::Progress(progress));
+            });
+            let _ = sender.send(FetchNews::Done(reports));
+        });
+    match spawned {
+        Ok(_) => Msg::FetchStarted(inbox),
+        Err(err) => Msg::Fetch(FetchNews::Done(vec![crate::feeds::FeedReport {
+            index: usize::MAX,
+            url: String::new(),
+            outcome: crate::feeds::Outcome::Failed(format!("cannot start the fetch: {err}")),
+        }])),
+    }
+}
+
+/// Feed what the background fetch has posted so far into the app, without
+/// waiting for more.
+pub fn poll_fetch(app: &mut App, saver: Option<&Saver>) {
+    let Some(news) = app.fetch_inbox().map(FetchInbox::drain) else {
+        return;
+    };
+    for item in news {
+        settle(app, Msg::Fetch(item), saver);
     }
 }
 

@@ -13,6 +13,7 @@ pub mod backend;
 pub mod cli;
 pub mod config;
 pub mod event_loop;
+pub mod feeds;
 pub mod geometry;
 pub mod keys;
 pub mod layout;

@@ -16,6 +16,8 @@ mod config_errors;
 mod config_load;
 #[path = "cli/dump_sample.rs"]
 mod dump_sample;
+#[path = "cli/feeds/mod.rs"]
+mod feeds;
 #[path = "cli/json_list.rs"]
 mod json_list;
 #[path = "cli/linear.rs"]

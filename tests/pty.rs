@@ -8,6 +8,8 @@
 // tests/ itself, and with no main.rs above them proptest keeps a file's
 // regressions next to it (`pty/x.rs` → `pty/x.proptest-regressions`).
 
+#[path = "cli/feeds/server.rs"]
+mod feed_server;
 #[path = "support/harness.rs"]
 mod harness;
 #[path = "pty/hostile_support.rs"]
@@ -19,6 +21,8 @@ mod pty_support;
 mod archive;
 #[path = "pty/cursor.rs"]
 mod cursor;
+#[path = "pty/fetch.rs"]
+mod fetch;
 #[path = "pty/hostile_faults.rs"]
 mod hostile_faults;
 #[path = "pty/hostile_markdown.rs"]

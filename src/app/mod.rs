@@ -13,6 +13,7 @@
 mod archive;
 mod calendar;
 mod counts;
+mod fetching;
 mod find;
 mod focus;
 mod goto;
@@ -37,6 +38,7 @@ mod test_support;
 pub use crate::geometry::Pane;
 pub use crate::keys::Action;
 pub use archive::{Cursor, FOLDS_KEY};
+pub use fetching::{FETCH_POLL, FetchInbox, FetchNews};
 pub use find::{PromptKind, Search};
 pub use hits::{Found, IssueHit, reading_rank};
 pub use jumps::{JumpTarget, continuation};
@@ -212,6 +214,8 @@ pub(crate) struct Chores {
     pub(crate) clock: Option<Instant>,
     /// Tasks found on the way (a reload asked for), handed over with the effects.
     pub(crate) outbox: Vec<crate::app::Task>,
+    /// The background fetch of feeds (`F`).
+    pub(crate) fetch: fetching::FetchState,
 }
 
 /// Everything the reader shows, as data.
@@ -426,10 +430,14 @@ impl App {
     }
 
     /// When the loop should wake with `Msg::Tick` even if no input comes:
-    /// the open article's dwell runs out then (`mark_read`). Saving has
-    /// its own deadline, the saver's.
+    /// the open article's dwell runs out then (`mark_read`), or a running
+    /// fetch is due to be looked at. Saving has its own deadline, the
+    /// saver's.
     pub fn next_deadline(&self) -> Option<Instant> {
-        self.mark_deadline()
+        [self.mark_deadline(), self.chores.fetch.poll_due]
+            .into_iter()
+            .flatten()
+            .min()
     }
 
     /// When an open article becomes read, as the config set it.

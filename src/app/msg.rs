@@ -58,6 +58,11 @@ pub enum Msg {
     /// Issues with hits the library search found since the last batch, and
     /// how far it got.
     SearchResults(Box<SearchBatch>),
+    /// The background fetch began, answering [`Task::Fetch`]: where its
+    /// news arrive (only the loop drains it).
+    FetchStarted(super::FetchInbox),
+    /// News of the background fetch, drained by the loop from its inbox.
+    Fetch(super::FetchNews),
 }
 
 /// What a running library search sent since it was last polled.
@@ -118,6 +123,9 @@ pub enum Task {
     SearchLibrary(Query),
     /// Stop a library search's worker.
     CancelSearch(Arc<LibrarySearch>),
+    /// Fetch these feeds on a worker thread; answer at once with
+    /// `Msg::FetchStarted`, then its news as `Msg::Fetch`.
+    Fetch(Box<crate::feeds::Request>),
 }
 
 /// What one message asks of the loop.

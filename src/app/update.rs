@@ -51,6 +51,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Effect {
         }
         Msg::Tick(now) => {
             app.tick_open(now);
+            app.fetch_tick(now);
             Effect::None
         }
         Msg::Log(messages) => {
@@ -71,6 +72,15 @@ fn dispatch(app: &mut App, msg: Msg) -> Effect {
         }
         Msg::Reloaded(library) => {
             app.replace_library(*library);
+            app.fetch_reloaded();
+            Effect::None
+        }
+        Msg::FetchStarted(inbox) => {
+            app.fetch_started(inbox);
+            Effect::None
+        }
+        Msg::Fetch(news) => {
+            app.on_fetch_news(news);
             Effect::None
         }
         Msg::SearchStarted(handle) => {
@@ -181,6 +191,11 @@ pub(super) fn act(app: &mut App, action: Action) -> Effect {
             app.reload();
             return Effect::None;
         }
+        Action::Fetch => {
+            app.close_prompt();
+            app.start_fetch();
+            return Effect::None;
+        }
         _ => {}
     }
     // An action that is not a key (keys in the prompt are text) closes the
@@ -257,7 +272,7 @@ fn pane_action(app: &mut App, action: Action) {
         | Action::Headline7
         | Action::Headline8
         | Action::Headline9 => app.select_shown_headline(action),
-        Action::Quit | Action::Suspend | Action::Reload | Action::Redraw => {}
+        Action::Quit | Action::Suspend | Action::Reload | Action::Fetch | Action::Redraw => {}
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod config;
 pub mod dump;
+pub mod feeds;
 pub mod json;
 pub mod linear;
 pub mod list;
@@ -89,6 +90,10 @@ pub enum Command {
     Search(search::SearchArgs),
     /// Show configuration.
     Config(config::ConfigArgs),
+    /// Edit the feeds subscribed to: add, remove, list, import, export.
+    Feeds(feeds::FeedsArgs),
+    /// Fetch every feed and keep its new issues (quiet unless a feed fails).
+    Fetch(feeds::FetchArgs),
 }
 
 /// Parse the command line and run; the whole of `main`.
@@ -100,6 +105,8 @@ pub fn main() -> ExitCode {
         Some(Command::List(args)) => list::run(args, cli.config.as_deref()),
         Some(Command::Search(args)) => search::run(args, cli.config.as_deref()),
         Some(Command::Config(args)) => config::run(args, cli.config.as_deref()),
+        Some(Command::Feeds(args)) => feeds::run(args, cli.config.as_deref()),
+        Some(Command::Fetch(args)) => feeds::fetch(args, cli.config.as_deref()),
         None => reader::run(&cli),
     };
     match result {
@@ -164,7 +171,16 @@ pub fn library_inputs(
         cache_dir: crate::store::default_dir(|name| std::env::var_os(name)),
     };
     let paths = match (paths.is_empty(), no_paths) {
-        (true, NoPaths::ConfigLibrary) => config.library.clone(),
+        (true, NoPaths::ConfigLibrary) => {
+            // The issues fetched from feeds are part of the library.
+            let mut folders = config.library.clone();
+            for folder in crate::feeds::library_folders(config) {
+                if !folders.contains(&folder) {
+                    folders.push(folder);
+                }
+            }
+            folders
+        }
         _ => paths.to_vec(),
     };
     (paths, options)

@@ -104,7 +104,8 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let (ambiguous, note) = ambiguous_width(config.ambiguous_width);
     let mut app = App::new(library, &config, state, ambiguous)
         .with_ambiguous_note(note)
-        .with_reloader(reloader(cli, &config));
+        .with_reloader(reloader(cli, &config))
+        .with_fetch(crate::feeds::Request::from_config(&config));
     // `yesterday` and `10-03` at the `:` prompt count from today (UTC).
     let days = i64::try_from(crate::store::now_ms() / 86_400_000).unwrap_or(0);
     if let Some(today) = crate::archive::days::from_day_number(days) {
@@ -125,6 +126,15 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         .with_look(ambiguous, config.borders, config.markers);
     settle(&mut app, Msg::Log(saver.take_messages()), Some(&saver));
     settle(&mut app, Msg::Announce, Some(&saver));
+    if config.fetch.on_start && !config.feeds.is_empty() {
+        settle(
+            &mut app,
+            Msg::Action(crate::keys::Action::Fetch),
+            Some(&saver),
+        );
+        // The tick after an input: the app asks to be woken to show progress.
+        settle(&mut app, Msg::Tick(std::time::Instant::now()), Some(&saver));
+    }
     let result = run_screen(&mut app, &theme, &saver);
 
     // Persist first, restore second, print third. The header cache carries
@@ -192,7 +202,7 @@ fn command_hint(paths: &[PathBuf]) -> String {
     });
     match word {
         Some(word) => format!(
-            " ({:?} is not a command either; the commands are dump, json, list, search, config)",
+            " ({:?} is not a command either; the commands are dump, json, list, search, config, feeds, fetch)",
             word.to_string_lossy()
         ),
         None => String::new(),
@@ -204,8 +214,13 @@ fn command_hint(paths: &[PathBuf]) -> String {
 /// config's library), through the header cache. Standard input is read
 /// once; the reload is handed its text back.
 fn reloader(cli: &Cli, config: &Config) -> Reloader {
-    let (paths, options) = super::library_inputs(&cli.paths, config, NoPaths::ConfigLibrary);
-    Reloader::new(move |stdin| Library::open_with(&paths, &options, Arc::new(RealFiles), stdin))
+    // The inputs are worked out at each reload: the first fetch makes the
+    // kept folder, which then joins the library.
+    let (paths, config) = (cli.paths.clone(), config.clone());
+    Reloader::new(move |stdin| {
+        let (paths, options) = super::library_inputs(&paths, &config, NoPaths::ConfigLibrary);
+        Library::open_with(&paths, &options, Arc::new(RealFiles), stdin)
+    })
 }
 
 /// The ambiguous width to set text with, and how it was decided (shown in

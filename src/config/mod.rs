@@ -1,7 +1,8 @@
 //! Configuration: the defaults are a real, commented file embedded from
 //! `assets/config.toml`; the user's file overlays them key by key. Unknown
 //! keys and bad values are errors naming the file, line, column and what is
-//! allowed. The program reads the config file and never writes it.
+//! allowed. The program reads the config file; only `broadsheet feeds`
+//! edits it, and only its `[[feeds]]` (see `feeds::subscriptions`).
 
 mod keys;
 mod parse;
@@ -14,9 +15,10 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use std::time::Duration;
 
 pub use keys::default_keys;
-pub use parse::{THEME_ALIASES, THEMES};
+pub use parse::{THEME_ALIASES, THEMES, is_web_url};
 pub use show::{to_toml, toml_string};
 
 use crate::store::{MarkRead, shown_path};
@@ -107,8 +109,35 @@ pub struct Config {
     pub linear: bool,
     pub borders: Borders,
     pub markers: Markers,
+    /// Feeds subscribed to (`[[feeds]]`), in file order.
+    pub feeds: Vec<Subscription>,
+    /// How and when feeds are fetched.
+    pub fetch: FetchSettings,
     /// Action name → key specs (`"j"`, `"ctrl-f"`, `"PageDown"`), overriding the defaults.
     pub keys: BTreeMap<String, Vec<String>>,
+}
+
+/// One `[[feeds]]` entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subscription {
+    /// An `http` or `https` URL.
+    pub url: String,
+    /// The paper's name, over the feed's own title.
+    pub paper: Option<String>,
+    /// Where this feed's issues are kept, instead of
+    /// `$XDG_DATA_HOME/broadsheet/feeds/<paper>`.
+    pub folder: Option<PathBuf>,
+}
+
+/// `fetch_on_start`, `fetch_timeout`, `fetch_host_delay`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FetchSettings {
+    /// Fetch every feed in the background when the reader starts.
+    pub on_start: bool,
+    /// Longest one feed may take, connection, redirects and body included.
+    pub timeout: Duration,
+    /// Least time between two requests to the same host.
+    pub host_delay: Duration,
 }
 
 impl Default for Config {
@@ -142,6 +171,8 @@ impl Config {
             linear: false,
             borders: Borders::default(),
             markers: Markers::default(),
+            feeds: Vec::new(),
+            fetch: FetchSettings::default(),
             keys: BTreeMap::new(),
         }
     }

@@ -8,12 +8,12 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::{AmbiguousSetting, Borders, Config, CursorSetting, Markers, Problem};
+use super::{AmbiguousSetting, Borders, Config, CursorSetting, Markers, Problem, Subscription};
 use crate::store::MarkRead;
 use crate::typeset::{Kinsoku, Punctuation};
 
 /// The top-level keys, in the order the default file documents them.
-pub(crate) const KEYS: [&str; 15] = [
+pub(crate) const KEYS: [&str; 19] = [
     "library",
     "body_width",
     "indent",
@@ -28,6 +28,10 @@ pub(crate) const KEYS: [&str; 15] = [
     "linear",
     "borders",
     "markers",
+    "feeds",
+    "fetch_on_start",
+    "fetch_timeout",
+    "fetch_host_delay",
     "keys",
 ];
 
@@ -191,6 +195,24 @@ impl Walk<'_> {
                     config.markers = v;
                 }
             }
+            "feeds" => self.feeds(config, value, paths),
+            "fetch_on_start" => {
+                if let Some(b) = self.boolean(name, value) {
+                    config.fetch.on_start = b;
+                }
+            }
+            "fetch_timeout" => {
+                let allowed = "a number of seconds from 1 to 3600";
+                if let Some(d) = self.seconds(name, value, 1.0..=3600.0, allowed) {
+                    config.fetch.timeout = d;
+                }
+            }
+            "fetch_host_delay" => {
+                let allowed = "a number of seconds from 0 to 60";
+                if let Some(d) = self.seconds(name, value, 0.0..=60.0, allowed) {
+                    config.fetch.host_delay = d;
+                }
+            }
             "keys" => self.keys(config, value),
             _ => {
                 let message = unknown_key_message(name);
@@ -207,6 +229,30 @@ impl Walk<'_> {
         }
         self.expected(key, value, allowed);
         None
+    }
+
+    /// A whole or fractional number of seconds within `range`.
+    fn seconds(
+        &mut self,
+        key: &str,
+        value: &Value<'_>,
+        range: std::ops::RangeInclusive<f64>,
+        allowed: &str,
+    ) -> Option<std::time::Duration> {
+        let number = match value.get_ref() {
+            DeValue::Integer(n) => i64::from_str_radix(n.as_str(), n.radix())
+                .ok()
+                .map(|n| n as f64),
+            DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+            _ => None,
+        };
+        match number {
+            Some(n) if range.contains(&n) => Some(std::time::Duration::from_secs_f64(n)),
+            _ => {
+                self.expected(key, value, allowed);
+                None
+            }
+        }
     }
 
     fn boolean(&mut self, key: &str, value: &Value<'_>) -> Option<bool> {
@@ -244,6 +290,61 @@ impl Walk<'_> {
         }
     }
 
+    /// `[[feeds]]`: tables with `url` (http or https), optional `paper`
+    /// and `folder`.
+    fn feeds(&mut self, config: &mut Config, value: &Value<'_>, paths: &Paths) {
+        let allowed = "[[feeds]] tables, each with a url";
+        let DeValue::Array(items) = value.get_ref() else {
+            return self.expected("feeds", value, allowed);
+        };
+        // The user's list replaces the default one, like `library`.
+        config.feeds.clear();
+        for item in items.iter() {
+            let DeValue::Table(table) = item.get_ref() else {
+                self.expected("feeds", item, allowed);
+                continue;
+            };
+            let mut url = None;
+            let mut saw_url = false;
+            let mut feed = Subscription {
+                url: String::new(),
+                paper: None,
+                folder: None,
+            };
+            for (key, value) in table.iter() {
+                let text = value.get_ref().as_str().filter(|s| !s.trim().is_empty());
+                saw_url |= key.get_ref() == "url";
+                match (key.get_ref().as_ref(), text) {
+                    ("url", Some(text)) if is_web_url(text) => url = Some(text.trim().to_owned()),
+                    ("url", _) => self.expected("feeds.url", value, "an http:// or https:// URL"),
+                    ("paper", Some(text)) => feed.paper = Some(text.trim().to_owned()),
+                    ("folder", Some(text)) => feed.folder = Some(expand(text, paths)),
+                    ("paper" | "folder", None) => self.expected(
+                        &format!("feeds.{}", key.get_ref()),
+                        value,
+                        "a non-empty string",
+                    ),
+                    (other, _) => self.problem(
+                        key.span(),
+                        format!(
+                            "unknown key {other:?} in [[feeds]]; allowed keys: url, paper, folder"
+                        ),
+                    ),
+                }
+            }
+            match url {
+                Some(url) => {
+                    feed.url = url;
+                    config.feeds.push(feed);
+                }
+                None if !saw_url => {
+                    self.problem(item.span(), "[[feeds]] without a url".to_owned());
+                }
+                None => {}
+            }
+        }
+    }
+
     fn theme(&mut self, config: &mut Config, value: &Value<'_>) {
         let known = value
             .get_ref()
@@ -272,6 +373,21 @@ impl Walk<'_> {
             _ => self.expected("max_file_size", value, allowed),
         }
     }
+}
+
+/// Whether `url` is one the fetcher may ask for: `http://` or `https://`
+/// and a host.
+pub fn is_web_url(url: &str) -> bool {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    ["http://", "https://"].iter().any(|scheme| {
+        lower.starts_with(scheme)
+            && url[scheme.len()..]
+                .split(['/', '?', '#'])
+                .next()
+                .is_some_and(|host| !host.is_empty())
+    }) && !url.contains(char::is_whitespace)
+        && !url.contains(crate::text::is_unsafe)
 }
 
 /// `~/x` from `home`; a relative path from the config file's folder, so the

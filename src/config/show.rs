@@ -60,6 +60,20 @@ pub fn to_toml(config: &Config) -> String {
         "markers = {}",
         name_of(&named::<Markers>(), config.markers)
     );
+    let _ = writeln!(out, "fetch_on_start = {}", config.fetch.on_start);
+    let _ = writeln!(
+        out,
+        "fetch_timeout = {}",
+        config.fetch.timeout.as_secs_f64()
+    );
+    let _ = writeln!(
+        out,
+        "fetch_host_delay = {}",
+        config.fetch.host_delay.as_secs_f64()
+    );
+    if config.feeds.is_empty() {
+        let _ = writeln!(out, "feeds = []");
+    }
     let _ = writeln!(out, "\n[keys]");
     if config.keys.is_empty() {
         let _ = writeln!(out, "# (every action keeps its default keys)");
@@ -67,6 +81,15 @@ pub fn to_toml(config: &Config) -> String {
     for (action, specs) in &config.keys {
         let specs: Vec<String> = specs.iter().map(|s| toml_string(s)).collect();
         let _ = writeln!(out, "{action} = [{}]", specs.join(", "));
+    }
+    for feed in &config.feeds {
+        let _ = writeln!(out, "\n[[feeds]]\nurl = {}", toml_string(&feed.url));
+        if let Some(paper) = &feed.paper {
+            let _ = writeln!(out, "paper = {}", toml_string(paper));
+        }
+        if let Some(folder) = &feed.folder {
+            let _ = writeln!(out, "folder = {}", toml_string(&folder.to_string_lossy()));
+        }
     }
     out
 }

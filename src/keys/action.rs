@@ -115,6 +115,9 @@ pub enum Action {
     /// Open the library again from the same paths (`R`).
     #[strum(message = "reload the library")]
     Reload,
+    /// Fetch every feed in the background (`broadsheet fetch`'s work).
+    #[strum(message = "fetch the feeds")]
+    Fetch,
     #[strum(message = "this help")]
     Help,
     /// Paint the whole screen again (something else wrote on it).

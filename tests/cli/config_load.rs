@@ -117,6 +117,8 @@ fn a_user_file_overlays_the_defaults() {
         linear: true,
         borders: Borders::None,
         markers: Markers::Text,
+        feeds: Vec::new(),
+        fetch: Config::default().fetch,
         keys: [
             (
                 "next_article".to_owned(),
@@ -412,6 +414,18 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
             proptest::sample::select(vec![MarkRead::End, MarkRead::Open, MarkRead::Manual]),
         ),
         keys,
+        proptest::sample::subsequence(
+            vec![
+                ("https://a.example/rss", Some("人民日报")),
+                ("http://b.example/atom?x=1&y=\"2\"", None),
+            ],
+            0..2,
+        ),
+        (
+            any::<bool>(),
+            1u64..3600,
+            proptest::sample::select(vec![0u64, 500, 1000, 2250]),
+        ),
     )
         .prop_map(
             |(
@@ -424,6 +438,8 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
                 theme,
                 (size, mouse, mark_read),
                 keys,
+                feeds,
+                (on_start, timeout, delay_ms),
             )| Config {
                 library,
                 body_width,
@@ -439,6 +455,19 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
                 linear: false,
                 borders: Borders::Ascii,
                 markers: Markers::Text,
+                feeds: feeds
+                    .into_iter()
+                    .map(|(url, paper)| config::Subscription {
+                        url: url.to_owned(),
+                        paper: paper.map(str::to_owned),
+                        folder: None,
+                    })
+                    .collect(),
+                fetch: config::FetchSettings {
+                    on_start,
+                    timeout: std::time::Duration::from_secs(timeout),
+                    host_delay: std::time::Duration::from_millis(delay_ms),
+                },
                 keys: keys
                     .into_iter()
                     .map(|(action, key)| (action.to_owned(), vec![key.to_owned()]))

@@ -112,7 +112,8 @@ fn help_is_generated_from_the_keymap() {
         State::default(),
         AmbiguousWidth::Narrow,
     );
-    resize(&mut app, 80, 44);
+    // Tall enough for every action and the ambiguous-width line below them.
+    resize(&mut app, 80, 60);
     press(&mut app, "f1");
     let screen = show(&app);
     let line = screen
