@@ -22,3 +22,5 @@ mod json_list;
 mod list_cache;
 #[path = "cli/search.rs"]
 mod search;
+#[path = "cli/shell.rs"]
+mod shell;

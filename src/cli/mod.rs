@@ -9,6 +9,7 @@ pub mod list;
 pub mod reader;
 pub(crate) mod report;
 pub mod search;
+pub mod shell;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -83,6 +84,10 @@ pub enum Command {
     Search(search::SearchArgs),
     /// Show configuration.
     Config(config::ConfigArgs),
+    /// Print a completion script for bash, zsh or fish.
+    Completions(shell::CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
 }
 
 /// Parse the command line and run; the whole of `main`.
@@ -94,6 +99,8 @@ pub fn main() -> ExitCode {
         Some(Command::List(args)) => list::run(args, cli.config.as_deref()),
         Some(Command::Search(args)) => search::run(args, cli.config.as_deref()),
         Some(Command::Config(args)) => config::run(args, cli.config.as_deref()),
+        Some(Command::Completions(args)) => shell::completions(args),
+        Some(Command::Man) => shell::man(),
         None => reader::run(&cli),
     };
     match result {

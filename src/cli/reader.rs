@@ -172,7 +172,7 @@ fn command_hint(paths: &[PathBuf]) -> String {
     });
     match word {
         Some(word) => format!(
-            " ({:?} is not a command either; the commands are dump, json, list, search, config)",
+            " ({:?} is not a command either; the commands are dump, json, list, search, config, completions, man)",
             word.to_string_lossy()
         ),
         None => String::new(),
