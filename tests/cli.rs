@@ -10,6 +10,8 @@
 #[path = "cli/cli_support.rs"]
 mod cli_support;
 
+#[path = "cli/bare_links.rs"]
+mod bare_links;
 #[path = "cli/config_errors.rs"]
 mod config_errors;
 #[path = "cli/config_load.rs"]
