@@ -187,6 +187,7 @@ fn run_task(app: &App, task: Task, saver: Option<&Saver>) -> Option<Msg> {
             None
         }
         Task::Flush => Some(Msg::Log(saver?.flush())),
+        Task::Copy(clip) => Some(Msg::Copied(clip.what, crate::clipboard::copy(&clip.text))),
     }
 }
 

@@ -10,6 +10,7 @@
 //! ([`Overlays`]), search ([`Search`]), the settings ([`Settings`]), and the
 //! work handed to the loop and waited for ([`Chores`]).
 
+mod copy;
 mod find;
 mod hits;
 mod jumps;
@@ -29,6 +30,7 @@ mod test_support;
 
 pub use crate::geometry::Pane;
 pub use crate::keys::Action;
+pub use copy::{Clip, Copied, article_text, byte_size, citation};
 pub use find::Search;
 pub use hits::{Found, IssueHit, reading_rank};
 pub use jumps::{JumpTarget, continuation};

@@ -41,6 +41,9 @@ pub enum Msg {
     SetIssue(usize, Box<Issue>),
     /// The library opened again, answering [`Task::Reload`].
     Reloaded(Box<super::reload::Reopened>),
+    /// A copy carried out, answering [`Task::Copy`]: what was copied and
+    /// how it went (the message to show on failure).
+    Copied(String, Result<super::Copied, String>),
     /// Library-wide search results, answering a coming `Task::SearchLibrary`.
     Searched(Box<LibraryHits>),
 }
@@ -98,6 +101,9 @@ pub enum Task {
     Stage(State),
     /// Write the staged state now; answer with its messages as `Msg::Log`.
     Flush,
+    /// Put text on the clipboard (OSC 52 or `copy_command`); answer with
+    /// `Msg::Copied`.
+    Copy(super::Clip),
 }
 
 /// What one message asks of the loop.

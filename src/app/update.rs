@@ -67,6 +67,10 @@ fn dispatch(app: &mut App, msg: Msg) -> Effect {
             app.replace_library(*library);
             Effect::None
         }
+        Msg::Copied(what, outcome) => {
+            app.copied(&what, outcome);
+            Effect::None
+        }
         // Library-wide search lands with the archive tree; until then
         // nothing asks for it.
         Msg::Searched(_) => Effect::None,
@@ -211,6 +215,8 @@ fn pane_action(app: &mut App, action: Action) {
         Action::Log => open_overlay(app, Overlay::Log),
         Action::Starred => app.open_starred(),
         Action::Links => app.open_links(),
+        Action::Copy => app.copy(),
+        Action::CopyCitation => app.copy_citation(),
         // Esc first clears a search's highlight, then goes back.
         Action::Back if app.clear_search() => {}
         Action::Back | Action::FocusLeft => focus(app, left_of(app.screen.focus)),
@@ -435,7 +441,7 @@ fn overlay_last(app: &App, overlay: Overlay, rows: usize) -> usize {
         Overlay::Starred => app.overlay.starred.len().saturating_sub(1),
         // The log scrolls by message, so the last one can always reach the top.
         Overlay::Log => app.docs.messages.len().saturating_sub(1),
-        Overlay::Links => app.link_rows().saturating_sub(rows),
+        Overlay::Links => app.link_rows().saturating_sub(1),
         Overlay::Help => app.help_rows().saturating_sub(rows),
     }
 }
@@ -455,6 +461,8 @@ fn overlay_action(app: &mut App, overlay: Overlay, action: Action) {
         Action::Starred => app.open_starred(),
         Action::Links if overlay == Overlay::Links => app.overlay.open = None,
         Action::Links => app.open_links(),
+        Action::Copy | Action::Open if overlay == Overlay::Links => app.copy(),
+        Action::CopyCitation => app.copy_citation(),
         Action::Down => app.overlay.line = (line + 1).min(last(app)),
         Action::Up => app.overlay.line = line.saturating_sub(1),
         Action::PageDown | Action::HalfPageDown => app.overlay.line = (line + page).min(last(app)),

@@ -87,6 +87,9 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         mouse: config.mouse,
     };
     let guard = Guard::enter(modes).map_err(ReaderError::Enter)?;
+    crate::clipboard::install(crate::clipboard::Clipboard::new(&config, |name| {
+        std::env::var(name).ok()
+    }));
 
     let (ambiguous, note) = ambiguous_width(config.ambiguous_width);
     let mut app = App::new(library, &config, state, ambiguous)

@@ -67,6 +67,15 @@ pub struct Config {
     /// Report the mouse (wheel, clicks) to the reader; off by default
     /// because it takes plain drag-to-select away from the terminal.
     pub mouse: bool,
+    /// Link text is an OSC 8 hyperlink (where the terminal has them).
+    pub hyperlinks: bool,
+    /// `y`/`Y` copy through OSC 52 to the terminal's clipboard.
+    pub osc52: bool,
+    /// The longest text OSC 52 sends, in bytes of text.
+    pub osc52_max_bytes: usize,
+    /// A program and its arguments that take the copied text on standard
+    /// input instead of OSC 52 (`["wl-copy"]`); empty: none.
+    pub copy_command: Vec<String>,
     /// Action name → key specs (`"j"`, `"ctrl-f"`, `"PageDown"`), overriding the defaults.
     pub keys: BTreeMap<String, Vec<String>>,
 }
@@ -97,6 +106,10 @@ impl Config {
             theme: String::new(),
             max_file_size: 0,
             mouse: false,
+            hyperlinks: false,
+            osc52: false,
+            osc52_max_bytes: 0,
+            copy_command: Vec::new(),
             keys: BTreeMap::new(),
         }
     }

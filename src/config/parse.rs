@@ -12,7 +12,7 @@ use super::{AmbiguousSetting, Config, Problem};
 use crate::typeset::{Kinsoku, Punctuation};
 
 /// The top-level keys, in the order the default file documents them.
-pub(crate) const KEYS: [&str; 10] = [
+pub(crate) const KEYS: [&str; 14] = [
     "library",
     "body_width",
     "indent",
@@ -22,8 +22,15 @@ pub(crate) const KEYS: [&str; 10] = [
     "theme",
     "max_file_size",
     "mouse",
+    "hyperlinks",
+    "osc52",
+    "osc52_max_bytes",
+    "copy_command",
     "keys",
 ];
+
+/// The OSC 52 cap: from 16 bytes to 64 MiB of text.
+pub(crate) const OSC52_RANGE: Range<usize> = 16..(64 << 20) + 1;
 
 pub(crate) const BODY_WIDTH: Range<u16> = 10..1001;
 /// A setting's values with their derived names.
@@ -160,6 +167,26 @@ impl Walk<'_> {
                     config.mouse = b;
                 }
             }
+            "hyperlinks" => {
+                if let Some(b) = self.boolean(name, value) {
+                    config.hyperlinks = b;
+                }
+            }
+            "osc52" => {
+                if let Some(b) = self.boolean(name, value) {
+                    config.osc52 = b;
+                }
+            }
+            "osc52_max_bytes" => {
+                let allowed = "a whole number of bytes from 16 to 67108864";
+                if let Some(n) = self.integer(name, value, allowed) {
+                    match usize::try_from(n) {
+                        Ok(n) if OSC52_RANGE.contains(&n) => config.osc52_max_bytes = n,
+                        _ => self.expected(name, value, allowed),
+                    }
+                }
+            }
+            "copy_command" => self.copy_command(config, value),
             "keys" => self.keys(config, value),
             _ => {
                 let message = unknown_key_message(name);
@@ -210,6 +237,22 @@ impl Walk<'_> {
                 }
                 _ => self.expected("library", item, "a folder path (a non-empty string)"),
             }
+        }
+    }
+
+    fn copy_command(&mut self, config: &mut Config, value: &Value<'_>) {
+        let allowed = "a program and its arguments, like [\"wl-copy\"] or [\"xclip\", \"-selection\", \"clipboard\"] ([] for none)";
+        let DeValue::Array(items) = value.get_ref() else {
+            return self.expected("copy_command", value, allowed);
+        };
+        let words: Option<Vec<String>> = (items.iter())
+            .map(|item| item.get_ref().as_str().map(str::to_owned))
+            .collect();
+        match words {
+            Some(words) if words.first().is_none_or(|w| !w.is_empty()) => {
+                config.copy_command = words;
+            }
+            _ => self.expected("copy_command", value, allowed),
         }
     }
 

@@ -39,6 +39,11 @@ pub fn to_toml(config: &Config) -> String {
     let _ = writeln!(out, "theme = {}", toml_string(&config.theme));
     let _ = writeln!(out, "max_file_size = {}", size_text(config.max_file_size));
     let _ = writeln!(out, "mouse = {}", config.mouse);
+    let _ = writeln!(out, "hyperlinks = {}", config.hyperlinks);
+    let _ = writeln!(out, "osc52 = {}", config.osc52);
+    let _ = writeln!(out, "osc52_max_bytes = {}", config.osc52_max_bytes);
+    let words: Vec<String> = config.copy_command.iter().map(|w| toml_string(w)).collect();
+    let _ = writeln!(out, "copy_command = [{}]", words.join(", "));
     let _ = writeln!(out, "\n[keys]");
     if config.keys.is_empty() {
         let _ = writeln!(out, "# (every action keeps its default keys)");

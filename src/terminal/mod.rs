@@ -243,6 +243,17 @@ fn lock_output_within(limit: Duration) -> Option<MutexGuard<'static, ()>> {
     }
 }
 
+/// Send a control string that changes no cell (OSC 52) to the terminal,
+/// under the output lock so it never lands inside a frame; refused once the
+/// terminal has been restored (it would reach the shell's screen).
+pub fn write_control(bytes: &[u8]) -> io::Result<()> {
+    let _out = lock_output();
+    if !is_active() {
+        return Err(io::Error::other("the terminal is not ours now"));
+    }
+    write_tty(bytes)
+}
+
 /// Write all of `bytes` to standard output's file descriptor, unbuffered
 /// and without std's stdout lock (which a blocked writer could hold).
 fn write_tty(mut bytes: &[u8]) -> io::Result<()> {

@@ -112,7 +112,7 @@ fn help_is_generated_from_the_keymap() {
         State::default(),
         AmbiguousWidth::Narrow,
     );
-    resize(&mut app, 80, 40);
+    resize(&mut app, 80, 44);
     press(&mut app, "f1");
     let screen = show(&app);
     let line = screen
