@@ -22,10 +22,14 @@
 //! `Moves::Upstream` reproduces the unpatched backend for the wire-bytes
 //! comparison.
 //!
+//! Link cells are sent inside OSC 8 hyperlinks when the event loop gives
+//! the frame's URLs ([`Shown::set_hyperlinks`]; see [`hyperlink`]).
+//!
 //! Rows that moved whole (a scrolled article filling the width) are moved
 //! with the terminal's scrolling region instead of being repainted; see
 //! [`scroll`]. `Moves::Upstream` never scrolls.
 
+mod hyperlink;
 mod scroll;
 
 use std::io::{self, Write};
@@ -73,6 +77,9 @@ pub struct WireBackend<W: Write> {
     shown: Option<Buffer>,
     /// Whether to scroll at all (see [`scroll::from_env`]).
     scrolling: bool,
+    /// The URL of each link number cells carry (see [`hyperlink`]): link
+    /// cells are sent inside OSC 8. Empty: no hyperlinks.
+    hyperlinks: Vec<String>,
 }
 
 /// A backend told which frame the terminal shows after a draw.
@@ -84,6 +91,10 @@ pub trait Shown {
     /// Whether the next `draw` uses the frame handed back; when not, the
     /// caller need not copy it.
     fn wants_shown(&self) -> bool;
+
+    /// The URLs of the link numbers the next frame's cells carry
+    /// ([`ui::hyperlink::table`](crate::ui::hyperlink::table)).
+    fn set_hyperlinks(&mut self, _urls: Vec<String>) {}
 }
 
 impl<W: Write> Shown for WireBackend<W> {
@@ -93,6 +104,12 @@ impl<W: Write> Shown for WireBackend<W> {
 
     fn wants_shown(&self) -> bool {
         self.scrolling && self.moves == Moves::Agreed
+    }
+
+    fn set_hyperlinks(&mut self, urls: Vec<String>) {
+        if urls != self.hyperlinks {
+            self.hyperlinks = urls;
+        }
     }
 }
 
@@ -105,6 +122,7 @@ impl<W: Write> WireBackend<W> {
             cursor_hidden: false,
             shown: None,
             scrolling: scroll::from_env(),
+            hyperlinks: Vec::new(),
         }
     }
 
@@ -337,12 +355,15 @@ impl<W: Write> WireBackend<W> {
     ) -> io::Result<()> {
         let mut pen = Pen::reset();
         let mut cursor: Option<Position> = None;
+        let mut link = 0;
         for (x, y, cell) in content {
             self.move_to(cursor, x, y)?;
             cursor = self.cursor_after(x, y, cell);
             pen.set(&mut self.writer, cell)?;
+            link = hyperlink::switch(&mut self.writer, &self.hyperlinks, link, cell)?;
             queue!(self.writer, Print(cell.symbol()))?;
         }
+        hyperlink::close(&mut self.writer, link)?;
         queue!(
             self.writer,
             SetForegroundColor(CColor::Reset),

@@ -291,6 +291,9 @@ where
     B::Error: Send + Sync + 'static,
 {
     let wanted = terminal.backend().wants_shown();
+    terminal
+        .backend_mut()
+        .set_hyperlinks(crate::ui::hyperlink::table(app));
     let completed = terminal.draw(|frame| {
         test_panic();
         crate::ui::render(app, theme, frame);

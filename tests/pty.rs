@@ -15,6 +15,8 @@ mod hostile_support;
 #[path = "pty/pty_support.rs"]
 mod pty_support;
 
+#[path = "pty/copy.rs"]
+mod copy;
 #[path = "pty/hostile_faults.rs"]
 mod hostile_faults;
 #[path = "pty/hostile_markdown.rs"]

@@ -95,7 +95,6 @@ impl App {
 mod tests {
     use super::*;
     use crate::parse::parse_issue;
-    use crate::typeset::AmbiguousWidth;
 
     fn notes(source: &str) -> Vec<LinkNote> {
         link_notes(&parse_issue(source, None).articles[0])

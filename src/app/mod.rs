@@ -34,7 +34,7 @@ pub use copy::{Clip, Copied, article_text, byte_size, citation};
 pub use find::Search;
 pub use hits::{Found, IssueHit, reading_rank};
 pub use jumps::{JumpTarget, continuation};
-pub use links::{LinkNote, link_lines};
+pub use links::{LinkNote, link_lines, link_notes};
 pub use msg::{Effect, Effects, Msg, Parsed, Task};
 pub use reading::{LayoutCache, View};
 pub use reload::{Reloader, Reopened};
@@ -170,6 +170,9 @@ pub(crate) struct Settings {
     /// How the ambiguous width was chosen ("measured", "as set"), shown in
     /// help next to the result.
     pub(crate) ambiguous_note: Option<String>,
+    /// Link text is drawn as OSC 8 hyperlinks (the config's `hyperlinks`,
+    /// off where the terminal has none).
+    pub(crate) hyperlinks: bool,
 }
 
 /// Something to do again once the issues it needs are parsed.
@@ -263,6 +266,7 @@ impl App {
                 options,
                 body_width: config.body_width,
                 ambiguous_note: None,
+                hyperlinks: config.hyperlinks,
             },
             chores: Chores::default(),
         };

@@ -219,6 +219,8 @@ fn overrides(cli: &Cli, config: &mut Config) {
         config.ambiguous_width = mode;
     }
     cli.style.apply(config);
+    // No OSC 8 where the terminal would print it or drop it badly.
+    config.hyperlinks &= terminal::has_hyperlinks(|name| std::env::var(name).ok());
     if cli.mouse || cli.no_mouse {
         config.mouse = cli.mouse;
     }

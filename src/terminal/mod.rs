@@ -11,10 +11,12 @@
 //! sequence. Once the terminal has been restored, frames are dropped, so a
 //! late draw cannot scribble on the shell's screen.
 
+mod caps;
 mod foreground;
 mod probe;
 mod signals;
 
+pub use caps::has_hyperlinks;
 pub use foreground::{
     claim_input, is_hang_up, lost_to_job_control, owns_input, refuse_background_reads,
 };

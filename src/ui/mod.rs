@@ -4,6 +4,7 @@
 
 mod article;
 mod highlight;
+pub mod hyperlink;
 mod lists;
 mod overlay;
 mod status;

@@ -89,6 +89,8 @@ fn a_user_file_overlays_the_defaults() {
          body_width = 66\nindent = false\npunctuation = \"fullwidth\"\n\
          kinsoku = \"strict\"\nambiguous_width = \"wide\"\ntheme = \"mono\"\n\
          max_file_size = \"8 MiB\"\nmouse = true\n\
+         hyperlinks = false\nosc52 = false\nosc52_max_bytes = 100000\n\
+         copy_command = [\"xclip\", \"-selection\", \"clipboard\"]\n\
          [keys]\nnext_article = [\"n\", \"ctrl-n\"]\nquit = \"Q\"\n",
     );
     let expected = Config {
@@ -105,6 +107,10 @@ fn a_user_file_overlays_the_defaults() {
         theme: "mono".to_owned(),
         max_file_size: 8 << 20,
         mouse: true,
+        hyperlinks: false,
+        osc52: false,
+        osc52_max_bytes: 100_000,
+        copy_command: vec!["xclip".into(), "-selection".into(), "clipboard".into()],
         keys: [
             (
                 "next_article".to_owned(),
@@ -395,6 +401,8 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
         ]),
         proptest::sample::select(vec!["default", "mono"]),
         (1024u64..(16 << 30), proptest::bool::ANY),
+        (any::<bool>(), any::<bool>(), 16usize..(64 << 20)),
+        proptest::collection::vec("[a-z\\-\u{1b}]{1,6}", 0..3),
         keys,
     )
         .prop_map(
@@ -407,6 +415,8 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
                 ambiguous_width,
                 theme,
                 (size, mouse),
+                (hyperlinks, osc52, osc52_max_bytes),
+                copy_command,
                 keys,
             )| Config {
                 library,
@@ -418,6 +428,10 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
                 theme: theme.to_owned(),
                 max_file_size: size,
                 mouse,
+                hyperlinks,
+                osc52,
+                osc52_max_bytes,
+                copy_command,
                 keys: keys
                     .into_iter()
                     .map(|(action, key)| (action.to_owned(), vec![key.to_owned()]))

@@ -19,12 +19,22 @@ pub(super) fn rows(app: &App, pen: &Pen) -> Vec<Row> {
         ambiguous: pen.ambiguous,
         ..app.settings.options
     };
+    // Each row is its link, clickable where hyperlinks are on (the notes
+    // are numbered as the hyperlink table is).
+    let hyperlinks = !crate::ui::hyperlink::table(app).is_empty();
     link_lines(&app.overlay.link_notes, &options)
         .into_iter()
-        .map(|(key, text)| Row {
+        .enumerate()
+        .map(|(index, (key, text))| Row {
             key,
             text,
-            style: pen.theme.overlay,
+            style: match hyperlinks {
+                true => pen
+                    .theme
+                    .overlay
+                    .patch(crate::ui::hyperlink::link_style(index + 1)),
+                false => pen.theme.overlay,
+            },
         })
         .collect()
 }
