@@ -80,6 +80,11 @@ pub struct WireBackend<W: Write> {
     /// The URL of each link number cells carry (see [`hyperlink`]): link
     /// cells are sent inside OSC 8. Empty: no hyperlinks.
     hyperlinks: Vec<String>,
+    /// The terminal said it has left/right margins (DECLRMM, asked with
+    /// DECRQM at start): a pane's rows may scroll alone.
+    margins: bool,
+    /// The columns of the pane whose rows scroll (the Article pane).
+    band: Option<(u16, u16)>,
 }
 
 /// A backend told which frame the terminal shows after a draw.
@@ -95,6 +100,10 @@ pub trait Shown {
     /// The URLs of the link numbers the next frame's cells carry
     /// ([`ui::hyperlink::table`](crate::ui::hyperlink::table)).
     fn set_hyperlinks(&mut self, _urls: Vec<String>) {}
+
+    /// The columns (start, end exclusive) of the pane whose rows a frame
+    /// may scroll, for a terminal with left/right margins.
+    fn set_scroll_band(&mut self, _cols: Option<(u16, u16)>) {}
 }
 
 impl<W: Write> Shown for WireBackend<W> {
@@ -111,6 +120,10 @@ impl<W: Write> Shown for WireBackend<W> {
             self.hyperlinks = urls;
         }
     }
+
+    fn set_scroll_band(&mut self, cols: Option<(u16, u16)>) {
+        self.band = cols;
+    }
 }
 
 impl<W: Write> WireBackend<W> {
@@ -123,7 +136,16 @@ impl<W: Write> WireBackend<W> {
             shown: None,
             scrolling: scroll::from_env(),
             hyperlinks: Vec::new(),
+            margins: false,
+            band: None,
         }
+    }
+
+    /// Scroll a pane's rows alone between left and right margins: only for
+    /// a terminal that said it has them (DECRQM for mode 69).
+    pub fn with_margins(mut self, margins: bool) -> Self {
+        self.margins = margins;
+        self
     }
 
     /// Scroll moved rows (`true`) or always repaint them.

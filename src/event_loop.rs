@@ -291,9 +291,9 @@ where
     B::Error: Send + Sync + 'static,
 {
     let wanted = terminal.backend().wants_shown();
-    terminal
-        .backend_mut()
-        .set_hyperlinks(crate::ui::hyperlink::table(app));
+    let backend = terminal.backend_mut();
+    backend.set_hyperlinks(crate::ui::hyperlink::table(app));
+    backend.set_scroll_band(crate::ui::article_columns(app));
     let completed = terminal.draw(|frame| {
         test_panic();
         crate::ui::render(app, theme, frame);

@@ -25,6 +25,8 @@ mod hostile_markdown;
 mod hostile_output;
 #[path = "pty/hostile_reader.rs"]
 mod hostile_reader;
+#[path = "pty/margins.rs"]
+mod margins;
 #[path = "pty/mouse.rs"]
 mod mouse;
 #[path = "pty/reader.rs"]

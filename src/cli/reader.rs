@@ -91,7 +91,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         std::env::var(name).ok()
     }));
 
-    let (ambiguous, note) = ambiguous_width(config.ambiguous_width);
+    let (ambiguous, note, margins) = ambiguous_width(config.ambiguous_width);
     let mut app = App::new(library, &config, state, ambiguous)
         .with_ambiguous_note(note)
         .with_reloader(reloader(cli, &config));
@@ -109,7 +109,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         .unwrap_or_else(|| Theme::new(crate::config::no_color_requested(), ambiguous));
     settle(&mut app, Msg::Log(saver.take_messages()), Some(&saver));
     settle(&mut app, Msg::Announce, Some(&saver));
-    let result = run_screen(&mut app, &theme, &saver);
+    let result = run_screen(&mut app, &theme, &saver, margins);
 
     // Persist first, restore second, print third. The header cache carries
     // the article counts learnt this session into the next start's list.
@@ -133,8 +133,8 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn run_screen(app: &mut App, theme: &Theme, saver: &Saver) -> anyhow::Result<()> {
-    let backend = WireBackend::new(FrameWriter::new(), moves_from_env());
+fn run_screen(app: &mut App, theme: &Theme, saver: &Saver, margins: bool) -> anyhow::Result<()> {
+    let backend = WireBackend::new(FrameWriter::new(), moves_from_env()).with_margins(margins);
     let mut terminal = Terminal::new(backend)?;
     let result = (|| {
         // Also wipes the ambiguous-width probe's glyph.
@@ -191,16 +191,25 @@ fn reloader(cli: &Cli, config: &Config) -> Reloader {
     Reloader::new(move |stdin| Library::open_with(&paths, &options, Arc::new(RealFiles), stdin))
 }
 
-/// The ambiguous width to set text with, and how it was decided (shown in
-/// the help overlay).
-fn ambiguous_width(setting: AmbiguousSetting) -> (AmbiguousWidth, &'static str) {
+/// The ambiguous width to set text with, how it was decided (shown in
+/// the help overlay), and whether the terminal has left/right margins,
+/// asked in the same round trip: only with `auto`, so a width set in the
+/// config costs no wait and no byte more.
+fn ambiguous_width(setting: AmbiguousSetting) -> (AmbiguousWidth, &'static str, bool) {
     match setting {
-        AmbiguousSetting::Auto => match terminal::detect_ambiguous_width() {
-            Some(width) => (width, "measured"),
-            None => (AmbiguousWidth::Narrow, "assumed (no reply in 200 ms)"),
-        },
-        AmbiguousSetting::Narrow => (AmbiguousWidth::Narrow, "as set"),
-        AmbiguousSetting::Wide => (AmbiguousWidth::Wide, "as set"),
+        AmbiguousSetting::Auto => {
+            let answers = terminal::probe();
+            match answers.ambiguous {
+                Some(width) => (width, "measured", answers.margins),
+                None => (
+                    AmbiguousWidth::Narrow,
+                    "assumed (no reply in 200 ms)",
+                    answers.margins,
+                ),
+            }
+        }
+        AmbiguousSetting::Narrow => (AmbiguousWidth::Narrow, "as set", false),
+        AmbiguousSetting::Wide => (AmbiguousWidth::Wide, "as set", false),
     }
 }
 

@@ -20,7 +20,7 @@ pub use caps::has_hyperlinks;
 pub use foreground::{
     claim_input, is_hang_up, lost_to_job_control, owns_input, refuse_background_reads,
 };
-pub use probe::{detect_ambiguous_width, parse_cursor_report};
+pub use probe::{Answers, detect_ambiguous_width, has_margins, parse_cursor_report, probe};
 pub use signals::{
     OnExit, PERSIST_LIMIT, SignalThread, install_panic_hook, persist_within, spawn_signal_thread,
 };
