@@ -62,8 +62,10 @@ pub fn link_lines(notes: &[LinkNote], options: &Options) -> Vec<(String, String)
         .iter()
         .enumerate()
         .map(|(index, note)| {
-            // An autolink's text is its URL: said once.
-            let text = if note.text.is_empty() || note.text == note.url {
+            // An autolink's text is its URL (an address's, less `mailto:`):
+            // said once.
+            let bare = note.url.strip_prefix("mailto:").unwrap_or(&note.url);
+            let text = if note.text.is_empty() || note.text == note.url || note.text == bare {
                 note.url.clone()
             } else {
                 format!("{} — {}", note.url, note.text)

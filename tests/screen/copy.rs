@@ -124,4 +124,8 @@ fn bare_urls_are_underlined_and_listed() {
         screen.contains("[2]  mailto:desk@bjfzx.example"),
         "{screen}"
     );
+    assert!(
+        !screen.contains("— desk@"),
+        "an address is said once: {screen}"
+    );
 }
