@@ -22,10 +22,14 @@
 //! `Moves::Upstream` reproduces the unpatched backend for the wire-bytes
 //! comparison.
 //!
+//! Link cells are sent inside OSC 8 hyperlinks when the event loop gives
+//! the frame's URLs ([`Shown::set_hyperlinks`]; see [`hyperlink`]).
+//!
 //! Rows that moved whole (a scrolled article filling the width) are moved
 //! with the terminal's scrolling region instead of being repainted; see
 //! [`scroll`]. `Moves::Upstream` never scrolls.
 
+mod hyperlink;
 mod scroll;
 
 use std::io::{self, Write};
@@ -75,6 +79,14 @@ pub struct WireBackend<W: Write> {
     scrolling: bool,
     /// Whether a cursor the frame places is seen ([`CursorSeen`]).
     cursor_seen: bool,
+    /// The URL of each link number cells carry (see [`hyperlink`]): link
+    /// cells are sent inside OSC 8. Empty: no hyperlinks.
+    hyperlinks: Vec<String>,
+    /// The terminal said it has left/right margins (DECLRMM, asked with
+    /// DECRQM at start): a pane's rows may scroll alone.
+    margins: bool,
+    /// The columns of the pane whose rows scroll (the Article pane).
+    band: Option<(u16, u16)>,
 }
 
 /// A backend told, before a draw, whether the cursor the frame places is
@@ -100,6 +112,14 @@ pub trait Shown {
     /// Whether the next `draw` uses the frame handed back; when not, the
     /// caller need not copy it.
     fn wants_shown(&self) -> bool;
+
+    /// The URLs of the link numbers the next frame's cells carry
+    /// ([`ui::hyperlink::table`](crate::ui::hyperlink::table)).
+    fn set_hyperlinks(&mut self, _urls: Vec<String>) {}
+
+    /// The columns (start, end exclusive) of the pane whose rows a frame
+    /// may scroll, for a terminal with left/right margins.
+    fn set_scroll_band(&mut self, _cols: Option<(u16, u16)>) {}
 }
 
 impl<W: Write> Shown for WireBackend<W> {
@@ -109,6 +129,16 @@ impl<W: Write> Shown for WireBackend<W> {
 
     fn wants_shown(&self) -> bool {
         self.scrolling && self.moves == Moves::Agreed
+    }
+
+    fn set_hyperlinks(&mut self, urls: Vec<String>) {
+        if urls != self.hyperlinks {
+            self.hyperlinks = urls;
+        }
+    }
+
+    fn set_scroll_band(&mut self, cols: Option<(u16, u16)>) {
+        self.band = cols;
     }
 }
 
@@ -122,7 +152,17 @@ impl<W: Write> WireBackend<W> {
             shown: None,
             scrolling: scroll::from_env(),
             cursor_seen: true,
+            hyperlinks: Vec::new(),
+            margins: false,
+            band: None,
         }
+    }
+
+    /// Scroll a pane's rows alone between left and right margins: only for
+    /// a terminal that said it has them (DECRQM for mode 69).
+    pub fn with_margins(mut self, margins: bool) -> Self {
+        self.margins = margins;
+        self
     }
 
     /// Scroll moved rows (`true`) or always repaint them.
@@ -359,12 +399,15 @@ impl<W: Write> WireBackend<W> {
     ) -> io::Result<()> {
         let mut pen = Pen::reset();
         let mut cursor: Option<Position> = None;
+        let mut link = 0;
         for (x, y, cell) in content {
             self.move_to(cursor, x, y)?;
             cursor = self.cursor_after(x, y, cell);
             pen.set(&mut self.writer, cell)?;
+            link = hyperlink::switch(&mut self.writer, &self.hyperlinks, link, cell)?;
             queue!(self.writer, Print(cell.symbol()))?;
         }
+        hyperlink::close(&mut self.writer, link)?;
         queue!(
             self.writer,
             SetForegroundColor(CColor::Reset),

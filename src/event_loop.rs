@@ -164,6 +164,7 @@ fn run_task(app: &App, task: Task, saver: Option<&Saver>) -> Option<Msg> {
             None
         }
         Task::Fetch(request) => Some(start_fetch(*request)),
+        Task::Copy(clip) => Some(Msg::Copied(clip.what, crate::clipboard::copy(&clip.text))),
     }
 }
 
@@ -321,9 +322,10 @@ where
     B::Error: Send + Sync + 'static,
 {
     let wanted = terminal.backend().wants_shown();
-    terminal
-        .backend_mut()
-        .cursor_seen(crate::ui::cursor_seen(app));
+    let backend = terminal.backend_mut();
+    backend.cursor_seen(crate::ui::cursor_seen(app));
+    backend.set_hyperlinks(crate::ui::hyperlink::table(app));
+    backend.set_scroll_band(crate::ui::article_columns(app));
     let completed = terminal.draw(|frame| {
         test_panic();
         crate::ui::render(app, theme, frame);

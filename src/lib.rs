@@ -11,6 +11,7 @@ pub mod app;
 pub mod archive;
 pub mod backend;
 pub mod cli;
+pub mod clipboard;
 pub mod config;
 pub mod event_loop;
 pub mod feeds;

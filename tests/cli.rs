@@ -10,6 +10,8 @@
 #[path = "cli/cli_support.rs"]
 mod cli_support;
 
+#[path = "cli/bare_links.rs"]
+mod bare_links;
 #[path = "cli/config_errors.rs"]
 mod config_errors;
 #[path = "cli/config_load.rs"]
@@ -26,3 +28,5 @@ mod linear;
 mod list_cache;
 #[path = "cli/search.rs"]
 mod search;
+#[path = "cli/shell.rs"]
+mod shell;

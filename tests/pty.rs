@@ -19,6 +19,8 @@ mod pty_support;
 
 #[path = "pty/archive.rs"]
 mod archive;
+#[path = "pty/copy.rs"]
+mod copy;
 #[path = "pty/cursor.rs"]
 mod cursor;
 #[path = "pty/fetch.rs"]
@@ -33,6 +35,8 @@ mod hostile_output;
 mod hostile_reader;
 #[path = "pty/linear.rs"]
 mod linear;
+#[path = "pty/margins.rs"]
+mod margins;
 #[path = "pty/mouse.rs"]
 mod mouse;
 #[path = "pty/reader.rs"]

@@ -16,5 +16,7 @@ mod conformance;
 mod examples;
 #[path = "typeset/props.rs"]
 mod props;
+#[path = "typeset/urls.rs"]
+mod urls;
 #[path = "typeset/width.rs"]
 mod width;

@@ -12,6 +12,7 @@
 
 mod archive;
 mod calendar;
+mod copy;
 mod counts;
 mod fetching;
 mod find;
@@ -38,12 +39,13 @@ mod test_support;
 pub use crate::geometry::Pane;
 pub use crate::keys::Action;
 pub use archive::{Cursor, FOLDS_KEY};
+pub use copy::{Clip, Copied, article_text, byte_size, citation};
 pub use fetching::{FETCH_POLL, FetchInbox, FetchNews};
 pub use find::{PromptKind, Search};
 pub use hits::{Found, IssueHit, reading_rank};
 pub use jumps::{JumpTarget, continuation};
 pub use library_find::{LibraryFind, ResultLine};
-pub use links::{LinkNote, link_lines};
+pub use links::{LinkNote, link_lines, link_notes};
 pub use msg::{Effect, Effects, Msg, Parsed, SearchBatch, Task};
 pub use reading::{LayoutCache, View};
 pub use reload::{Reloader, Reopened};
@@ -189,6 +191,9 @@ pub(crate) struct Settings {
     pub(crate) mark_read: MarkRead,
     /// Whether the cursor on the focus is seen (`cursor = "visible"`).
     pub(crate) cursor_visible: bool,
+    /// Link text is drawn as OSC 8 hyperlinks (the config's `hyperlinks`,
+    /// off where the terminal has none).
+    pub(crate) hyperlinks: bool,
 }
 
 /// Something to do again once the issues it needs are parsed.
@@ -288,6 +293,7 @@ impl App {
                 ambiguous_note: None,
                 mark_read: config.mark_read,
                 cursor_visible: config.cursor == crate::config::CursorSetting::Visible,
+                hyperlinks: config.hyperlinks,
             },
             chores: Chores::default(),
             counts: counts::Counts::default(),

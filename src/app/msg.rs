@@ -63,6 +63,9 @@ pub enum Msg {
     FetchStarted(super::FetchInbox),
     /// News of the background fetch, drained by the loop from its inbox.
     Fetch(super::FetchNews),
+    /// A copy carried out, answering [`Task::Copy`]: what was copied and
+    /// how it went (the message to show on failure).
+    Copied(String, Result<super::Copied, String>),
 }
 
 /// What a running library search sent since it was last polled.
@@ -126,6 +129,9 @@ pub enum Task {
     /// Fetch these feeds on a worker thread; answer at once with
     /// `Msg::FetchStarted`, then its news as `Msg::Fetch`.
     Fetch(Box<crate::feeds::Request>),
+    /// Put text on the clipboard (OSC 52 or `copy_command`); answer with
+    /// `Msg::Copied`.
+    Copy(super::Clip),
 }
 
 /// What one message asks of the loop.

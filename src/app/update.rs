@@ -92,6 +92,10 @@ fn dispatch(app: &mut App, msg: Msg) -> Effect {
             app.search_results(results, counts);
             Effect::None
         }
+        Msg::Copied(what, outcome) => {
+            app.copied(&what, outcome);
+            Effect::None
+        }
     }
 }
 
@@ -223,6 +227,8 @@ fn pane_action(app: &mut App, action: Action) {
         Action::Log => open_overlay(app, Overlay::Log),
         Action::Starred => app.open_starred(),
         Action::Links => app.open_links(),
+        Action::Copy => app.copy(),
+        Action::CopyCitation => app.copy_citation(),
         // Esc first clears a search's highlight, then goes back.
         Action::Back if app.clear_search() => {}
         Action::Back | Action::FocusLeft => focus(app, left_of(app.screen.focus)),
@@ -463,7 +469,7 @@ fn overlay_last(app: &App, overlay: Overlay, rows: usize) -> usize {
         Overlay::Starred => app.overlay.starred.len().saturating_sub(1),
         // The log scrolls by message, so the last one can always reach the top.
         Overlay::Log => app.docs.messages.len().saturating_sub(1),
-        Overlay::Links => app.link_rows().saturating_sub(rows),
+        Overlay::Links => app.link_rows().saturating_sub(1),
         Overlay::Help => app.help_rows().saturating_sub(rows),
         // Their own keys: `App::calendar_action`, `App::results_action`.
         Overlay::Calendar | Overlay::Results => 0,
@@ -485,6 +491,8 @@ fn overlay_action(app: &mut App, overlay: Overlay, action: Action) {
         Action::Starred => app.open_starred(),
         Action::Links if overlay == Overlay::Links => app.overlay.open = None,
         Action::Links => app.open_links(),
+        Action::Copy | Action::Open if overlay == Overlay::Links => app.copy(),
+        Action::CopyCitation => app.copy_citation(),
         Action::Down => app.overlay.line = (line + 1).min(last(app)),
         Action::Up => app.overlay.line = line.saturating_sub(1),
         Action::PageDown | Action::HalfPageDown => app.overlay.line = (line + page).min(last(app)),

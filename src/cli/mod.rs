@@ -11,6 +11,7 @@ pub mod list;
 pub mod reader;
 pub(crate) mod report;
 pub mod search;
+pub mod shell;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -94,6 +95,10 @@ pub enum Command {
     Feeds(feeds::FeedsArgs),
     /// Fetch every feed and keep its new issues (quiet unless a feed fails).
     Fetch(feeds::FetchArgs),
+    /// Print a completion script for bash, zsh or fish.
+    Completions(shell::CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
 }
 
 /// Parse the command line and run; the whole of `main`.
@@ -107,6 +112,8 @@ pub fn main() -> ExitCode {
         Some(Command::Config(args)) => config::run(args, cli.config.as_deref()),
         Some(Command::Feeds(args)) => feeds::run(args, cli.config.as_deref()),
         Some(Command::Fetch(args)) => feeds::fetch(args, cli.config.as_deref()),
+        Some(Command::Completions(args)) => shell::completions(args),
+        Some(Command::Man) => shell::man(),
         None => reader::run(&cli),
     };
     match result {

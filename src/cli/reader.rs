@@ -100,8 +100,11 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         mouse: config.mouse,
     };
     let guard = Guard::enter(modes).map_err(ReaderError::Enter)?;
+    crate::clipboard::install(crate::clipboard::Clipboard::new(&config, |name| {
+        std::env::var(name).ok()
+    }));
 
-    let (ambiguous, note) = ambiguous_width(config.ambiguous_width);
+    let (ambiguous, note, margins) = ambiguous_width(config.ambiguous_width);
     let mut app = App::new(library, &config, state, ambiguous)
         .with_ambiguous_note(note)
         .with_reloader(reloader(cli, &config))
@@ -135,7 +138,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         // The tick after an input: the app asks to be woken to show progress.
         settle(&mut app, Msg::Tick(std::time::Instant::now()), Some(&saver));
     }
-    let result = run_screen(&mut app, &theme, &saver);
+    let result = run_screen(&mut app, &theme, &saver, margins);
 
     // Persist first, restore second, print third. The header cache carries
     // the article counts learnt this session into the next start's list.
@@ -160,8 +163,8 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn run_screen(app: &mut App, theme: &Theme, saver: &Saver) -> anyhow::Result<()> {
-    let backend = WireBackend::new(FrameWriter::new(), moves_from_env());
+fn run_screen(app: &mut App, theme: &Theme, saver: &Saver, margins: bool) -> anyhow::Result<()> {
+    let backend = WireBackend::new(FrameWriter::new(), moves_from_env()).with_margins(margins);
     let mut terminal = Terminal::new(backend)?;
     let result = (|| {
         // Also wipes the ambiguous-width probe's glyph.
@@ -202,7 +205,7 @@ fn command_hint(paths: &[PathBuf]) -> String {
     });
     match word {
         Some(word) => format!(
-            " ({:?} is not a command either; the commands are dump, json, list, search, config, feeds, fetch)",
+            " ({:?} is not a command either; the commands are dump, json, list, search, config, feeds, fetch, completions, man)",
             word.to_string_lossy()
         ),
         None => String::new(),
@@ -223,16 +226,25 @@ fn reloader(cli: &Cli, config: &Config) -> Reloader {
     })
 }
 
-/// The ambiguous width to set text with, and how it was decided (shown in
-/// the help overlay).
-fn ambiguous_width(setting: AmbiguousSetting) -> (AmbiguousWidth, &'static str) {
+/// The ambiguous width to set text with, how it was decided (shown in
+/// the help overlay), and whether the terminal has left/right margins,
+/// asked in the same round trip: only with `auto`, so a width set in the
+/// config costs no wait and no byte more.
+fn ambiguous_width(setting: AmbiguousSetting) -> (AmbiguousWidth, &'static str, bool) {
     match setting {
-        AmbiguousSetting::Auto => match terminal::detect_ambiguous_width() {
-            Some(width) => (width, "measured"),
-            None => (AmbiguousWidth::Narrow, "assumed (no reply in 200 ms)"),
-        },
-        AmbiguousSetting::Narrow => (AmbiguousWidth::Narrow, "as set"),
-        AmbiguousSetting::Wide => (AmbiguousWidth::Wide, "as set"),
+        AmbiguousSetting::Auto => {
+            let answers = terminal::probe();
+            match answers.ambiguous {
+                Some(width) => (width, "measured", answers.margins),
+                None => (
+                    AmbiguousWidth::Narrow,
+                    "assumed (no reply in 200 ms)",
+                    answers.margins,
+                ),
+            }
+        }
+        AmbiguousSetting::Narrow => (AmbiguousWidth::Narrow, "as set", false),
+        AmbiguousSetting::Wide => (AmbiguousWidth::Wide, "as set", false),
     }
 }
 
@@ -261,6 +273,8 @@ fn overrides(cli: &Cli, config: &mut Config) {
         config.ambiguous_width = mode;
     }
     cli.style.apply(config);
+    // No OSC 8 where the terminal would print it or drop it badly.
+    config.hyperlinks &= terminal::has_hyperlinks(|name| std::env::var(name).ok());
     if cli.mouse || cli.no_mouse {
         config.mouse = cli.mouse;
     }

@@ -113,6 +113,15 @@ pub struct Config {
     pub feeds: Vec<Subscription>,
     /// How and when feeds are fetched.
     pub fetch: FetchSettings,
+    /// Link text is an OSC 8 hyperlink (where the terminal has them).
+    pub hyperlinks: bool,
+    /// `y`/`Y` copy through OSC 52 to the terminal's clipboard.
+    pub osc52: bool,
+    /// The longest text OSC 52 sends, in bytes of text.
+    pub osc52_max_bytes: usize,
+    /// A program and its arguments that take the copied text on standard
+    /// input instead of OSC 52 (`["wl-copy"]`); empty: none.
+    pub copy_command: Vec<String>,
     /// Action name → key specs (`"j"`, `"ctrl-f"`, `"PageDown"`), overriding the defaults.
     pub keys: BTreeMap<String, Vec<String>>,
 }
@@ -173,6 +182,10 @@ impl Config {
             markers: Markers::default(),
             feeds: Vec::new(),
             fetch: FetchSettings::default(),
+            hyperlinks: false,
+            osc52: false,
+            osc52_max_bytes: 0,
+            copy_command: Vec::new(),
             keys: BTreeMap::new(),
         }
     }

@@ -13,7 +13,7 @@ use crate::store::MarkRead;
 use crate::typeset::{Kinsoku, Punctuation};
 
 /// The top-level keys, in the order the default file documents them.
-pub(crate) const KEYS: [&str; 19] = [
+pub(crate) const KEYS: [&str; 23] = [
     "library",
     "body_width",
     "indent",
@@ -28,12 +28,19 @@ pub(crate) const KEYS: [&str; 19] = [
     "linear",
     "borders",
     "markers",
+    "hyperlinks",
+    "osc52",
+    "osc52_max_bytes",
+    "copy_command",
     "feeds",
     "fetch_on_start",
     "fetch_timeout",
     "fetch_host_delay",
     "keys",
 ];
+
+/// The OSC 52 cap: from 16 bytes to 64 MiB of text.
+pub(crate) const OSC52_RANGE: Range<usize> = 16..(64 << 20) + 1;
 
 pub(crate) const BODY_WIDTH: Range<u16> = 10..1001;
 /// A setting's values with their derived names.
@@ -213,6 +220,26 @@ impl Walk<'_> {
                     config.fetch.host_delay = d;
                 }
             }
+            "hyperlinks" => {
+                if let Some(b) = self.boolean(name, value) {
+                    config.hyperlinks = b;
+                }
+            }
+            "osc52" => {
+                if let Some(b) = self.boolean(name, value) {
+                    config.osc52 = b;
+                }
+            }
+            "osc52_max_bytes" => {
+                let allowed = "a whole number of bytes from 16 to 67108864";
+                if let Some(n) = self.integer(name, value, allowed) {
+                    match usize::try_from(n) {
+                        Ok(n) if OSC52_RANGE.contains(&n) => config.osc52_max_bytes = n,
+                        _ => self.expected(name, value, allowed),
+                    }
+                }
+            }
+            "copy_command" => self.copy_command(config, value),
             "keys" => self.keys(config, value),
             _ => {
                 let message = unknown_key_message(name);
@@ -342,6 +369,22 @@ impl Walk<'_> {
                 }
                 None => {}
             }
+        }
+    }
+
+    fn copy_command(&mut self, config: &mut Config, value: &Value<'_>) {
+        let allowed = "a program and its arguments, like [\"wl-copy\"] or [\"xclip\", \"-selection\", \"clipboard\"] ([] for none)";
+        let DeValue::Array(items) = value.get_ref() else {
+            return self.expected("copy_command", value, allowed);
+        };
+        let words: Option<Vec<String>> = (items.iter())
+            .map(|item| item.get_ref().as_str().map(str::to_owned))
+            .collect();
+        match words {
+            Some(words) if words.first().is_none_or(|w| !w.is_empty()) => {
+                config.copy_command = words;
+            }
+            _ => self.expected("copy_command", value, allowed),
         }
     }
 

@@ -60,6 +60,11 @@ pub fn to_toml(config: &Config) -> String {
         "markers = {}",
         name_of(&named::<Markers>(), config.markers)
     );
+    let _ = writeln!(out, "hyperlinks = {}", config.hyperlinks);
+    let _ = writeln!(out, "osc52 = {}", config.osc52);
+    let _ = writeln!(out, "osc52_max_bytes = {}", config.osc52_max_bytes);
+    let words: Vec<String> = config.copy_command.iter().map(|w| toml_string(w)).collect();
+    let _ = writeln!(out, "copy_command = [{}]", words.join(", "));
     let _ = writeln!(out, "fetch_on_start = {}", config.fetch.on_start);
     let _ = writeln!(
         out,

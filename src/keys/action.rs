@@ -89,6 +89,13 @@ pub enum Action {
     /// List the current article's links, numbered as `dump` numbers them.
     #[strum(message = "links in this article")]
     Links,
+    /// Copy the article (headline, byline, body) as plain text; in the
+    /// links list, the URL of the selected link.
+    #[strum(message = "copy the article (in L: the URL)")]
+    Copy,
+    /// Copy a citation line: 《报名》2022年2月13日 第1版《标题》.
+    #[strum(message = "copy a citation line")]
+    CopyCitation,
     /// Open the search prompt (`/`).
     #[strum(message = "search this issue")]
     Search,

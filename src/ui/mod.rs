@@ -4,6 +4,7 @@
 
 mod article;
 mod highlight;
+pub mod hyperlink;
 mod lists;
 mod overlay;
 mod status;
@@ -17,6 +18,16 @@ use crate::app::{App, Pane};
 use crate::geometry;
 use text::Pen;
 pub use theme::Theme;
+
+/// The columns (start, end exclusive) of the Article pane as `render`
+/// places it, when it shares the screen with another pane: the band a
+/// terminal with left/right margins can scroll alone.
+pub fn article_columns(app: &App) -> Option<(u16, u16)> {
+    let area = geometry::screen_rect(app.screen.size);
+    let screen = geometry::screen(area, app.screen.focus, app.screen.issues_shown)?;
+    let article = screen.article?;
+    (article.width < area.width).then_some((article.x, article.right()))
+}
 
 /// Draw the whole screen in `theme`. Borrows the app; mutates nothing.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {

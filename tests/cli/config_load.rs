@@ -96,6 +96,8 @@ fn a_user_file_overlays_the_defaults() {
          kinsoku = \"strict\"\nambiguous_width = \"wide\"\ntheme = \"mono\"\n\
          max_file_size = \"8 MiB\"\nmouse = true\nmark_read = \"manual\"\n\
          cursor = \"visible\"\nlinear = true\nborders = \"none\"\nmarkers = \"text\"\n\
+         hyperlinks = false\nosc52 = false\nosc52_max_bytes = 100000\n\
+         copy_command = [\"xclip\", \"-selection\", \"clipboard\"]\n\
          [keys]\nnext_article = [\"n\", \"ctrl-n\"]\nquit = \"Q\"\n",
     );
     let expected = Config {
@@ -119,6 +121,10 @@ fn a_user_file_overlays_the_defaults() {
         markers: Markers::Text,
         feeds: Vec::new(),
         fetch: Config::default().fetch,
+        hyperlinks: false,
+        osc52: false,
+        osc52_max_bytes: 100_000,
+        copy_command: vec!["xclip".into(), "-selection".into(), "clipboard".into()],
         keys: [
             (
                 "next_article".to_owned(),
@@ -409,9 +415,15 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
         ]),
         proptest::sample::select(vec!["default", "mono"]),
         (
-            1024u64..(16 << 30),
-            proptest::bool::ANY,
-            proptest::sample::select(vec![MarkRead::End, MarkRead::Open, MarkRead::Manual]),
+            (
+                1024u64..(16 << 30),
+                proptest::bool::ANY,
+                proptest::sample::select(vec![MarkRead::End, MarkRead::Open, MarkRead::Manual]),
+            ),
+            (
+                (any::<bool>(), any::<bool>(), 16usize..(64 << 20)),
+                proptest::collection::vec("[a-z\\-\u{1b}]{1,6}", 0..3),
+            ),
         ),
         keys,
         proptest::sample::subsequence(
@@ -436,7 +448,7 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
                 kinsoku,
                 ambiguous_width,
                 theme,
-                (size, mouse, mark_read),
+                ((size, mouse, mark_read), ((hyperlinks, osc52, osc52_max_bytes), copy_command)),
                 keys,
                 feeds,
                 (on_start, timeout, delay_ms),
@@ -468,6 +480,10 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
                     timeout: std::time::Duration::from_secs(timeout),
                     host_delay: std::time::Duration::from_millis(delay_ms),
                 },
+                hyperlinks,
+                osc52,
+                osc52_max_bytes,
+                copy_command,
                 keys: keys
                     .into_iter()
                     .map(|(action, key)| (action.to_owned(), vec![key.to_owned()]))

@@ -140,9 +140,9 @@ fn contents(app: &App, pen: &Pen, area: Rect, overlay: Overlay) -> Contents {
         }
         Overlay::Links => (
             " Links ".to_owned(),
-            links::rows(app, pen, area),
-            None,
-            app.overlay.line,
+            links::rows(app, pen),
+            Some(app.overlay.line),
+            0,
         ),
         // Drawn by their own files (`render_overlay` sends them there).
         Overlay::Calendar | Overlay::Results => (String::new(), Vec::new(), None, 0),
