@@ -21,6 +21,8 @@ mod mouse;
 mod pages;
 #[path = "screen/props.rs"]
 mod props;
+#[path = "screen/reading_state.rs"]
+mod reading_state;
 #[path = "screen/reload.rs"]
 mod reload;
 #[path = "screen/render.rs"]
