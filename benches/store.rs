@@ -119,7 +119,11 @@ fn through_the_loop(c: &mut Criterion, state: &State) {
     c.bench_function("saver_per_key/j_in_the_article_through_settle", |b| {
         b.iter(|| {
             n += 1;
-            let msg = if n.is_multiple_of(2) { down.clone() } else { up.clone() };
+            let msg = if n.is_multiple_of(2) {
+                down.clone()
+            } else {
+                up.clone()
+            };
             black_box(settle(&mut app, msg, Some(&saver)))
         })
     });

@@ -124,6 +124,7 @@ fn second_line(
     count: Count,
     fits: impl Fn(&str) -> bool,
 ) -> String {
+    let known = (count.articles, count.unread);
     let (count, keep_count) = match (status, count.articles, count.unread) {
         (EntryStatus::Unavailable(reason), _, _) => (reason.clone(), true),
         (EntryStatus::Ready, Some(n), Some(0)) => (format!("{n}/{n} read"), false),
@@ -131,6 +132,11 @@ fn second_line(
         (EntryStatus::Ready, Some(1), None) => ("1 article".to_owned(), false),
         (EntryStatus::Ready, Some(n), None) => (format!("{n} articles"), false),
         (EntryStatus::Ready, None, _) => (String::new(), false),
+    };
+    // Without the total when the row is narrow: what is left matters more.
+    let short = match known {
+        (Some(_), Some(unread)) if !keep_count => format!("{unread} unread"),
+        _ => count.clone(),
     };
     let join = |parts: [&str; 2]| {
         let parts: Vec<&str> = parts.into_iter().filter(|p| !p.trim().is_empty()).collect();
@@ -143,9 +149,14 @@ fn second_line(
     } else {
         date.clone()
     };
-    let candidates = [join([&day, &count]), join([&date, &count]), last];
+    let candidates = [
+        join([&day, &count]),
+        join([&date, &count]),
+        join([&date, &short]),
+        last,
+    ];
     let fitting = candidates.iter().find(|c| fits(c));
-    fitting.unwrap_or(&candidates[2]).clone()
+    fitting.unwrap_or(&candidates[3]).clone()
 }
 
 pub(super) fn render_headlines(app: &App, pen: &mut Pen, pane: Rect) {
@@ -327,6 +338,7 @@ mod tests {
         assert_eq!(line(3, 40), "2022-02-13 星期日 · 3/4 unread");
         assert_eq!(line(0, 40), "2022-02-13 星期日 · 4/4 read");
         assert_eq!(line(3, 24), "2022-02-13 · 3/4 unread");
+        assert_eq!(line(3, 21), "2022-02-13 · 3 unread");
         assert_eq!(line(3, 18), "2022-02-13");
     }
 
