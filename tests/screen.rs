@@ -27,6 +27,8 @@ mod pages;
 mod props;
 #[path = "screen/quiet.rs"]
 mod quiet;
+#[path = "screen/reading_state.rs"]
+mod reading_state;
 #[path = "screen/reload.rs"]
 mod reload;
 #[path = "screen/render.rs"]

@@ -35,11 +35,13 @@ pub enum Msg {
     /// The terminal's new size; sent once before the first frame too.
     Resize(u16, u16),
     /// A frame is about to be drawn: lay out what it shows, keep the lists'
-    /// selection in view, mark an article whose end shows as read. Sent
-    /// once per frame, so a drained batch of keys lays out once.
+    /// selection in view, apply the `mark_read` rule to the article open in
+    /// the Article pane (never to a preview). Sent once per frame, so a
+    /// drained batch of keys lays out once.
     Frame,
     /// The time now: sent after every batch of input and at the deadline
-    /// [`App::next_deadline`](super::App::next_deadline) asked for.
+    /// [`App::next_deadline`](super::App::next_deadline) asked for. The only
+    /// clock `update` has: it stamps an opening and ends its dwell.
     Tick(Instant),
     /// Messages for the log (from the store, at start or after a save).
     Log(Vec<String>),

@@ -161,7 +161,14 @@ fn issue_line(entry: &Entry, unread: Option<usize>, fits: impl Fn(&str) -> bool)
             };
             let full = format!("{day} · {count}");
             let short = date.clone().map(|d| format!("{d} · {count}"));
-            [Some(full), short, date].into_iter().flatten().collect()
+            // Narrower still, the unread count alone outlasts the total.
+            let unread = (date.clone())
+                .zip(unread.filter(|n| *n > 0))
+                .map(|(d, n)| format!("{d} · {n} unread"));
+            [Some(full), short, unread, date]
+                .into_iter()
+                .flatten()
+                .collect()
         }
     };
     let last = candidates.last().cloned().unwrap_or_default();
@@ -374,6 +381,7 @@ mod tests {
         assert_eq!(line(3, 40), "2022-02-13 星期日 · 3/4 unread");
         assert_eq!(line(0, 40), "2022-02-13 星期日 · 4/4 read");
         assert_eq!(line(3, 24), "2022-02-13 · 3/4 unread");
+        assert_eq!(line(3, 21), "2022-02-13 · 3 unread");
         assert_eq!(line(3, 18), "2022-02-13");
     }
 }
