@@ -16,5 +16,9 @@ mod conformance;
 mod examples;
 #[path = "typeset/props.rs"]
 mod props;
+#[path = "typeset/terms.rs"]
+mod terms;
+#[path = "typeset/widows.rs"]
+mod widows;
 #[path = "typeset/width.rs"]
 mod width;

@@ -12,11 +12,12 @@ use super::{AmbiguousSetting, Config, Problem};
 use crate::typeset::{Kinsoku, Punctuation};
 
 /// The top-level keys, in the order the default file documents them.
-pub(crate) const KEYS: [&str; 10] = [
+pub(crate) const KEYS: [&str; 11] = [
     "library",
     "body_width",
     "indent",
     "punctuation",
+    "widows",
     "kinsoku",
     "ambiguous_width",
     "theme",
@@ -141,6 +142,11 @@ impl Walk<'_> {
             "punctuation" => {
                 if let Some(v) = self.choice(name, value, &named::<Punctuation>()) {
                     config.punctuation = v;
+                }
+            }
+            "widows" => {
+                if let Some(b) = self.boolean(name, value) {
+                    config.widows = b;
                 }
             }
             "kinsoku" => {

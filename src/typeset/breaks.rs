@@ -21,6 +21,7 @@ use super::Kinsoku;
 use super::classes::{
     ends_prohibited, is_east_asian, is_final_quote, is_initial_quote, starts_prohibited,
 };
+use super::terms::{inside_quoted_term, splits_a_word};
 
 /// What the tailoring looks at around the boundary at byte `at`.
 #[derive(Debug, Clone, Copy)]
@@ -100,7 +101,8 @@ pub fn tailor(base_allowed: bool, b: &Boundary<'_>, level: Kinsoku) -> bool {
     let (first, after) = b.first_visible();
     !(starts_prohibited(first, after, level)
         || ends_prohibited(b.last_visible(), level)
-        || hyphen_in_url(b))
+        || hyphen_in_url(b)
+        || splits_a_word(b))
 }
 
 /// How far back a hyphen looks for the `://` of the URL it may be in.
@@ -229,7 +231,8 @@ pub fn opportunities(text: &str, level: Kinsoku) -> Vec<(usize, BreakOpportunity
             next,
             after_next: chars.get(k + 1).map(|&(_, c)| c),
         };
-        if tailor(here.is_some(), &boundary, level) {
+        let in_term = level != Kinsoku::None && inside_quoted_term(text, at);
+        if !in_term && tailor(here.is_some(), &boundary, level) {
             out.push((at, BreakOpportunity::Allowed));
         }
     }

@@ -19,6 +19,8 @@ pub mod display;
 pub mod heading;
 pub mod linebreak;
 pub mod paragraph;
+mod terms;
+pub mod widow;
 pub mod width;
 
 pub use display::{display_line, line_width};
@@ -108,6 +110,8 @@ pub struct Options {
     pub punctuation: Punctuation,
     /// Give CJK paragraphs the customary two-character first-line indent.
     pub indent: bool,
+    /// Allow a lone character on a paragraph's last line (see `widow`).
+    pub widows: bool,
 }
 
 impl Default for Options {
@@ -117,6 +121,7 @@ impl Default for Options {
             kinsoku: Kinsoku::default(),
             punctuation: Punctuation::default(),
             indent: true,
+            widows: false,
         }
     }
 }

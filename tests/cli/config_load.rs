@@ -42,6 +42,7 @@ fn the_default_file_says_exactly_the_defaults() {
         "body_width",
         "indent",
         "punctuation",
+        "widows",
         "kinsoku",
         "ambiguous_width",
         "theme",
@@ -87,7 +88,7 @@ fn a_user_file_overlays_the_defaults() {
     let config = load_text(
         "library = [\"~/papers\", \"archive\", \"/srv/news\"]\n\
          body_width = 66\nindent = false\npunctuation = \"fullwidth\"\n\
-         kinsoku = \"strict\"\nambiguous_width = \"wide\"\ntheme = \"mono\"\n\
+         widows = true\nkinsoku = \"strict\"\nambiguous_width = \"wide\"\ntheme = \"mono\"\n\
          max_file_size = \"8 MiB\"\nmouse = true\n\
          [keys]\nnext_article = [\"n\", \"ctrl-n\"]\nquit = \"Q\"\n",
     );
@@ -100,6 +101,7 @@ fn a_user_file_overlays_the_defaults() {
         body_width: 66,
         indent: false,
         punctuation: Punctuation::Fullwidth,
+        widows: true,
         kinsoku: Kinsoku::Strict,
         ambiguous_width: AmbiguousSetting::Wide,
         theme: "mono".to_owned(),
@@ -394,7 +396,11 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
             AmbiguousSetting::Wide,
         ]),
         proptest::sample::select(vec!["default", "mono"]),
-        (1024u64..(16 << 30), proptest::bool::ANY),
+        (
+            1024u64..(16 << 30),
+            proptest::bool::ANY,
+            proptest::bool::ANY,
+        ),
         keys,
     )
         .prop_map(
@@ -406,13 +412,14 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
                 kinsoku,
                 ambiguous_width,
                 theme,
-                (size, mouse),
+                (size, mouse, widows),
                 keys,
             )| Config {
                 library,
                 body_width,
                 indent,
                 punctuation,
+                widows,
                 kinsoku,
                 ambiguous_width,
                 theme: theme.to_owned(),
