@@ -23,7 +23,7 @@ mod terms;
 pub mod widow;
 pub mod width;
 
-pub use display::{display_line, line_width};
+pub use display::{display_line, display_text, line_width};
 pub use heading::wrap_heading;
 pub use linebreak::wrap;
 pub use paragraph::{first_line_indent, is_cjk_paragraph, is_list_item};

@@ -10,6 +10,7 @@ use crate::app::{App, IssueInfo, Pane};
 use crate::geometry::{content_rect, item_height, list_capacity, window};
 use crate::library::EntryStatus;
 use crate::model::Article;
+use crate::typeset::display_text;
 
 /// One list item: a first line of styled parts, a dim second line shown
 /// when there is room, and whether it is selected.
@@ -164,13 +165,16 @@ fn headline_item(app: &App, pen: &Pen, article: &Article, selected: bool) -> Ite
     // The star column is as wide as the wider glyph, in either width mode.
     let star_width = pen.width(glyphs.starred).max(pen.width(glyphs.unstarred));
     let gap = " ".repeat(star_width.saturating_sub(pen.width(star)) + 1);
-    let second: Vec<&str> = [
+    // Article text, shown with the article's display options.
+    let shown = |text: &str| display_text(text, app.options()).into_owned();
+    let second: Vec<String> = [
         article.kicker.as_deref(),
         article.deck.as_deref().or(article.byline.as_deref()),
     ]
     .into_iter()
     .flatten()
     .filter(|s| !s.is_empty())
+    .map(shown)
     .collect();
     let headline_style = if read {
         pen.theme.read
@@ -183,7 +187,7 @@ fn headline_item(app: &App, pen: &Pen, article: &Article, selected: bool) -> Ite
             (" ".to_owned(), pen.theme.base),
             (star.to_owned(), pen.theme.star),
             (gap, pen.theme.base),
-            (article.headline.clone(), headline_style),
+            (shown(&article.headline), headline_style),
         ],
         second: second.join(" · "),
         second_style: pen.theme.second_line,
