@@ -23,9 +23,13 @@ use crate::backend::Shown;
 use crate::library::{Library, ReadError, Source, Stamp};
 use crate::store::{State, Store};
 use crate::terminal;
+use crate::typeset;
 use crate::ui::Theme;
 
 pub use crate::app::SAVE_DELAY;
+
+/// How often the loop looks whether the word segmenter is ready.
+const WORDS_POLL: Duration = Duration::from_millis(50);
 
 /// How long the drain waits for more pending input. crossterm's poll(2)
 /// source (feature `use-dev-tty`) does not read at all for a zero timeout,
@@ -115,6 +119,7 @@ where
     B::Error: Send + Sync + 'static,
 {
     terminal::refuse_background_reads()?;
+    let mut words_loading = false;
     loop {
         // Never wait for input in the background or in modes a stop
         // undid: stay stopped until `fg`, then re-enter and redraw everything.
@@ -125,9 +130,20 @@ where
         // the read mark this may set is staged like any other change.
         settle(app, Msg::Frame, Some(saver));
         draw(terminal, app, theme)?;
+        // The word segmenter's dictionary is built off the first frame, on
+        // a thread; until it is ready the loop looks in now and then, and the
+        // frame after it lays headings out again, broken between words.
+        if !words_loading {
+            words_loading = true;
+            std::thread::spawn(typeset::words::load);
+        }
+        let words_wait = (!typeset::words::ready()).then_some(WORDS_POLL);
         let wait = app
             .next_deadline()
-            .map(|at| at.saturating_duration_since(Instant::now()));
+            .map(|at| at.saturating_duration_since(Instant::now()))
+            .into_iter()
+            .chain(words_wait)
+            .min();
         let first = match input(wait)? {
             Input::Event(event) => event,
             Input::Timeout => {

@@ -14,6 +14,8 @@ mod buffer;
 mod conformance;
 #[path = "typeset/examples.rs"]
 mod examples;
+#[path = "typeset/headlines.rs"]
+mod headlines;
 #[path = "typeset/props.rs"]
 mod props;
 #[path = "typeset/terms.rs"]

@@ -22,6 +22,7 @@ pub mod paragraph;
 mod terms;
 pub mod widow;
 pub mod width;
+pub mod words;
 
 pub use display::{display_line, display_text, line_width};
 pub use heading::wrap_heading;
