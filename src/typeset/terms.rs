@@ -62,8 +62,20 @@ fn is_hangul(c: char) -> bool {
     matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
 }
 
-/// How far back a slash looks for the `://` of a URL.
+/// How far back a break looks for the `://` of the URL it may be in.
 const URL_LOOKBACK: usize = 256;
+
+/// The word (text since the last whitespace) that ends at byte `at`, looked
+/// for in the last `URL_LOOKBACK` bytes only, so a long run costs linear
+/// time.
+pub(super) fn word_before(text: &str, at: usize) -> &str {
+    let mut from = at.saturating_sub(URL_LOOKBACK);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let word = &text[from..at];
+    word.rsplit(char::is_whitespace).next().unwrap_or(word)
+}
 
 /// Whether the break at `b` would split a Korean word or a slash unit.
 pub(super) fn splits_a_word(b: &Boundary<'_>) -> bool {
@@ -73,12 +85,7 @@ pub(super) fn splits_a_word(b: &Boundary<'_>) -> bool {
     if b.before != '/' || !b.next.is_ascii_alphanumeric() {
         return false;
     }
-    let mut from = b.at.saturating_sub(URL_LOOKBACK);
-    while !b.text.is_char_boundary(from) {
-        from += 1;
-    }
-    let word = &b.text[from..b.at - 1];
-    let word = word.rsplit(char::is_whitespace).next().unwrap_or(word);
+    let word = word_before(b.text, b.at - 1);
     word.ends_with(|c: char| c.is_ascii_alphanumeric()) && !word.contains("://")
 }
 
