@@ -20,6 +20,8 @@ mod headlines;
 mod props;
 #[path = "typeset/terms.rs"]
 mod terms;
+#[path = "typeset/urls.rs"]
+mod urls;
 #[path = "typeset/widows.rs"]
 mod widows;
 #[path = "typeset/width.rs"]

@@ -228,6 +228,14 @@ impl Tree {
         }
     }
 
+    /// How many of paper `paper`'s issues have rows (0 when folded).
+    pub fn shown_count(&self, paper: usize) -> usize {
+        match paper < self.papers.len() {
+            true => self.visible(paper).0,
+            false => 0,
+        }
+    }
+
     /// Rows paper `paper` takes: its header, its shown issues, a "more" row.
     fn paper_rows(&self, paper: usize) -> usize {
         let (shown, hidden) = self.visible(paper);

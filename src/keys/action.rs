@@ -72,8 +72,14 @@ pub enum Action {
     JumpBack,
     #[strum(message = "next unread article")]
     NextUnread,
+    /// The next issue with an unread article, round the library.
+    #[strum(message = "next issue with unread articles")]
+    NextUnreadIssue,
     #[strum(message = "mark read / unread")]
     ToggleRead,
+    /// Mark every article of the issue read; again: undo.
+    #[strum(message = "mark the issue read (again: undo)")]
+    MarkIssueRead,
     #[strum(message = "star / unstar")]
     ToggleStar,
     #[strum(message = "starred articles")]
@@ -83,17 +89,42 @@ pub enum Action {
     /// List the current article's links, numbered as `dump` numbers them.
     #[strum(message = "links in this article")]
     Links,
+    /// Copy the article (headline, byline, body) as plain text; in the
+    /// links list, the URL of the selected link.
+    #[strum(message = "copy the article (in L: the URL)")]
+    Copy,
+    /// Copy a citation line: 《报名》2022年2月13日 第1版《标题》.
+    #[strum(message = "copy a citation line")]
+    CopyCitation,
     /// Open the search prompt (`/`).
     #[strum(message = "search this issue")]
     Search,
+    /// Search every issue of the library (`|`; `/` in the Issues pane).
+    #[strum(message = "search the whole library")]
+    SearchLibrary,
     /// Go to the next or previous hit of the last search.
     #[strum(message = "next search hit")]
     SearchNext,
     #[strum(message = "previous search hit")]
     SearchPrev,
+    /// The `:` prompt: a date in any typed form, or a paper's name.
+    #[strum(message = "go to a date or a paper")]
+    GoTo,
+    /// A month calendar of the selected paper's issues.
+    #[strum(message = "calendar of the paper's issues")]
+    Calendar,
+    /// In the Issues pane: fold every paper but the selected one.
+    #[strum(message = "fold the other papers")]
+    FoldOthers,
+    /// In the Issues pane: fold every paper, or unfold them all.
+    #[strum(message = "fold / unfold every paper")]
+    FoldAll,
     /// Open the library again from the same paths (`R`).
     #[strum(message = "reload the library")]
     Reload,
+    /// Fetch every feed in the background (`broadsheet fetch`'s work).
+    #[strum(message = "fetch the feeds")]
+    Fetch,
     #[strum(message = "this help")]
     Help,
     /// Paint the whole screen again (something else wrote on it).
@@ -103,6 +134,26 @@ pub enum Action {
     Suspend,
     #[strum(message = "quit (in an overlay: close it)")]
     Quit,
+    /// Select the n-th headline on screen (`1`–`9`): a screen reader's
+    /// user picks what they heard without stepping through the list.
+    #[strum(serialize = "headline_1", message = "select the n-th headline shown")]
+    Headline1,
+    #[strum(serialize = "headline_2", message = "select the 2nd headline shown")]
+    Headline2,
+    #[strum(serialize = "headline_3", message = "select the 3rd headline shown")]
+    Headline3,
+    #[strum(serialize = "headline_4", message = "select the 4th headline shown")]
+    Headline4,
+    #[strum(serialize = "headline_5", message = "select the 5th headline shown")]
+    Headline5,
+    #[strum(serialize = "headline_6", message = "select the 6th headline shown")]
+    Headline6,
+    #[strum(serialize = "headline_7", message = "select the 7th headline shown")]
+    Headline7,
+    #[strum(serialize = "headline_8", message = "select the 8th headline shown")]
+    Headline8,
+    #[strum(serialize = "headline_9", message = "select the 9th headline shown")]
+    Headline9,
 }
 
 impl Action {
@@ -112,6 +163,31 @@ impl Action {
     /// The name used in the config's `[keys]` table.
     pub fn name(self) -> &'static str {
         self.into()
+    }
+
+    /// The action on whose help row this one's keys are listed: the nine
+    /// headline actions share the first one's row, which says what they do.
+    pub fn help_row(self) -> Action {
+        match self.headline_number() {
+            Some(_) => Action::Headline1,
+            None => self,
+        }
+    }
+
+    /// For `headline_1` to `headline_9`, which headline on screen (1–9).
+    pub fn headline_number(self) -> Option<usize> {
+        const NTH: [Action; 9] = [
+            Action::Headline1,
+            Action::Headline2,
+            Action::Headline3,
+            Action::Headline4,
+            Action::Headline5,
+            Action::Headline6,
+            Action::Headline7,
+            Action::Headline8,
+            Action::Headline9,
+        ];
+        NTH.iter().position(|a| *a == self).map(|i| i + 1)
     }
 
     pub fn from_name(name: &str) -> Option<Action> {

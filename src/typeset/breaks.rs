@@ -94,7 +94,15 @@ fn is_dropped(c: char) -> bool {
 /// `unicode-linebreak`) allows it. Mandatory breaks are not tailored.
 #[inline]
 pub fn tailor(base_allowed: bool, b: &Boundary<'_>, level: Kinsoku) -> bool {
-    let allowed = base_allowed || quote_rule_allows(b) || east_asian_open_allows(b);
+    // Like the clreq rules, the URL rule tailors every level but `none`
+    // (plain UAX #14, which the conformance test holds to).
+    let url = (level != Kinsoku::None)
+        .then(|| super::url::url_break(b.text, b.at, b.before, b.next))
+        .flatten();
+    let allowed = match url {
+        Some(inside_url) => inside_url,
+        None => base_allowed || quote_rule_allows(b) || east_asian_open_allows(b),
+    };
     if !allowed || level == Kinsoku::None {
         return allowed;
     }

@@ -261,6 +261,7 @@ impl<I: Iterator<Item = (usize, BreakOpportunity)>> Filler<'_, I> {
             if let Some(p) = prev.filter(|_| c.start > self.line_start)
                 && !starts_prohibited(c.first, c.second, level)
                 && !ends_prohibited(p, level)
+                && !super::url::forbids(self.text, c.start)
             {
                 kept_rules = Some(c.start);
                 if !(in_word(p) && in_word(c.first)) {

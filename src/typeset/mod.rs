@@ -9,6 +9,7 @@
 //!   UAX #14 break opportunities.
 //! * `linebreak`: first-fit `wrap`; `display`: `display_line`, drawn with the
 //!   same per-cluster rule `wrap` measures with.
+//! * `url`: where a URL may break (after `/ . ? & =`, never after `https://`).
 //! * `paragraph`: the CJK first-line indent; `heading`: headlines broken at
 //!   their phrase spaces and balanced.
 
@@ -20,6 +21,7 @@ pub mod heading;
 pub mod linebreak;
 pub mod paragraph;
 mod terms;
+pub mod url;
 pub mod widow;
 pub mod width;
 pub mod words;

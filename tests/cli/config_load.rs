@@ -10,9 +10,11 @@ use std::process::Command;
 use broadsheet::app::Action;
 use broadsheet::app::keymap::Keymap;
 use broadsheet::config::{
-    self, AmbiguousSetting, Config, ConfigError, DEFAULT_TOML, Location, Origin,
+    self, AmbiguousSetting, Borders, Config, ConfigError, CursorSetting, DEFAULT_TOML, Location,
+    Markers, Origin,
 };
 use broadsheet::keys::parse_key;
+use broadsheet::store::MarkRead;
 use broadsheet::typeset::{Kinsoku, Punctuation};
 
 fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<OsString> {
@@ -48,6 +50,10 @@ fn the_default_file_says_exactly_the_defaults() {
         "theme",
         "max_file_size",
         "mouse",
+        "cursor",
+        "linear",
+        "borders",
+        "markers",
     ] {
         assert!(
             DEFAULT_TOML
@@ -89,7 +95,10 @@ fn a_user_file_overlays_the_defaults() {
         "library = [\"~/papers\", \"archive\", \"/srv/news\"]\n\
          body_width = 66\nindent = false\npunctuation = \"fullwidth\"\n\
          widows = true\nkinsoku = \"strict\"\nambiguous_width = \"wide\"\ntheme = \"mono\"\n\
-         max_file_size = \"8 MiB\"\nmouse = true\n\
+         max_file_size = \"8 MiB\"\nmouse = true\nmark_read = \"manual\"\n\
+         cursor = \"visible\"\nlinear = true\nborders = \"none\"\nmarkers = \"text\"\n\
+         hyperlinks = false\nosc52 = false\nosc52_max_bytes = 100000\n\
+         copy_command = [\"xclip\", \"-selection\", \"clipboard\"]\n\
          [keys]\nnext_article = [\"n\", \"ctrl-n\"]\nquit = \"Q\"\n",
     );
     let expected = Config {
@@ -107,6 +116,17 @@ fn a_user_file_overlays_the_defaults() {
         theme: "mono".to_owned(),
         max_file_size: 8 << 20,
         mouse: true,
+        mark_read: MarkRead::Manual,
+        cursor: CursorSetting::Visible,
+        linear: true,
+        borders: Borders::None,
+        markers: Markers::Text,
+        feeds: Vec::new(),
+        fetch: Config::default().fetch,
+        hyperlinks: false,
+        osc52: false,
+        osc52_max_bytes: 100_000,
+        copy_command: vec!["xclip".into(), "-selection".into(), "clipboard".into()],
         keys: [
             (
                 "next_article".to_owned(),
@@ -397,11 +417,30 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
         ]),
         proptest::sample::select(vec!["default", "mono"]),
         (
-            1024u64..(16 << 30),
-            proptest::bool::ANY,
-            proptest::bool::ANY,
+            (
+                1024u64..(16 << 30),
+                proptest::bool::ANY,
+                proptest::sample::select(vec![MarkRead::End, MarkRead::Open, MarkRead::Manual]),
+                proptest::bool::ANY,
+            ),
+            (
+                (any::<bool>(), any::<bool>(), 16usize..(64 << 20)),
+                proptest::collection::vec("[a-z\\-\u{1b}]{1,6}", 0..3),
+            ),
         ),
         keys,
+        proptest::sample::subsequence(
+            vec![
+                ("https://a.example/rss", Some("人民日报")),
+                ("http://b.example/atom?x=1&y=\"2\"", None),
+            ],
+            0..2,
+        ),
+        (
+            any::<bool>(),
+            1u64..3600,
+            proptest::sample::select(vec![0u64, 500, 1000, 2250]),
+        ),
     )
         .prop_map(
             |(
@@ -412,8 +451,13 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
                 kinsoku,
                 ambiguous_width,
                 theme,
-                (size, mouse, widows),
+                (
+                    (size, mouse, mark_read, widows),
+                    ((hyperlinks, osc52, osc52_max_bytes), copy_command),
+                ),
                 keys,
+                feeds,
+                (on_start, timeout, delay_ms),
             )| Config {
                 library,
                 body_width,
@@ -425,6 +469,28 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
                 theme: theme.to_owned(),
                 max_file_size: size,
                 mouse,
+                mark_read,
+                cursor: CursorSetting::Hidden,
+                linear: false,
+                borders: Borders::Ascii,
+                markers: Markers::Text,
+                feeds: feeds
+                    .into_iter()
+                    .map(|(url, paper)| config::Subscription {
+                        url: url.to_owned(),
+                        paper: paper.map(str::to_owned),
+                        folder: None,
+                    })
+                    .collect(),
+                fetch: config::FetchSettings {
+                    on_start,
+                    timeout: std::time::Duration::from_secs(timeout),
+                    host_delay: std::time::Duration::from_millis(delay_ms),
+                },
+                hyperlinks,
+                osc52,
+                osc52_max_bytes,
+                copy_command,
                 keys: keys
                     .into_iter()
                     .map(|(action, key)| (action.to_owned(), vec![key.to_owned()]))
