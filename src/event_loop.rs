@@ -28,7 +28,11 @@ use crate::backend::{CursorSeen, Shown};
 use crate::library::{Library, ReadError, Source, Stamp};
 use crate::store::Saver;
 use crate::terminal;
+use crate::typeset;
 use crate::ui::Theme;
+
+/// How often the loop looks whether the word segmenter is ready.
+const WORDS_POLL: Duration = Duration::from_millis(50);
 
 /// How long the drain waits for more pending input. crossterm's poll(2)
 /// source (feature `use-dev-tty`) does not read at all for a zero timeout,
@@ -54,6 +58,7 @@ where
     B::Error: Send + Sync + 'static,
 {
     terminal::refuse_background_reads()?;
+    let mut words_loading = false;
     loop {
         // Never wait for input in the background or in modes a stop
         // undid: stay stopped until `fg`, then re-enter and redraw everything.
@@ -69,14 +74,25 @@ where
         }
         settle(app, Msg::Frame, Some(saver));
         draw(terminal, app, theme)?;
+        // The word segmenter's dictionary is built off the first frame, on
+        // a thread; until it is ready the loop looks in now and then, and the
+        // frame after it lays headings out again, broken between words.
+        if !words_loading {
+            words_loading = true;
+            std::thread::spawn(typeset::words::load);
+        }
+        let words_wait = (!typeset::words::ready()).then_some(WORDS_POLL);
+        let search_wait = app.library_search().is_some().then_some(SEARCH_POLL);
         let deadline = match (app.next_deadline(), saver.deadline()) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
-        let mut wait = deadline.map(|at| at.saturating_duration_since(Instant::now()));
-        if app.library_search().is_some() {
-            wait = Some(wait.map_or(SEARCH_POLL, |w| w.min(SEARCH_POLL)));
-        }
+        let wait = deadline
+            .map(|at| at.saturating_duration_since(Instant::now()))
+            .into_iter()
+            .chain(words_wait)
+            .chain(search_wait)
+            .min();
         let first = match input(wait)? {
             Input::Event(event) => event,
             Input::Timeout => {

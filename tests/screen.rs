@@ -13,6 +13,8 @@ mod screen_support;
 
 #[path = "screen/archive.rs"]
 mod archive;
+#[path = "screen/chinese.rs"]
+mod chinese;
 #[path = "screen/copy.rs"]
 mod copy;
 #[path = "screen/links.rs"]

@@ -251,6 +251,7 @@ impl App {
             kinsoku: config.kinsoku,
             punctuation: config.punctuation,
             indent: config.indent,
+            widows: config.widows,
         };
         let issues = vec![None; library.entries.len()];
         let mut app = App {

@@ -153,8 +153,7 @@ impl App {
         };
         if let Some(view) = self.place.view.as_mut().filter(|v| {
             (v.issue, v.article) == (issue, index)
-                && v.layout.width == width
-                && v.layout.options == self.settings.options
+                && v.layout.is_current(width, &self.settings.options)
         }) {
             view.height = height;
             view.top = view.top.min(view.max_top());
@@ -257,7 +256,7 @@ impl LayoutCache {
         options: &crate::typeset::Options,
     ) -> Option<ArticleLayout> {
         let found = self.entries.iter().position(|(i, a, layout)| {
-            (*i, *a) == (issue, article) && layout.width == width && layout.options == *options
+            (*i, *a) == (issue, article) && layout.is_current(width, options)
         })?;
         Some(self.entries.remove(found).2)
     }

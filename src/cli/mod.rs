@@ -206,6 +206,7 @@ pub(crate) fn plain_text_options(ambiguous: Option<AmbiguousWidth>, config: &Con
         kinsoku: config.kinsoku,
         punctuation: config.punctuation,
         indent: config.indent,
+        widows: config.widows,
     }
 }
 

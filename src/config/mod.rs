@@ -94,6 +94,8 @@ pub struct Config {
     pub body_width: u16,
     pub indent: bool,
     pub punctuation: Punctuation,
+    /// A lone character on a paragraph's last line is allowed.
+    pub widows: bool,
     pub kinsoku: Kinsoku,
     pub ambiguous_width: AmbiguousSetting,
     pub theme: String,
@@ -170,6 +172,7 @@ impl Config {
             body_width: 0,
             indent: false,
             punctuation: Punctuation::default(),
+            widows: false,
             kinsoku: Kinsoku::default(),
             ambiguous_width: AmbiguousSetting::default(),
             theme: String::new(),

@@ -13,11 +13,12 @@ use crate::store::MarkRead;
 use crate::typeset::{Kinsoku, Punctuation};
 
 /// The top-level keys, in the order the default file documents them.
-pub(crate) const KEYS: [&str; 23] = [
+pub(crate) const KEYS: [&str; 24] = [
     "library",
     "body_width",
     "indent",
     "punctuation",
+    "widows",
     "kinsoku",
     "ambiguous_width",
     "theme",
@@ -158,6 +159,11 @@ impl Walk<'_> {
             "punctuation" => {
                 if let Some(v) = self.choice(name, value, &named::<Punctuation>()) {
                     config.punctuation = v;
+                }
+            }
+            "widows" => {
+                if let Some(b) = self.boolean(name, value) {
+                    config.widows = b;
                 }
             }
             "kinsoku" => {

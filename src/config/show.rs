@@ -26,6 +26,7 @@ pub fn to_toml(config: &Config) -> String {
         "punctuation = {}",
         name_of(&named::<Punctuation>(), config.punctuation)
     );
+    let _ = writeln!(out, "widows = {}", config.widows);
     let _ = writeln!(
         out,
         "kinsoku = {}",

@@ -21,6 +21,7 @@ use super::Kinsoku;
 use super::classes::{
     ends_prohibited, is_east_asian, is_final_quote, is_initial_quote, starts_prohibited,
 };
+use super::terms::{inside_quoted_term, splits_a_word, word_before};
 
 /// What the tailoring looks at around the boundary at byte `at`.
 #[derive(Debug, Clone, Copy)]
@@ -108,27 +109,15 @@ pub fn tailor(base_allowed: bool, b: &Boundary<'_>, level: Kinsoku) -> bool {
     let (first, after) = b.first_visible();
     !(starts_prohibited(first, after, level)
         || ends_prohibited(b.last_visible(), level)
-        || hyphen_in_url(b))
+        || hyphen_in_url(b)
+        || splits_a_word(b))
 }
 
-/// How far back a hyphen looks for the `://` of the URL it may be in.
-const URL_LOOKBACK: usize = 256;
-
 /// A break after a hyphen inside a URL would read as a hyphenated word and
-/// copy wrong; a URL breaks after its `/` and `.` instead. Only the last
-/// `URL_LOOKBACK` bytes are searched, so a run of hyphens costs linear time.
+/// copy wrong; a URL breaks after its `/` and `.` instead.
 #[inline]
 fn hyphen_in_url(b: &Boundary<'_>) -> bool {
-    if b.before != '-' {
-        return false;
-    }
-    let mut from = b.at.saturating_sub(URL_LOOKBACK);
-    while !b.text.is_char_boundary(from) {
-        from += 1;
-    }
-    let word = &b.text[from..b.at];
-    let word = word.rsplit(char::is_whitespace).next().unwrap_or(word);
-    word.contains("://")
+    b.before == '-' && word_before(b.text, b.at).contains("://")
 }
 
 /// UAX #14 16.0 LB19/LB19a, where Unicode 15 says `× QU` and `QU ×`.
@@ -237,7 +226,8 @@ pub fn opportunities(text: &str, level: Kinsoku) -> Vec<(usize, BreakOpportunity
             next,
             after_next: chars.get(k + 1).map(|&(_, c)| c),
         };
-        if tailor(here.is_some(), &boundary, level) {
+        let in_term = level != Kinsoku::None && inside_quoted_term(text, at);
+        if !in_term && tailor(here.is_some(), &boundary, level) {
             out.push((at, BreakOpportunity::Allowed));
         }
     }

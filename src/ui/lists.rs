@@ -12,6 +12,7 @@ use crate::archive::tree::{Row, Tree, header_text, issue_text, more_text, thousa
 use crate::geometry::{content_rect, item_height};
 use crate::library::{Entry, EntryStatus};
 use crate::model::Article;
+use crate::typeset::display_text;
 
 /// One list item: a first line of styled parts, a dim second line shown
 /// when there is room, and whether it is selected.
@@ -230,13 +231,16 @@ fn headline_item(app: &App, pen: &Pen, article: &Article, selected: bool) -> Ite
     let [marker_width, star_width] = mark_columns(pen);
     let marker_gap = " ".repeat(marker_width.saturating_sub(pen.width(marker)) + 1);
     let gap = " ".repeat(star_width.saturating_sub(pen.width(star)) + 1);
-    let second: Vec<&str> = [
+    // Article text, shown with the article's display options.
+    let shown = |text: &str| display_text(text, app.options()).into_owned();
+    let second: Vec<String> = [
         article.kicker.as_deref(),
         article.deck.as_deref().or(article.byline.as_deref()),
     ]
     .into_iter()
     .flatten()
     .filter(|s| !s.is_empty())
+    .map(shown)
     .collect();
     let headline_style = if read {
         pen.theme.read
@@ -249,7 +253,7 @@ fn headline_item(app: &App, pen: &Pen, article: &Article, selected: bool) -> Ite
             (marker_gap, pen.theme.base),
             (star.to_owned(), pen.theme.star),
             (gap, pen.theme.base),
-            (article.headline.clone(), headline_style),
+            (shown(&article.headline), headline_style),
         ],
         second: second.join(" · "),
         second_style: pen.theme.second_line,

@@ -44,6 +44,7 @@ fn the_default_file_says_exactly_the_defaults() {
         "body_width",
         "indent",
         "punctuation",
+        "widows",
         "kinsoku",
         "ambiguous_width",
         "theme",
@@ -93,7 +94,7 @@ fn a_user_file_overlays_the_defaults() {
     let config = load_text(
         "library = [\"~/papers\", \"archive\", \"/srv/news\"]\n\
          body_width = 66\nindent = false\npunctuation = \"fullwidth\"\n\
-         kinsoku = \"strict\"\nambiguous_width = \"wide\"\ntheme = \"mono\"\n\
+         widows = true\nkinsoku = \"strict\"\nambiguous_width = \"wide\"\ntheme = \"mono\"\n\
          max_file_size = \"8 MiB\"\nmouse = true\nmark_read = \"manual\"\n\
          cursor = \"visible\"\nlinear = true\nborders = \"none\"\nmarkers = \"text\"\n\
          hyperlinks = false\nosc52 = false\nosc52_max_bytes = 100000\n\
@@ -109,6 +110,7 @@ fn a_user_file_overlays_the_defaults() {
         body_width: 66,
         indent: false,
         punctuation: Punctuation::Fullwidth,
+        widows: true,
         kinsoku: Kinsoku::Strict,
         ambiguous_width: AmbiguousSetting::Wide,
         theme: "mono".to_owned(),
@@ -419,6 +421,7 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
                 1024u64..(16 << 30),
                 proptest::bool::ANY,
                 proptest::sample::select(vec![MarkRead::End, MarkRead::Open, MarkRead::Manual]),
+                proptest::bool::ANY,
             ),
             (
                 (any::<bool>(), any::<bool>(), 16usize..(64 << 20)),
@@ -448,7 +451,10 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
                 kinsoku,
                 ambiguous_width,
                 theme,
-                ((size, mouse, mark_read), ((hyperlinks, osc52, osc52_max_bytes), copy_command)),
+                (
+                    (size, mouse, mark_read, widows),
+                    ((hyperlinks, osc52, osc52_max_bytes), copy_command),
+                ),
                 keys,
                 feeds,
                 (on_start, timeout, delay_ms),
@@ -457,6 +463,7 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
                 body_width,
                 indent,
                 punctuation,
+                widows,
                 kinsoku,
                 ambiguous_width,
                 theme: theme.to_owned(),
