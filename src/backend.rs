@@ -70,6 +70,9 @@ pub struct WireBackend<W: Write> {
     cursor: Position,
     /// ratatui hides the cursor after every frame; once is enough.
     cursor_hidden: bool,
+    /// The terminal's cursor is at `cursor`: nothing was written since it
+    /// was put there, so putting it there again sends nothing.
+    cursor_sent: bool,
     /// The frame the terminal shows, exactly, when known: handed back
     /// through [`Shown`] after each draw, forgotten by anything that may
     /// change the screen otherwise (clear, resize, raw write, a draw not
@@ -149,6 +152,7 @@ impl<W: Write> WireBackend<W> {
             moves,
             cursor: Position::ORIGIN,
             cursor_hidden: false,
+            cursor_sent: false,
             shown: None,
             scrolling: scroll::from_env(),
             cursor_seen: true,
@@ -254,8 +258,10 @@ pub fn is_agreed_wide(c: char) -> bool {
 
 impl<W: Write> Write for WireBackend<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        // Bytes the backend cannot interpret may change the screen.
+        // Bytes the backend cannot interpret may change the screen and
+        // move the cursor.
         self.shown = None;
+        self.cursor_sent = false;
         self.writer.write(buf)
     }
 
@@ -309,6 +315,13 @@ impl<W: Write> Backend for WireBackend<W> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
+        let mut content = content.peekable();
+        if content.peek().is_none() && self.moves == Moves::Agreed {
+            // Nothing changed (a wake for a deadline draws a frame too): not
+            // a byte on the wire, and the screen stays the one known.
+            return Ok(());
+        }
+        self.cursor_sent = false;
         // Until this frame is handed back, the screen is not known.
         match self.shown.take() {
             Some(shown) if self.wants_shown() => {
@@ -350,7 +363,11 @@ impl<W: Write> Backend for WireBackend<W> {
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
         let Position { x, y } = position.into();
+        if self.cursor_sent && self.cursor == (Position { x, y }) && self.moves == Moves::Agreed {
+            return Ok(());
+        }
         self.cursor = Position { x, y };
+        self.cursor_sent = true;
         execute!(self.writer, MoveTo(x, y))
     }
 
@@ -362,6 +379,7 @@ impl<W: Write> Backend for WireBackend<W> {
         use crossterm::terminal::ClearType as C;
         // ratatui's previous buffer is reset (or resized) with a clear.
         self.shown = None;
+        self.cursor_sent = false;
         let kind = match clear_type {
             ClearType::All => C::All,
             ClearType::AfterCursor => C::FromCursorDown,

@@ -288,3 +288,34 @@ fn the_cursor_is_hidden_once_not_every_frame() {
     backend.hide_cursor().unwrap();
     assert_eq!(backend.writer, b"\x1b[?25l\x1b[?25h\x1b[?25l");
 }
+
+#[test]
+fn a_frame_that_changes_nothing_sends_nothing() {
+    let next = line("副中心");
+    let mut backend = WireBackend::new(Vec::new(), Moves::Agreed);
+    let draw = |backend: &mut WireBackend<Vec<u8>>, cells: Vec<(u16, u16, &Cell)>| {
+        backend
+            .draw(cells.into_iter())
+            .expect("writing to a Vec cannot fail");
+        backend
+            .set_cursor_position(Position::new(1, 0))
+            .expect("writing to a Vec cannot fail");
+    };
+    draw(&mut backend, Buffer::empty(next.area).diff(&next));
+    let first = backend.writer.len();
+    assert!(first > 0);
+    // An idle wake: ratatui finds no cell changed and puts the cursor where
+    // it already is.
+    draw(&mut backend, Vec::new());
+    assert_eq!(
+        backend.writer.len(),
+        first,
+        "{:?}",
+        String::from_utf8_lossy(&backend.writer)
+    );
+    // Moving the cursor elsewhere still moves it.
+    backend
+        .set_cursor_position(Position::new(0, 0))
+        .expect("writing to a Vec cannot fail");
+    assert!(backend.writer.len() > first);
+}
