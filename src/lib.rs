@@ -14,6 +14,7 @@ pub mod cli;
 pub mod config;
 pub mod event_loop;
 pub mod geometry;
+pub mod i18n;
 pub mod keys;
 pub mod layout;
 pub mod library;

@@ -11,6 +11,8 @@
 #[path = "screen/screen_support.rs"]
 mod screen_support;
 
+#[path = "screen/languages.rs"]
+mod languages;
 #[path = "screen/links.rs"]
 mod links;
 #[path = "screen/marks.rs"]

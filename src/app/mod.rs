@@ -84,7 +84,7 @@ pub struct IssueInfo {
 impl IssueInfo {
     /// `2022-02-13 星期日`, or as much of it as is known.
     pub fn day(&self) -> String {
-        let date = self.date.map(|d| d.to_string());
+        let date = self.date.map(crate::i18n::date);
         let parts: Vec<String> = [date, self.weekday.clone()].into_iter().flatten().collect();
         parts.join(" ")
     }

@@ -19,6 +19,7 @@ pub use keys::default_keys;
 pub use parse::{THEME_ALIASES, THEMES};
 pub use show::{to_toml, toml_string};
 
+pub use crate::i18n::Language;
 use crate::store::shown_path;
 use crate::typeset::{Kinsoku, Punctuation};
 
@@ -67,6 +68,8 @@ pub struct Config {
     /// Report the mouse (wheel, clicks) to the reader; off by default
     /// because it takes plain drag-to-select away from the terminal.
     pub mouse: bool,
+    /// The interface's language; `auto` follows the locale.
+    pub language: Language,
     /// Action name → key specs (`"j"`, `"ctrl-f"`, `"PageDown"`), overriding the defaults.
     pub keys: BTreeMap<String, Vec<String>>,
 }
@@ -97,6 +100,7 @@ impl Config {
             theme: String::new(),
             max_file_size: 0,
             mouse: false,
+            language: Language::default(),
             keys: BTreeMap::new(),
         }
     }

@@ -9,10 +9,11 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::{AmbiguousSetting, Config, Problem};
+use crate::i18n::Language;
 use crate::typeset::{Kinsoku, Punctuation};
 
 /// The top-level keys, in the order the default file documents them.
-pub(crate) const KEYS: [&str; 10] = [
+pub(crate) const KEYS: [&str; 11] = [
     "library",
     "body_width",
     "indent",
@@ -22,6 +23,7 @@ pub(crate) const KEYS: [&str; 10] = [
     "theme",
     "max_file_size",
     "mouse",
+    "language",
     "keys",
 ];
 
@@ -158,6 +160,11 @@ impl Walk<'_> {
             "mouse" => {
                 if let Some(b) = self.boolean(name, value) {
                     config.mouse = b;
+                }
+            }
+            "language" => {
+                if let Some(v) = self.choice(name, value, &named::<Language>()) {
+                    config.language = v;
                 }
             }
             "keys" => self.keys(config, value),

@@ -6,6 +6,7 @@ use std::fmt::Write;
 use super::AmbiguousSetting;
 use super::Config;
 use super::parse::named;
+use crate::i18n::Language;
 use crate::typeset::{Kinsoku, Punctuation};
 
 /// The effective configuration as a TOML document that `parse` accepts and
@@ -39,6 +40,11 @@ pub fn to_toml(config: &Config) -> String {
     let _ = writeln!(out, "theme = {}", toml_string(&config.theme));
     let _ = writeln!(out, "max_file_size = {}", size_text(config.max_file_size));
     let _ = writeln!(out, "mouse = {}", config.mouse);
+    let _ = writeln!(
+        out,
+        "language = {}",
+        name_of(&named::<Language>(), config.language)
+    );
     let _ = writeln!(out, "\n[keys]");
     if config.keys.is_empty() {
         let _ = writeln!(out, "# (every action keeps its default keys)");

@@ -9,12 +9,18 @@ use super::text::Pen;
 use super::{note, title};
 use crate::app::{App, IssueHit, Pane, reading_rank};
 use crate::geometry::body_rect;
+use crate::i18n::t;
 use crate::layout::{ArticleLayout, Role, indent_text};
 use crate::model::Article;
 use crate::ui::theme::Theme;
 
 pub(super) fn render_article(app: &App, pen: &mut Pen, pane: Rect) {
-    title(pen, pane, "Article", app.screen.focus == Pane::Article);
+    title(
+        pen,
+        pane,
+        &t!("pane.article"),
+        app.screen.focus == Pane::Article,
+    );
     let body = body_rect(pane, app.settings.body_width);
     let view = app
         .place
@@ -23,10 +29,10 @@ pub(super) fn render_article(app: &App, pen: &mut Pen, pane: Rect) {
         .filter(|v| (v.issue, v.article) == (app.place.issue, app.place.article));
     let (Some(view), Some(article)) = (view, app.current_article()) else {
         let message = match app.current_issue() {
-            None => "Issue not loaded",
-            Some(_) => "No articles in this issue",
+            None => t!("pane.not_loaded"),
+            Some(_) => t!("pane.empty_issue"),
         };
-        note(pen, pane, message);
+        note(pen, pane, &message);
         return;
     };
     let room = usize::from(body.width);

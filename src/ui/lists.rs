@@ -8,6 +8,7 @@ use super::{note, title};
 use crate::app::pages::{HeadlineRow, page_label, page_of};
 use crate::app::{App, IssueInfo, Pane};
 use crate::geometry::{content_rect, item_height, list_capacity, window};
+use crate::i18n::t;
 use crate::library::EntryStatus;
 use crate::model::Article;
 
@@ -24,9 +25,9 @@ struct Item {
 
 pub(super) fn render_issues(app: &App, pen: &mut Pen, pane: Rect) {
     let focused = app.screen.focus == Pane::Issues;
-    title(pen, pane, "Issues", focused);
+    title(pen, pane, &t!("pane.issues"), focused);
     if app.docs.library.entries.is_empty() {
-        note(pen, pane, "No issues found");
+        note(pen, pane, &t!("pane.no_issues"));
         return;
     }
     let capacity = list_capacity(pane);
@@ -58,7 +59,7 @@ fn issue_item(app: &App, pen: &Pen, index: usize, two_lines: bool, room: usize) 
         if pen.width(&day) + 1 + pen.width(&info.paper) > room
             && let Some(date) = info.date
         {
-            day = date.to_string();
+            day = crate::i18n::date(date);
         }
         vec![
             (day, pen.theme.second_line),
@@ -91,15 +92,15 @@ fn second_line(
 ) -> String {
     let (count, keep_count) = match (status, articles) {
         (EntryStatus::Unavailable(reason), _) => (reason.clone(), true),
-        (EntryStatus::Ready, Some(1)) => ("1 article".to_owned(), false),
-        (EntryStatus::Ready, Some(n)) => (format!("{n} articles"), false),
+        (EntryStatus::Ready, Some(1)) => (t!("pane.article_one"), false),
+        (EntryStatus::Ready, Some(n)) => (t!("pane.article_count", n = n), false),
         (EntryStatus::Ready, None) => (String::new(), false),
     };
     let join = |parts: [&str; 2]| {
         let parts: Vec<&str> = parts.into_iter().filter(|p| !p.trim().is_empty()).collect();
         parts.join(" · ")
     };
-    let date = info.date.map(|d| d.to_string()).unwrap_or_default();
+    let date = info.date.map(crate::i18n::date).unwrap_or_default();
     let day = info.day();
     let last = if keep_count || date.is_empty() {
         count.clone()
@@ -113,9 +114,9 @@ fn second_line(
 
 pub(super) fn render_headlines(app: &App, pen: &mut Pen, pane: Rect) {
     let focused = app.screen.focus == Pane::Headlines;
-    title(pen, pane, "Headlines", focused);
+    title(pen, pane, &t!("pane.headlines"), focused);
     let Some(issue) = app.current_issue().filter(|i| !i.articles.is_empty()) else {
-        note(pen, pane, "No articles");
+        note(pen, pane, &t!("pane.no_articles"));
         return;
     };
     let two_lines = item_height(pane) == 2;

@@ -15,6 +15,7 @@ use ratatui::layout::Rect;
 
 use crate::app::App;
 use crate::geometry;
+use crate::i18n::t;
 use text::Pen;
 pub use theme::Theme;
 
@@ -92,8 +93,12 @@ fn note(pen: &mut Pen, pane: Rect, text: &str) {
 
 fn too_small(pen: &mut Pen, area: Rect) {
     let lines = [
-        "Terminal too small".to_owned(),
-        format!("need {}×{}", geometry::MIN_WIDTH, geometry::MIN_HEIGHT),
+        t!("pane.too_small"),
+        t!(
+            "pane.need_size",
+            width = geometry::MIN_WIDTH,
+            height = geometry::MIN_HEIGHT
+        ),
     ];
     let top = area.height.saturating_sub(2) / 2;
     for (dy, line) in (0u16..).zip(&lines) {

@@ -25,7 +25,7 @@ fn error_for(text: &str) -> String {
         .replace(&dir.path().display().to_string(), "DIR")
 }
 
-const KEYS: &str = "allowed keys: library, body_width, indent, punctuation, kinsoku, ambiguous_width, theme, max_file_size, mouse, keys";
+const KEYS: &str = "allowed keys: library, body_width, indent, punctuation, kinsoku, ambiguous_width, theme, max_file_size, mouse, language, keys";
 
 #[test]
 fn unknown_key_names_the_allowed_keys() {

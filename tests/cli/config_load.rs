@@ -10,7 +10,7 @@ use std::process::Command;
 use broadsheet::app::Action;
 use broadsheet::app::keymap::Keymap;
 use broadsheet::config::{
-    self, AmbiguousSetting, Config, ConfigError, DEFAULT_TOML, Location, Origin,
+    self, AmbiguousSetting, Config, ConfigError, DEFAULT_TOML, Language, Location, Origin,
 };
 use broadsheet::keys::parse_key;
 use broadsheet::typeset::{Kinsoku, Punctuation};
@@ -88,7 +88,7 @@ fn a_user_file_overlays_the_defaults() {
         "library = [\"~/papers\", \"archive\", \"/srv/news\"]\n\
          body_width = 66\nindent = false\npunctuation = \"fullwidth\"\n\
          kinsoku = \"strict\"\nambiguous_width = \"wide\"\ntheme = \"mono\"\n\
-         max_file_size = \"8 MiB\"\nmouse = true\n\
+         max_file_size = \"8 MiB\"\nmouse = true\nlanguage = \"zh-Hant\"\n\
          [keys]\nnext_article = [\"n\", \"ctrl-n\"]\nquit = \"Q\"\n",
     );
     let expected = Config {
@@ -105,6 +105,7 @@ fn a_user_file_overlays_the_defaults() {
         theme: "mono".to_owned(),
         max_file_size: 8 << 20,
         mouse: true,
+        language: Language::ZhHant,
         keys: [
             (
                 "next_article".to_owned(),
@@ -394,7 +395,16 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
             AmbiguousSetting::Wide,
         ]),
         proptest::sample::select(vec!["default", "mono"]),
-        (1024u64..(16 << 30), proptest::bool::ANY),
+        (
+            1024u64..(16 << 30),
+            proptest::bool::ANY,
+            proptest::sample::select(vec![
+                Language::Auto,
+                Language::En,
+                Language::ZhHans,
+                Language::ZhHant,
+            ]),
+        ),
         keys,
     )
         .prop_map(
@@ -406,7 +416,7 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
                 kinsoku,
                 ambiguous_width,
                 theme,
-                (size, mouse),
+                (size, mouse, language),
                 keys,
             )| Config {
                 library,
@@ -418,6 +428,7 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
                 theme: theme.to_owned(),
                 max_file_size: size,
                 mouse,
+                language,
                 keys: keys
                     .into_iter()
                     .map(|(action, key)| (action.to_owned(), vec![key.to_owned()]))

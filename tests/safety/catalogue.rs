@@ -1,0 +1,184 @@
+//! The message catalogue (`locales/app.toml`) complete: every key in all
+//! three languages with the same placeholders, every key the code uses
+//! defined, and every defined key used (an `action.<name>` key by its
+//! action). Nothing is shown as a raw key or in the wrong language.
+// Tests may unwrap, expect and panic: a failure is the report.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::Path;
+
+use broadsheet::i18n::{CATALOGUE, Lang, lookup};
+use broadsheet::keys::Action;
+
+const LANGUAGES: [&str; 3] = ["en", "zh-Hans", "zh-Hant"];
+
+/// Keys given more values than each language uses: a date is written
+/// `2022-02-13` (zero-padded `mm`, `dd`) or `2022年2月13日` (`month`, `day`).
+const FORMATS: [&str; 1] = ["date.ymd"];
+
+/// Key → language → text, as `rust-i18n` reads a `_version = 2` file.
+fn catalogue() -> BTreeMap<String, BTreeMap<String, String>> {
+    let table: toml::Table = CATALOGUE.parse().expect("locales/app.toml is TOML");
+    let mut keys = BTreeMap::new();
+    walk(&table, "", &mut keys);
+    keys
+}
+
+fn walk(table: &toml::Table, prefix: &str, keys: &mut BTreeMap<String, BTreeMap<String, String>>) {
+    for (name, value) in table {
+        match value {
+            toml::Value::Table(sub) => {
+                let key = match prefix {
+                    "" => name.clone(),
+                    _ => format!("{prefix}.{name}"),
+                };
+                walk(sub, &key, keys);
+            }
+            toml::Value::String(text) if !prefix.is_empty() => {
+                (keys.entry(prefix.to_owned()).or_default()).insert(name.clone(), text.clone());
+            }
+            _ => {}
+        }
+    }
+}
+
+fn placeholders(text: &str) -> BTreeSet<&str> {
+    text.split("%{")
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect()
+}
+
+#[test]
+fn every_key_is_in_every_language_with_the_same_placeholders() {
+    let mut failures = Vec::new();
+    for (key, texts) in catalogue() {
+        for lang in LANGUAGES {
+            if !texts.contains_key(lang) {
+                failures.push(format!("{key}: no {lang}"));
+            }
+        }
+        for lang in texts.keys().filter(|l| !LANGUAGES.contains(&l.as_str())) {
+            failures.push(format!("{key}: {lang} is not a language of the interface"));
+        }
+        let english = texts.get("en").map(|t| placeholders(t)).unwrap_or_default();
+        for (lang, text) in &texts {
+            if placeholders(text) != english && !FORMATS.contains(&key.as_str()) {
+                failures.push(format!(
+                    "{key}: {lang} has other placeholders than en: {text}"
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "locales/app.toml:\n{}",
+        failures.join("\n")
+    );
+}
+
+/// The keys `t!("…")` names in `src/`.
+fn used_keys() -> BTreeSet<String> {
+    let mut keys = BTreeSet::new();
+    let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
+    while let Some(dir) = dirs.pop() {
+        for entry in fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = fs::read_to_string(&path).unwrap();
+                for (at, _) in text.match_indices("t!(") {
+                    // `t!(`, not `format!(` or `print!(`.
+                    let word = text[..at]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_alphanumeric() || c == '_');
+                    let rest = text[at + 3..].trim_start();
+                    if !word
+                        && let Some(rest) = rest.strip_prefix('"')
+                        && let Some((key, _)) = rest.split_once('"')
+                    {
+                        keys.insert(key.to_owned());
+                    }
+                }
+            }
+        }
+    }
+    keys.extend(Action::ALL.iter().map(|a| format!("action.{}", a.name())));
+    keys
+}
+
+#[test]
+fn every_key_used_is_defined_and_every_key_defined_is_used() {
+    let defined: BTreeSet<String> = catalogue().into_keys().collect();
+    let used = used_keys();
+    let undefined: Vec<&String> = used.difference(&defined).collect();
+    let unused: Vec<&String> = defined.difference(&used).collect();
+    assert!(
+        undefined.is_empty(),
+        "used in src/ but not in locales/app.toml: {undefined:?}"
+    );
+    assert!(
+        unused.is_empty(),
+        "in locales/app.toml but used nowhere in src/: {unused:?}"
+    );
+}
+
+#[test]
+fn the_compiled_catalogue_is_the_file() {
+    // rust-i18n reads the file at build time: the lookups must agree with it.
+    for (key, texts) in catalogue() {
+        for (lang, code) in [
+            (Lang::En, "en"),
+            (Lang::ZhHans, "zh-Hans"),
+            (Lang::ZhHant, "zh-Hant"),
+        ] {
+            assert_eq!(
+                lookup(lang, &key).as_ref(),
+                texts.get(code),
+                "{key} in {code}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_locale_picks_the_language() {
+    let env = |pairs: &'static [(&'static str, &'static str)]| {
+        move |name: &str| {
+            (pairs.iter())
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v).to_owned())
+        }
+    };
+    assert_eq!(
+        Lang::from_env(env(&[("LANG", "zh_CN.UTF-8")])),
+        Some(Lang::ZhHans)
+    );
+    assert_eq!(
+        Lang::from_env(env(&[("LANG", "zh_TW.UTF-8")])),
+        Some(Lang::ZhHant)
+    );
+    assert_eq!(
+        Lang::from_env(env(&[("LANG", "zh_HK.Big5")])),
+        Some(Lang::ZhHant)
+    );
+    assert_eq!(
+        Lang::from_env(env(&[("LANG", "zh_Hant_CN")])),
+        Some(Lang::ZhHant)
+    );
+    assert_eq!(Lang::from_env(env(&[("LANG", "zh")])), Some(Lang::ZhHans));
+    assert_eq!(Lang::from_env(env(&[("LANG", "C.UTF-8")])), Some(Lang::En));
+    assert_eq!(Lang::from_env(env(&[("LANG", "")])), None);
+    // POSIX order: LC_ALL over LC_MESSAGES over LANG; an empty one is unset.
+    let all = env(&[
+        ("LC_ALL", "en_US"),
+        ("LC_MESSAGES", "zh_TW"),
+        ("LANG", "zh_CN"),
+    ]);
+    assert_eq!(Lang::from_env(all), Some(Lang::En));
+    let messages = env(&[("LC_ALL", ""), ("LC_MESSAGES", "zh_TW"), ("LANG", "zh_CN")]);
+    assert_eq!(Lang::from_env(messages), Some(Lang::ZhHant));
+}
