@@ -43,6 +43,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::config::Config;
+use crate::i18n::t;
 use crate::library::{Library, Stamp};
 use crate::model::{Article, Date, Issue};
 use crate::store::State;
@@ -418,14 +419,19 @@ impl App {
             return;
         };
         let (count, them) = match self.docs.messages.len() {
-            1 => ("1 message".to_owned(), "shows it"),
-            n => (format!("{n} messages"), "lists them"),
+            1 => (t!("notice.message_one"), t!("notice.shows_it")),
+            n => (t!("notice.messages", n = n), t!("notice.lists_them")),
         };
         let key = match self.settings.keymap.labels(Action::Log).first() {
-            Some(key) => format!(" ({key} {them})"),
+            Some(key) => t!("notice.log_key", key = key, them = them),
             None => String::new(),
         };
-        self.screen.notice = Some(format!("{count}{key}: {first}"));
+        self.screen.notice = Some(t!(
+            "notice.announce",
+            count = count,
+            key = key,
+            first = first
+        ));
     }
 
     pub(crate) fn mark_state_changed(&mut self) {

@@ -7,6 +7,7 @@ use crossterm::event::KeyEventKind;
 
 use super::{Action, App, Effect, Effects, Msg, Overlay, Pane, Retry, Task};
 use crate::geometry::{self, Mode};
+use crate::i18n::t;
 
 /// How long a changed reading state may wait before it is written.
 pub const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(500);
@@ -365,8 +366,8 @@ fn step_article(app: &mut App, step: isize) {
         // It runs again once the next issue is parsed.
         None if app.waiting() => {}
         // Said, so that a key that did nothing does not look ignored.
-        None if step > 0 => app.screen.notice = Some("last article of the library".to_owned()),
-        None => app.screen.notice = Some("first article of the library".to_owned()),
+        None if step > 0 => app.screen.notice = Some(t!("notice.last_article")),
+        None => app.screen.notice = Some(t!("notice.first_article")),
     }
 }
 
@@ -409,7 +410,11 @@ fn toggle_read(app: &mut App) {
     if let Some(view) = app.place.view.as_mut() {
         view.end_seen = true;
     }
-    app.screen.notice = Some(if read { "marked read" } else { "marked unread" }.to_owned());
+    app.screen.notice = Some(t!(if read {
+        "notice.marked_read"
+    } else {
+        "notice.marked_unread"
+    }));
     app.mark_state_changed();
 }
 
@@ -420,7 +425,11 @@ fn toggle_star(app: &mut App) {
     app.place.state.toggle_star(&id);
     app.remember_place(app.place.issue, app.place.article);
     let starred = app.place.state.is_starred(&id);
-    app.screen.notice = Some(if starred { "starred" } else { "unstarred" }.to_owned());
+    app.screen.notice = Some(t!(if starred {
+        "notice.starred"
+    } else {
+        "notice.unstarred"
+    }));
     app.mark_state_changed();
 }
 

@@ -80,6 +80,21 @@ const SCREENS: &[Screen] = &[
         words: ["No starred articles", "没有收藏", "沒有收藏"],
     },
     Screen {
+        name: "notice",
+        keys: &["m"],
+        words: ["marked read", "已标为已读", "已標為已讀"],
+    },
+    Screen {
+        name: "search not found",
+        keys: &["/", "x", "y", "z", "enter"],
+        words: ["not found: xyz", "未找到：xyz", "找不到：xyz"],
+    },
+    Screen {
+        name: "no pages",
+        keys: &["]"],
+        words: ["this issue has no pages", "这一期没有分版", "這一期沒有分版"],
+    },
+    Screen {
         name: "search prompt",
         keys: &["/", "城", "市"],
         words: ["hits", "处", "處"],
