@@ -92,7 +92,11 @@ const SCREENS: &[Screen] = &[
     Screen {
         name: "no pages",
         keys: &["]"],
-        words: ["this issue has no pages", "这一期没有分版", "這一期沒有分版"],
+        words: [
+            "this issue has no pages",
+            "这一期没有分版",
+            "這一期沒有分版",
+        ],
     },
     Screen {
         name: "search prompt",
