@@ -18,6 +18,8 @@ mod config_load;
 mod dump_sample;
 #[path = "cli/json_list.rs"]
 mod json_list;
+#[path = "cli/languages.rs"]
+mod languages;
 #[path = "cli/list_cache.rs"]
 mod list_cache;
 #[path = "cli/search.rs"]

@@ -4,6 +4,7 @@
 
 pub mod config;
 pub mod dump;
+pub mod help;
 pub mod json;
 pub mod list;
 pub mod reader;
@@ -14,7 +15,7 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::config::{AmbiguousSetting, Config};
 use crate::i18n::{Lang, Language};
@@ -91,7 +92,8 @@ pub fn main() -> ExitCode {
     // The locale's language until the config says otherwise: clap's
     // help and errors come before the config is read.
     crate::i18n::set(Language::Auto.resolve(locale_language()));
-    let cli = Cli::parse();
+    let matches = help::localized(Cli::command()).get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
     let result = match &cli.command {
         Some(Command::Dump(args)) => dump::run(args, cli.config.as_deref()),
         Some(Command::Json(args)) => json::run(args, cli.config.as_deref()),

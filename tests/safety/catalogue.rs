@@ -8,8 +8,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
+use broadsheet::cli::Cli;
 use broadsheet::i18n::{CATALOGUE, Lang, lookup};
 use broadsheet::keys::Action;
+use clap::CommandFactory;
 
 const LANGUAGES: [&str; 3] = ["en", "zh-Hans", "zh-Hant"];
 
@@ -54,10 +56,20 @@ fn placeholders(text: &str) -> BTreeSet<&str> {
 fn every_key_is_in_every_language_with_the_same_placeholders() {
     let mut failures = Vec::new();
     for (key, texts) in catalogue() {
-        for lang in LANGUAGES {
-            if !texts.contains_key(lang) {
+        // `clap.*`: the Chinese of `--help`, whose English is clap's.
+        let langs = match key.starts_with("clap.") {
+            true => &LANGUAGES[1..],
+            false => &LANGUAGES[..],
+        };
+        for lang in langs {
+            if !texts.contains_key(*lang) {
                 failures.push(format!("{key}: no {lang}"));
             }
+        }
+        if langs.len() < LANGUAGES.len() && texts.contains_key("en") {
+            failures.push(format!(
+                "{key}: en is clap's, from the doc comments in src/cli/"
+            ));
         }
         for lang in texts.keys().filter(|l| !LANGUAGES.contains(&l.as_str())) {
             failures.push(format!("{key}: {lang} is not a language of the interface"));
@@ -134,13 +146,52 @@ fn every_key_used_is_defined_and_every_key_defined_is_used() {
         .map(|a| format!("action.{}", a.name()))
         .collect();
     let unused: Vec<&String> = (defined.iter())
-        .filter(|k| !actions.contains(*k))
+        .filter(|k| !actions.contains(*k) && !k.starts_with("clap."))
         .filter(|k| !sources.iter().any(|s| s.contains(&format!("\"{k}\""))))
         .collect();
     assert!(
         unused.is_empty(),
         "in locales/app.toml but used nowhere in src/: {unused:?}"
     );
+}
+
+/// Every command and argument of `--help` has its Chinese (`clap.about.<command>`,
+/// `clap.arg.<command>.<argument>` or `clap.arg.<argument>`), and every
+/// `clap.about` and `clap.arg` key names one.
+#[test]
+fn every_command_and_argument_has_its_chinese_help() {
+    let defined: BTreeSet<String> = catalogue().into_keys().collect();
+    let mut command = Cli::command();
+    command.build();
+    let mut wanted = Vec::new();
+    let mut stack = vec![("broadsheet".to_owned(), command)];
+    while let Some((name, command)) = stack.pop() {
+        wanted.push(vec![format!("clap.about.{name}")]);
+        for arg in command.get_arguments() {
+            let id = arg.get_id();
+            wanted.push(vec![
+                format!("clap.arg.{name}.{id}"),
+                format!("clap.arg.{id}"),
+            ]);
+        }
+        for sub in command.get_subcommands() {
+            stack.push((sub.get_name().to_owned(), sub.clone()));
+        }
+    }
+    let missing: Vec<&String> = (wanted.iter())
+        .filter(|keys| !keys.iter().any(|k| defined.contains(k)))
+        .map(|keys| &keys[0])
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "no Chinese --help in locales/app.toml: {missing:?}"
+    );
+    let named: BTreeSet<&String> = wanted.iter().flatten().collect();
+    let stray: Vec<&String> = (defined.iter())
+        .filter(|k| k.starts_with("clap.about.") || k.starts_with("clap.arg."))
+        .filter(|k| !named.contains(k))
+        .collect();
+    assert!(stray.is_empty(), "no such command or argument: {stray:?}");
 }
 
 #[test]

@@ -1,0 +1,74 @@
+//! The command line in the locale's language: `--help` (commands, arguments
+//! and section names) and the errors broadsheet itself writes.
+// Tests may unwrap, expect and panic: a failure is the report.
+
+use std::process::{Command, Output};
+
+/// The binary with `args` under `LANG=lang` (no LC_ALL, LC_MESSAGES, and
+/// no config file, so that the locale alone decides).
+pub fn run_in(lang: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_broadsheet"))
+        .args(args)
+        .env_remove("BROADSHEET_CONFIG")
+        .env("XDG_CONFIG_HOME", "/nonexistent")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+#[test]
+fn help_is_in_the_locales_language() {
+    let cases = [
+        (
+            "zh_CN.UTF-8",
+            [
+                "用法: broadsheet",
+                "命令:",
+                "参数:",
+                "选项:",
+                "显示帮助",
+                "把每篇文章按宽度排好",
+            ],
+        ),
+        (
+            "zh_TW.UTF-8",
+            [
+                "用法: broadsheet",
+                "命令:",
+                "參數:",
+                "選項:",
+                "顯示說明",
+                "把每篇文章按寬度排好",
+            ],
+        ),
+        (
+            "C.UTF-8",
+            [
+                "Usage: broadsheet",
+                "Commands:",
+                "Arguments:",
+                "Options:",
+                "Print help",
+                "Print every article",
+            ],
+        ),
+    ];
+    for (lang, words) in cases {
+        let text = stdout(&run_in(lang, &["--help"]));
+        for word in words {
+            assert!(text.contains(word), "LANG={lang}: no {word:?} in\n{text}");
+        }
+    }
+    // A subcommand's arguments too, in the order clap gives them.
+    let text = stdout(&run_in("zh_CN.UTF-8", &["search", "-h"]));
+    let pattern = text.find("<PATTERN>   要找的文字").expect(&text);
+    let paths = text.find("[PATHS]...  报纸文件或文件夹").expect(&text);
+    assert!(pattern < paths, "{text}");
+    assert!(!text.contains("Print help"), "{text}");
+}
