@@ -41,7 +41,7 @@ pub fn run(args: &DumpArgs, config_file: Option<&Path>) -> anyhow::Result<ExitCo
     let failed = for_each_issue(&library, |issue| {
         write_issue(&mut out, issue, width, &options)
     })?;
-    out.flush().context("writing to standard output")?;
+    out.flush().context(crate::i18n::t!("cli.writing_stdout"))?;
     Ok(exit_code(failed))
 }
 

@@ -20,6 +20,7 @@ use crate::app::{App, Msg, Reloader};
 use crate::backend::{Moves, WireBackend};
 use crate::config::{AmbiguousSetting, Config};
 use crate::event_loop::{self, Saver, settle};
+use crate::i18n::t;
 use crate::library::{Library, RealFiles};
 use crate::store::Store;
 use crate::terminal::{self, FrameWriter, Guard, Modes};
@@ -29,19 +30,15 @@ use crate::ui::Theme;
 /// Why the reader cannot start.
 #[derive(Debug, thiserror::Error)]
 pub enum ReaderError {
-    #[error(
-        "standard output is not a terminal: the reader needs one (for plain text try `broadsheet dump`)"
-    )]
+    #[error("{}", t!("cli.stdout_not_terminal"))]
     StdoutNotTerminal,
-    #[error(
-        "standard input is not a terminal: the reader reads keys from it (to read an issue from standard input, pass `-`)"
-    )]
+    #[error("{}", t!("cli.stdin_not_terminal"))]
     StdinNotTerminal,
-    #[error("no terminal to read keys from: cannot open /dev/tty")]
+    #[error("{}", t!("cli.no_tty"))]
     NoTty(#[source] io::Error),
-    #[error("cannot take over the terminal")]
+    #[error("{}", t!("cli.cannot_enter"))]
     Enter(#[source] io::Error),
-    #[error("no issue to show {files}{hint}", files = super::report::issue_files_hint())]
+    #[error("{}", t!("cli.nothing_to_show", files = super::report::issue_files_hint(), hint = hint))]
     NothingToShow { hint: String },
 }
 
@@ -90,7 +87,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
 
     let (ambiguous, note) = ambiguous_width(config.ambiguous_width);
     let mut app = App::new(library, &config, state, ambiguous)
-        .with_ambiguous_note(note)
+        .with_ambiguous_note(&note)
         .with_reloader(reloader(cli, &config));
     let mut theme = Theme::named(
         &config.theme,
@@ -98,7 +95,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         ambiguous,
     );
     if theme.is_none() {
-        let message = format!("unknown theme {:?}; using \"default\"", config.theme);
+        let message = t!("cli.unknown_theme", name = format!("{:?}", config.theme));
         settle(&mut app, Msg::Log(vec![message]), Some(&saver));
     }
     let theme = theme
@@ -171,9 +168,9 @@ fn command_hint(paths: &[PathBuf]) -> String {
         !path.exists() && !text.contains(['.', '/', '\\']) && text != "-"
     });
     match word {
-        Some(word) => format!(
-            " ({:?} is not a command either; the commands are dump, json, list, search, config)",
-            word.to_string_lossy()
+        Some(word) => t!(
+            "cli.not_a_command",
+            word = format!("{:?}", word.to_string_lossy())
         ),
         None => String::new(),
     }
@@ -190,14 +187,14 @@ fn reloader(cli: &Cli, config: &Config) -> Reloader {
 
 /// The ambiguous width to set text with, and how it was decided (shown in
 /// the help overlay).
-fn ambiguous_width(setting: AmbiguousSetting) -> (AmbiguousWidth, &'static str) {
+fn ambiguous_width(setting: AmbiguousSetting) -> (AmbiguousWidth, String) {
     match setting {
         AmbiguousSetting::Auto => match terminal::detect_ambiguous_width() {
-            Some(width) => (width, "measured"),
-            None => (AmbiguousWidth::Narrow, "assumed (no reply in 200 ms)"),
+            Some(width) => (width, t!("help.measured")),
+            None => (AmbiguousWidth::Narrow, t!("help.assumed")),
         },
-        AmbiguousSetting::Narrow => (AmbiguousWidth::Narrow, "as set"),
-        AmbiguousSetting::Wide => (AmbiguousWidth::Wide, "as set"),
+        AmbiguousSetting::Narrow => (AmbiguousWidth::Narrow, t!("help.as_set")),
+        AmbiguousSetting::Wide => (AmbiguousWidth::Wide, t!("help.as_set")),
     }
 }
 

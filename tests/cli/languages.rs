@@ -72,3 +72,27 @@ fn help_is_in_the_locales_language() {
     assert!(pattern < paths, "{text}");
     assert!(!text.contains("Print help"), "{text}");
 }
+
+#[test]
+fn errors_are_in_the_locales_language() {
+    let missing = "/nonexistent/issue.md";
+    let cases = [
+        ("zh_CN.UTF-8", "broadsheet: 没有找到报纸（报纸文件以 .md、.markdown 或 .txt 结尾）"),
+        ("zh_TW.UTF-8", "broadsheet: 沒有找到報紙（報紙檔案以 .md、.markdown 或 .txt 結尾）"),
+        ("C.UTF-8", "broadsheet: no issue found (issue files end in .md, .markdown or .txt)"),
+    ];
+    for (lang, line) in cases {
+        let output = run_in(lang, &["dump", missing]);
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.lines().any(|l| l == line), "LANG={lang}:\n{stderr}");
+        // The reader without a terminal says why, in the language too.
+        let output = run_in(lang, &[]);
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        let why = match lang {
+            "zh_CN.UTF-8" => "标准",
+            "zh_TW.UTF-8" => "標準",
+            _ => "standard",
+        };
+        assert!(stderr.starts_with(&format!("broadsheet: {why}")), "LANG={lang}: {stderr}");
+    }
+}

@@ -30,10 +30,12 @@ pub(super) fn rows(app: &App, pen: &Pen, room: usize) -> Vec<Row> {
     // Shortened in steps, the unit ("1 cell") kept longest; the reason for
     // an assumption ("no reply in 200 ms") goes before it.
     let note = app.settings.ambiguous_note.as_deref().unwrap_or_default();
-    let brief_note = note.split(" (").next().unwrap_or(note);
+    let brief_note = (note.split(" (").next())
+        .and_then(|n| n.split('（').next())
+        .unwrap_or(note);
     let with = |text: String, note: &str| match note {
         "" => text,
-        _ => format!("{text}, {note}"),
+        _ => t!("help.with_note", text = text, note = note),
     };
     let candidates = [
         with(t!("help.glyphs", how = ambiguous), note),
