@@ -77,14 +77,30 @@ fn help_is_in_the_locales_language() {
 fn errors_are_in_the_locales_language() {
     let missing = "/nonexistent/issue.md";
     let cases = [
-        ("zh_CN.UTF-8", "broadsheet: 没有找到报纸（报纸文件以 .md、.markdown 或 .txt 结尾）"),
-        ("zh_TW.UTF-8", "broadsheet: 沒有找到報紙（報紙檔案以 .md、.markdown 或 .txt 結尾）"),
-        ("C.UTF-8", "broadsheet: no issue found (issue files end in .md, .markdown or .txt)"),
+        (
+            "zh_CN.UTF-8",
+            "broadsheet: 没有找到报纸（报纸文件以 .md、.markdown 或 .txt 结尾）",
+        ),
+        (
+            "zh_TW.UTF-8",
+            "broadsheet: 沒有找到報紙（報紙檔案以 .md、.markdown 或 .txt 結尾）",
+        ),
+        (
+            "C.UTF-8",
+            "broadsheet: no issue found (issue files end in .md, .markdown or .txt)",
+        ),
     ];
     for (lang, line) in cases {
         let output = run_in(lang, &["dump", missing]);
         let stderr = String::from_utf8(output.stderr).unwrap();
         assert!(stderr.lines().any(|l| l == line), "LANG={lang}:\n{stderr}");
+        let why = match lang {
+            "zh_CN.UTF-8" => "：没有这个文件或文件夹",
+            "zh_TW.UTF-8" => "：沒有這個檔案或資料夾",
+            _ => ": no such file or folder",
+        };
+        let first = format!("broadsheet: {missing}{why}");
+        assert_eq!(stderr.lines().next(), Some(first.as_str()), "LANG={lang}");
         // The reader without a terminal says why, in the language too.
         let output = run_in(lang, &[]);
         let stderr = String::from_utf8(output.stderr).unwrap();
@@ -93,6 +109,9 @@ fn errors_are_in_the_locales_language() {
             "zh_TW.UTF-8" => "標準",
             _ => "standard",
         };
-        assert!(stderr.starts_with(&format!("broadsheet: {why}")), "LANG={lang}: {stderr}");
+        assert!(
+            stderr.starts_with(&format!("broadsheet: {why}")),
+            "LANG={lang}: {stderr}"
+        );
     }
 }
