@@ -119,11 +119,11 @@ pub enum Origin {
 
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Origin::Flag => "given with --config",
-            Origin::Env => "given by $BROADSHEET_CONFIG",
-            Origin::Default => "the default location",
-        })
+        f.write_str(&crate::i18n::t!(match self {
+            Origin::Flag => "config.given_by_flag",
+            Origin::Env => "config.given_by_env",
+            Origin::Default => "config.default_location",
+        }))
     }
 }
 
@@ -145,9 +145,9 @@ pub struct Problem {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("config file {path} ({origin}) does not exist")]
+    #[error("{}", crate::i18n::t!("config.missing", path = path, origin = origin))]
     Missing { path: String, origin: Origin },
-    #[error("cannot read config file {path}: {reason}")]
+    #[error("{}", crate::i18n::t!("config.unreadable", path = path, reason = reason))]
     Read { path: String, reason: String },
     /// Every problem found, in file order, one per line as `file:line:column: what`.
     #[error("{}", list_problems(path, problems))]

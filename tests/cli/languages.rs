@@ -115,3 +115,25 @@ fn errors_are_in_the_locales_language() {
         );
     }
 }
+
+#[test]
+fn a_missing_config_file_is_named_in_the_locales_language() {
+    for (lang, line) in [
+        (
+            "zh_CN.UTF-8",
+            "broadsheet: 配置文件 /nonexistent.toml（由 --config 给出）不存在",
+        ),
+        (
+            "zh_TW.UTF-8",
+            "broadsheet: 設定檔 /nonexistent.toml（由 --config 給出）不存在",
+        ),
+        (
+            "C.UTF-8",
+            "broadsheet: config file /nonexistent.toml (given with --config) does not exist",
+        ),
+    ] {
+        let output = run_in(lang, &["--config", "/nonexistent.toml", "dump"]);
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(stderr.trim_end(), line, "LANG={lang}");
+    }
+}
