@@ -1,4 +1,5 @@
-//! One frame of the reader — a one-line scroll, then drawing into a
+//! The reader's first frame, before and after the word segmenter is loaded;
+//! one frame of the reader — a one-line scroll, then drawing into a
 //! `TestBackend` — for the sample article and for a 10 MB article. The body
 //! is wrapped once per (article, width, options) and only the visible slice
 //! is drawn, so the two should cost about the same.
@@ -74,7 +75,34 @@ fn switch_and_draw(c: &mut Criterion) {
     );
 }
 
+/// The reader's first frame: the app made, the sample's first article laid
+/// out at 100x30 and drawn. Run first, before the word segmenter is loaded
+/// (as the reader draws it: the dictionary is built after it, on a thread),
+/// then with the dictionary built (headings segmented), after timing the
+/// build once.
+fn first_frame(c: &mut Criterion) {
+    let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("test backend");
+    let theme = support::theme();
+    let mut one = |name: &str| {
+        c.bench_function(name, |b| {
+            b.iter(|| {
+                let app = support::sample_app(SIZE.0, SIZE.1);
+                let frame = terminal
+                    .draw(|frame| broadsheet::ui::render(black_box(&app), &theme, frame))
+                    .expect("draw");
+                black_box(frame.area);
+            })
+        });
+    };
+    one("first frame 100x30, sample, before the dictionary");
+    let started = std::time::Instant::now();
+    broadsheet::typeset::words::load();
+    eprintln!("word segmenter dictionary built in {:?}", started.elapsed());
+    one("first frame 100x30, sample, headings between words");
+}
+
 fn frames(c: &mut Criterion) {
+    first_frame(c);
     switch_and_draw(c);
     scroll_and_draw(c, "scroll+draw 100x30, sample article", app());
     let mut big = app();

@@ -9,7 +9,13 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use broadsheet::app::{App, Msg};
+use broadsheet::config::Config;
+use broadsheet::event_loop::settle;
+use broadsheet::keys::parse_key;
+use broadsheet::library::Library;
 use broadsheet::store::{Place, Saver, State, Store};
+use broadsheet::typeset::AmbiguousWidth;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 const ARTICLES: usize = 20_000;
@@ -88,6 +94,41 @@ fn debounce(c: &mut Criterion, state: &State) {
     });
     group.finish();
     assert_eq!(saver.writes(), 0, "the per-key path never writes");
+    through_the_loop(c, state);
+}
+
+/// The whole per-key path as the event loop runs it: `j` / `k` in the open
+/// article of a reader whose state holds the 20,000 articles, applied by
+/// `settle`, which hands the new place to the saver. No write, no copy of
+/// the state: the debounce only.
+fn through_the_loop(c: &mut Criterion, state: &State) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (store, _) = Store::open_at(dir.path());
+    let saver = Saver::new(store, state);
+    let config = Config::default();
+    let library = Library::sample();
+    let mut app = App::new(library, &config, state.clone(), AmbiguousWidth::Narrow);
+    settle(&mut app, Msg::Resize(100, 30), Some(&saver));
+    settle(&mut app, Msg::Frame, Some(&saver));
+    let key = |spec: &str| Msg::Key(parse_key(spec).expect("key spec"));
+    settle(&mut app, key("l"), Some(&saver));
+    settle(&mut app, Msg::Frame, Some(&saver));
+    let before = saver.writes();
+    let (down, up) = (key("j"), key("k"));
+    let mut n = 0u64;
+    c.bench_function("saver_per_key/j_in_the_article_through_settle", |b| {
+        b.iter(|| {
+            n += 1;
+            let msg = if n.is_multiple_of(2) {
+                down.clone()
+            } else {
+                up.clone()
+            };
+            black_box(settle(&mut app, msg, Some(&saver)))
+        })
+    });
+    assert_eq!(saver.writes(), before, "keys alone never write");
+    assert!(saver.deadline().is_some(), "the debounce is armed");
 }
 
 fn place(position: usize) -> Place<'static> {

@@ -22,10 +22,14 @@
 //! `Moves::Upstream` reproduces the unpatched backend for the wire-bytes
 //! comparison.
 //!
+//! Link cells are sent inside OSC 8 hyperlinks when the event loop gives
+//! the frame's URLs ([`Shown::set_hyperlinks`]; see [`hyperlink`]).
+//!
 //! Rows that moved whole (a scrolled article filling the width) are moved
 //! with the terminal's scrolling region instead of being repainted; see
 //! [`scroll`]. `Moves::Upstream` never scrolls.
 
+mod hyperlink;
 mod scroll;
 
 use std::io::{self, Write};
@@ -73,6 +77,30 @@ pub struct WireBackend<W: Write> {
     shown: Option<Buffer>,
     /// Whether to scroll at all (see [`scroll::from_env`]).
     scrolling: bool,
+    /// Whether a cursor the frame places is seen ([`CursorSeen`]).
+    cursor_seen: bool,
+    /// The URL of each link number cells carry (see [`hyperlink`]): link
+    /// cells are sent inside OSC 8. Empty: no hyperlinks.
+    hyperlinks: Vec<String>,
+    /// The terminal said it has left/right margins (DECLRMM, asked with
+    /// DECRQM at start): a pane's rows may scroll alone.
+    margins: bool,
+    /// The columns of the pane whose rows scroll (the Article pane).
+    band: Option<(u16, u16)>,
+}
+
+/// A backend told, before a draw, whether the cursor the frame places is
+/// to be seen. ratatui shows the cursor whenever a frame places it; the
+/// reader places it on the focus after every frame (screen readers follow
+/// it) and shows it only at the prompt or when the config asks.
+pub trait CursorSeen {
+    fn cursor_seen(&mut self, seen: bool);
+}
+
+impl<W: Write> CursorSeen for WireBackend<W> {
+    fn cursor_seen(&mut self, seen: bool) {
+        self.cursor_seen = seen;
+    }
 }
 
 /// A backend told which frame the terminal shows after a draw.
@@ -84,6 +112,14 @@ pub trait Shown {
     /// Whether the next `draw` uses the frame handed back; when not, the
     /// caller need not copy it.
     fn wants_shown(&self) -> bool;
+
+    /// The URLs of the link numbers the next frame's cells carry
+    /// ([`ui::hyperlink::table`](crate::ui::hyperlink::table)).
+    fn set_hyperlinks(&mut self, _urls: Vec<String>) {}
+
+    /// The columns (start, end exclusive) of the pane whose rows a frame
+    /// may scroll, for a terminal with left/right margins.
+    fn set_scroll_band(&mut self, _cols: Option<(u16, u16)>) {}
 }
 
 impl<W: Write> Shown for WireBackend<W> {
@@ -93,6 +129,16 @@ impl<W: Write> Shown for WireBackend<W> {
 
     fn wants_shown(&self) -> bool {
         self.scrolling && self.moves == Moves::Agreed
+    }
+
+    fn set_hyperlinks(&mut self, urls: Vec<String>) {
+        if urls != self.hyperlinks {
+            self.hyperlinks = urls;
+        }
+    }
+
+    fn set_scroll_band(&mut self, cols: Option<(u16, u16)>) {
+        self.band = cols;
     }
 }
 
@@ -105,7 +151,18 @@ impl<W: Write> WireBackend<W> {
             cursor_hidden: false,
             shown: None,
             scrolling: scroll::from_env(),
+            cursor_seen: true,
+            hyperlinks: Vec::new(),
+            margins: false,
+            band: None,
         }
+    }
+
+    /// Scroll a pane's rows alone between left and right margins: only for
+    /// a terminal that said it has them (DECRQM for mode 69).
+    pub fn with_margins(mut self, margins: bool) -> Self {
+        self.margins = margins;
+        self
     }
 
     /// Scroll moved rows (`true`) or always repaint them.
@@ -278,6 +335,11 @@ impl<W: Write> Backend for WireBackend<W> {
     }
 
     fn show_cursor(&mut self) -> io::Result<()> {
+        // Placed on the focus but not to be seen: the move that follows
+        // (`set_cursor_position`) still puts it there, hidden.
+        if !self.cursor_seen {
+            return self.hide_cursor();
+        }
         self.cursor_hidden = false;
         execute!(self.writer, Show)
     }
@@ -337,12 +399,15 @@ impl<W: Write> WireBackend<W> {
     ) -> io::Result<()> {
         let mut pen = Pen::reset();
         let mut cursor: Option<Position> = None;
+        let mut link = 0;
         for (x, y, cell) in content {
             self.move_to(cursor, x, y)?;
             cursor = self.cursor_after(x, y, cell);
             pen.set(&mut self.writer, cell)?;
+            link = hyperlink::switch(&mut self.writer, &self.hyperlinks, link, cell)?;
             queue!(self.writer, Print(cell.symbol()))?;
         }
+        hyperlink::close(&mut self.writer, link)?;
         queue!(
             self.writer,
             SetForegroundColor(CColor::Reset),

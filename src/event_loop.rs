@@ -4,28 +4,35 @@
 //! when the key is released. Every input becomes a `Msg` for `update`; the
 //! tasks it hands back (read an issue, reopen the library, stage or write
 //! the reading state) are carried out here by [`settle`], their answers
-//! going back in as `Msg`s. Reading state is saved debounced (at most one
-//! save per [`SAVE_DELAY`] while it keeps changing: the app asks to be woken
-//! at [`App::next_deadline`]) through a [`Saver`] that the signal thread and
-//! the panic hook share.
+//! going back in as `Msg`s. Reading state is saved as the reader reads
+//! through a [`Saver`] the signal thread and the panic hook share: after
+//! every message the reader's place goes to [`Saver::moved`] (a compare, no
+//! copy), a changed state to [`Saver::stage`], and the loop wakes at the
+//! earlier of the saver's debounce and [`App::next_deadline`] (the dwell of
+//! `mark_read`) to write or to tick.
 
 use std::collections::VecDeque;
 use std::io;
-use std::sync::{Mutex, MutexGuard, TryLockError};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyEventKind};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use crate::app::{App, Effect, Msg, Parsed, Reopened, Task, update};
-use crate::backend::Shown;
+use crate::app::{
+    App, Effect, FetchInbox, FetchNews, Msg, Parsed, Reopened, SearchBatch, Task, update,
+};
+use crate::archive::search::LibrarySearch;
+use crate::backend::{CursorSeen, Shown};
 use crate::library::{Library, ReadError, Source, Stamp};
-use crate::store::{State, Store};
+use crate::store::Saver;
 use crate::terminal;
+use crate::typeset;
 use crate::ui::Theme;
 
-pub use crate::app::SAVE_DELAY;
+/// How often the loop looks whether the word segmenter is ready.
+const WORDS_POLL: Duration = Duration::from_millis(50);
 
 /// How long the drain waits for more pending input. crossterm's poll(2)
 /// source (feature `use-dev-tty`) does not read at all for a zero timeout,
@@ -34,73 +41,9 @@ pub use crate::app::SAVE_DELAY;
 /// and then sleeps on the unread rest until the next key arrives.)
 const DRAIN_TICK: Duration = Duration::from_millis(1);
 
-/// The store plus the newest state not yet written, behind one lock so that
-/// any thread can persist on its way out.
-#[derive(Debug)]
-pub struct Saver {
-    inner: Mutex<Pending>,
-}
-
-#[derive(Debug)]
-struct Pending {
-    store: Store,
-    state: Option<State>,
-}
-
-impl Saver {
-    pub fn new(store: Store) -> Saver {
-        Saver {
-            inner: Mutex::new(Pending { store, state: None }),
-        }
-    }
-
-    fn lock(&self) -> MutexGuard<'_, Pending> {
-        self.inner.lock().unwrap_or_else(|p| p.into_inner())
-    }
-
-    /// Remember `state` as the one to write next.
-    pub fn stage(&self, state: &State) {
-        self.lock().state = Some(state.clone());
-    }
-
-    /// Write the staged state, if any; the messages to show (a failure is
-    /// told once by the store).
-    pub fn flush(&self) -> Vec<String> {
-        let mut pending = self.lock();
-        Self::write(&mut pending)
-    }
-
-    /// Like [`flush`](Self::flush) for the exit paths (signal, panic): when
-    /// the lock stays taken (the panic happened mid-save) give up rather
-    /// than deadlock.
-    pub fn flush_within(&self, limit: Duration) {
-        let start = Instant::now();
-        loop {
-            match self.inner.try_lock() {
-                Ok(mut pending) => {
-                    Self::write(&mut pending);
-                    return;
-                }
-                Err(TryLockError::Poisoned(_)) => return,
-                Err(TryLockError::WouldBlock) if start.elapsed() >= limit => return,
-                Err(TryLockError::WouldBlock) => std::thread::yield_now(),
-            }
-        }
-    }
-
-    /// Messages the store gathered (on open: a corrupt file moved aside…).
-    pub fn take_messages(&self) -> Vec<String> {
-        self.lock().store.take_messages()
-    }
-
-    fn write(pending: &mut Pending) -> Vec<String> {
-        if let Some(state) = pending.state.take() {
-            // The store keeps the failure in its messages, told once.
-            let _ = pending.store.save(&state);
-        }
-        pending.store.take_messages()
-    }
-}
+/// How often a running library search is looked at while no key comes:
+/// results show within this of arriving.
+const SEARCH_POLL: Duration = Duration::from_millis(25);
 
 /// Run until the reader quits. The caller saves the final state and then
 /// restores the terminal.
@@ -111,27 +54,49 @@ pub fn run<B>(
     saver: &Saver,
 ) -> anyhow::Result<()>
 where
-    B: Backend + Shown,
+    B: Backend + Shown + CursorSeen,
     B::Error: Send + Sync + 'static,
 {
     terminal::refuse_background_reads()?;
+    let mut words_loading = false;
     loop {
         // Never wait for input in the background or in modes a stop
         // undid: stay stopped until `fg`, then re-enter and redraw everything.
         if terminal::claim_input()? {
             redraw_all(terminal, app, saver)?;
         }
+        // What the background fetch posted since the last frame.
+        poll_fetch(app, Some(saver));
         // The article is laid out once per frame, not once per drained key;
         // the read mark this may set is staged like any other change.
+        if let Some(found) = poll_search(app) {
+            settle(app, found, Some(saver));
+        }
         settle(app, Msg::Frame, Some(saver));
         draw(terminal, app, theme)?;
-        let wait = app
-            .next_deadline()
-            .map(|at| at.saturating_duration_since(Instant::now()));
+        // The word segmenter's dictionary is built off the first frame, on
+        // a thread; until it is ready the loop looks in now and then, and the
+        // frame after it lays headings out again, broken between words.
+        if !words_loading {
+            words_loading = true;
+            std::thread::spawn(typeset::words::load);
+        }
+        let words_wait = (!typeset::words::ready()).then_some(WORDS_POLL);
+        let search_wait = app.library_search().is_some().then_some(SEARCH_POLL);
+        let deadline = match (app.next_deadline(), saver.deadline()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        let wait = deadline
+            .map(|at| at.saturating_duration_since(Instant::now()))
+            .into_iter()
+            .chain(words_wait)
+            .chain(search_wait)
+            .min();
         let first = match input(wait)? {
             Input::Event(event) => event,
             Input::Timeout => {
-                settle(app, Msg::Tick(Instant::now()), Some(saver));
+                tick(app, saver);
                 continue;
             }
             Input::Reclaim => continue,
@@ -144,8 +109,9 @@ where
                 Input::Timeout | Input::Reclaim => break,
             }
         }
-        // Starts the save delay for a state the batch changed.
-        settle(app, Msg::Tick(Instant::now()), Some(saver));
+        // Stamps what the batch opened; writes if the debounce fell due
+        // while keys kept coming (holding `j` never times the wait out).
+        tick(app, saver);
         match effect {
             Effect::None => {}
             Effect::Quit => return Ok(()),
@@ -155,6 +121,16 @@ where
             // stays stopped (after `bg`).
             Effect::Suspend => terminal::suspend()?,
         }
+    }
+}
+
+/// The time now for the app, and a write if the saver's debounce is due.
+fn tick(app: &mut App, saver: &Saver) {
+    let now = Instant::now();
+    settle(app, Msg::Tick(now), Some(saver));
+    let messages = saver.save_if_due(now);
+    if !messages.is_empty() {
+        settle(app, Msg::Log(messages), Some(saver));
     }
 }
 
@@ -174,6 +150,11 @@ pub fn settle(app: &mut App, msg: Msg, saver: Option<&Saver>) -> Effect {
             queue.extend(run_task(app, task, saver));
         }
     }
+    // The place after every message, so that a signal or a kill finds
+    // the newest one with the saver; the same place again is a compare.
+    if let (Some(saver), Some(place)) = (saver, app.saver_place()) {
+        saver.moved(Instant::now(), place);
+    }
     effect
 }
 
@@ -183,11 +164,78 @@ fn run_task(app: &App, task: Task, saver: Option<&Saver>) -> Option<Msg> {
         Task::Read(index) => Some(Msg::Parsed(Box::new(read_issue(app.library(), index)))),
         Task::Reload => reopen(app).map(|r| Msg::Reloaded(Box::new(r))),
         Task::Stage(state) => {
-            saver?.stage(&state);
+            saver?.stage(Instant::now(), &state);
             None
         }
         Task::Flush => Some(Msg::Log(saver?.flush())),
+        Task::SearchLibrary(query) => {
+            // The worker gets its own copy of the listing: the app's may be
+            // replaced by a reload while it runs.
+            let library = Arc::new(app.library().clone());
+            let search = LibrarySearch::start(library, query, || {});
+            Some(Msg::SearchStarted(Arc::new(search)))
+        }
+        Task::CancelSearch(search) => {
+            search.cancel();
+            None
+        }
+        Task::Fetch(request) => Some(start_fetch(*request)),
+        Task::Copy(clip) => Some(Msg::Copied(clip.what, crate::clipboard::copy(&clip.text))),
     }
+}
+
+/// Start the background fetch: a worker thread that runs every feed and
+/// posts its news to the inbox handed back (drained by [`poll_fetch`]).
+fn start_fetch(request: crate::feeds::Request) -> Msg {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let inbox = FetchInbox::new(receiver);
+    let spawned = std::thread::Builder::new()
+        .name("fetch".to_owned())
+        .spawn(move || {
+            let reports = crate::feeds::fetch_all(&request, &|progress| {
+                // The reader may have quit: nobody to tell.
+                let _ = sender.send(FetchNews::Progress(progress));
+            });
+            let _ = sender.send(FetchNews::Done(reports));
+        });
+    match spawned {
+        Ok(_) => Msg::FetchStarted(inbox),
+        Err(err) => Msg::Fetch(FetchNews::Done(vec![crate::feeds::FeedReport {
+            index: usize::MAX,
+            url: String::new(),
+            outcome: crate::feeds::Outcome::Failed(format!("cannot start the fetch: {err}")),
+        }])),
+    }
+}
+
+/// Feed what the background fetch has posted so far into the app, without
+/// waiting for more.
+pub fn poll_fetch(app: &mut App, saver: Option<&Saver>) {
+    let Some(news) = app.fetch_inbox().map(FetchInbox::drain) else {
+        return;
+    };
+    for item in news {
+        settle(app, Msg::Fetch(item), saver);
+    }
+}
+
+/// What the running library search found since it was last asked, and how
+/// far it got, without waiting: `None` when no search runs or nothing
+/// changed. The loop calls this between inputs; a test may too.
+pub fn poll_search(app: &App) -> Option<Msg> {
+    let search = app.library_search()?;
+    let counts = search.counts();
+    let results = search.try_results();
+    let before = app.library_find().map(|f| f.counts);
+    if results.is_empty() && before == Some(counts) {
+        return None;
+    }
+    // Counts taken before the batches: the batches may be ahead of them,
+    // never behind, and `finished` is only seen once every batch was sent.
+    Some(Msg::SearchResults(Box::new(SearchBatch {
+        results,
+        counts,
+    })))
 }
 
 /// Read and parse entry `index`; every problem is a message naming the file.
@@ -286,10 +334,14 @@ fn input(timeout: Option<Duration>) -> io::Result<Input> {
 
 fn draw<B>(terminal: &mut Terminal<B>, app: &App, theme: &Theme) -> anyhow::Result<()>
 where
-    B: Backend + Shown,
+    B: Backend + Shown + CursorSeen,
     B::Error: Send + Sync + 'static,
 {
     let wanted = terminal.backend().wants_shown();
+    let backend = terminal.backend_mut();
+    backend.cursor_seen(crate::ui::cursor_seen(app));
+    backend.set_hyperlinks(crate::ui::hyperlink::table(app));
+    backend.set_scroll_band(crate::ui::article_columns(app));
     let completed = terminal.draw(|frame| {
         test_panic();
         crate::ui::render(app, theme, frame);
@@ -344,49 +396,4 @@ where
     terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
     terminal.clear()?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn saver_in(dir: &std::path::Path) -> (Saver, State) {
-        let (store, state) = Store::open_at(dir);
-        (Saver::new(store), state)
-    }
-
-    #[test]
-    fn a_staged_state_is_written_on_flush() {
-        let dir = tempfile::tempdir().unwrap();
-        let (saver, mut state) = saver_in(dir.path());
-        state.toggle_star("a1");
-        saver.stage(&state);
-        assert!(saver.flush().is_empty());
-        let (_, loaded) = Store::open_at(dir.path());
-        assert!(loaded.is_starred("a1"));
-    }
-
-    #[test]
-    fn nothing_staged_writes_nothing() {
-        let dir = tempfile::tempdir().unwrap();
-        let (saver, _) = saver_in(dir.path());
-        saver.flush();
-        assert!(!dir.path().join("state.json").exists());
-    }
-
-    #[test]
-    fn the_exit_flush_gives_up_on_a_held_lock() {
-        let dir = tempfile::tempdir().unwrap();
-        let (saver, mut state) = saver_in(dir.path());
-        state.toggle_star("a1");
-        saver.stage(&state);
-        let held = saver.inner.lock().unwrap();
-        // Returns (after the limit) instead of deadlocking, as the panic
-        // hook must when the panic happened mid-save.
-        saver.flush_within(Duration::from_millis(10));
-        drop(held);
-        assert!(!dir.path().join("state.json").exists());
-        saver.flush_within(Duration::from_millis(10));
-        assert!(dir.path().join("state.json").exists());
-    }
 }

@@ -66,6 +66,9 @@ pub struct ArticleLayout {
     pub width: usize,
     pub options: Options,
     pub lines: Vec<Line>,
+    /// Whether headings were broken between words (the segmenter was
+    /// loaded, `typeset::words::ready`): a layout made before is set again.
+    pub words: bool,
     /// The source offset heading and blank lines stand at (see
     /// `source_offset`), found once: it takes a pass over every block, and
     /// `source_offset` runs per key and, from `line_at_offset`, per line.
@@ -75,6 +78,7 @@ pub struct ArticleLayout {
 impl ArticleLayout {
     /// Lay `article` out at `width` cells.
     pub fn new(article: &Article, width: usize, options: &Options) -> ArticleLayout {
+        let words = typeset::words::ready();
         let mut builder = Builder {
             width,
             options: *options,
@@ -134,8 +138,15 @@ impl ArticleLayout {
             width,
             options: *options,
             lines: builder.lines,
+            words,
             heading_offset: article_start(article).saturating_sub(1),
         }
+    }
+
+    /// Whether this layout is the one to show at `width` with `options`
+    /// now (the segmenter may have been loaded since it was made).
+    pub fn is_current(&self, width: usize, options: &Options) -> bool {
+        self.width == width && self.options == *options && self.words == typeset::words::ready()
     }
 
     /// The text to draw for line `index` (indent not included; see `Line::indent`).

@@ -10,17 +10,25 @@
 #[path = "cli/cli_support.rs"]
 mod cli_support;
 
+#[path = "cli/bare_links.rs"]
+mod bare_links;
 #[path = "cli/config_errors.rs"]
 mod config_errors;
 #[path = "cli/config_load.rs"]
 mod config_load;
 #[path = "cli/dump_sample.rs"]
 mod dump_sample;
+#[path = "cli/feeds/mod.rs"]
+mod feeds;
 #[path = "cli/json_list.rs"]
 mod json_list;
 #[path = "cli/languages.rs"]
 mod languages;
+#[path = "cli/linear.rs"]
+mod linear;
 #[path = "cli/list_cache.rs"]
 mod list_cache;
 #[path = "cli/search.rs"]
 mod search;
+#[path = "cli/shell.rs"]
+mod shell;

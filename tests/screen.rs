@@ -11,6 +11,12 @@
 #[path = "screen/screen_support.rs"]
 mod screen_support;
 
+#[path = "screen/archive.rs"]
+mod archive;
+#[path = "screen/chinese.rs"]
+mod chinese;
+#[path = "screen/copy.rs"]
+mod copy;
 #[path = "screen/languages.rs"]
 mod languages;
 #[path = "screen/links.rs"]
@@ -23,6 +29,10 @@ mod mouse;
 mod pages;
 #[path = "screen/props.rs"]
 mod props;
+#[path = "screen/quiet.rs"]
+mod quiet;
+#[path = "screen/reading_state.rs"]
+mod reading_state;
 #[path = "screen/reload.rs"]
 mod reload;
 #[path = "screen/render.rs"]

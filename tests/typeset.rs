@@ -14,7 +14,15 @@ mod buffer;
 mod conformance;
 #[path = "typeset/examples.rs"]
 mod examples;
+#[path = "typeset/headlines.rs"]
+mod headlines;
 #[path = "typeset/props.rs"]
 mod props;
+#[path = "typeset/terms.rs"]
+mod terms;
+#[path = "typeset/urls.rs"]
+mod urls;
+#[path = "typeset/widows.rs"]
+mod widows;
 #[path = "typeset/width.rs"]
 mod width;

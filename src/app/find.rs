@@ -10,11 +10,40 @@ use crate::i18n::t;
 use crate::layout::Role;
 use crate::search::Query;
 
+/// What the prompt line is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PromptKind {
+    /// `/`: search the open issue.
+    #[default]
+    Find,
+    /// `|` (or `/` in the Issues pane): search every issue.
+    Library,
+    /// `:`: go to a date or a paper.
+    GoTo,
+}
+
+impl PromptKind {
+    /// The prompt's first cell.
+    pub fn sign(self) -> &'static str {
+        match self {
+            PromptKind::Find => "/",
+            PromptKind::Library => "|",
+            PromptKind::GoTo => ":",
+        }
+    }
+}
+
 /// The search prompt, this session's queries, and the search in force.
 #[derive(Debug, Default)]
 pub struct Search {
     /// The prompt line, while it is open.
     pub prompt: Option<Prompt>,
+    /// What the open prompt is for.
+    pub kind: PromptKind,
+    /// What was typed at the `:` prompt this session, oldest first.
+    pub goto_history: Vec<String>,
+    /// The library-wide search, its results and whether `n`/`N` walk them.
+    pub library: Option<super::LibraryFind>,
     /// Queries run this session, oldest first.
     pub history: Vec<String>,
     /// The search in force: its hits are lit and `n`/`N` step through them.
@@ -37,9 +66,13 @@ impl App {
                 self.close_prompt();
             }
             Some(edit) => {
+                let history = match self.search.kind {
+                    PromptKind::GoTo => &self.search.goto_history,
+                    _ => &self.search.history,
+                };
                 if let Some(line) = self.search.prompt.as_mut() {
-                    line.apply(edit, &self.search.history);
-                    self.search.preview_stale = true;
+                    line.apply(edit, history);
+                    self.search.preview_stale = self.search.kind == PromptKind::Find;
                 }
             }
             None if self.settings.keymap.action(key) == Some(Action::Suspend) => {
@@ -55,13 +88,14 @@ impl App {
     pub(super) fn paste(&mut self, text: &str) {
         if let Some(line) = self.search.prompt.as_mut() {
             line.paste(text);
-            self.search.preview_stale = true;
+            self.search.preview_stale = self.search.kind == PromptKind::Find;
         }
     }
 
-    /// Open the prompt (`/`).
-    pub(super) fn open_prompt(&mut self) {
+    /// Open the prompt (`/`, `|`, `:`).
+    pub(super) fn open_prompt(&mut self, kind: PromptKind) {
         self.search.prompt = Some(Prompt::default());
+        self.search.kind = kind;
         self.search.preview = None;
     }
 
@@ -93,6 +127,11 @@ impl App {
 
     /// Enter: run the query; an empty line runs the last one again.
     fn run_prompt(&mut self) {
+        match self.search.kind {
+            PromptKind::GoTo => return self.run_goto(),
+            PromptKind::Library => return self.run_library_prompt(),
+            PromptKind::Find => {}
+        }
         let Some(line) = self.close_prompt() else {
             return;
         };
@@ -155,7 +194,7 @@ impl App {
     /// Go to the hit after the current one when it is on screen, else to
     /// the first after the reading position (the last before it, going
     /// back), as a pager searches from the page shown.
-    fn go_to_hit(&mut self, forward: bool, fresh: bool) {
+    pub(super) fn go_to_hit(&mut self, forward: bool, fresh: bool) {
         self.refresh_hits();
         let place = self.reading_place();
         let current = self.search.found.as_ref().and_then(|f| f.current);
@@ -172,6 +211,10 @@ impl App {
             self.search.found = None;
             return;
         };
+        // A library search goes on in the next issue with hits instead.
+        if wrapped && self.library_step(forward) {
+            return;
+        }
         if wrapped {
             self.screen.notice = Some(t!("notice.search_wrapped"));
         }
@@ -222,7 +265,7 @@ impl App {
 
     /// Select the hit's article, focus the Article pane and scroll so the
     /// hit's lines show, with a little context above, if they do not already.
-    fn show_hit(&mut self, index: usize) {
+    pub(super) fn show_hit(&mut self, index: usize) {
         let Some(found) = self.search.found.as_mut() else {
             return;
         };
@@ -250,10 +293,15 @@ impl App {
             view.top = lines.start.saturating_sub(context).min(view.max_top());
             view.anchor = view.position(article);
         }
+        // Jumping to a hit is moving there (an end it shows is reached).
+        self.open_moved();
     }
 
     /// Esc with a search in force: clear it (`n` finds the query again).
     pub(super) fn clear_search(&mut self) -> bool {
+        if let Some(library) = self.search.library.as_mut() {
+            library.walking = false;
+        }
         self.search.found.take().is_some()
     }
 }
@@ -292,6 +340,7 @@ mod tests {
         );
         assert!(!app.prompt_open(), "a pasted / opens nothing");
         send_action(&mut app, Action::Search);
+        assert_eq!(app.search().kind, PromptKind::Find);
         send_paste(&mut app, format!("盘活\r\n{}", "x".repeat(1 << 20)));
         let line = app.search().prompt.as_ref().map(|p| p.text().to_owned());
         let line = line.unwrap_or_default();

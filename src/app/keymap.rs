@@ -92,9 +92,20 @@ impl Keymap {
             .map(|(k, _)| *k)
     }
 
-    /// The actions with at least one key, in help order: help lists these.
+    /// The help rows, in help order: each action that has a row of its own
+    /// ([`Action::help_row`]) and a key for it or for an action it lists.
     pub fn bound(&self) -> impl Iterator<Item = Action> + '_ {
-        (Action::ALL.iter().copied()).filter(|action| self.keys(*action).next().is_some())
+        (Action::ALL.iter().copied())
+            .filter(|action| action.help_row() == *action && !self.help_labels(*action).is_empty())
+    }
+
+    /// Labels of the keys help lists on `row`'s row: its own, and those of
+    /// the actions that share the row (`1` … `9`).
+    pub fn help_labels(&self, row: Action) -> Vec<String> {
+        (Action::ALL.iter().copied())
+            .filter(|action| action.help_row() == row)
+            .flat_map(|action| self.labels(action))
+            .collect()
     }
 
     /// Labels of the keys bound to `action`, for help and hints.

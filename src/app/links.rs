@@ -52,36 +52,29 @@ pub fn link_notes(article: &Article) -> Vec<LinkNote> {
     notes
 }
 
-/// The overlay's rows: each note wrapped to `width` cells by the
-/// typesetter (a long URL is cut after `/` or `.`, its lines flush left so
-/// a terminal's selection copies it whole) and shown through its display
-/// rules, so no control character in a URL reaches the terminal.
-pub fn link_lines(notes: &[LinkNote], width: usize, options: &Options) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut push = |text: &str| {
-        for range in typeset::wrap(text, width, 0, options) {
-            lines.push(typeset::display_line(text, range, width, options).into_owned());
-        }
-    };
-    for (index, note) in notes.iter().enumerate() {
-        let number = index + 1;
-        // An autolink's text is its URL: said once.
-        if note.text.is_empty() || note.text == note.url {
-            push(&format!("[{number}] {}", note.url));
-            continue;
-        }
-        let head = format!("[{number}] {} —", note.text);
-        let whole = format!("{head} {}", note.url);
-        // A note that does not fit one row starts its URL on a row of its
-        // own, so the URL is not split after `https://` for want of room.
-        if typeset::wrap(&whole, width, 0, options).len() <= 1 {
-            push(&whole);
-        } else {
-            push(&head);
-            push(&note.url);
-        }
-    }
-    lines
+/// The overlay's rows, one per note: its number and `URL — link text`,
+/// the URL first and on one line (the overlay cuts the row with `…` where
+/// it is too wide; `y` or Enter copies the URL whole). Shown through the
+/// typesetter's display rules, so no control character in a URL reaches
+/// the terminal.
+pub fn link_lines(notes: &[LinkNote], options: &Options) -> Vec<(String, String)> {
+    notes
+        .iter()
+        .enumerate()
+        .map(|(index, note)| {
+            // An autolink's text is its URL (an address's, less `mailto:`):
+            // said once.
+            let bare = note.url.strip_prefix("mailto:").unwrap_or(&note.url);
+            let text = if note.text.is_empty() || note.text == note.url || note.text == bare {
+                note.url.clone()
+            } else {
+                format!("{} — {}", note.url, note.text)
+            };
+            let width = typeset::str_width(&text, options.ambiguous).max(1);
+            let shown = typeset::display_line(&text, 0..text.len(), width, options).into_owned();
+            (format!("[{}]", index + 1), shown)
+        })
+        .collect()
 }
 
 impl App {
@@ -93,13 +86,10 @@ impl App {
         self.overlay.line = 0;
     }
 
-    /// Rows of the links overlay at the current size (1 for the note that
-    /// there are none).
+    /// Rows of the links overlay: one per link (1 for the note that there
+    /// are none).
     pub fn link_rows(&self) -> usize {
-        let width = crate::geometry::overlay_text_width(self.screen.size.0);
-        link_lines(&self.overlay.link_notes, width, &self.settings.options)
-            .len()
-            .max(1)
+        self.overlay.link_notes.len().max(1)
     }
 }
 
@@ -107,7 +97,6 @@ impl App {
 mod tests {
     use super::*;
     use crate::parse::parse_issue;
-    use crate::typeset::AmbiguousWidth;
 
     fn notes(source: &str) -> Vec<LinkNote> {
         link_notes(&parse_issue(source, None).articles[0])
@@ -145,22 +134,14 @@ mod tests {
     }
 
     #[test]
-    fn a_long_url_wraps_within_the_width() {
+    fn a_long_url_is_one_row_whole() {
         let url = format!("https://x.example/{}", "abcdefghi/".repeat(30));
         let notes = [LinkNote {
             text: "long".into(),
             url: url.clone(),
         }];
-        let lines = link_lines(&notes, 40, &Options::default());
-        assert!(lines.len() >= 8, "{lines:?}");
-        assert!(
-            lines
-                .iter()
-                .all(|l| typeset::str_width(l, AmbiguousWidth::Narrow) <= 40)
-        );
-        // Every character of the URL is on some line, in order.
-        assert_eq!(lines[0], "[1] long —", "the URL starts a row");
-        assert_eq!(lines[1..].concat(), url);
+        let rows = link_lines(&notes, &Options::default());
+        assert_eq!(rows, [("[1]".to_owned(), format!("{url} — long"))]);
     }
 
     #[test]
@@ -169,7 +150,10 @@ mod tests {
             text: "x".into(),
             url: "https://e.example/\u{1b}[2J".into(),
         }];
-        let lines = link_lines(&notes, 60, &Options::default());
-        assert!(lines.iter().all(|l| !l.contains('\u{1b}')), "{lines:?}");
+        let lines = link_lines(&notes, &Options::default());
+        assert!(
+            lines.iter().all(|(_, l)| !l.contains('\u{1b}')),
+            "{lines:?}"
+        );
     }
 }

@@ -43,7 +43,7 @@ impl App {
 
     /// Build the entry index by issue key once (the library does not
     /// change while the reader runs).
-    fn issue_index(&mut self) {
+    pub(crate) fn issue_index(&mut self) {
         if self.docs.issue_keys.is_none() {
             let keys = (0..self.docs.library.entries.len())
                 .filter_map(|i| Some((self.issue_key(i)?, i)))

@@ -10,14 +10,23 @@
 //! ([`Overlays`]), search ([`Search`]), the settings ([`Settings`]), and the
 //! work handed to the loop and waited for ([`Chores`]).
 
+mod archive;
+mod calendar;
+mod copy;
+mod counts;
+mod fetching;
 mod find;
+mod focus;
+mod goto;
 mod hits;
 mod jumps;
 pub mod keymap;
+mod library_find;
 mod links;
 mod marks;
 pub mod mouse;
 mod msg;
+mod opened;
 pub mod pages;
 pub mod prompt;
 mod reading;
@@ -29,14 +38,18 @@ mod test_support;
 
 pub use crate::geometry::Pane;
 pub use crate::keys::Action;
-pub use find::Search;
+pub use archive::{Cursor, FOLDS_KEY};
+pub use copy::{Clip, Copied, article_text, byte_size, citation};
+pub use fetching::{FETCH_POLL, FetchInbox, FetchNews};
+pub use find::{PromptKind, Search};
 pub use hits::{Found, IssueHit, reading_rank};
 pub use jumps::{JumpTarget, continuation};
-pub use links::{LinkNote, link_lines};
-pub use msg::{Effect, Effects, Msg, Parsed, Task};
+pub use library_find::{LibraryFind, ResultLine};
+pub use links::{LinkNote, link_lines, link_notes};
+pub use msg::{Effect, Effects, Msg, Parsed, SearchBatch, Task};
 pub use reading::{LayoutCache, View};
 pub use reload::{Reloader, Reopened};
-pub use update::{SAVE_DELAY, update};
+pub use update::update;
 
 use std::collections::{BTreeSet, HashMap, VecDeque};
 use std::path::PathBuf;
@@ -46,7 +59,7 @@ use crate::config::Config;
 use crate::i18n::t;
 use crate::library::{Library, Stamp};
 use crate::model::{Article, Date, Issue};
-use crate::store::State;
+use crate::store::{MarkRead, State};
 use crate::typeset::{AmbiguousWidth, Options};
 
 /// Rows help shows after the actions: a blank and the ambiguous width.
@@ -62,6 +75,10 @@ pub enum Overlay {
     Starred,
     /// The current article's links, numbered (`L`).
     Links,
+    /// A month calendar of the selected paper's issues (`c`).
+    Calendar,
+    /// Library-wide search results, filling in as they arrive (`|`).
+    Results,
 }
 
 /// A starred article for the `S` list, known from the reading state: its
@@ -127,6 +144,8 @@ pub(crate) struct Place {
     pub(crate) state_changed: bool,
     /// Where each jump followed was taken, most recent last.
     pub(crate) jumped_from: Vec<jumps::JumpOrigin>,
+    /// The article open in the Article pane, for the `mark_read` rule.
+    pub(crate) open: Option<opened::Open>,
 }
 
 /// Focus, panes and the status bar's remark.
@@ -169,6 +188,13 @@ pub(crate) struct Settings {
     /// How the ambiguous width was chosen ("measured", "as set"), shown in
     /// help next to the result.
     pub(crate) ambiguous_note: Option<String>,
+    /// When an open article becomes read.
+    pub(crate) mark_read: MarkRead,
+    /// Whether the cursor on the focus is seen (`cursor = "visible"`).
+    pub(crate) cursor_visible: bool,
+    /// Link text is drawn as OSC 8 hyperlinks (the config's `hyperlinks`,
+    /// off where the terminal has none).
+    pub(crate) hyperlinks: bool,
 }
 
 /// Something to do again once the issues it needs are parsed.
@@ -190,12 +216,12 @@ pub(crate) struct Chores {
     pub(crate) asked: BTreeSet<usize>,
     /// What waits for them, oldest first.
     pub(crate) retry: VecDeque<Retry>,
-    /// A staged reading state not yet written.
-    pub(crate) unsaved: bool,
-    /// When it is written.
-    pub(crate) save_due: Option<Instant>,
+    /// The time of the last `Msg::Tick`: `update` has no clock of its own.
+    pub(crate) clock: Option<Instant>,
     /// Tasks found on the way (a reload asked for), handed over with the effects.
     pub(crate) outbox: Vec<crate::app::Task>,
+    /// The background fetch of feeds (`F`).
+    pub(crate) fetch: fetching::FetchState,
 }
 
 /// Everything the reader shows, as data.
@@ -206,8 +232,10 @@ pub struct App {
     pub(crate) screen: ScreenState,
     pub(crate) overlay: Overlays,
     pub(crate) search: Search,
+    pub(crate) archive: archive::Archive,
     pub(crate) settings: Settings,
     pub(crate) chores: Chores,
+    pub(crate) counts: counts::Counts,
 }
 
 impl App {
@@ -224,6 +252,7 @@ impl App {
             kinsoku: config.kinsoku,
             punctuation: config.punctuation,
             indent: config.indent,
+            widows: config.widows,
         };
         let issues = vec![None; library.entries.len()];
         let mut app = App {
@@ -243,6 +272,7 @@ impl App {
                 layouts: LayoutCache::default(),
                 state_changed: false,
                 jumped_from: Vec::new(),
+                open: None,
             },
             screen: ScreenState {
                 // Unknown until `Msg::Resize`: nothing is laid out or marked
@@ -257,16 +287,29 @@ impl App {
             },
             overlay: Overlays::default(),
             search: Search::default(),
+            archive: archive::Archive::default(),
             settings: Settings {
                 keymap,
                 options,
                 body_width: config.body_width,
                 ambiguous_note: None,
+                mark_read: config.mark_read,
+                cursor_visible: config.cursor == crate::config::CursorSetting::Visible,
+                hyperlinks: config.hyperlinks,
             },
             chores: Chores::default(),
+            counts: counts::Counts::default(),
         };
+        app.note_issues();
         app.restore_last_open();
         app
+    }
+
+    /// Today's date, for `yesterday` and dates typed without a year at
+    /// the `:` prompt (without it: the newest issue's date).
+    pub fn with_today(mut self, today: Date) -> App {
+        self.archive.today = Some(today);
+        self
     }
 
     /// Give the reader the way to open its library again (`R`).
@@ -395,9 +438,40 @@ impl App {
     }
 
     /// When the loop should wake with `Msg::Tick` even if no input comes:
-    /// a staged reading state is written then.
+    /// the open article's dwell runs out then (`mark_read`), or a running
+    /// fetch is due to be looked at. Saving has its own deadline, the
+    /// saver's.
     pub fn next_deadline(&self) -> Option<Instant> {
-        self.chores.save_due
+        [self.mark_deadline(), self.chores.fetch.poll_due]
+            .into_iter()
+            .flatten()
+            .min()
+    }
+
+    /// When an open article becomes read, as the config set it.
+    pub fn mark_read(&self) -> MarkRead {
+        self.settings.mark_read
+    }
+
+    /// Where the reader is, for the saver ([`crate::store::Saver::moved`]):
+    /// the selected issue and article, and the position in it once the
+    /// reader has moved there or it has one saved. `None` before anything
+    /// is selected.
+    pub fn saver_place(&self) -> Option<crate::store::Place<'_>> {
+        let last = self.place.state.last.as_ref()?;
+        let article = self.current_article();
+        let view = (self.place.view.as_ref())
+            .filter(|v| (v.issue, v.article) == (self.place.issue, self.place.article));
+        let position = view.zip(article).and_then(|(view, article)| {
+            let saved = self.place.state.position(&article.id);
+            (saved.is_some() || view.top > 0).then_some(view.anchor)
+        });
+        Some(crate::store::Place {
+            issue: &last.issue,
+            article: last.article.as_deref(),
+            headline: article.map_or("", |a| a.headline.as_str()),
+            position,
+        })
     }
 
     /// Rows of the help overlay: a row per bound action, then
@@ -514,6 +588,7 @@ impl App {
             *slot = Some(issue);
         }
         self.place_unplaced(index);
+        self.counts_stale();
     }
 
     /// Use an already parsed issue for entry `index` (a library that parsed
@@ -527,6 +602,7 @@ impl App {
         self.chores.wanted.remove(&index);
         self.docs.library.record_articles(index, articles);
         self.place_unplaced(index);
+        self.counts_stale();
         self.place.layouts.forget_issue(index);
         if let Some(found) = self
             .search

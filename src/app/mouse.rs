@@ -30,7 +30,7 @@ pub enum Hit {
     /// last item, or anywhere in the article.
     Pane(Pane),
     /// Item `index` (counted from the first item, not the first shown) of
-    /// the Issues or Headlines list.
+    /// the Headlines list, or row `index` of the Issues pane's tree.
     Item(Pane, usize),
 }
 
@@ -66,13 +66,18 @@ pub fn hit_test(app: &App, column: u16, row: u16) -> Option<Hit> {
     let at = Position::new(column, row);
     let inside = |pane: Option<Rect>| pane.filter(|p| p.contains(at));
     if let Some(pane) = inside(screen.issues) {
-        let count = app.docs.library.entries.len();
-        let top = geometry::window(
-            app.place.issue,
-            app.screen.issues_top,
-            geometry::list_capacity(pane),
-        );
-        return Some(list_hit(Pane::Issues, pane, row, top, count));
+        // One row per issue, header or "more" row, from the first shown.
+        let content = geometry::content_rect(pane);
+        let count = app.tree().map_or(0, |t| t.row_count());
+        let top = app.issues_window(usize::from(content.height));
+        if row < content.y {
+            return Some(Hit::Pane(Pane::Issues));
+        }
+        let index = top.saturating_add(usize::from(row - content.y));
+        return Some(match index < count {
+            true => Hit::Item(Pane::Issues, index),
+            false => Hit::Pane(Pane::Issues),
+        });
     }
     if let Some(pane) = inside(screen.headlines) {
         // Page headers take rows but are never an item: a click on one is
@@ -84,22 +89,6 @@ pub fn hit_test(app: &App, column: u16, row: u16) -> Option<Hit> {
         });
     }
     inside(screen.article).map(|_| Hit::Pane(Pane::Article))
-}
-
-/// The item of a list pane drawn at `row`, whose first shown item is `top`.
-fn list_hit(which: Pane, pane: Rect, row: u16, top: usize, count: usize) -> Hit {
-    let content = geometry::content_rect(pane);
-    let capacity = geometry::list_capacity(pane);
-    if row < content.y {
-        return Hit::Pane(which);
-    }
-    let slot = usize::from((row - content.y) / geometry::item_height(pane));
-    let index = top.saturating_add(slot);
-    if slot < capacity && index < count {
-        Hit::Item(which, index)
-    } else {
-        Hit::Pane(which)
-    }
 }
 
 /// What `event` asks for, or `None` when it means nothing here.
@@ -163,6 +152,8 @@ pub fn overlay_frame(app: &App) -> Option<Rect> {
         }
         Overlay::Log => log_rows(app, area),
         Overlay::Links => app.link_rows(),
+        Overlay::Calendar => return Some(crate::archive::calendar::overlay_area(area)),
+        Overlay::Results => app.results_rows(),
     };
     geometry::overlay_area(area, rows)
 }
@@ -212,7 +203,7 @@ impl App {
                 act(self, Action::Open);
             }
             MouseAction::PickStarred(index) => self.overlay.line = index,
-            MouseAction::CloseOverlay => self.overlay.open = None,
+            MouseAction::CloseOverlay => self.close_overlay(),
             MouseAction::Click(hit) => self.click(hit),
         }
         Effect::None
@@ -224,7 +215,7 @@ impl App {
         let was = self.screen.focus;
         focus(self, hit.pane());
         match hit {
-            Hit::Item(Pane::Issues, index) if index != self.place.issue => self.select(index, 0),
+            Hit::Item(Pane::Issues, row) => self.click_issues_row(row, was == Pane::Issues),
             Hit::Item(Pane::Headlines, index) if index != self.place.article => {
                 self.select(self.place.issue, index);
             }

@@ -259,9 +259,10 @@ fn a_click_on_an_issue_selects_it() {
     let library = Library::open(&paths, &LibraryOptions::default());
     assert_eq!(library.entries.len(), 3);
     let mut app = app_over(library, (120, 40), 5);
-    assert_eq!(hit_test(&app, 10, 5), Some(Hit::Item(Pane::Issues, 2)));
-    assert_eq!(hit_test(&app, 10, 7), Some(Hit::Pane(Pane::Issues)));
-    click(&mut app, 10, 5);
+    // One row per issue (one paper: no header), under the title row.
+    assert_eq!(hit_test(&app, 10, 3), Some(Hit::Item(Pane::Issues, 2)));
+    assert_eq!(hit_test(&app, 10, 4), Some(Hit::Pane(Pane::Issues)));
+    click(&mut app, 10, 3);
     assert_eq!(
         (app.focus(), app.issue(), app.article()),
         (Pane::Issues, 2, 0)

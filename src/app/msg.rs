@@ -3,11 +3,16 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
+use std::sync::Arc;
+
 use crossterm::event::{KeyEvent, MouseEvent};
+
+use crate::archive::search::{Counts, IssueResult, LibrarySearch};
 
 use crate::keys::Action;
 use crate::library::Stamp;
 use crate::model::Issue;
+use crate::search::Query;
 use crate::store::State;
 
 /// Every input the reader takes, one at a time, through [`update`](super::update).
@@ -17,6 +22,12 @@ pub enum Msg {
     Key(KeyEvent),
     /// An action, as a key bound to it would ask.
     Action(Action),
+    /// Select article `.1` of issue `.0` (both clamped), as a click on it
+    /// would: the linear mode's `3` and `i 2`.
+    Select(usize, usize),
+    /// The reader has had the selected article to its end (the linear
+    /// mode printed its last page): marked read as an end on screen is.
+    EndReached,
     /// Pasted text (bracketed paste): into the prompt, never keys.
     Paste(String),
     /// A mouse event, when mouse reporting is on.
@@ -24,11 +35,13 @@ pub enum Msg {
     /// The terminal's new size; sent once before the first frame too.
     Resize(u16, u16),
     /// A frame is about to be drawn: lay out what it shows, keep the lists'
-    /// selection in view, mark an article whose end shows as read. Sent
-    /// once per frame, so a drained batch of keys lays out once.
+    /// selection in view, apply the `mark_read` rule to the article open in
+    /// the Article pane (never to a preview). Sent once per frame, so a
+    /// drained batch of keys lays out once.
     Frame,
     /// The time now: sent after every batch of input and at the deadline
-    /// [`App::next_deadline`](super::App::next_deadline) asked for.
+    /// [`App::next_deadline`](super::App::next_deadline) asked for. The only
+    /// clock `update` has: it stamps an opening and ends its dwell.
     Tick(Instant),
     /// Messages for the log (from the store, at start or after a save).
     Log(Vec<String>),
@@ -41,8 +54,27 @@ pub enum Msg {
     SetIssue(usize, Box<Issue>),
     /// The library opened again, answering [`Task::Reload`].
     Reloaded(Box<super::reload::Reopened>),
-    /// Library-wide search results, answering a coming `Task::SearchLibrary`.
-    Searched(Box<LibraryHits>),
+    /// The worker the loop started for [`Task::SearchLibrary`]; the loop
+    /// polls it and sends what it finds as `SearchResults`.
+    SearchStarted(Arc<LibrarySearch>),
+    /// Issues with hits the library search found since the last batch, and
+    /// how far it got.
+    SearchResults(Box<SearchBatch>),
+    /// The background fetch began, answering [`Task::Fetch`]: where its
+    /// news arrive (only the loop drains it).
+    FetchStarted(super::FetchInbox),
+    /// News of the background fetch, drained by the loop from its inbox.
+    Fetch(super::FetchNews),
+    /// A copy carried out, answering [`Task::Copy`]: what was copied and
+    /// how it went (the message to show on failure).
+    Copied(String, Result<super::Copied, String>),
+}
+
+/// What a running library search sent since it was last polled.
+#[derive(Debug, Clone)]
+pub struct SearchBatch {
+    pub results: Vec<IssueResult>,
+    pub counts: Counts,
 }
 
 impl Msg {
@@ -50,17 +82,10 @@ impl Msg {
     /// issue to be parsed. Answers and ticks never wait.
     pub(crate) fn retry_copy(&self) -> Option<Msg> {
         match self {
-            Msg::Key(_) | Msg::Action(_) | Msg::Mouse(_) => Some(self.clone()),
+            Msg::Key(_) | Msg::Action(_) | Msg::Mouse(_) | Msg::Select(..) => Some(self.clone()),
             _ => None,
         }
     }
-}
-
-/// Hits of a search across the library, by entry and article.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct LibraryHits {
-    pub pattern: String,
-    pub hits: Vec<(usize, usize)>,
 }
 
 /// An issue read from its file and parsed, off the update path.
@@ -98,6 +123,17 @@ pub enum Task {
     Stage(State),
     /// Write the staged state now; answer with its messages as `Msg::Log`.
     Flush,
+    /// Start searching every issue on a worker thread; answer with
+    /// `Msg::SearchStarted`, then poll it between inputs.
+    SearchLibrary(Query),
+    /// Stop a library search's worker.
+    CancelSearch(Arc<LibrarySearch>),
+    /// Fetch these feeds on a worker thread; answer at once with
+    /// `Msg::FetchStarted`, then its news as `Msg::Fetch`.
+    Fetch(Box<crate::feeds::Request>),
+    /// Put text on the clipboard (OSC 52 or `copy_command`); answer with
+    /// `Msg::Copied`.
+    Copy(super::Clip),
 }
 
 /// What one message asks of the loop.

@@ -26,9 +26,6 @@ pub struct View {
     /// article out again and puts the line holding it on top (or as near
     /// as the end of the article allows), so no amount of resizing drifts.
     pub anchor: usize,
-    /// The end has been on screen and the article was marked read; kept so
-    /// that `m` can make it unread without it being re-marked at once.
-    pub end_seen: bool,
 }
 
 impl View {
@@ -74,6 +71,7 @@ impl App {
             return;
         }
         self.save_position();
+        self.forget_bulk_unless(issue);
         self.place.issue = issue;
         self.place.article = article;
         self.retire_view();
@@ -81,9 +79,10 @@ impl App {
             issue: (self.issue_key(issue)).unwrap_or_else(|| self.docs.library.label(issue)),
             article: self.current_article().map(|a| a.id.clone()),
         };
+        // Not staged: the loop hands the place to the saver after every
+        // message (`saver_place`), which costs no copy of the state.
         if self.place.state.last.as_ref() != Some(&last) && !self.docs.library.entries.is_empty() {
             self.place.state.last = Some(last);
-            self.mark_state_changed();
         }
         // Laid out on `Msg::Frame` (or by `ensure_view`), not here: a held
         // key that moves the selection many times lays out only the last.
@@ -122,20 +121,26 @@ impl App {
         let body = geometry::body_rect(geometry::article_rect(area), self.settings.body_width);
         if body.width > 0 && body.height > 0 {
             self.relayout(usize::from(body.width), usize::from(body.height));
+            // Where an article opened is known before any key moves it.
+            self.observe_open();
         }
     }
 
-    /// Bring the layout, the lists' scroll and the read marks in line with
-    /// the current size and selection (on `Msg::Frame`). At a
+    /// Bring the layout, the lists' scroll, the counts and the read mark of
+    /// the open article in line with the current size and selection (on
+    /// `Msg::Frame`). At a
     /// degenerate size the old layout is kept: the place survives a
     /// terminal that is briefly 0×0 (a hung-up tty, a tmux resize).
     pub(crate) fn refresh(&mut self) {
         let area = geometry::screen_rect(self.screen.size);
         self.ensure_view();
+        self.ensure_tree();
+        self.sync_tree();
         self.refresh_hits();
         self.refresh_preview();
         self.keep_lists_visible(area);
-        self.mark_read_if_end_seen(area);
+        self.refresh_counts();
+        self.frame_open();
     }
 
     fn relayout(&mut self, width: usize, height: usize) {
@@ -148,8 +153,7 @@ impl App {
         };
         if let Some(view) = self.place.view.as_mut().filter(|v| {
             (v.issue, v.article) == (issue, index)
-                && v.layout.width == width
-                && v.layout.options == self.settings.options
+                && v.layout.is_current(width, &self.settings.options)
         }) {
             view.height = height;
             view.top = view.top.min(view.max_top());
@@ -159,8 +163,6 @@ impl App {
             Some(v) if (v.issue, v.article) == (issue, index) => Some(v.anchor),
             _ => self.place.state.position(&article.id),
         };
-        let end_seen = (self.place.view.as_ref())
-            .is_some_and(|v| (v.issue, v.article) == (issue, index) && v.end_seen);
         let layout = (self.place.layouts)
             .take(issue, index, width, &self.settings.options)
             .unwrap_or_else(|| ArticleLayout::new(article, width, &self.settings.options));
@@ -172,7 +174,6 @@ impl App {
             height,
             anchor: 0,
             layout,
-            end_seen,
         };
         view.anchor = anchor.unwrap_or_else(|| view.position(article));
         view.top = view.top.min(view.max_top());
@@ -193,31 +194,21 @@ impl App {
             return;
         };
         if let Some(pane) = screen.issues {
-            let capacity = geometry::list_capacity(pane);
-            self.screen.issues_top =
-                geometry::window(self.place.issue, self.screen.issues_top, capacity);
+            let capacity = usize::from(geometry::content_rect(pane).height);
+            self.screen.issues_top = self.issues_window(capacity);
         }
         if let Some(pane) = screen.headlines {
             self.screen.headlines_top = self.headlines_window(pane);
         }
     }
 
-    /// An article becomes read once its end has been on screen.
-    fn mark_read_if_end_seen(&mut self, area: ratatui::layout::Rect) {
-        let shown = geometry::screen(area, self.screen.focus, self.screen.issues_shown)
-            .is_some_and(|s| s.article.is_some());
-        let Some(view) = self.place.view.as_mut() else {
-            return;
-        };
-        if !shown || view.end_seen || !view.end_visible() {
-            return;
-        }
-        view.end_seen = true;
+    /// The selected article was read to its end outside the screen (the
+    /// linear mode): marked read, unless the reader set its mark by hand.
+    pub(crate) fn end_reached(&mut self) {
         let Some(id) = self.current_article().map(|a| a.id.clone()) else {
             return;
         };
-        if !self.place.state.is_read(&id) {
-            self.place.state.set_read(&id, true);
+        if self.place.state.mark_automatically(&id) {
             self.remember_place(self.place.issue, self.place.article);
             self.mark_state_changed();
         }
@@ -234,6 +225,8 @@ impl App {
         });
         match (self.screen.focus, pane) {
             (Pane::Article, _) => self.place.view.as_ref().map_or(1, |v| v.height),
+            // One row per issue or paper.
+            (Pane::Issues, Some(pane)) => usize::from(geometry::content_rect(pane).height),
             (_, Some(pane)) => geometry::list_capacity(pane),
             (_, None) => 1,
         }
@@ -263,7 +256,7 @@ impl LayoutCache {
         options: &crate::typeset::Options,
     ) -> Option<ArticleLayout> {
         let found = self.entries.iter().position(|(i, a, layout)| {
-            (*i, *a) == (issue, article) && layout.width == width && layout.options == *options
+            (*i, *a) == (issue, article) && layout.is_current(width, options)
         })?;
         Some(self.entries.remove(found).2)
     }

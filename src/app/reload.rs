@@ -105,12 +105,20 @@ impl App {
             .parsed_stamps
             .retain(|path, _| new_at.contains_key(&Source::File(path.clone())));
         self.docs.issue_keys = None;
+        self.counts.forget_bulk();
+        self.note_issues();
         self.remap_indices(&kept);
         self.add_new_messages();
         let target = open_key.as_ref().and_then(|k| new_at.get(k).copied());
         let moved = target.is_none() && !old_keys.is_empty();
         let target = target.unwrap_or_else(|| nearest(self.place.issue, &old_keys, &new_at));
         self.reselect(target, kept.get(&self.place.issue).copied(), article_id);
+        self.rebuild_tree();
+        self.forget_library_search();
+        // The calendar's days name entries of the old listing too.
+        if self.overlay.open == Some(super::Overlay::Calendar) {
+            self.close_calendar();
+        }
         self.screen.notice = Some(reload_notice(added, gone, moved));
     }
 

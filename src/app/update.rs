@@ -5,12 +5,10 @@
 
 use crossterm::event::KeyEventKind;
 
-use super::{Action, App, Effect, Effects, Msg, Overlay, Pane, Retry, Task};
+use super::{Action, App, Effect, Effects, Msg, Overlay, Pane, PromptKind, Retry, Task};
 use crate::geometry::{self, Mode};
 use crate::i18n::t;
-
-/// How long a changed reading state may wait before it is written.
-pub const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(500);
+use crate::store::ReadBy;
 
 /// Apply one message.
 pub fn update(app: &mut App, msg: Msg) -> Effects {
@@ -28,6 +26,14 @@ fn dispatch(app: &mut App, msg: Msg) -> Effect {
     match msg {
         Msg::Key(key) => on_key(app, key),
         Msg::Action(action) => act(app, action),
+        Msg::Select(issue, article) => {
+            app.select(issue, article);
+            Effect::None
+        }
+        Msg::EndReached => {
+            app.end_reached();
+            Effect::None
+        }
         Msg::Paste(text) => {
             app.paste(&text);
             Effect::None
@@ -45,7 +51,8 @@ fn dispatch(app: &mut App, msg: Msg) -> Effect {
             Effect::None
         }
         Msg::Tick(now) => {
-            tick(app, now);
+            app.tick_open(now);
+            app.fetch_tick(now);
             Effect::None
         }
         Msg::Log(messages) => {
@@ -66,11 +73,30 @@ fn dispatch(app: &mut App, msg: Msg) -> Effect {
         }
         Msg::Reloaded(library) => {
             app.replace_library(*library);
+            app.fetch_reloaded();
             Effect::None
         }
-        // Library-wide search lands with the archive tree; until then
-        // nothing asks for it.
-        Msg::Searched(_) => Effect::None,
+        Msg::FetchStarted(inbox) => {
+            app.fetch_started(inbox);
+            Effect::None
+        }
+        Msg::Fetch(news) => {
+            app.on_fetch_news(news);
+            Effect::None
+        }
+        Msg::SearchStarted(handle) => {
+            app.search_started(handle);
+            Effect::None
+        }
+        Msg::SearchResults(batch) => {
+            let super::SearchBatch { results, counts } = *batch;
+            app.search_results(results, counts);
+            Effect::None
+        }
+        Msg::Copied(what, outcome) => {
+            app.copied(&what, outcome);
+            Effect::None
+        }
     }
 }
 
@@ -111,8 +137,10 @@ fn run_retries(app: &mut App, mut effect: Effect) -> Effect {
 }
 
 /// The tasks this message left: issues to read, the state to stage and,
-/// on the way out of the terminal, to write.
+/// on the way out of the terminal, to write. The opening the `mark_read`
+/// rule watches follows the focus and the selection.
 fn finish(app: &mut App, effect: Effect) -> Effects {
+    app.track_open();
     let mut tasks = std::mem::take(&mut app.chores.outbox);
     let wanted: Vec<usize> = app.chores.wanted.iter().copied().collect();
     for index in wanted {
@@ -122,31 +150,12 @@ fn finish(app: &mut App, effect: Effect) -> Effects {
     }
     if std::mem::take(&mut app.place.state_changed) {
         tasks.push(Task::Stage(app.place.state.clone()));
-        app.chores.unsaved = true;
     }
-    if effect == Effect::Suspend && app.chores.unsaved {
+    // Written before the stop: a suspended reader may never be resumed.
+    if effect == Effect::Suspend {
         tasks.push(Task::Flush);
-        app.chores.unsaved = false;
-        app.chores.save_due = None;
     }
     Effects { effect, tasks }
-}
-
-/// A changed state is written [`SAVE_DELAY`] after the first change, not
-/// once per change.
-fn tick(app: &mut App, now: std::time::Instant) {
-    if !app.chores.unsaved {
-        return;
-    }
-    match app.chores.save_due {
-        None => app.chores.save_due = Some(now + SAVE_DELAY),
-        Some(due) if due <= now => {
-            app.chores.outbox.push(Task::Flush);
-            app.chores.unsaved = false;
-            app.chores.save_due = None;
-        }
-        Some(_) => {}
-    }
 }
 
 /// A key press becomes an action through the keymap; releases do nothing.
@@ -170,7 +179,7 @@ pub(super) fn act(app: &mut App, action: Action) -> Effect {
         // As in less, man and newsboat, `q` in help (or any overlay) goes
         // back to the text; a second `q` quits.
         Action::Quit if app.overlay.open.is_some() => {
-            app.overlay.open = None;
+            app.close_overlay();
             return Effect::None;
         }
         Action::Quit => {
@@ -187,6 +196,11 @@ pub(super) fn act(app: &mut App, action: Action) -> Effect {
             app.reload();
             return Effect::None;
         }
+        Action::Fetch => {
+            app.close_prompt();
+            app.start_fetch();
+            return Effect::None;
+        }
         _ => {}
     }
     // An action that is not a key (keys in the prompt are text) closes the
@@ -200,6 +214,8 @@ pub(super) fn act(app: &mut App, action: Action) -> Effect {
         app.ensure_view();
     }
     match app.overlay.open {
+        Some(Overlay::Calendar) => app.calendar_action(action),
+        Some(Overlay::Results) => app.results_action(action),
         Some(overlay) => overlay_action(app, overlay, action),
         None => pane_action(app, action),
     }
@@ -212,10 +228,14 @@ fn pane_action(app: &mut App, action: Action) {
         Action::Log => open_overlay(app, Overlay::Log),
         Action::Starred => app.open_starred(),
         Action::Links => app.open_links(),
+        Action::Copy => app.copy(),
+        Action::CopyCitation => app.copy_citation(),
         // Esc first clears a search's highlight, then goes back.
         Action::Back if app.clear_search() => {}
         Action::Back | Action::FocusLeft => focus(app, left_of(app.screen.focus)),
         Action::FocusRight => focus(app, right_of(app.screen.focus)),
+        // Enter or Space on a paper's header folds it; on "older issues", shows them.
+        Action::Open | Action::PageDown if in_issues(app) && app.issues_open() => {}
         Action::Open if app.screen.focus != Pane::Article => focus(app, right_of(app.screen.focus)),
         // Enter on a jump line follows it; elsewhere in the article it does nothing.
         Action::Open => app.follow_jump(true),
@@ -233,17 +253,39 @@ fn pane_action(app: &mut App, action: Action) {
         Action::NextArticle => step_article(app, 1),
         Action::PrevArticle => step_article(app, -1),
         Action::NextUnread => app.next_unread(),
+        Action::NextUnreadIssue => app.next_unread_issue(),
         Action::NextPage => app.step_page(1),
         Action::PrevPage => app.step_page(-1),
         Action::FollowJump => app.follow_jump(false),
         Action::JumpBack => app.jump_back(),
-        Action::Search => app.open_prompt(),
+        Action::Search if in_issues(app) => app.open_prompt(PromptKind::Library),
+        Action::Search => app.open_prompt(PromptKind::Find),
+        Action::SearchLibrary => app.open_prompt(PromptKind::Library),
+        Action::GoTo => app.open_prompt(PromptKind::GoTo),
+        Action::Calendar => app.open_calendar(),
+        Action::FoldOthers => app.fold_others(),
+        Action::FoldAll => app.fold_all(),
         Action::SearchNext => app.search_step(true),
         Action::SearchPrev => app.search_step(false),
         Action::ToggleRead => toggle_read(app),
+        Action::MarkIssueRead => app.mark_issue_read(),
         Action::ToggleStar => toggle_star(app),
-        Action::Quit | Action::Suspend | Action::Reload | Action::Redraw => {}
+        Action::Headline1
+        | Action::Headline2
+        | Action::Headline3
+        | Action::Headline4
+        | Action::Headline5
+        | Action::Headline6
+        | Action::Headline7
+        | Action::Headline8
+        | Action::Headline9 => app.select_shown_headline(action),
+        Action::Quit | Action::Suspend | Action::Reload | Action::Fetch | Action::Redraw => {}
     }
+}
+
+/// Whether the Issues pane has the keys.
+fn in_issues(app: &App) -> bool {
+    app.screen.focus == Pane::Issues
 }
 
 /// The pane `steps` to the right, wrapping round (2 steps = one to the left).
@@ -318,13 +360,7 @@ fn toggle_issues(app: &mut App) {
 /// Move the selection (lists) or scroll (article) by `delta`, clamped.
 fn move_by(app: &mut App, delta: isize) {
     match app.screen.focus {
-        Pane::Issues => {
-            let last = app.docs.library.entries.len().saturating_sub(1);
-            let issue = app.place.issue.saturating_add_signed(delta).min(last);
-            if issue != app.place.issue {
-                app.select(issue, 0);
-            }
-        }
+        Pane::Issues => app.move_issues(delta),
         Pane::Headlines => {
             let article = app.place.article.saturating_add_signed(delta);
             app.select(app.place.issue, article);
@@ -353,6 +389,8 @@ fn page_down(app: &mut App) {
         .as_ref()
         .is_some_and(|v| v.top >= v.max_top());
     if app.screen.focus == Pane::Article && at_end {
+        // Paging on from the end is reading through it.
+        app.open_moved();
         step_article(app, 1);
     } else {
         move_by(app, signed(page(app)));
@@ -403,19 +441,15 @@ fn toggle_read(app: &mut App) {
         return;
     };
     let read = !app.place.state.is_read(&id);
-    app.place.state.set_read(&id, read);
+    // By hand: no automatic rule changes it again until the reader does.
+    app.place.state.mark(&id, read, ReadBy::Hand);
     app.remember_place(app.place.issue, app.place.article);
-    // Leaving the article and coming back is what re-marks it.
-    app.ensure_view();
-    if let Some(view) = app.place.view.as_mut() {
-        view.end_seen = true;
-    }
     app.screen.notice = Some(t!(if read {
         "notice.marked_read"
     } else {
         "notice.marked_unread"
     }));
-    app.mark_state_changed();
+    app.marks_changed();
 }
 
 fn toggle_star(app: &mut App) {
@@ -444,8 +478,10 @@ fn overlay_last(app: &App, overlay: Overlay, rows: usize) -> usize {
         Overlay::Starred => app.overlay.starred.len().saturating_sub(1),
         // The log scrolls by message, so the last one can always reach the top.
         Overlay::Log => app.docs.messages.len().saturating_sub(1),
-        Overlay::Links => app.link_rows().saturating_sub(rows),
+        Overlay::Links => app.link_rows().saturating_sub(1),
         Overlay::Help => app.help_rows().saturating_sub(rows),
+        // Their own keys: `App::calendar_action`, `App::results_action`.
+        Overlay::Calendar | Overlay::Results => 0,
     }
 }
 
@@ -464,6 +500,8 @@ fn overlay_action(app: &mut App, overlay: Overlay, action: Action) {
         Action::Starred => app.open_starred(),
         Action::Links if overlay == Overlay::Links => app.overlay.open = None,
         Action::Links => app.open_links(),
+        Action::Copy | Action::Open if overlay == Overlay::Links => app.copy(),
+        Action::CopyCitation => app.copy_citation(),
         Action::Down => app.overlay.line = (line + 1).min(last(app)),
         Action::Up => app.overlay.line = line.saturating_sub(1),
         Action::PageDown | Action::HalfPageDown => app.overlay.line = (line + page).min(last(app)),

@@ -247,7 +247,9 @@ impl Progress {
 /// A library search running on a worker thread. Dropping it cancels it.
 #[derive(Debug)]
 pub struct LibrarySearch {
-    results: Receiver<Vec<IssueResult>>,
+    /// Behind a lock so the handle can be shared (`Sync`): the reader's
+    /// app keeps it and its loop polls it.
+    results: Mutex<Receiver<Vec<IssueResult>>>,
     cancel: Arc<AtomicBool>,
     progress: Arc<Progress>,
     worker: Mutex<Option<JoinHandle<()>>>,
@@ -281,7 +283,7 @@ impl LibrarySearch {
             progress.finished.store(true, Ordering::Release);
         }
         LibrarySearch {
-            results,
+            results: Mutex::new(results),
             cancel,
             progress,
             worker: Mutex::new(worker),
@@ -290,13 +292,16 @@ impl LibrarySearch {
 
     /// Batches that have arrived, without waiting.
     pub fn try_results(&self) -> Vec<IssueResult> {
-        self.results.try_iter().flatten().collect()
+        match self.results.lock() {
+            Ok(results) => results.try_iter().flatten().collect(),
+            Err(_) => Vec::new(),
+        }
     }
 
     /// The next batch, waiting for it; `None` once the search is over and
     /// every batch was taken.
     pub fn next_batch(&self) -> Option<Vec<IssueResult>> {
-        self.results.recv().ok()
+        self.results.lock().ok()?.recv().ok()
     }
 
     pub fn counts(&self) -> Counts {

@@ -54,7 +54,11 @@ impl<W: Write> WireBackend<W> {
         next: &Buffer,
         updates: Vec<(u16, u16, &Cell)>,
     ) -> io::Result<()> {
-        let Some(chosen) = choose(&shown, next) else {
+        let band = self.band.filter(|_| self.margins);
+        let chosen = band
+            .and_then(|cols| choose_in(&shown, next, cols))
+            .or_else(|| choose(&shown, next));
+        let Some(chosen) = chosen else {
             return self.draw_cells(updates.into_iter());
         };
         write(&mut self.writer, chosen)?;
@@ -69,14 +73,17 @@ impl<W: Write> WireBackend<W> {
     }
 }
 
-/// Rows `top..=bottom` (0-based, full width) moved by `lines`: up (the
-/// content moves towards the top, `CSI S`) or down (`CSI T`).
+/// Rows `top..=bottom` (0-based) moved by `lines`: up (the content moves
+/// towards the top, `CSI S`) or down (`CSI T`); across the full width, or
+/// only in columns `cols` (0-based, end exclusive) between left and right
+/// margins (DECLRMM).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Scroll {
     pub top: u16,
     pub bottom: u16,
     pub lines: u16,
     pub up: bool,
+    pub cols: Option<(u16, u16)>,
 }
 
 /// Bytes a scroll costs on the wire over a plain frame, counted as cells:
@@ -93,17 +100,65 @@ pub fn next_screen(shown: &Buffer, updates: &[(u16, u16, &Cell)]) -> Option<Buff
     Some(next)
 }
 
+/// Bytes the margins add to a scroll, counted as cells: DECLRMM on and
+/// off, DECSLRM.
+pub const MARGIN_OVERHEAD_CELLS: usize = 20;
+
 /// The scroll that saves the most cells turning `shown` into `next`, if
 /// one saves more than it costs.
 pub fn choose(shown: &Buffer, next: &Buffer) -> Option<Scroll> {
-    let rows = Rows::new(shown, next)?;
+    let width = shown.area.width;
+    best(&Rows::new(shown, next, (0, width))?, OVERHEAD_CELLS)
+}
+
+/// Like [`choose`], matching rows only in columns `cols` (a pane), for a
+/// scroll between left and right margins. `None` when the band is the
+/// full width (that is [`choose`]) or a wide glyph straddles its edges.
+pub fn choose_in(shown: &Buffer, next: &Buffer, cols: (u16, u16)) -> Option<Scroll> {
+    let width = shown.area.width;
+    if cols.0 >= cols.1 || cols.1 > width || (cols.0 == 0 && cols.1 == width) {
+        return None;
+    }
+    let rows = Rows::new(shown, next, cols)?;
+    if straddles(shown, cols) || straddles(next, cols) {
+        return None;
+    }
+    let found = best(&rows, OVERHEAD_CELLS + MARGIN_OVERHEAD_CELLS)?;
+    Some(Scroll {
+        cols: Some(cols),
+        ..found
+    })
+}
+
+/// Whether a wide glyph in `buffer` covers a column on both sides of one
+/// of `cols`' edges, where a margin would cut it.
+fn straddles(buffer: &Buffer, (left, right): (u16, u16)) -> bool {
+    let width = usize::from(buffer.area.width);
+    let rows = buffer.content.chunks(width.max(1));
+    rows.into_iter().any(|row| {
+        let mut x = 0usize;
+        for cell in visible(row) {
+            let w = usize::from(cell.cell_width().max(1));
+            let (start, end) = (x, x + w);
+            for edge in [usize::from(left), usize::from(right)] {
+                if start < edge && edge < end {
+                    return true;
+                }
+            }
+            x = end;
+        }
+        false
+    })
+}
+
+fn best(rows: &Rows<'_>, overhead: usize) -> Option<Scroll> {
     let height = rows.height;
     let mut best: Option<(usize, Scroll)> = None;
     for lines in 1..height {
         for up in [true, false] {
             for scroll in rows.blocks(lines, up) {
                 let saved = rows.saving(scroll);
-                if saved > OVERHEAD_CELLS && best.is_none_or(|(most, _)| saved > most) {
+                if saved > overhead && best.is_none_or(|(most, _)| saved > most) {
                     best = Some((saved, scroll));
                 }
             }
@@ -115,6 +170,9 @@ pub fn choose(shown: &Buffer, next: &Buffer) -> Option<Scroll> {
 /// Move `screen`'s rows as the terminal does for `scroll`; the rows that
 /// come in are blank with the default style (the SGR is reset first).
 pub fn shift(screen: &mut Buffer, scroll: Scroll) {
+    if let Some(cols) = scroll.cols {
+        return shift_band(screen, scroll, cols);
+    }
     let width = usize::from(screen.area.width);
     let (top, bottom) = (usize::from(scroll.top), usize::from(scroll.bottom));
     let lines = usize::from(scroll.lines);
@@ -129,8 +187,34 @@ pub fn shift(screen: &mut Buffer, scroll: Scroll) {
     }
 }
 
-/// Send `scroll`. DECSTBM and its reset both home the cursor, so the
-/// caller must not trust where the cursor was.
+/// [`shift`] between left and right margins: only columns `cols` move.
+fn shift_band(screen: &mut Buffer, scroll: Scroll, (left, right): (u16, u16)) {
+    let width = usize::from(screen.area.width);
+    let (left, right) = (usize::from(left), usize::from(right));
+    let (top, bottom) = (usize::from(scroll.top), usize::from(scroll.bottom));
+    let lines = usize::from(scroll.lines);
+    let band = |y: usize| y * width + left..y * width + right;
+    let rows: Vec<usize> = if scroll.up {
+        (top..=bottom).collect()
+    } else {
+        (top..=bottom).rev().collect()
+    };
+    for (k, &y) in rows.iter().enumerate() {
+        match rows.get(k + lines) {
+            Some(&from) => {
+                let (dst, src) = (band(y), band(from));
+                let moved: Vec<Cell> = screen.content[src].to_vec();
+                screen.content[dst].clone_from_slice(&moved);
+            }
+            None => screen.content[band(y)].fill(Cell::EMPTY),
+        }
+    }
+}
+
+/// Send `scroll`. DECSTBM and its reset both home the cursor (DECSLRM
+/// too), so the caller must not trust where the cursor was. Between
+/// margins: DECLRMM on (`CSI ? 69 h`), DECSLRM (`CSI l ; r s`), the
+/// region and the scroll, then DECLRMM off, which also resets the margins.
 pub fn write(w: &mut impl Write, scroll: Scroll) -> io::Result<()> {
     let verb = if scroll.up { 'S' } else { 'T' };
     // `CSI S` means one line; every byte counts on a slow link.
@@ -138,18 +222,25 @@ pub fn write(w: &mut impl Write, scroll: Scroll) -> io::Result<()> {
         1 => String::new(),
         n => n.to_string(),
     };
-    write!(
-        w,
-        "\x1b[m\x1b[{};{}r\x1b[{count}{verb}\x1b[r",
-        u32::from(scroll.top) + 1,
-        u32::from(scroll.bottom) + 1,
-    )
+    let (top, bottom) = (u32::from(scroll.top) + 1, u32::from(scroll.bottom) + 1);
+    match scroll.cols {
+        None => write!(w, "\x1b[m\x1b[{top};{bottom}r\x1b[{count}{verb}\x1b[r"),
+        Some((left, right)) => write!(
+            w,
+            "\x1b[m\x1b[?69h\x1b[{};{}s\x1b[{top};{bottom}r\x1b[{count}{verb}\x1b[r\x1b[?69l",
+            u32::from(left) + 1,
+            u32::from(right),
+        ),
+    }
 }
 
 /// Per-row facts for comparing `shown` and `next`.
 struct Rows<'a> {
     shown: &'a Buffer,
     next: &'a Buffer,
+    /// The buffers' width; the band is `left..left + width`.
+    full: usize,
+    left: usize,
     width: usize,
     height: usize,
     /// Cells the plain diff would send for each row (changed in place).
@@ -161,16 +252,20 @@ struct Rows<'a> {
 }
 
 impl<'a> Rows<'a> {
-    fn new(shown: &'a Buffer, next: &'a Buffer) -> Option<Rows<'a>> {
+    /// The rows of `shown` and `next` in columns `cols.0..cols.1`.
+    fn new(shown: &'a Buffer, next: &'a Buffer, cols: (u16, u16)) -> Option<Rows<'a>> {
         if shown.area != next.area || shown.area.x != 0 || shown.area.y != 0 {
             return None;
         }
-        let width = usize::from(shown.area.width);
+        let full = usize::from(shown.area.width);
         let height = usize::from(shown.area.height);
+        let (left, right) = (usize::from(cols.0), usize::from(cols.1).min(full));
+        let width = right.saturating_sub(left);
         if width == 0 || height < 2 {
             return None;
         }
-        let row = |buffer: &'a Buffer, y: usize| &buffer.content[y * width..(y + 1) * width];
+        let row =
+            move |buffer: &'a Buffer, y: usize| &buffer.content[y * full + left..y * full + right];
         let differing = |a: &[Cell], b: &[Cell]| a.iter().zip(b).filter(|(a, b)| a != b).count();
         let hash = |cells: &[Cell]| {
             use std::hash::{Hash, Hasher};
@@ -189,17 +284,23 @@ impl<'a> Rows<'a> {
             next_hash: (0..height).map(|y| hash(row(next, y))).collect(),
             shown,
             next,
+            full,
+            left,
             width,
             height,
         })
     }
 
+    /// Row `y`'s cells in the band.
+    fn row_of(&self, buffer: &'a Buffer, y: usize) -> &'a [Cell] {
+        let start = y * self.full + self.left;
+        &buffer.content[start..start + self.width]
+    }
+
     /// Whether row `y` of `next` is row `from` of `shown`.
     fn same(&self, y: usize, from: usize) -> bool {
-        let w = self.width;
         self.next_hash[y] == self.shown_hash[from]
-            && visible(&self.next.content[y * w..(y + 1) * w])
-                .eq(visible(&self.shown.content[from * w..(from + 1) * w]))
+            && visible(self.row_of(self.next, y)).eq(visible(self.row_of(self.shown, from)))
     }
 
     /// Every maximal block of rows that moved by `lines` in that direction,
@@ -229,6 +330,7 @@ impl<'a> Rows<'a> {
                         bottom: to_u16(bottom),
                         lines: to_u16(lines),
                         up,
+                        cols: None,
                     });
                 }
                 _ => {}

@@ -37,6 +37,8 @@ pub fn run(args: &DumpArgs, config_file: Option<&Path>) -> anyhow::Result<ExitCo
     })?;
     let width = args.width.unwrap_or_else(super::terminal_width);
     let options = super::plain_text_options(args.ambiguous_width, &config);
+    // Plain text is set once: headings break between words from the start.
+    crate::typeset::words::load();
     let mut out = BufWriter::new(io::stdout().lock());
     let failed = for_each_issue(&library, |issue| {
         write_issue(&mut out, issue, width, &options)

@@ -4,12 +4,15 @@
 
 pub mod config;
 pub mod dump;
+pub mod feeds;
 pub mod help;
 pub mod json;
+pub mod linear;
 pub mod list;
 pub mod reader;
 pub(crate) mod report;
 pub mod search;
+pub mod shell;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -45,6 +48,11 @@ pub struct Cli {
     /// Leave the mouse to the terminal, whatever the config says.
     #[arg(long, overrides_with = "mouse")]
     pub no_mouse: bool,
+    /// Read as a conversation on plain lines, for screen readers and the
+    /// Linux console: numbered headlines, commands typed on a line, no
+    /// alternate screen [default: the config's `linear`, off].
+    #[arg(long)]
+    pub linear: bool,
     #[command(flatten)]
     pub style: StyleArgs,
 }
@@ -85,6 +93,14 @@ pub enum Command {
     Search(search::SearchArgs),
     /// Show configuration.
     Config(config::ConfigArgs),
+    /// Edit the feeds subscribed to: add, remove, list, import, export.
+    Feeds(feeds::FeedsArgs),
+    /// Fetch every feed and keep its new issues (quiet unless a feed fails).
+    Fetch(feeds::FetchArgs),
+    /// Print a completion script for bash, zsh or fish.
+    Completions(shell::CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
 }
 
 /// Parse the command line and run; the whole of `main`.
@@ -100,6 +116,10 @@ pub fn main() -> ExitCode {
         Some(Command::List(args)) => list::run(args, cli.config.as_deref()),
         Some(Command::Search(args)) => search::run(args, cli.config.as_deref()),
         Some(Command::Config(args)) => config::run(args, cli.config.as_deref()),
+        Some(Command::Feeds(args)) => feeds::run(args, cli.config.as_deref()),
+        Some(Command::Fetch(args)) => feeds::fetch(args, cli.config.as_deref()),
+        Some(Command::Completions(args)) => shell::completions(args),
+        Some(Command::Man) => shell::man(),
         None => reader::run(&cli),
     };
     match result {
@@ -164,7 +184,16 @@ pub fn library_inputs(
         cache_dir: crate::store::default_dir(|name| std::env::var_os(name)),
     };
     let paths = match (paths.is_empty(), no_paths) {
-        (true, NoPaths::ConfigLibrary) => config.library.clone(),
+        (true, NoPaths::ConfigLibrary) => {
+            // The issues fetched from feeds are part of the library.
+            let mut folders = config.library.clone();
+            for folder in crate::feeds::library_folders(config) {
+                if !folders.contains(&folder) {
+                    folders.push(folder);
+                }
+            }
+            folders
+        }
         _ => paths.to_vec(),
     };
     (paths, options)
@@ -183,6 +212,7 @@ pub(crate) fn plain_text_options(ambiguous: Option<AmbiguousWidth>, config: &Con
         kinsoku: config.kinsoku,
         punctuation: config.punctuation,
         indent: config.indent,
+        widows: config.widows,
     }
 }
 

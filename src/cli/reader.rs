@@ -11,7 +11,7 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 
@@ -19,10 +19,10 @@ use super::{Cli, NoPaths};
 use crate::app::{App, Msg, Reloader};
 use crate::backend::{Moves, WireBackend};
 use crate::config::{AmbiguousSetting, Config};
-use crate::event_loop::{self, Saver, settle};
+use crate::event_loop::{self, settle};
 use crate::i18n::t;
 use crate::library::{Library, RealFiles};
-use crate::store::Store;
+use crate::store::{Saver, Store};
 use crate::terminal::{self, FrameWriter, Guard, Modes};
 use crate::typeset::AmbiguousWidth;
 use crate::ui::Theme;
@@ -49,6 +49,10 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     // A bad config or a missing terminal is reported before anything is read.
     let prepare = |config: &mut Config| {
         overrides(cli, config);
+        // The linear mode reads plain lines: a pipe will do.
+        if config.linear {
+            return Ok(());
+        }
         Ok(check_terminal(&cli.paths)?)
     };
     let (config, library) = super::start(
@@ -66,12 +70,21 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
         .into());
     }
+    if config.linear {
+        return super::linear::run(cli, &config, library);
+    }
     let (store, state) = Store::open_default();
-    let saver = Arc::new(Saver::new(store));
+    let saver = Arc::new(Saver::new(store, &state));
 
+    // A signal (SIGHUP, SIGTERM, SIGINT) or a panic writes the newest
+    // place and marks from here, without the loop, which a dropped link
+    // can leave stuck.
     let on_exit: terminal::OnExit = {
         let saver = Arc::clone(&saver);
-        Arc::new(move || saver.flush_within(EXIT_SAVE_LIMIT))
+        Arc::new(move || {
+            saver.flush_on_exit(EXIT_SAVE_LIMIT);
+            count_writes(&saver);
+        })
     };
     terminal::install_panic_hook(Arc::clone(&on_exit));
     let signals = terminal::spawn_signal_thread(on_exit)?;
@@ -84,11 +97,20 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         mouse: config.mouse,
     };
     let guard = Guard::enter(modes).map_err(ReaderError::Enter)?;
+    crate::clipboard::install(crate::clipboard::Clipboard::new(&config, |name| {
+        std::env::var(name).ok()
+    }));
 
-    let (ambiguous, note) = ambiguous_width(config.ambiguous_width);
+    let (ambiguous, note, margins) = ambiguous_width(config.ambiguous_width);
     let mut app = App::new(library, &config, state, ambiguous)
         .with_ambiguous_note(&note)
-        .with_reloader(reloader(cli, &config));
+        .with_reloader(reloader(cli, &config))
+        .with_fetch(crate::feeds::Request::from_config(&config));
+    // `yesterday` and `10-03` at the `:` prompt count from today (UTC).
+    let days = i64::try_from(crate::store::now_ms() / 86_400_000).unwrap_or(0);
+    if let Some(today) = crate::archive::days::from_day_number(days) {
+        app = app.with_today(today);
+    }
     let mut theme = Theme::named(
         &config.theme,
         crate::config::no_color_requested(),
@@ -100,17 +122,28 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     }
     let theme = theme
         .take()
-        .unwrap_or_else(|| Theme::new(crate::config::no_color_requested(), ambiguous));
+        .unwrap_or_else(|| Theme::new(crate::config::no_color_requested(), ambiguous))
+        .with_look(ambiguous, config.borders, config.markers);
     settle(&mut app, Msg::Log(saver.take_messages()), Some(&saver));
     settle(&mut app, Msg::Announce, Some(&saver));
-    let result = run_screen(&mut app, &theme, &saver);
+    if config.fetch.on_start && !config.feeds.is_empty() {
+        settle(
+            &mut app,
+            Msg::Action(crate::keys::Action::Fetch),
+            Some(&saver),
+        );
+        // The tick after an input: the app asks to be woken to show progress.
+        settle(&mut app, Msg::Tick(std::time::Instant::now()), Some(&saver));
+    }
+    let result = run_screen(&mut app, &theme, &saver, margins);
 
     // Persist first, restore second, print third. The header cache carries
     // the article counts learnt this session into the next start's list.
-    saver.stage(app.state());
+    saver.stage(Instant::now(), app.state());
     let cache_error = app.into_library().save_header_cache().err();
     let mut messages = saver.flush();
     messages.extend(cache_error);
+    count_writes(&saver);
     drop(guard);
     drop(signals);
     let mut stderr = io::stderr();
@@ -127,8 +160,8 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn run_screen(app: &mut App, theme: &Theme, saver: &Saver) -> anyhow::Result<()> {
-    let backend = WireBackend::new(FrameWriter::new(), moves_from_env());
+fn run_screen(app: &mut App, theme: &Theme, saver: &Saver, margins: bool) -> anyhow::Result<()> {
+    let backend = WireBackend::new(FrameWriter::new(), moves_from_env()).with_margins(margins);
     let mut terminal = Terminal::new(backend)?;
     let result = (|| {
         // Also wipes the ambiguous-width probe's glyph.
@@ -181,20 +214,40 @@ fn command_hint(paths: &[PathBuf]) -> String {
 /// config's library), through the header cache. Standard input is read
 /// once; the reload is handed its text back.
 fn reloader(cli: &Cli, config: &Config) -> Reloader {
-    let (paths, options) = super::library_inputs(&cli.paths, config, NoPaths::ConfigLibrary);
-    Reloader::new(move |stdin| Library::open_with(&paths, &options, Arc::new(RealFiles), stdin))
+    // The inputs are worked out at each reload: the first fetch makes the
+    // kept folder, which then joins the library.
+    let (paths, config) = (cli.paths.clone(), config.clone());
+    Reloader::new(move |stdin| {
+        let (paths, options) = super::library_inputs(&paths, &config, NoPaths::ConfigLibrary);
+        Library::open_with(&paths, &options, Arc::new(RealFiles), stdin)
+    })
 }
 
-/// The ambiguous width to set text with, and how it was decided (shown in
-/// the help overlay).
-fn ambiguous_width(setting: AmbiguousSetting) -> (AmbiguousWidth, String) {
+/// The ambiguous width to set text with, how it was decided (shown in
+/// the help overlay), and whether the terminal has left/right margins,
+/// asked in the same round trip: only with `auto`, so a width set in the
+/// config costs no wait and no byte more.
+fn ambiguous_width(setting: AmbiguousSetting) -> (AmbiguousWidth, String, bool) {
     match setting {
-        AmbiguousSetting::Auto => match terminal::detect_ambiguous_width() {
-            Some(width) => (width, t!("help.measured")),
-            None => (AmbiguousWidth::Narrow, t!("help.assumed")),
-        },
-        AmbiguousSetting::Narrow => (AmbiguousWidth::Narrow, t!("help.as_set")),
-        AmbiguousSetting::Wide => (AmbiguousWidth::Wide, t!("help.as_set")),
+        AmbiguousSetting::Auto => {
+            let answers = terminal::probe();
+            match answers.ambiguous {
+                Some(width) => (width, t!("help.measured"), answers.margins),
+                None => (AmbiguousWidth::Narrow, t!("help.assumed"), answers.margins),
+            }
+        }
+        AmbiguousSetting::Narrow => (AmbiguousWidth::Narrow, t!("help.as_set"), false),
+        AmbiguousSetting::Wide => (AmbiguousWidth::Wide, t!("help.as_set"), false),
+    }
+}
+
+/// `BROADSHEET_COUNT_WRITES=FILE` writes into FILE how many times the
+/// reading state was handed to the store this run, on every way out, so
+/// that a test can tell a debounced flood from a write per key.
+fn count_writes(saver: &Saver) {
+    if let Some(file) = std::env::var_os("BROADSHEET_COUNT_WRITES") {
+        // A test hook: a failure to write it is the test's to see.
+        let _ = std::fs::write(file, format!("{}\n", saver.writes()));
     }
 }
 
@@ -213,9 +266,12 @@ fn overrides(cli: &Cli, config: &mut Config) {
         config.ambiguous_width = mode;
     }
     cli.style.apply(config);
+    // No OSC 8 where the terminal would print it or drop it badly.
+    config.hyperlinks &= terminal::has_hyperlinks(|name| std::env::var(name).ok());
     if cli.mouse || cli.no_mouse {
         config.mouse = cli.mouse;
     }
+    config.linear |= cli.linear;
 }
 
 /// The reader draws on standard output and reads keys from standard input,

@@ -1,7 +1,8 @@
 //! Configuration: the defaults are a real, commented file embedded from
 //! `assets/config.toml`; the user's file overlays them key by key. Unknown
 //! keys and bad values are errors naming the file, line, column and what is
-//! allowed. The program reads the config file and never writes it.
+//! allowed. The program reads the config file; only `broadsheet feeds`
+//! edits it, and only its `[[feeds]]` (see `feeds::subscriptions`).
 
 mod keys;
 mod parse;
@@ -14,13 +15,14 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use std::time::Duration;
 
 pub use keys::default_keys;
-pub use parse::{THEME_ALIASES, THEMES};
+pub use parse::{THEME_ALIASES, THEMES, is_web_url};
 pub use show::{to_toml, toml_string};
 
 pub use crate::i18n::Language;
-use crate::store::shown_path;
+use crate::store::{MarkRead, shown_path};
 use crate::typeset::{Kinsoku, Punctuation};
 
 /// The default configuration file, comments and all (`broadsheet config --default`).
@@ -53,6 +55,38 @@ pub enum AmbiguousSetting {
     Wide,
 }
 
+/// Whether the terminal's cursor is seen where the focus is (`cursor`). It
+/// is always put there; some screen readers and braille displays follow it
+/// only when it is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "kebab-case")]
+pub enum CursorSetting {
+    #[default]
+    Hidden,
+    Visible,
+}
+
+/// How the rules between panes and the frames of overlays are drawn
+/// (`borders`): box-drawing lines, ASCII, or blank cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "kebab-case")]
+pub enum Borders {
+    #[default]
+    Line,
+    Ascii,
+    None,
+}
+
+/// How an article's read and starred marks are shown in Headlines
+/// (`markers`): glyphs (`●` `·` `★`) or words (`[new]` `[read]` `[star]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "kebab-case")]
+pub enum Markers {
+    #[default]
+    Glyph,
+    Text,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     /// Folders opened when no path is given.
@@ -61,6 +95,8 @@ pub struct Config {
     pub body_width: u16,
     pub indent: bool,
     pub punctuation: Punctuation,
+    /// A lone character on a paragraph's last line is allowed.
+    pub widows: bool,
     pub kinsoku: Kinsoku,
     pub ambiguous_width: AmbiguousSetting,
     pub theme: String,
@@ -70,8 +106,52 @@ pub struct Config {
     pub mouse: bool,
     /// The interface's language; `auto` follows the locale.
     pub language: Language,
+    /// When an open article becomes read (`"end"`, `"open"`, `"manual"`).
+    pub mark_read: MarkRead,
+    /// Where the focus is, the cursor is; whether it is seen.
+    pub cursor: CursorSetting,
+    /// Read the issue as a conversation on plain lines (`--linear`).
+    pub linear: bool,
+    pub borders: Borders,
+    pub markers: Markers,
+    /// Feeds subscribed to (`[[feeds]]`), in file order.
+    pub feeds: Vec<Subscription>,
+    /// How and when feeds are fetched.
+    pub fetch: FetchSettings,
+    /// Link text is an OSC 8 hyperlink (where the terminal has them).
+    pub hyperlinks: bool,
+    /// `y`/`Y` copy through OSC 52 to the terminal's clipboard.
+    pub osc52: bool,
+    /// The longest text OSC 52 sends, in bytes of text.
+    pub osc52_max_bytes: usize,
+    /// A program and its arguments that take the copied text on standard
+    /// input instead of OSC 52 (`["wl-copy"]`); empty: none.
+    pub copy_command: Vec<String>,
     /// Action name → key specs (`"j"`, `"ctrl-f"`, `"PageDown"`), overriding the defaults.
     pub keys: BTreeMap<String, Vec<String>>,
+}
+
+/// One `[[feeds]]` entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subscription {
+    /// An `http` or `https` URL.
+    pub url: String,
+    /// The paper's name, over the feed's own title.
+    pub paper: Option<String>,
+    /// Where this feed's issues are kept, instead of
+    /// `$XDG_DATA_HOME/broadsheet/feeds/<paper>`.
+    pub folder: Option<PathBuf>,
+}
+
+/// `fetch_on_start`, `fetch_timeout`, `fetch_host_delay`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FetchSettings {
+    /// Fetch every feed in the background when the reader starts.
+    pub on_start: bool,
+    /// Longest one feed may take, connection, redirects and body included.
+    pub timeout: Duration,
+    /// Least time between two requests to the same host.
+    pub host_delay: Duration,
 }
 
 impl Default for Config {
@@ -95,12 +175,24 @@ impl Config {
             body_width: 0,
             indent: false,
             punctuation: Punctuation::default(),
+            widows: false,
             kinsoku: Kinsoku::default(),
             ambiguous_width: AmbiguousSetting::default(),
             theme: String::new(),
             max_file_size: 0,
             mouse: false,
             language: Language::default(),
+            mark_read: MarkRead::default(),
+            cursor: CursorSetting::default(),
+            linear: false,
+            borders: Borders::default(),
+            markers: Markers::default(),
+            feeds: Vec::new(),
+            fetch: FetchSettings::default(),
+            hyperlinks: false,
+            osc52: false,
+            osc52_max_bytes: 0,
+            copy_command: Vec::new(),
             keys: BTreeMap::new(),
         }
     }

@@ -8,24 +8,42 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::{AmbiguousSetting, Config, Problem};
+use super::{AmbiguousSetting, Borders, Config, CursorSetting, Markers, Problem, Subscription};
 use crate::i18n::Language;
+use crate::store::MarkRead;
 use crate::typeset::{Kinsoku, Punctuation};
 
 /// The top-level keys, in the order the default file documents them.
-pub(crate) const KEYS: [&str; 11] = [
+pub(crate) const KEYS: [&str; 25] = [
     "library",
     "body_width",
     "indent",
     "punctuation",
+    "widows",
     "kinsoku",
     "ambiguous_width",
     "theme",
     "max_file_size",
     "mouse",
     "language",
+    "mark_read",
+    "cursor",
+    "linear",
+    "borders",
+    "markers",
+    "hyperlinks",
+    "osc52",
+    "osc52_max_bytes",
+    "copy_command",
+    "feeds",
+    "fetch_on_start",
+    "fetch_timeout",
+    "fetch_host_delay",
     "keys",
 ];
+
+/// The OSC 52 cap: from 16 bytes to 64 MiB of text.
+pub(crate) const OSC52_RANGE: Range<usize> = 16..(64 << 20) + 1;
 
 pub(crate) const BODY_WIDTH: Range<u16> = 10..1001;
 /// A setting's values with their derived names.
@@ -145,6 +163,11 @@ impl Walk<'_> {
                     config.punctuation = v;
                 }
             }
+            "widows" => {
+                if let Some(b) = self.boolean(name, value) {
+                    config.widows = b;
+                }
+            }
             "kinsoku" => {
                 if let Some(v) = self.choice(name, value, &named::<Kinsoku>()) {
                     config.kinsoku = v;
@@ -167,6 +190,69 @@ impl Walk<'_> {
                     config.language = v;
                 }
             }
+            "mark_read" => {
+                if let Some(v) = self.choice(name, value, &named::<MarkRead>()) {
+                    config.mark_read = v;
+                }
+            }
+            "cursor" => {
+                if let Some(v) = self.choice(name, value, &named::<CursorSetting>()) {
+                    config.cursor = v;
+                }
+            }
+            "linear" => {
+                if let Some(b) = self.boolean(name, value) {
+                    config.linear = b;
+                }
+            }
+            "borders" => {
+                if let Some(v) = self.choice(name, value, &named::<Borders>()) {
+                    config.borders = v;
+                }
+            }
+            "markers" => {
+                if let Some(v) = self.choice(name, value, &named::<Markers>()) {
+                    config.markers = v;
+                }
+            }
+            "feeds" => self.feeds(config, value, paths),
+            "fetch_on_start" => {
+                if let Some(b) = self.boolean(name, value) {
+                    config.fetch.on_start = b;
+                }
+            }
+            "fetch_timeout" => {
+                let allowed = "a number of seconds from 1 to 3600";
+                if let Some(d) = self.seconds(name, value, 1.0..=3600.0, allowed) {
+                    config.fetch.timeout = d;
+                }
+            }
+            "fetch_host_delay" => {
+                let allowed = "a number of seconds from 0 to 60";
+                if let Some(d) = self.seconds(name, value, 0.0..=60.0, allowed) {
+                    config.fetch.host_delay = d;
+                }
+            }
+            "hyperlinks" => {
+                if let Some(b) = self.boolean(name, value) {
+                    config.hyperlinks = b;
+                }
+            }
+            "osc52" => {
+                if let Some(b) = self.boolean(name, value) {
+                    config.osc52 = b;
+                }
+            }
+            "osc52_max_bytes" => {
+                let allowed = "a whole number of bytes from 16 to 67108864";
+                if let Some(n) = self.integer(name, value, allowed) {
+                    match usize::try_from(n) {
+                        Ok(n) if OSC52_RANGE.contains(&n) => config.osc52_max_bytes = n,
+                        _ => self.expected(name, value, allowed),
+                    }
+                }
+            }
+            "copy_command" => self.copy_command(config, value),
             "keys" => self.keys(config, value),
             _ => {
                 let message = unknown_key_message(name);
@@ -183,6 +269,30 @@ impl Walk<'_> {
         }
         self.expected(key, value, allowed);
         None
+    }
+
+    /// A whole or fractional number of seconds within `range`.
+    fn seconds(
+        &mut self,
+        key: &str,
+        value: &Value<'_>,
+        range: std::ops::RangeInclusive<f64>,
+        allowed: &str,
+    ) -> Option<std::time::Duration> {
+        let number = match value.get_ref() {
+            DeValue::Integer(n) => i64::from_str_radix(n.as_str(), n.radix())
+                .ok()
+                .map(|n| n as f64),
+            DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+            _ => None,
+        };
+        match number {
+            Some(n) if range.contains(&n) => Some(std::time::Duration::from_secs_f64(n)),
+            _ => {
+                self.expected(key, value, allowed);
+                None
+            }
+        }
     }
 
     fn boolean(&mut self, key: &str, value: &Value<'_>) -> Option<bool> {
@@ -220,6 +330,77 @@ impl Walk<'_> {
         }
     }
 
+    /// `[[feeds]]`: tables with `url` (http or https), optional `paper`
+    /// and `folder`.
+    fn feeds(&mut self, config: &mut Config, value: &Value<'_>, paths: &Paths) {
+        let allowed = "[[feeds]] tables, each with a url";
+        let DeValue::Array(items) = value.get_ref() else {
+            return self.expected("feeds", value, allowed);
+        };
+        // The user's list replaces the default one, like `library`.
+        config.feeds.clear();
+        for item in items.iter() {
+            let DeValue::Table(table) = item.get_ref() else {
+                self.expected("feeds", item, allowed);
+                continue;
+            };
+            let mut url = None;
+            let mut saw_url = false;
+            let mut feed = Subscription {
+                url: String::new(),
+                paper: None,
+                folder: None,
+            };
+            for (key, value) in table.iter() {
+                let text = value.get_ref().as_str().filter(|s| !s.trim().is_empty());
+                saw_url |= key.get_ref() == "url";
+                match (key.get_ref().as_ref(), text) {
+                    ("url", Some(text)) if is_web_url(text) => url = Some(text.trim().to_owned()),
+                    ("url", _) => self.expected("feeds.url", value, "an http:// or https:// URL"),
+                    ("paper", Some(text)) => feed.paper = Some(text.trim().to_owned()),
+                    ("folder", Some(text)) => feed.folder = Some(expand(text, paths)),
+                    ("paper" | "folder", None) => self.expected(
+                        &format!("feeds.{}", key.get_ref()),
+                        value,
+                        "a non-empty string",
+                    ),
+                    (other, _) => self.problem(
+                        key.span(),
+                        format!(
+                            "unknown key {other:?} in [[feeds]]; allowed keys: url, paper, folder"
+                        ),
+                    ),
+                }
+            }
+            match url {
+                Some(url) => {
+                    feed.url = url;
+                    config.feeds.push(feed);
+                }
+                None if !saw_url => {
+                    self.problem(item.span(), "[[feeds]] without a url".to_owned());
+                }
+                None => {}
+            }
+        }
+    }
+
+    fn copy_command(&mut self, config: &mut Config, value: &Value<'_>) {
+        let allowed = "a program and its arguments, like [\"wl-copy\"] or [\"xclip\", \"-selection\", \"clipboard\"] ([] for none)";
+        let DeValue::Array(items) = value.get_ref() else {
+            return self.expected("copy_command", value, allowed);
+        };
+        let words: Option<Vec<String>> = (items.iter())
+            .map(|item| item.get_ref().as_str().map(str::to_owned))
+            .collect();
+        match words {
+            Some(words) if words.first().is_none_or(|w| !w.is_empty()) => {
+                config.copy_command = words;
+            }
+            _ => self.expected("copy_command", value, allowed),
+        }
+    }
+
     fn theme(&mut self, config: &mut Config, value: &Value<'_>) {
         let known = value
             .get_ref()
@@ -248,6 +429,21 @@ impl Walk<'_> {
             _ => self.expected("max_file_size", value, allowed),
         }
     }
+}
+
+/// Whether `url` is one the fetcher may ask for: `http://` or `https://`
+/// and a host.
+pub fn is_web_url(url: &str) -> bool {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    ["http://", "https://"].iter().any(|scheme| {
+        lower.starts_with(scheme)
+            && url[scheme.len()..]
+                .split(['/', '?', '#'])
+                .next()
+                .is_some_and(|host| !host.is_empty())
+    }) && !url.contains(char::is_whitespace)
+        && !url.contains(crate::text::is_unsafe)
 }
 
 /// `~/x` from `home`; a relative path from the config file's folder, so the

@@ -3,10 +3,10 @@
 
 use std::fmt::Write;
 
-use super::AmbiguousSetting;
-use super::Config;
 use super::parse::named;
+use super::{AmbiguousSetting, Borders, Config, CursorSetting, Markers};
 use crate::i18n::Language;
+use crate::store::MarkRead;
 use crate::typeset::{Kinsoku, Punctuation};
 
 /// The effective configuration as a TOML document that `parse` accepts and
@@ -27,6 +27,7 @@ pub fn to_toml(config: &Config) -> String {
         "punctuation = {}",
         name_of(&named::<Punctuation>(), config.punctuation)
     );
+    let _ = writeln!(out, "widows = {}", config.widows);
     let _ = writeln!(
         out,
         "kinsoku = {}",
@@ -45,6 +46,46 @@ pub fn to_toml(config: &Config) -> String {
         "language = {}",
         name_of(&named::<Language>(), config.language)
     );
+    let _ = writeln!(
+        out,
+        "mark_read = {}",
+        name_of(&named::<MarkRead>(), config.mark_read)
+    );
+    let _ = writeln!(
+        out,
+        "cursor = {}",
+        name_of(&named::<CursorSetting>(), config.cursor)
+    );
+    let _ = writeln!(out, "linear = {}", config.linear);
+    let _ = writeln!(
+        out,
+        "borders = {}",
+        name_of(&named::<Borders>(), config.borders)
+    );
+    let _ = writeln!(
+        out,
+        "markers = {}",
+        name_of(&named::<Markers>(), config.markers)
+    );
+    let _ = writeln!(out, "hyperlinks = {}", config.hyperlinks);
+    let _ = writeln!(out, "osc52 = {}", config.osc52);
+    let _ = writeln!(out, "osc52_max_bytes = {}", config.osc52_max_bytes);
+    let words: Vec<String> = config.copy_command.iter().map(|w| toml_string(w)).collect();
+    let _ = writeln!(out, "copy_command = [{}]", words.join(", "));
+    let _ = writeln!(out, "fetch_on_start = {}", config.fetch.on_start);
+    let _ = writeln!(
+        out,
+        "fetch_timeout = {}",
+        config.fetch.timeout.as_secs_f64()
+    );
+    let _ = writeln!(
+        out,
+        "fetch_host_delay = {}",
+        config.fetch.host_delay.as_secs_f64()
+    );
+    if config.feeds.is_empty() {
+        let _ = writeln!(out, "feeds = []");
+    }
     let _ = writeln!(out, "\n[keys]");
     if config.keys.is_empty() {
         let _ = writeln!(out, "# (every action keeps its default keys)");
@@ -52,6 +93,15 @@ pub fn to_toml(config: &Config) -> String {
     for (action, specs) in &config.keys {
         let specs: Vec<String> = specs.iter().map(|s| toml_string(s)).collect();
         let _ = writeln!(out, "{action} = [{}]", specs.join(", "));
+    }
+    for feed in &config.feeds {
+        let _ = writeln!(out, "\n[[feeds]]\nurl = {}", toml_string(&feed.url));
+        if let Some(paper) = &feed.paper {
+            let _ = writeln!(out, "paper = {}", toml_string(paper));
+        }
+        if let Some(folder) = &feed.folder {
+            let _ = writeln!(out, "folder = {}", toml_string(&folder.to_string_lossy()));
+        }
     }
     out
 }

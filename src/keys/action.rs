@@ -52,24 +52,65 @@ pub enum Action {
     /// Back to where the last jump was followed from.
     JumpBack,
     NextUnread,
+    /// The next issue with an unread article, round the library.
+    NextUnreadIssue,
     ToggleRead,
+    /// Mark every article of the issue read; again: undo.
+    MarkIssueRead,
     ToggleStar,
     Starred,
     Log,
     /// List the current article's links, numbered as `dump` numbers them.
     Links,
+    /// Copy the article (headline, byline, body) as plain text; in the
+    /// links list, the URL of the selected link.
+    Copy,
+    /// Copy a citation line: 《报名》2022年2月13日 第1版《标题》.
+    CopyCitation,
     /// Open the search prompt (`/`).
     Search,
+    /// Search every issue of the library (`|`; `/` in the Issues pane).
+    SearchLibrary,
     /// Go to the next or previous hit of the last search.
     SearchNext,
     SearchPrev,
+    /// The `:` prompt: a date in any typed form, or a paper's name.
+    GoTo,
+    /// A month calendar of the selected paper's issues.
+    Calendar,
+    /// In the Issues pane: fold every paper but the selected one.
+    FoldOthers,
+    /// In the Issues pane: fold every paper, or unfold them all.
+    FoldAll,
     /// Open the library again from the same paths (`R`).
     Reload,
+    /// Fetch every feed in the background (`broadsheet fetch`'s work).
+    Fetch,
     Help,
     /// Paint the whole screen again (something else wrote on it).
     Redraw,
     Suspend,
     Quit,
+    /// Select the n-th headline on screen (`1`–`9`): a screen reader's
+    /// user picks what they heard without stepping through the list.
+    #[strum(serialize = "headline_1")]
+    Headline1,
+    #[strum(serialize = "headline_2")]
+    Headline2,
+    #[strum(serialize = "headline_3")]
+    Headline3,
+    #[strum(serialize = "headline_4")]
+    Headline4,
+    #[strum(serialize = "headline_5")]
+    Headline5,
+    #[strum(serialize = "headline_6")]
+    Headline6,
+    #[strum(serialize = "headline_7")]
+    Headline7,
+    #[strum(serialize = "headline_8")]
+    Headline8,
+    #[strum(serialize = "headline_9")]
+    Headline9,
 }
 
 impl Action {
@@ -79,6 +120,31 @@ impl Action {
     /// The name used in the config's `[keys]` table.
     pub fn name(self) -> &'static str {
         self.into()
+    }
+
+    /// The action on whose help row this one's keys are listed: the nine
+    /// headline actions share the first one's row, which says what they do.
+    pub fn help_row(self) -> Action {
+        match self.headline_number() {
+            Some(_) => Action::Headline1,
+            None => self,
+        }
+    }
+
+    /// For `headline_1` to `headline_9`, which headline on screen (1–9).
+    pub fn headline_number(self) -> Option<usize> {
+        const NTH: [Action; 9] = [
+            Action::Headline1,
+            Action::Headline2,
+            Action::Headline3,
+            Action::Headline4,
+            Action::Headline5,
+            Action::Headline6,
+            Action::Headline7,
+            Action::Headline8,
+            Action::Headline9,
+        ];
+        NTH.iter().position(|a| *a == self).map(|i| i + 1)
     }
 
     pub fn from_name(name: &str) -> Option<Action> {

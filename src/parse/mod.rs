@@ -4,6 +4,7 @@
 //! the masthead) and `mend` (repairing what page layout broke).
 
 mod assemble;
+mod bare;
 pub mod dateline;
 pub mod markdown;
 pub mod mend;
@@ -15,6 +16,8 @@ use std::collections::HashMap;
 use crate::model::{Article, Date, Issue, Pages};
 use assemble::Head;
 use markdown::RawBlock;
+
+pub use bare::link_bare;
 
 /// What the Issues pane needs, read from the head of a file without parsing
 /// the whole issue.

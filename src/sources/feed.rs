@@ -15,6 +15,10 @@
 //!   `html`); `dc:creator`/`author` is the byline when the HTML has none; the
 //!   item's link is a link on the headline.
 
+mod entries;
+
+pub use entries::{Entries, Entry, Fields, entries};
+
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -37,6 +41,8 @@ struct Item {
     content: Option<(String, Range<usize>)>,
     published: Option<String>,
     author: Option<String>,
+    /// RSS `guid`, Atom `id`.
+    id: Option<String>,
     range: Range<usize>,
 }
 
@@ -169,6 +175,8 @@ fn take_item_field(item: &mut Item, open: &Open, range: Range<usize>, parent: &s
             item.published.get_or_insert(text);
         }
         "dc:creator" | "author" if item.author.is_none() => item.author = Some(text),
+        "guid" if item.id.is_none() => item.id = Some(text),
+        "id" if parent == "entry" && item.id.is_none() => item.id = Some(text),
         // Atom's `<author><name>…</name></author>`.
         "name" if parent == "author" => item.author = Some(text),
         _ => {}
@@ -302,6 +310,11 @@ fn days_from_civil(d: Date) -> i64 {
     let doy = (153 * mp + 2) / 5 + day - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe - 719_468
+}
+
+/// The calendar date `secs` after the Unix epoch, `zone` minutes east of UTC.
+pub fn date_of_unix(secs: i64, zone: i32) -> Option<Date> {
+    civil_from_days((secs + i64::from(zone) * 60).div_euclid(86_400))
 }
 
 fn civil_from_days(z: i64) -> Option<Date> {

@@ -65,7 +65,7 @@ pub fn shape_of(text: &str, _file_name: Option<&str>) -> Shape {
 /// Read a whole issue. `file_name` supplies the paper name or date when the
 /// text has none.
 pub fn read_issue(text: &str, file_name: Option<&str>) -> Issue {
-    match shape_of(text, file_name) {
+    let mut issue = match shape_of(text, file_name) {
         Shape::Markdown => markdown::read_issue(text, file_name),
         Shape::Feed => feed::read_issue(text, file_name),
         Shape::Article => front_matter::read_issue(text, file_name),
@@ -73,7 +73,10 @@ pub fn read_issue(text: &str, file_name: Option<&str>) -> Issue {
         Shape::OcrPages => ocr::read(text, file_name),
         Shape::Transcript => transcript::read(text, file_name),
         Shape::ArchiveArticle => archive_article::read(text, file_name),
-    }
+    };
+    // Every shape's bare URLs and addresses become links the same way.
+    crate::parse::link_bare(&mut issue);
+    issue
 }
 
 /// What the Issues pane needs, from the first few kilobytes of a source

@@ -341,6 +341,20 @@ struct OnDisk {
     identity: Option<file::Identity>,
 }
 
+/// Replace `path` with `bytes` atomically (the state file's way: a temp
+/// file beside it, fsync, rename, fsync the folder), for other files the
+/// program keeps (fetched issues, feed validators, the config's feeds).
+/// A symlink at `path` keeps its link: the file it points to is replaced.
+pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let target = file::resolve(path);
+    file::write_atomic(&target, bytes, false, &Faults::default()).map_err(|(step, error)| {
+        io::Error::new(
+            error.kind(),
+            format!("cannot {} {}: {error}", step.verb(), shown_path(&target)),
+        )
+    })
+}
+
 /// `$XDG_STATE_HOME/broadsheet`, else `$HOME/.local/state/broadsheet`. Per
 /// the XDG base-directory spec a relative `XDG_STATE_HOME` is ignored.
 pub fn default_dir(var: impl Fn(&str) -> Option<OsString>) -> Option<PathBuf> {

@@ -37,6 +37,7 @@ use serde::{Deserialize, Serialize};
     Deserialize,
     strum::EnumString,
     strum::Display,
+    strum::IntoStaticStr,
     strum::VariantNames,
     strum::VariantArray,
 )]

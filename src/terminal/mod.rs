@@ -11,14 +11,16 @@
 //! sequence. Once the terminal has been restored, frames are dropped, so a
 //! late draw cannot scribble on the shell's screen.
 
+mod caps;
 mod foreground;
 mod probe;
 mod signals;
 
+pub use caps::has_hyperlinks;
 pub use foreground::{
     claim_input, is_hang_up, lost_to_job_control, owns_input, refuse_background_reads,
 };
-pub use probe::{detect_ambiguous_width, parse_cursor_report};
+pub use probe::{Answers, detect_ambiguous_width, has_margins, parse_cursor_report, probe};
 pub use signals::{
     OnExit, PERSIST_LIMIT, SignalThread, install_panic_hook, persist_within, spawn_signal_thread,
 };
@@ -241,6 +243,17 @@ fn lock_output_within(limit: Duration) -> Option<MutexGuard<'static, ()>> {
             Err(TryLockError::WouldBlock) => std::thread::yield_now(),
         }
     }
+}
+
+/// Send a control string that changes no cell (OSC 52) to the terminal,
+/// under the output lock so it never lands inside a frame; refused once the
+/// terminal has been restored (it would reach the shell's screen).
+pub fn write_control(bytes: &[u8]) -> io::Result<()> {
+    let _out = lock_output();
+    if !is_active() {
+        return Err(io::Error::other("the terminal is not ours now"));
+    }
+    write_tty(bytes)
 }
 
 /// Write all of `bytes` to standard output's file descriptor, unbuffered

@@ -4,6 +4,13 @@
 //! report (`CSI row ; col R`) for at most 200 ms: column 3 means wide,
 //! anything else (including silence) narrow.
 //!
+//! The same round trip asks whether the terminal has left and right
+//! margins (DECLRMM, mode 69): DECRQM (`CSI ? 69 $ p`) goes first, and a
+//! terminal that knows it answers `CSI ? 69 ; Ps $ y` before the cursor
+//! report, Ps 1 or 2 (set or reset: the mode exists; xterm, WezTerm,
+//! iTerm2, foot), 0 when it does not know it (tmux, VTE). A terminal that
+//! ignores DECRQM says nothing, and the cursor report ends the wait.
+//!
 //! The reply is read here, straight from the input descriptor, because
 //! crossterm keeps cursor reports to itself and waits up to two seconds for
 //! one. Only bytes up to the report are consumed; keys typed in those
@@ -27,17 +34,49 @@ pub const DEADLINE: Duration = Duration::from_millis(200);
 /// when there was no answer in time (the caller falls back to narrow).
 /// Never asks when standard output is not a terminal.
 pub fn detect_ambiguous_width() -> Option<AmbiguousWidth> {
+    probe().ambiguous
+}
+
+/// What the start-up probe learnt.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Answers {
+    /// `None`: no answer in time.
+    pub ambiguous: Option<AmbiguousWidth>,
+    /// The terminal has left/right margins (DECLRMM).
+    pub margins: bool,
+}
+
+/// Ask for the ambiguous width and for left/right margins in one round
+/// trip; see the module comment and [`detect_ambiguous_width`].
+pub fn probe() -> Answers {
     if !io::stdout().is_terminal() || !is_active() {
-        return None;
+        return Answers::default();
     }
-    match ask() {
-        Ok(Some((_, 3))) => Some(AmbiguousWidth::Wide),
-        Ok(Some(_)) => Some(AmbiguousWidth::Narrow),
-        _ => None,
+    let Ok((report, seen)) = ask() else {
+        return Answers::default();
+    };
+    Answers {
+        ambiguous: match report {
+            Some((_, 3)) => Some(AmbiguousWidth::Wide),
+            Some(_) => Some(AmbiguousWidth::Narrow),
+            None => None,
+        },
+        margins: has_margins(&seen),
     }
 }
 
-fn ask() -> io::Result<Option<(u16, u16)>> {
+/// Whether `bytes` hold a DECRQM answer for mode 69 saying it exists.
+pub fn has_margins(bytes: &[u8]) -> bool {
+    let Some(at) = bytes.windows(6).position(|w| w == b"\x1b[?69;") else {
+        return false;
+    };
+    let rest = &bytes[at + 6..];
+    matches!(rest.get(..3), Some(b"1$y" | b"2$y"))
+}
+
+type Report = (Option<(u16, u16)>, Vec<u8>);
+
+fn ask() -> io::Result<Report> {
     // crossterm reads keys from standard input when it is a terminal, else
     // from /dev/tty (`broadsheet -`); the reply arrives on the same one.
     let tty = if io::stdin().is_terminal() {
@@ -52,7 +91,7 @@ fn ask() -> io::Result<Option<(u16, u16)>> {
     };
     {
         let _out = lock_output();
-        write_tty("\x1b[H\u{201c}\x1b[6n".as_bytes())?;
+        write_tty("\x1b[?69$p\x1b[H\u{201c}\x1b[6n".as_bytes())?;
     }
     let report = read_report(fd, Instant::now() + DEADLINE);
     let _out = lock_output();
@@ -62,24 +101,24 @@ fn ask() -> io::Result<Option<(u16, u16)>> {
 
 /// Read byte by byte until a cursor report is complete or the deadline
 /// passes, so no key after the report is taken from crossterm.
-fn read_report(fd: BorrowedFd<'_>, deadline: Instant) -> io::Result<Option<(u16, u16)>> {
+fn read_report(fd: BorrowedFd<'_>, deadline: Instant) -> io::Result<Report> {
     let mut seen = Vec::new();
     loop {
         let left = deadline.saturating_duration_since(Instant::now());
         if left.is_zero() {
-            return Ok(None);
+            return Ok((None, seen));
         }
         let timeout = Timespec::try_from(left).map_err(|_| io::ErrorKind::InvalidInput)?;
         let mut fds = [PollFd::from_borrowed_fd(fd, PollFlags::IN)];
         match poll(&mut fds, Some(&timeout)) {
-            Ok(0) => return Ok(None),
+            Ok(0) => return Ok((None, seen)),
             Ok(_) => {}
             Err(rustix::io::Errno::INTR) => continue,
             Err(err) => return Err(err.into()),
         }
         let mut byte = [0u8; 1];
         match rustix::io::read(fd, &mut byte) {
-            Ok(0) => return Ok(None),
+            Ok(0) => return Ok((None, seen)),
             Ok(_) => seen.push(byte[0]),
             Err(rustix::io::Errno::INTR | rustix::io::Errno::AGAIN) => continue,
             Err(err) => return Err(err.into()),
@@ -87,7 +126,7 @@ fn read_report(fd: BorrowedFd<'_>, deadline: Instant) -> io::Result<Option<(u16,
         if byte[0] == b'R'
             && let Some(position) = parse_cursor_report(&seen)
         {
-            return Ok(Some(position));
+            return Ok((Some(position), seen));
         }
     }
 }
@@ -115,6 +154,15 @@ mod tests {
     #[test]
     fn skips_keys_typed_before_the_report() {
         assert_eq!(parse_cursor_report(b"jj\x1b[A\x1b[1;2R"), Some((1, 2)));
+    }
+
+    #[test]
+    fn a_decrqm_answer_of_set_or_reset_means_margins() {
+        assert!(has_margins(b"\x1b[?69;2$y\x1b[1;2R"));
+        assert!(has_margins(b"\x1b[?69;1$y"));
+        assert!(!has_margins(b"\x1b[?69;0$y\x1b[1;2R"), "tmux, VTE");
+        assert!(!has_margins(b"\x1b[1;2R"), "no answer");
+        assert!(!has_margins(b"\x1b[?69;4$y"), "permanently reset");
     }
 
     #[test]

@@ -9,8 +9,10 @@
 
 mod classes;
 mod escape;
+mod name;
 mod safe;
 
 pub use classes::{is_bidi_control, is_format_hazard, is_separator, is_unsafe};
 pub use escape::{Notation, escape, escape_bytes};
+pub use name::file_name_part;
 pub use safe::{clean, is_clean, is_plain};

@@ -21,6 +21,7 @@ use super::Kinsoku;
 use super::classes::{
     ends_prohibited, is_east_asian, is_final_quote, is_initial_quote, starts_prohibited,
 };
+use super::terms::{inside_quoted_term, splits_a_word, word_before};
 
 /// What the tailoring looks at around the boundary at byte `at`.
 #[derive(Debug, Clone, Copy)]
@@ -93,34 +94,30 @@ fn is_dropped(c: char) -> bool {
 /// `unicode-linebreak`) allows it. Mandatory breaks are not tailored.
 #[inline]
 pub fn tailor(base_allowed: bool, b: &Boundary<'_>, level: Kinsoku) -> bool {
-    let allowed = base_allowed || quote_rule_allows(b) || east_asian_open_allows(b);
+    // Like the clreq rules, the URL rule tailors every level but `none`
+    // (plain UAX #14, which the conformance test holds to).
+    let url = (level != Kinsoku::None)
+        .then(|| super::url::url_break(b.text, b.at, b.before, b.next))
+        .flatten();
+    let allowed = match url {
+        Some(inside_url) => inside_url,
+        None => base_allowed || quote_rule_allows(b) || east_asian_open_allows(b),
+    };
     if !allowed || level == Kinsoku::None {
         return allowed;
     }
     let (first, after) = b.first_visible();
     !(starts_prohibited(first, after, level)
         || ends_prohibited(b.last_visible(), level)
-        || hyphen_in_url(b))
+        || hyphen_in_url(b)
+        || splits_a_word(b))
 }
 
-/// How far back a hyphen looks for the `://` of the URL it may be in.
-const URL_LOOKBACK: usize = 256;
-
 /// A break after a hyphen inside a URL would read as a hyphenated word and
-/// copy wrong; a URL breaks after its `/` and `.` instead. Only the last
-/// `URL_LOOKBACK` bytes are searched, so a run of hyphens costs linear time.
+/// copy wrong; a URL breaks after its `/` and `.` instead.
 #[inline]
 fn hyphen_in_url(b: &Boundary<'_>) -> bool {
-    if b.before != '-' {
-        return false;
-    }
-    let mut from = b.at.saturating_sub(URL_LOOKBACK);
-    while !b.text.is_char_boundary(from) {
-        from += 1;
-    }
-    let word = &b.text[from..b.at];
-    let word = word.rsplit(char::is_whitespace).next().unwrap_or(word);
-    word.contains("://")
+    b.before == '-' && word_before(b.text, b.at).contains("://")
 }
 
 /// UAX #14 16.0 LB19/LB19a, where Unicode 15 says `× QU` and `QU ×`.
@@ -229,7 +226,8 @@ pub fn opportunities(text: &str, level: Kinsoku) -> Vec<(usize, BreakOpportunity
             next,
             after_next: chars.get(k + 1).map(|&(_, c)| c),
         };
-        if tailor(here.is_some(), &boundary, level) {
+        let in_term = level != Kinsoku::None && inside_quoted_term(text, at);
+        if !in_term && tailor(here.is_some(), &boundary, level) {
             out.push((at, BreakOpportunity::Allowed));
         }
     }

@@ -110,6 +110,13 @@ pub fn display_line<'a>(
     out.map_or(Cow::Borrowed(source), Cow::Owned)
 }
 
+/// A whole string of article text as it is shown outside the article pane
+/// (a headline in the Headlines pane, an overlay row): the same display
+/// options (`punctuation`) as in the article, on one unbroken line.
+pub fn display_text<'a>(text: &'a str, options: &Options) -> Cow<'a, str> {
+    display_line(text, 0..text.len(), usize::MAX, options)
+}
+
 /// Cells `display_line` takes for `line`: what `wrap` measured.
 pub fn line_width(text: &str, line: Range<usize>, width: usize, options: &Options) -> usize {
     if width == 0 || text.get(line.clone()).is_none() {

@@ -14,9 +14,11 @@
 use std::ops::Range;
 
 use super::Options;
+use super::breaks::opportunities;
 use super::display::line_width;
 use super::linebreak::wrap;
 use super::paragraph::is_cjk_paragraph;
+use super::words;
 
 /// Headings longer than this many first-fit lines are set as running text:
 /// balancing costs a wrap per narrower width, which only a heading-sized text
@@ -85,6 +87,9 @@ fn phrases(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// `width` in full. So a narrower set is kept only if every line fits when
 /// measured as it will be drawn, at `width`, in the whole `text`.
 fn balance(text: &str, range: Range<usize>, width: usize, options: &Options) -> Vec<Range<usize>> {
+    if let Some(lines) = balance_words(text, range.clone(), width, options) {
+        return lines;
+    }
     let part = &text[range.clone()];
     let within = |lines: Vec<Range<usize>>| -> Vec<Range<usize>> {
         (lines.into_iter())
@@ -106,6 +111,57 @@ fn balance(text: &str, range: Range<usize>, width: usize, options: &Options) -> 
         }
     }
     best
+}
+
+/// `text[range]` broken only between words (see `words`) at breaks the
+/// line-start and line-end rules allow, first-fit at `width` and then
+/// balanced as `balance` does; `None` when the phrase offers no word
+/// boundaries or a word is wider than the line.
+fn balance_words(
+    text: &str,
+    range: Range<usize>,
+    width: usize,
+    options: &Options,
+) -> Option<Vec<Range<usize>>> {
+    let part = &text[range.clone()];
+    let cuts = words::boundaries(part)?;
+    let allowed: Vec<usize> = opportunities(part, options.kinsoku)
+        .into_iter()
+        .map(|(at, _)| at)
+        .collect();
+    let mut stops: Vec<usize> = cuts.into_iter().filter(|c| allowed.contains(c)).collect();
+    stops.push(part.len());
+    // Cells from the phrase's start to each stop, as drawn at `width`:
+    // widths add up, each cluster being measured in the context of `text`.
+    let cells: Vec<usize> = (stops.iter())
+        .map(|&stop| line_width(text, range.start..range.start + stop, width, options))
+        .collect();
+    let fill = |room: usize| -> Option<Vec<Range<usize>>> {
+        let mut lines = Vec::new();
+        let (mut from, mut from_cells) = (0, 0);
+        let mut k = 0;
+        while from < part.len() {
+            let mut end = None;
+            while k < stops.len() && cells[k] - from_cells <= room {
+                end = Some(k);
+                k += 1;
+            }
+            let end = end?;
+            lines.push(range.start + from..range.start + stops[end]);
+            (from, from_cells) = (stops[end], cells[end]);
+        }
+        Some(lines)
+    };
+    let mut best = fill(width)?;
+    if best.len() > 1 && best.len() <= MAX_BALANCED_LINES {
+        for narrower in (1..width).rev() {
+            match fill(narrower) {
+                Some(lines) if lines.len() <= best.len() => best = lines,
+                _ => break,
+            }
+        }
+    }
+    Some(best)
 }
 
 #[cfg(test)]
@@ -140,6 +196,7 @@ mod tests {
 
     #[test]
     fn a_phrase_too_long_for_the_line_is_balanced_and_leaves_no_widow() {
+        crate::typeset::words::load();
         let set = lines(HEADLINE, 58);
         assert!(set.iter().all(|line| str_width(line) <= 58), "{set:?}");
         assert!(
@@ -149,11 +206,12 @@ mod tests {
         assert_eq!(
             set,
             [
-                "蔡奇在城市副中心调研并召开城市副",
-                "中心建设领导小组全体会议时强调",
+                "蔡奇在城市副中心调研并召开城市",
+                "副中心建设领导小组全体会议时强调",
                 "聚焦一个主题建设两个示范区 打造京津冀协同发展高质量样板",
             ],
-            "a broken phrase ends its line; whole phrases that fit share one"
+            "a broken phrase breaks between words (副中心 whole) and ends its line; \
+             whole phrases that fit share one"
         );
         let narrow = lines("打造京津冀协同发展高质量样板", 20);
         assert_eq!(narrow, ["打造京津冀协同", "发展高质量样板"]);

@@ -14,11 +14,12 @@ use std::ops::Range;
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
-use super::Options;
 use super::breaks::{Boundary, tailor};
-use super::classes::{ends_prohibited, is_han, starts_prohibited};
+use super::classes::{ends_prohibited, is_han, is_initial_quote, starts_prohibited};
 use super::clusters::{Cluster, Clusters};
 use super::display::{cluster_cells, line_width};
+use super::terms::quoted_term_end;
+use super::{Kinsoku, Options};
 
 /// Break `text` into lines at most `width` cells wide; the first line has
 /// `first_indent` cells fewer (room for a paragraph indent drawn before it).
@@ -30,7 +31,9 @@ pub fn wrap(text: &str, width: usize, first_indent: usize, options: &Options) ->
     for cluster in Clusters::new(text, 0) {
         filler.push(&cluster);
     }
-    filler.finish()
+    let mut lines = filler.finish();
+    super::widow::pull_down(text, &mut lines, width.max(1), options);
+    lines
 }
 
 /// Characters that end a line by themselves (UAX #14 BK, CR, LF, NL).
@@ -81,6 +84,9 @@ struct Filler<'a, I: Iterator<Item = (usize, BreakOpportunity)>> {
     line_width: usize,
     last_opportunity: Option<Opportunity>,
     base: Peekable<I>,
+    /// Where the closing quote of the short quoted term being set starts
+    /// (see `terms`): no break before it.
+    term_end: Option<usize>,
     /// The previous cluster's first and last characters.
     prev_first: char,
     prev_last: char,
@@ -103,6 +109,7 @@ fn filler<'a>(
         line_width: 0,
         last_opportunity: None,
         base: linebreaks(text).peekable(),
+        term_end: None,
         prev_first: '\n',
         prev_last: '\n',
     }
@@ -117,11 +124,13 @@ impl<I: Iterator<Item = (usize, BreakOpportunity)>> Filler<'_, I> {
             .peek()
             .filter(|&&(i, _)| i == start)
             .map(|&(_, o)| o);
+        let in_term = self.in_term(cluster);
         if base == Some(BreakOpportunity::Mandatory) && start > 0 {
             self.end_line(self.content_end, start);
             self.line_width = 0;
             self.room = self.width;
-        } else if start > self.line_start && self.allows_break(cluster, base.is_some()) {
+        } else if start > self.line_start && !in_term && self.allows_break(cluster, base.is_some())
+        {
             self.last_opportunity = Some(Opportunity {
                 at: start,
                 content_end: self.content_end,
@@ -131,6 +140,25 @@ impl<I: Iterator<Item = (usize, BreakOpportunity)>> Filler<'_, I> {
         self.place(cluster);
         self.prev_first = cluster.first;
         self.prev_last = cluster.last(self.text);
+    }
+
+    /// Whether `cluster` is inside a short quoted term (or opens one, which
+    /// is then remembered).
+    #[inline]
+    fn in_term(&mut self, cluster: &Cluster) -> bool {
+        if self.options.kinsoku == Kinsoku::None {
+            return false;
+        }
+        if let Some(end) = self.term_end {
+            if cluster.start <= end {
+                return true;
+            }
+            self.term_end = None;
+        }
+        if is_initial_quote(cluster.first) || matches!(cluster.first, '「' | '『') {
+            self.term_end = quoted_term_end(self.text, cluster.start);
+        }
+        false
     }
 
     #[inline]
@@ -233,6 +261,7 @@ impl<I: Iterator<Item = (usize, BreakOpportunity)>> Filler<'_, I> {
             if let Some(p) = prev.filter(|_| c.start > self.line_start)
                 && !starts_prohibited(c.first, c.second, level)
                 && !ends_prohibited(p, level)
+                && !super::url::forbids(self.text, c.start)
             {
                 kept_rules = Some(c.start);
                 if !(in_word(p) && in_word(c.first)) {

@@ -9,6 +9,7 @@
 //!   UAX #14 break opportunities.
 //! * `linebreak`: first-fit `wrap`; `display`: `display_line`, drawn with the
 //!   same per-cluster rule `wrap` measures with.
+//! * `url`: where a URL may break (after `/ . ? & =`, never after `https://`).
 //! * `paragraph`: the CJK first-line indent; `heading`: headlines broken at
 //!   their phrase spaces and balanced.
 
@@ -19,9 +20,13 @@ pub mod display;
 pub mod heading;
 pub mod linebreak;
 pub mod paragraph;
+mod terms;
+pub mod url;
+pub mod widow;
 pub mod width;
+pub mod words;
 
-pub use display::{display_line, line_width};
+pub use display::{display_line, display_text, line_width};
 pub use heading::wrap_heading;
 pub use linebreak::wrap;
 pub use paragraph::{first_line_indent, is_cjk_paragraph, is_list_item};
@@ -108,6 +113,8 @@ pub struct Options {
     pub punctuation: Punctuation,
     /// Give CJK paragraphs the customary two-character first-line indent.
     pub indent: bool,
+    /// Allow a lone character on a paragraph's last line (see `widow`).
+    pub widows: bool,
 }
 
 impl Default for Options {
@@ -117,6 +124,7 @@ impl Default for Options {
             kinsoku: Kinsoku::default(),
             punctuation: Punctuation::default(),
             indent: true,
+            widows: false,
         }
     }
 }

@@ -9,9 +9,11 @@ use super::text::Pen;
 use super::{note, title};
 use crate::app::{App, IssueHit, Pane, reading_rank};
 use crate::geometry::body_rect;
+use std::ops::Range;
+
 use crate::i18n::t;
-use crate::layout::{ArticleLayout, Role, indent_text};
-use crate::model::Article;
+use crate::layout::{ArticleLayout, Role, TextRef, indent_text};
+use crate::model::{Article, HeadField};
 use crate::ui::theme::Theme;
 
 pub(super) fn render_article(app: &App, pen: &mut Pen, pane: Rect) {
@@ -37,6 +39,7 @@ pub(super) fn render_article(app: &App, pen: &mut Pen, pane: Rect) {
     };
     let room = usize::from(body.width);
     let lights = Lights::of(app);
+    let links = super::hyperlink::table(app);
     let lines = view.layout.lines.iter().enumerate().skip(view.top);
     for (y, (index, line)) in (body.top()..body.bottom()).zip(lines) {
         if line.role == Role::Blank {
@@ -51,7 +54,8 @@ pub(super) fn render_article(app: &App, pen: &mut Pen, pane: Rect) {
         let room = room.saturating_sub(indent);
         pen.put(x, y, room, &text, style);
         // Links first: a search hit is restyled over them and stays seen.
-        draw_links(pen.theme, pen, (article, &view.layout, index), (x, y, room));
+        let at = (article, &view.layout, index);
+        draw_links(pen.theme, pen, at, (x, y, room), &links);
         lights.draw(pen.theme, pen, (article, &view.layout, index), (x, y, room));
     }
 }
@@ -120,21 +124,43 @@ fn draw_links(
     pen: &mut Pen,
     (article, layout, index): (&Article, &ArticleLayout, usize),
     (x, y, room): (u16, u16, usize),
+    hyperlinks: &[String],
 ) {
     let Some(line) = layout.lines.get(index) else {
         return;
     };
     // Every link of the string is checked (no order is assumed): a few
     // comparisons each, for the lines on screen only.
-    let ranges = line.text.link_ranges(article);
-    let ranges = ranges.filter(|r| r.start < line.range.end && r.end > line.range.start);
+    let links = link_urls(line.text, article);
+    let links = links.filter(|(r, _)| r.start < line.range.end && r.end > line.range.start);
     let text = line.text.resolve(article);
     let width = layout.width.saturating_sub(line.indent);
-    for range in ranges {
+    for (range, url) in links {
         if let Some(cells) = hit_cells(text, line, width, range, &layout.options) {
-            pen.restyle(x, y, cells, room, theme.link);
+            let number = super::hyperlink::number_of(hyperlinks, url).unwrap_or(0);
+            let style = theme.link.patch(super::hyperlink::link_style(number));
+            pen.restyle(x, y, cells, room, style);
         }
     }
+}
+
+/// The links of the article string `text` refers to, with their URLs.
+fn link_urls(text: TextRef, article: &Article) -> impl Iterator<Item = (&Range<usize>, &str)> {
+    let field = match text {
+        TextRef::Kicker => Some(HeadField::Kicker),
+        TextRef::Headline => Some(HeadField::Headline),
+        TextRef::Deck => Some(HeadField::Deck),
+        TextRef::Byline => Some(HeadField::Byline),
+        _ => None,
+    };
+    let head = (article.head_links.iter())
+        .filter(move |l| Some(l.field) == field)
+        .map(|l| (&l.range, l.url.as_str()));
+    let block = match text {
+        TextRef::Block(i) => article.blocks.get(i).map_or(&[][..], |b| &b.links[..]),
+        _ => &[],
+    };
+    head.chain(block.iter().map(|l| (&l.range, l.url.as_str())))
 }
 
 fn role_style(theme: &Theme, role: Role) -> Style {

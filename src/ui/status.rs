@@ -6,7 +6,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::text::Pen;
 use crate::app::prompt::Prompt;
-use crate::app::{Action, App, Pane};
+use crate::app::{Action, App, Pane, PromptKind};
 use crate::i18n::t;
 use crate::library::Source;
 
@@ -58,7 +58,11 @@ fn render_prompt(app: &App, pen: &mut Pen, row: Rect, line: &Prompt) -> Option<P
         first = (text.len(), col);
     }
     let (start, start_col) = first;
-    let prefix = if start > 0 { "<" } else { "/" };
+    let prefix = if start > 0 {
+        "<"
+    } else {
+        app.search.kind.sign()
+    };
     pen.put(row.x, row.y, 1, prefix, style);
     let x = row.x.saturating_add(1);
     pen.put(x, row.y, room, &text[start..], style);
@@ -66,8 +70,14 @@ fn render_prompt(app: &App, pen: &mut Pen, row: Rect, line: &Prompt) -> Option<P
     Some(Position::new(x.saturating_add(offset), row.y))
 }
 
-/// How many hits the typed query has in the issue, as you type.
+/// How many hits the typed query has in the issue, as you type; what
+/// the other prompts take.
 fn preview_count(app: &App) -> Option<String> {
+    match app.search.kind {
+        PromptKind::Library => return Some("search every issue".to_owned()),
+        PromptKind::GoTo => return Some("date or paper".to_owned()),
+        PromptKind::Find => {}
+    }
     let found = app.search.preview.as_ref()?;
     let more = if found.capped() { "+" } else { "" };
     Some(match found.hits.len() {

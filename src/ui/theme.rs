@@ -5,6 +5,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::config::{Borders, Markers};
 use crate::typeset::AmbiguousWidth;
 
 /// Glyphs with meaning. In a terminal that draws East Asian *Ambiguous*
@@ -16,6 +17,8 @@ pub struct Glyphs {
     pub read: &'static str,
     pub starred: &'static str,
     pub unstarred: &'static str,
+    /// Before an issue that arrived since the last run (Issues pane).
+    pub new_issue: &'static str,
     pub rule: &'static str,
     pub ellipsis: &'static str,
     /// Top-left, top, top-right, side, bottom-left, bottom-right.
@@ -179,22 +182,71 @@ impl Theme {
     }
 }
 
+/// The words `markers = "text"` shows, and the linear mode too: a screen
+/// reader says them, where it would skip or mangle a glyph.
+pub const MARKER_WORDS: Marks = Marks {
+    unread: "[new]",
+    read: "[read]",
+    starred: "[star]",
+};
+
+/// An article's marks in one style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marks {
+    pub unread: &'static str,
+    pub read: &'static str,
+    pub starred: &'static str,
+}
+
 impl Glyphs {
+    /// The default look: box-drawing lines, glyph markers.
     pub fn new(ambiguous: AmbiguousWidth) -> Glyphs {
+        Glyphs::chosen(ambiguous, Borders::Line, Markers::Glyph)
+    }
+
+    /// The glyphs the `borders` and `markers` settings choose. Lines fall
+    /// back to ASCII where ambiguous glyphs are wide.
+    pub fn chosen(ambiguous: AmbiguousWidth, borders: Borders, markers: Markers) -> Glyphs {
         let narrow = ambiguous == AmbiguousWidth::Narrow;
+        let (rule, frame) = match borders {
+            Borders::Line if narrow => ("│", ["┌", "─", "┐", "│", "└", "┘"]),
+            Borders::Line | Borders::Ascii => ("|", ["+", "-", "+", "|", "+", "+"]),
+            Borders::None => (" ", [" "; 6]),
+        };
+        let (marks, unstarred) = match markers {
+            Markers::Glyph => (
+                Marks {
+                    unread: "●",
+                    read: "·",
+                    starred: "★",
+                },
+                " ",
+            ),
+            Markers::Text => (MARKER_WORDS, ""),
+        };
         Glyphs {
-            unread: "●",
-            read: "·",
-            starred: "★",
-            unstarred: " ",
-            rule: if narrow { "│" } else { "|" },
+            unread: marks.unread,
+            read: marks.read,
+            starred: marks.starred,
+            unstarred,
+            new_issue: "new",
+            rule,
             ellipsis: "…",
-            frame: if narrow {
-                ["┌", "─", "┐", "│", "└", "┘"]
-            } else {
-                ["+", "-", "+", "|", "+", "+"]
-            },
+            frame,
         }
+    }
+}
+
+impl Theme {
+    /// This theme with the glyphs the `borders` and `markers` settings choose.
+    pub fn with_look(
+        mut self,
+        ambiguous: AmbiguousWidth,
+        borders: Borders,
+        markers: Markers,
+    ) -> Theme {
+        self.glyphs = Glyphs::chosen(ambiguous, borders, markers);
+        self
     }
 }
 

@@ -25,7 +25,7 @@ fn error_for(text: &str) -> String {
         .replace(&dir.path().display().to_string(), "DIR")
 }
 
-const KEYS: &str = "allowed keys: library, body_width, indent, punctuation, kinsoku, ambiguous_width, theme, max_file_size, mouse, language, keys";
+const KEYS: &str = "allowed keys: library, body_width, indent, punctuation, widows, kinsoku, ambiguous_width, theme, max_file_size, mouse, language, mark_read, cursor, linear, borders, markers, hyperlinks, osc52, osc52_max_bytes, copy_command, feeds, fetch_on_start, fetch_timeout, fetch_host_delay, keys";
 
 #[test]
 fn unknown_key_names_the_allowed_keys() {
@@ -142,7 +142,7 @@ fn an_unknown_action_lists_the_actions() {
         "{message}"
     );
     assert!(
-        message.ends_with("help, redraw, suspend, quit"),
+        message.ends_with("help, redraw, suspend, quit, headline_1, headline_2, headline_3, headline_4, headline_5, headline_6, headline_7, headline_8, headline_9"),
         "{message}"
     );
     let message = error_for("[keys]\nnext_unred = [\"x\"]\n");
@@ -250,5 +250,19 @@ fn mouse_is_true_or_false_and_a_typo_is_named() {
     assert_eq!(
         error_for("mose = true\n"),
         format!("DIR/config.toml:1:1: unknown key \"mose\" (did you mean \"mouse\"?); {KEYS}")
+    );
+}
+
+#[test]
+fn mark_read_names_its_three_rules() {
+    assert_eq!(
+        error_for("mark_read = \"sometimes\"\n"),
+        "DIR/config.toml:1:13: mark_read: found \"sometimes\", expected one of \"end\", \"open\", \"manual\""
+    );
+    assert_eq!(
+        error_for("mark_reed = \"end\"\n"),
+        format!(
+            "DIR/config.toml:1:1: unknown key \"mark_reed\" (did you mean \"mark_read\"?); {KEYS}"
+        )
     );
 }

@@ -10,9 +10,11 @@ use std::process::Command;
 use broadsheet::app::Action;
 use broadsheet::app::keymap::Keymap;
 use broadsheet::config::{
-    self, AmbiguousSetting, Config, ConfigError, DEFAULT_TOML, Language, Location, Origin,
+    self, AmbiguousSetting, Borders, Config, ConfigError, CursorSetting, DEFAULT_TOML, Language,
+    Location, Markers, Origin,
 };
 use broadsheet::keys::parse_key;
+use broadsheet::store::MarkRead;
 use broadsheet::typeset::{Kinsoku, Punctuation};
 
 fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<OsString> {
@@ -42,11 +44,16 @@ fn the_default_file_says_exactly_the_defaults() {
         "body_width",
         "indent",
         "punctuation",
+        "widows",
         "kinsoku",
         "ambiguous_width",
         "theme",
         "max_file_size",
         "mouse",
+        "cursor",
+        "linear",
+        "borders",
+        "markers",
     ] {
         assert!(
             DEFAULT_TOML
@@ -87,8 +94,11 @@ fn a_user_file_overlays_the_defaults() {
     let config = load_text(
         "library = [\"~/papers\", \"archive\", \"/srv/news\"]\n\
          body_width = 66\nindent = false\npunctuation = \"fullwidth\"\n\
-         kinsoku = \"strict\"\nambiguous_width = \"wide\"\ntheme = \"mono\"\n\
-         max_file_size = \"8 MiB\"\nmouse = true\nlanguage = \"zh-Hant\"\n\
+         widows = true\nkinsoku = \"strict\"\nambiguous_width = \"wide\"\ntheme = \"mono\"\n\
+         max_file_size = \"8 MiB\"\nmouse = true\nlanguage = \"zh-Hant\"\nmark_read = \"manual\"\n\
+         cursor = \"visible\"\nlinear = true\nborders = \"none\"\nmarkers = \"text\"\n\
+         hyperlinks = false\nosc52 = false\nosc52_max_bytes = 100000\n\
+         copy_command = [\"xclip\", \"-selection\", \"clipboard\"]\n\
          [keys]\nnext_article = [\"n\", \"ctrl-n\"]\nquit = \"Q\"\n",
     );
     let expected = Config {
@@ -100,12 +110,24 @@ fn a_user_file_overlays_the_defaults() {
         body_width: 66,
         indent: false,
         punctuation: Punctuation::Fullwidth,
+        widows: true,
         kinsoku: Kinsoku::Strict,
         ambiguous_width: AmbiguousSetting::Wide,
         theme: "mono".to_owned(),
         max_file_size: 8 << 20,
         mouse: true,
         language: Language::ZhHant,
+        mark_read: MarkRead::Manual,
+        cursor: CursorSetting::Visible,
+        linear: true,
+        borders: Borders::None,
+        markers: Markers::Text,
+        feeds: Vec::new(),
+        fetch: Config::default().fetch,
+        hyperlinks: false,
+        osc52: false,
+        osc52_max_bytes: 100_000,
+        copy_command: vec!["xclip".into(), "-selection".into(), "clipboard".into()],
         keys: [
             (
                 "next_article".to_owned(),
@@ -396,16 +418,36 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
         ]),
         proptest::sample::select(vec!["default", "mono"]),
         (
-            1024u64..(16 << 30),
-            proptest::bool::ANY,
-            proptest::sample::select(vec![
-                Language::Auto,
-                Language::En,
-                Language::ZhHans,
-                Language::ZhHant,
-            ]),
+            (
+                1024u64..(16 << 30),
+                proptest::bool::ANY,
+                proptest::sample::select(vec![MarkRead::End, MarkRead::Open, MarkRead::Manual]),
+                proptest::bool::ANY,
+                proptest::sample::select(vec![
+                    Language::Auto,
+                    Language::En,
+                    Language::ZhHans,
+                    Language::ZhHant,
+                ]),
+            ),
+            (
+                (any::<bool>(), any::<bool>(), 16usize..(64 << 20)),
+                proptest::collection::vec("[a-z\\-\u{1b}]{1,6}", 0..3),
+            ),
         ),
         keys,
+        proptest::sample::subsequence(
+            vec![
+                ("https://a.example/rss", Some("人民日报")),
+                ("http://b.example/atom?x=1&y=\"2\"", None),
+            ],
+            0..2,
+        ),
+        (
+            any::<bool>(),
+            1u64..3600,
+            proptest::sample::select(vec![0u64, 500, 1000, 2250]),
+        ),
     )
         .prop_map(
             |(
@@ -416,19 +458,47 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
                 kinsoku,
                 ambiguous_width,
                 theme,
-                (size, mouse, language),
+                (
+                    (size, mouse, mark_read, widows, language),
+                    ((hyperlinks, osc52, osc52_max_bytes), copy_command),
+                ),
                 keys,
+                feeds,
+                (on_start, timeout, delay_ms),
             )| Config {
                 library,
                 body_width,
                 indent,
                 punctuation,
+                widows,
                 kinsoku,
                 ambiguous_width,
                 theme: theme.to_owned(),
                 max_file_size: size,
                 mouse,
                 language,
+                mark_read,
+                cursor: CursorSetting::Hidden,
+                linear: false,
+                borders: Borders::Ascii,
+                markers: Markers::Text,
+                feeds: feeds
+                    .into_iter()
+                    .map(|(url, paper)| config::Subscription {
+                        url: url.to_owned(),
+                        paper: paper.map(str::to_owned),
+                        folder: None,
+                    })
+                    .collect(),
+                fetch: config::FetchSettings {
+                    on_start,
+                    timeout: std::time::Duration::from_secs(timeout),
+                    host_delay: std::time::Duration::from_millis(delay_ms),
+                },
+                hyperlinks,
+                osc52,
+                osc52_max_bytes,
+                copy_command,
                 keys: keys
                     .into_iter()
                     .map(|(action, key)| (action.to_owned(), vec![key.to_owned()]))

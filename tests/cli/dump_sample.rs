@@ -221,9 +221,9 @@ fn the_dump_flags_change_the_setting() {
         "narrow mode sets “ ” in one cell, so some line is wider when they take two"
     );
     // At 4 cells `none` lets an emergency break put `。` at a line start,
-    // basic does not; at 9 strict keeps `——` off a line start, basic
+    // basic does not; at 7 strict keeps `——` off a line start, basic
     // allows the pair there.
-    for (width, level) in [("4", "none"), ("9", "strict")] {
+    for (width, level) in [("4", "none"), ("7", "strict")] {
         let basic = dump_with(&["--width", width]);
         let other = dump_with(&["--width", width, "--kinsoku", level]);
         assert_ne!(other, basic, "--kinsoku {level} at width {width}");

@@ -120,6 +120,23 @@ impl Session {
         }
     }
 
+    /// Read output until `done(screen model)` holds; fail with `what` and
+    /// the screen after the deadline.
+    pub fn wait_for_model(&mut self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
+        let deadline = Instant::now() + DEADLINE;
+        while !done(self.parser.screen()) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(chunk) => self.take(chunk),
+                Err(_) => panic!(
+                    "timed out waiting for {what}; cursor at {:?}; screen:\n{}",
+                    self.parser.screen().cursor_position(),
+                    self.screen()
+                ),
+            }
+        }
+    }
+
     /// Row `row` (0-based) of the screen model.
     pub fn row(&self, row: u16) -> String {
         let (_, cols) = self.parser.screen().size();

@@ -178,7 +178,10 @@ fn probe_and_show_help(answer: Option<&[u8]>, shown: &str) {
         s.send(answer);
     }
     s.wait_for_text(FIRST_HEADLINE);
+    // Help is longer than the screen: the width is on its last row.
     s.send(b"?");
+    s.wait_for_text("Help");
+    s.send(b"G");
     s.wait_for_text(shown);
     // Esc alone: `ESC q` in one read would be Alt-q.
     s.send(b"\x1b");

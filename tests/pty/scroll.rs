@@ -9,8 +9,10 @@ use crate::pty_support;
 use pty_support::{Session, contains, rfind};
 
 const NARROW: &str = "--ambiguous-width=narrow";
-/// Every frame ends by resetting the pen.
+/// Every frame's cells end by resetting the pen; then only the cursor is
+/// put on the focus (`CSI row;col H`, at most [`CURSOR_MOVE`] bytes).
 const FRAME_END: &[u8] = b"\x1b[59m\x1b[0m";
+const CURSOR_MOVE: usize = b"\x1b[999;999H".len();
 /// Scrolling on, whatever the default.
 const SCROLL: (&str, &str) = ("BROADSHEET_WIRE", "scroll");
 /// Resetting the scrolling region, which only a scroll sends.
@@ -27,7 +29,7 @@ fn press(s: &mut Session, key: &[u8]) {
     s.send(key);
     let what = format!("a frame after {:?}", String::from_utf8_lossy(key));
     s.wait_for(&what, |screen| screen != before);
-    let end = s.bytes.len().saturating_sub(FRAME_END.len());
+    let end = s.bytes.len().saturating_sub(FRAME_END.len() + CURSOR_MOVE);
     s.wait_for_bytes(end, FRAME_END);
 }
 

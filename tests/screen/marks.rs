@@ -15,16 +15,16 @@ use broadsheet::typeset::AmbiguousWidth;
 use screen_support::*;
 
 /// Folders for one test: the issues, the header cache, the state.
-struct Dirs {
+pub(crate) struct Dirs {
     _root: tempfile::TempDir,
-    issues: PathBuf,
+    pub(crate) issues: PathBuf,
     cache: PathBuf,
-    state: PathBuf,
+    pub(crate) state: PathBuf,
 }
 
 /// `count` issues of one paper, three articles each, on 2022-03-01…;
 /// the library lists them newest first.
-fn library_dirs(count: u32) -> Dirs {
+pub(crate) fn library_dirs(count: u32) -> Dirs {
     let root = tempfile::tempdir().unwrap();
     let [issues, cache, state] = ["issues", "cache", "state"].map(|n| root.path().join(n));
     for dir in [&issues, &cache, &state] {
@@ -47,7 +47,7 @@ fn library_dirs(count: u32) -> Dirs {
 }
 
 /// A reader over the folder with the saved state, as a new start sees it.
-fn start(dirs: &Dirs, width: u16, height: u16) -> App {
+pub(crate) fn start(dirs: &Dirs, width: u16, height: u16) -> App {
     let options = LibraryOptions {
         cache_dir: Some(dirs.cache.clone()),
         ..LibraryOptions::default()
@@ -61,7 +61,7 @@ fn start(dirs: &Dirs, width: u16, height: u16) -> App {
 }
 
 /// Quit as the reader does: state and header cache saved.
-fn quit(mut app: App, state_dir: &Path) {
+pub(crate) fn quit(mut app: App, state_dir: &Path) {
     press(&mut app, "q");
     let (mut store, _) = Store::open_at(state_dir);
     store.save(app.state()).unwrap();

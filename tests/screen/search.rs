@@ -68,10 +68,12 @@ fn draw_with_cursor(app: &App) -> (Buffer, Option<Position>) {
         .draw(|frame| broadsheet::ui::render(app, &theme(), frame))
         .expect("draw");
     let buf = frame.buffer.clone();
+    // The frame always places the cursor (on the focus, for screen
+    // readers); it is seen only where `ui::cursor_seen` says.
     let backend = terminal.backend();
     (
         buf,
-        backend.cursor_visible().then(|| backend.cursor_position()),
+        broadsheet::ui::cursor_seen(app).then(|| backend.cursor_position()),
     )
 }
 

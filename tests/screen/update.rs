@@ -252,9 +252,19 @@ fn the_end_must_be_on_screen_not_just_selected() {
     assert!(!app.state().is_read(&id));
     press(&mut app, "enter");
     assert!(
-        app.state().is_read(&id),
-        "a short article is read once shown whole"
+        !app.state().is_read(&id),
+        "shown whole, but only just opened"
     );
+    let opened = std::time::Instant::now();
+    send(&mut app, Msg::Tick(opened));
+    let due = app.next_deadline().expect("the dwell is waited for");
+    assert_eq!(due, opened + broadsheet::store::OPEN_DWELL);
+    send(&mut app, Msg::Tick(due));
+    assert!(
+        app.state().is_read(&id),
+        "a short article is read once it stayed open"
+    );
+    assert_eq!(app.next_deadline(), None, "nothing more to wait for");
 }
 
 #[test]

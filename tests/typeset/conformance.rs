@@ -125,8 +125,16 @@ fn untailored_opportunities_match_line_break_test() {
 #[test]
 fn basic_level_differs_only_at_its_characters() {
     let level = Kinsoku::Basic;
-    let tailored =
-        |c: char| is_quote(c) || starts_prohibited(c, None, level) || ends_prohibited(c, level);
+    // Besides the clreq sets: a slash unit and a Korean word (Hangul
+    // syllables and jamo) are kept whole.
+    let hangul = |c: char| matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}');
+    let tailored = |c: char| {
+        is_quote(c)
+            || starts_prohibited(c, None, level)
+            || ends_prohibited(c, level)
+            || c == '/'
+            || hangul(c)
+    };
     let (_, failures) = run(level, tailored);
     assert!(
         failures.is_empty(),

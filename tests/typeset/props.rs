@@ -114,6 +114,7 @@ fn options_strategy() -> impl Strategy<Value = Options> {
                 Punctuation::AsIs
             },
             indent: true,
+            widows: false,
         })
 }
 

@@ -225,6 +225,7 @@ fn shifting_fills_with_default_blanks() {
         bottom: 6,
         lines: 2,
         up: true,
+        cols: None,
     };
     shift(&mut screen, scroll);
     assert_eq!(screen[(0, 1)].symbol(), "l");
@@ -376,5 +377,79 @@ mod random {
                 prev = next;
             }
         }
+    }
+}
+
+mod margins {
+    use super::*;
+
+    /// Columns 5.. of `frame(.., pane = true)`: the rows right of the pane.
+    const BAND: (u16, u16) = (5, COLS);
+
+    fn drawn_with_margins(first: &Buffer) -> WireBackend<Vec<u8>> {
+        let mut backend = drawn(first).with_margins(true);
+        backend.set_scroll_band(Some(BAND));
+        backend
+    }
+
+    #[test]
+    fn beside_a_pane_only_its_columns_scroll() {
+        let lines = texts(12);
+        let (a, b) = (frame(&lines, 0, true), frame(&lines, 1, true));
+        let mut backend = drawn_with_margins(&a);
+        let bytes = step(&mut backend, &a, &b);
+        assert!(
+            contains(
+                &bytes,
+                b"\x1b[m\x1b[?69h\x1b[6;24s\x1b[2;7r\x1b[S\x1b[r\x1b[?69l"
+            ),
+            "{:?}",
+            String::from_utf8_lossy(&bytes)
+        );
+        // Only the row that came in, not the rows that moved.
+        let text = String::from_utf8_lossy(&bytes);
+        for word in ["alpha", "beta", "gamma", "中"] {
+            assert!(!text.contains(word), "{word} in {text:?}");
+        }
+    }
+
+    #[test]
+    fn without_margins_the_same_frames_scroll_nothing() {
+        let lines = texts(12);
+        let (a, b) = (frame(&lines, 0, true), frame(&lines, 1, true));
+        let mut backend = drawn(&a);
+        backend.set_scroll_band(Some(BAND));
+        let bytes = step(&mut backend, &a, &b);
+        assert!(!contains(&bytes, b"?69h") && !contains(&bytes, b"r\x1b["));
+        assert_eq!(mismatches(&backend.writer, &b), vec![]);
+    }
+
+    #[test]
+    fn a_band_shift_moves_only_its_columns() {
+        let lines = texts(12);
+        let (a, b) = (frame(&lines, 0, true), frame(&lines, 1, true));
+        let scroll = choose_in(&a, &b, BAND).expect("a scroll in the band");
+        assert_eq!(scroll.cols, Some(BAND));
+        let mut shifted = a.clone();
+        shift(&mut shifted, scroll);
+        for y in 0..ROWS {
+            assert_eq!(shifted[(0, y)], a[(0, y)], "the pane stays, row {y}");
+        }
+        // What the diff then sends is one row of the band and the pane's
+        // changes, never the moved rows.
+        let sent = shifted.diff(&b);
+        assert!(sent.len() < usize::from(COLS) * 3, "{}", sent.len());
+    }
+
+    #[test]
+    fn a_wide_glyph_across_the_band_edge_means_no_band() {
+        let mut a = Buffer::empty(Rect::new(0, 0, COLS, ROWS));
+        a.set_string(4, 2, "中", Style::default());
+        assert!(straddles(&a, BAND));
+        assert!(choose_in(&a, &a.clone(), BAND).is_none());
+        assert!(
+            choose_in(&a, &a.clone(), (0, COLS)).is_none(),
+            "full width is choose's"
+        );
     }
 }

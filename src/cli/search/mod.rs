@@ -78,6 +78,8 @@ pub fn run(args: &SearchArgs, config_file: Option<&Path>) -> anyhow::Result<Exit
     };
     args.style.apply(&mut config);
     let options = super::plain_text_options(args.ambiguous_width, &config);
+    // Headings in the results break between words, as in `dump`.
+    crate::typeset::words::load();
     let library = super::open_library(&args.paths, &config, NoPaths::ConfigLibrary);
     let mut stdout = BufWriter::new(io::stdout().lock());
     let format = if args.json {

@@ -15,7 +15,7 @@ pub(super) fn rows(app: &App, pen: &Pen, room: usize) -> Vec<Row> {
     let keymap = &app.settings.keymap;
     let mut rows: Vec<Row> = (keymap.bound())
         .map(|action| Row {
-            key: keymap.labels(action).join(" "),
+            key: keymap.help_labels(action).join(" "),
             text: action.description(),
             style: pen.theme.overlay,
         })

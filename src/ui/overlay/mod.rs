@@ -3,12 +3,14 @@
 //! title and rows; the frame, scrolling and selection are drawn here, at the
 //! place `geometry::overlay_area` gives (which mouse hit-testing uses too).
 
+mod calendar;
 mod help;
 mod links;
 mod log;
+mod results;
 mod starred;
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::symbols::border;
 use ratatui::widgets::{Block, Widget};
@@ -36,11 +38,29 @@ impl Row {
     }
 }
 
-pub(super) fn render_overlay(app: &App, pen: &mut Pen, area: Rect, overlay: Overlay) {
+/// Draw `overlay`; returns where its focus is (the selected row, else its
+/// first row), for the terminal cursor.
+pub(super) fn render_overlay(
+    app: &App,
+    pen: &mut Pen,
+    area: Rect,
+    overlay: Overlay,
+) -> Option<Position> {
+    // The calendar and the search results draw themselves; the cursor
+    // then stays where the frame left it.
+    match overlay {
+        Overlay::Calendar => {
+            calendar::render(app, pen, area);
+            return None;
+        }
+        Overlay::Results => {
+            results::render(app, pen, area);
+            return None;
+        }
+        _ => {}
+    }
     let (title, rows, selected, scroll) = contents(app, pen, area, overlay);
-    let Some(frame) = geometry::overlay_area(area, rows.len()) else {
-        return;
-    };
+    let frame = geometry::overlay_area(area, rows.len())?;
     draw_frame(pen, frame, &title);
     let inner = geometry::overlay_inner(frame);
     let capacity = usize::from(inner.height);
@@ -52,6 +72,9 @@ pub(super) fn render_overlay(app: &App, pen: &mut Pen, area: Rect, overlay: Over
     if selected.is_none() {
         scroll_mark(pen, frame, (top, capacity, rows.len()));
     }
+    let row = selected.map_or(0, |sel| sel.saturating_sub(top));
+    let dy = u16::try_from(row).unwrap_or(0);
+    Some(Position::new(inner.x, inner.y.saturating_add(dy)))
 }
 
 /// `rows` from row `top` on, in `inner`; the key column as wide as the
@@ -118,10 +141,12 @@ fn contents(app: &App, pen: &Pen, area: Rect, overlay: Overlay) -> Contents {
         }
         Overlay::Links => (
             t!("overlay.links"),
-            links::rows(app, pen, area),
-            None,
-            app.overlay.line,
+            links::rows(app, pen),
+            Some(app.overlay.line),
+            0,
         ),
+        // Drawn by their own files (`render_overlay` sends them there).
+        Overlay::Calendar | Overlay::Results => (String::new(), Vec::new(), None, 0),
     }
 }
 
@@ -141,7 +166,7 @@ fn scroll_mark(pen: &mut Pen, frame: Rect, (top, shown, total): (usize, usize, u
     pen.put(x, y, usize::from(width), &mark, pen.theme.overlay_title);
 }
 
-fn draw_frame(pen: &mut Pen, frame: Rect, title: &str) {
+pub(super) fn draw_frame(pen: &mut Pen, frame: Rect, title: &str) {
     let style = pen.theme.overlay;
     pen.clear(frame, style);
     let [top_left, top, top_right, side, bottom_left, bottom_right] = pen.theme.glyphs.frame;

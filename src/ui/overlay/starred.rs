@@ -3,6 +3,7 @@
 use super::Row;
 use crate::app::App;
 use crate::i18n::t;
+use crate::typeset::display_text;
 use crate::ui::text::Pen;
 
 /// The title and rows of the starred list, from the reading state alone:
@@ -24,9 +25,12 @@ pub(super) fn rows(app: &App, pen: &Pen) -> (String, Vec<Row>) {
     let mut rows: Vec<Row> = (app.overlay.starred.iter().zip(&infos))
         .map(|(item, info)| Row {
             key: info.date.map(crate::i18n::date).unwrap_or_default(),
-            text: match one_paper {
-                true => item.headline.clone(),
-                false => format!("{} · {}", info.paper, item.headline),
+            text: {
+                let headline = display_text(&item.headline, app.options());
+                match one_paper {
+                    true => headline.into_owned(),
+                    false => format!("{} · {headline}", info.paper),
+                }
             },
             style: pen.theme.overlay,
         })

@@ -1,0 +1,158 @@
+//! The library search's results (`|`): a counter that fills in as the
+//! worker's batches arrive, then per issue its date and paper, and per
+//! matching article its headline and its first hit in context, the hit lit.
+//! Only the lines on screen are drawn.
+
+use ratatui::layout::Rect;
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::draw_frame;
+use crate::app::{App, LibraryFind, ResultLine};
+use crate::archive::days::weekday_zh;
+use crate::archive::search::Snippet;
+use crate::geometry;
+use crate::ui::text::Pen;
+
+pub(super) fn render(app: &App, pen: &mut Pen, area: Rect) {
+    let Some(find) = app.library_find() else {
+        return;
+    };
+    let Some(frame) = geometry::overlay_area(area, app.results_rows()) else {
+        return;
+    };
+    let title = format!(" Library search · {} ", find.query.pattern());
+    draw_frame(pen, frame, &title);
+    let inner = geometry::overlay_inner(frame);
+    if inner.height == 0 {
+        return;
+    }
+    let room = usize::from(inner.width);
+    let theme = pen.theme;
+    let counter = pen.fit(&find.counter(), room, theme.glyphs.ellipsis);
+    pen.put(inner.x, inner.y, room, &counter, theme.overlay_key);
+    let list = Rect {
+        y: inner.y + 1,
+        height: inner.height - 1,
+        ..inner
+    };
+    if find.lines.is_empty() {
+        let text = match find.running() {
+            true => "searching…",
+            false => "no issue of the library has it",
+        };
+        pen.put(list.x, list.y, room, text, theme.second_line);
+        return;
+    }
+    let capacity = usize::from(list.height);
+    let selected = find.articles.get(find.selected).copied();
+    // The selected article's two lines on screen, the snippet at the bottom at most.
+    let top = selected.map_or(0, |s| (s + 2).saturating_sub(capacity));
+    for (y, at) in (list.top()..list.bottom()).zip(top..find.lines.len()) {
+        let row = Rect {
+            y,
+            height: 1,
+            ..list
+        };
+        draw_line(pen, find, row, find.lines[at], selected);
+    }
+}
+
+fn draw_line(
+    pen: &mut Pen,
+    find: &LibraryFind,
+    row: Rect,
+    line: ResultLine,
+    selected: Option<usize>,
+) {
+    let theme = pen.theme;
+    let ellipsis = theme.glyphs.ellipsis;
+    let room = usize::from(row.width);
+    let is_selected = |r: usize, a: usize| {
+        selected.and_then(|s| find.lines.get(s)) == Some(&ResultLine::Headline(r, a))
+    };
+    match line {
+        ResultLine::Issue(r) => {
+            let result = &find.results[r];
+            let day = match result.date {
+                Some(date) => format!("{date} {}", weekday_zh(date)),
+                None => "(no date)".to_owned(),
+            };
+            let hits = result.hit_count();
+            let text = format!(
+                "{day} · {} · {hits} {}",
+                result.paper,
+                if hits == 1 { "hit" } else { "hits" }
+            );
+            let text = pen.fit(&text, room, ellipsis);
+            pen.put(row.x, row.y, room, &text, theme.overlay_key);
+        }
+        ResultLine::Headline(r, a) => {
+            let style = match is_selected(r, a) {
+                true => theme.overlay.patch(theme.selected),
+                false => theme.overlay,
+            };
+            pen.clear(row, style);
+            let headline = &find.results[r].articles[a].headline;
+            let text = pen.fit(&format!("  {headline}"), room, ellipsis);
+            pen.put(row.x, row.y, room, &text, style);
+        }
+        ResultLine::Snippet(r, a) => {
+            let style = match is_selected(r, a) {
+                true => theme.second_line.patch(theme.selected),
+                false => theme.overlay.patch(theme.second_line),
+            };
+            pen.clear(row, style);
+            let snippet = &find.results[r].articles[a].snippet;
+            let x = row.x.saturating_add(4);
+            draw_snippet(pen, snippet, (x, row.y), room.saturating_sub(4), style);
+        }
+    }
+}
+
+/// The snippet with its hit lit, the text before the hit cut from the
+/// left so that the hit shows however narrow the row.
+fn draw_snippet(
+    pen: &mut Pen,
+    snippet: &Snippet,
+    (x, y): (u16, u16),
+    room: usize,
+    style: ratatui::style::Style,
+) {
+    let theme = pen.theme;
+    let ellipsis = theme.glyphs.ellipsis;
+    let text = &snippet.text;
+    let (before, hit, after) = (
+        &text[..snippet.hit.start],
+        &text[snippet.hit.clone()],
+        &text[snippet.hit.end..],
+    );
+    // At most a third of the row before the hit.
+    let keep = room / 3;
+    let mut start = before.len();
+    let mut used = 0;
+    for (at, g) in before.grapheme_indices(true).rev() {
+        used += pen.width(g);
+        if used > keep.saturating_sub(1) {
+            break;
+        }
+        start = at;
+    }
+    let cut = snippet.cut_before || start > 0;
+    let lead = if cut { ellipsis } else { "" };
+    let parts = [
+        (format!("{lead}{}", &before[start..]), style),
+        (hit.to_owned(), style.patch(theme.search_current)),
+        (after.to_owned(), style),
+    ];
+    let mut x = x;
+    let mut left = room;
+    for (n, (part, part_style)) in parts.iter().enumerate() {
+        let part = match n {
+            2 if snippet.cut_after => pen.fit(&format!("{part}{ellipsis}"), left, ellipsis),
+            _ => pen.fit(part, left, ellipsis),
+        };
+        let used = pen.put(x, y, left, &part, *part_style);
+        x = x.saturating_add(u16::try_from(used).unwrap_or(u16::MAX));
+        left = left.saturating_sub(used);
+    }
+}
