@@ -16,6 +16,7 @@ pub mod config;
 pub mod event_loop;
 pub mod feeds;
 pub mod geometry;
+pub mod i18n;
 pub mod keys;
 pub mod layout;
 pub mod library;

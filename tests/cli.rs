@@ -22,6 +22,8 @@ mod dump_sample;
 mod feeds;
 #[path = "cli/json_list.rs"]
 mod json_list;
+#[path = "cli/languages.rs"]
+mod languages;
 #[path = "cli/linear.rs"]
 mod linear;
 #[path = "cli/list_cache.rs"]

@@ -10,6 +10,8 @@
 // tests/ itself, and with no main.rs above them proptest keeps a file's
 // regressions next to it (`safety/x.rs` → `safety/x.proptest-regressions`).
 
+#[path = "safety/catalogue.rs"]
+mod catalogue;
 #[path = "safety/chain.rs"]
 mod chain;
 #[path = "safety/entities.rs"]

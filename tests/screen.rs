@@ -17,6 +17,8 @@ mod archive;
 mod chinese;
 #[path = "screen/copy.rs"]
 mod copy;
+#[path = "screen/languages.rs"]
+mod languages;
 #[path = "screen/links.rs"]
 mod links;
 #[path = "screen/marks.rs"]

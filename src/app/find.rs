@@ -6,6 +6,7 @@ use crossterm::event::KeyEvent;
 use super::hits::{CONTEXT, Found, Place, lines_of, reading_rank};
 use super::prompt::{self, Edit, Prompt};
 use super::{Action, App, Effect, Pane, keymap};
+use crate::i18n::t;
 use crate::layout::Role;
 use crate::search::Query;
 
@@ -160,7 +161,7 @@ impl App {
             .get(self.place.issue)
             .and_then(Option::as_ref)
         else {
-            self.screen.notice = Some(format!("not found: {pattern}"));
+            self.screen.notice = Some(t!("notice.not_found", pattern = pattern));
             return;
         };
         self.search.found = Some(Found::new(query, self.place.issue, issue));
@@ -182,7 +183,7 @@ impl App {
                         .into_iter()
                         .next();
                     let key = key.unwrap_or_else(|| Action::Search.name().to_owned());
-                    self.screen.notice = Some(format!("no search yet ({key} searches)"));
+                    self.screen.notice = Some(t!("notice.no_search_yet", key = key));
                 }
             }
             return;
@@ -206,7 +207,7 @@ impl App {
             None => found.from_place(place, forward),
         };
         let Some((index, wrapped)) = step else {
-            self.screen.notice = Some(format!("not found: {}", found.query.pattern()));
+            self.screen.notice = Some(t!("notice.not_found", pattern = found.query.pattern()));
             self.search.found = None;
             return;
         };
@@ -215,7 +216,7 @@ impl App {
             return;
         }
         if wrapped {
-            self.screen.notice = Some("search wrapped".to_owned());
+            self.screen.notice = Some(t!("notice.search_wrapped"));
         }
         self.show_hit(index);
     }

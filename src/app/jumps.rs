@@ -7,6 +7,7 @@
 
 use super::App;
 use super::pages::{page_key, page_label};
+use crate::i18n::t;
 use crate::layout::{Role, TextRef};
 use crate::model::{Article, BlockKind, Issue, JumpDirection};
 
@@ -52,8 +53,8 @@ fn same_headline(a: &str, b: &str) -> bool {
 /// Where the jump line in block `block` of article `from` leads, or why it
 /// leads nowhere in this issue (said to the reader as it is).
 pub fn continuation(issue: &Issue, from: usize, block: usize) -> Result<JumpTarget, String> {
-    let article = (issue.articles.get(from)).ok_or_else(|| "no such article".to_owned())?;
-    let (direction, page) = jump_of(article, block).ok_or_else(|| "not a jump line".to_owned())?;
+    let article = (issue.articles.get(from)).ok_or_else(|| t!("notice.no_such_article"))?;
+    let (direction, page) = jump_of(article, block).ok_or_else(|| t!("notice.not_a_jump"))?;
     let want = opposite(direction);
     // The other half kept in the same article: the next line back or on.
     let mut same: Box<dyn Iterator<Item = usize>> = match direction {
@@ -100,9 +101,9 @@ pub fn continuation(issue: &Issue, from: usize, block: usize) -> Result<JumpTarg
     }
     let label = page_label(issue, page);
     Err(if on_page.is_empty() {
-        format!("{label} is not in this issue")
+        t!("notice.page_not_in_issue", label = label)
     } else {
-        format!("the continuation is not found on {label}")
+        t!("notice.continuation_not_found", label = label)
     })
 }
 
@@ -135,7 +136,7 @@ impl App {
         self.ensure_view();
         let Some(block) = self.jump_on_screen() else {
             if !quiet {
-                self.screen.notice = Some("no jump line on screen".to_owned());
+                self.screen.notice = Some(t!("notice.no_jump_on_screen"));
             }
             return;
         };
@@ -163,11 +164,13 @@ impl App {
                 self.select(index, target.article);
                 self.show_block(target.block);
                 let back = match self.settings.keymap.labels(super::Action::JumpBack).first() {
-                    Some(key) => format!(" ({key} goes back)"),
+                    Some(key) => t!("notice.jump_back_key", key = key),
                     None => String::new(),
                 };
-                let to = page.map(|p| format!(" to {p}")).unwrap_or_default();
-                self.screen.notice = Some(format!("followed the jump{to}{back}"));
+                let to = page
+                    .map(|p| t!("notice.jump_to", page = p))
+                    .unwrap_or_default();
+                self.screen.notice = Some(t!("notice.followed_jump", to = to, back = back));
             }
             Err(why) => self.screen.notice = Some(why),
         }
@@ -176,7 +179,7 @@ impl App {
     /// Back to where the last jump was taken.
     pub(crate) fn jump_back(&mut self) {
         let Some(origin) = self.place.jumped_from.last().cloned() else {
-            self.screen.notice = Some("no jump to go back from".to_owned());
+            self.screen.notice = Some(t!("notice.no_jump_back"));
             return;
         };
         if !self.need_parsed(origin.issue) {
@@ -186,7 +189,7 @@ impl App {
         let found = (self.parsed(origin.issue))
             .and_then(|i| i.articles.iter().position(|a| a.id == origin.id));
         let Some(article) = found else {
-            self.screen.notice = Some("the article the jump was taken from is gone".to_owned());
+            self.screen.notice = Some(t!("notice.jump_origin_gone"));
             return;
         };
         self.select(origin.issue, article);

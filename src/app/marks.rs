@@ -10,6 +10,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
 use super::{App, Overlay, StarredItem};
+use crate::i18n::t;
 use crate::library::name::escape_path;
 use crate::library::{Source, sanitize};
 use crate::model::Date;
@@ -172,7 +173,7 @@ impl App {
                 true
             }
             None => {
-                self.screen.notice = Some("that article is no longer in its issue".to_owned());
+                self.screen.notice = Some(t!("notice.article_gone"));
                 false
             }
         }
@@ -221,11 +222,11 @@ impl App {
             .current_article()
             .is_some_and(|a| !self.place.state.is_read(&a.id));
         let notice = if here {
-            "no other unread article"
+            t!("notice.no_other_unread")
         } else {
-            "no unread article"
+            t!("notice.no_unread")
         };
-        self.screen.notice = Some(notice.to_owned());
+        self.screen.notice = Some(notice);
     }
 
     /// Whether the state records at least as many read articles in entry

@@ -56,6 +56,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::config::Config;
+use crate::i18n::t;
 use crate::library::{Library, Stamp};
 use crate::model::{Article, Date, Issue};
 use crate::store::{MarkRead, State};
@@ -101,7 +102,7 @@ pub struct IssueInfo {
 impl IssueInfo {
     /// `2022-02-13 星期日`, or as much of it as is known.
     pub fn day(&self) -> String {
-        let date = self.date.map(|d| d.to_string());
+        let date = self.date.map(crate::i18n::date);
         let parts: Vec<String> = [date, self.weekday.clone()].into_iter().flatten().collect();
         parts.join(" ")
     }
@@ -492,14 +493,19 @@ impl App {
             return;
         };
         let (count, them) = match self.docs.messages.len() {
-            1 => ("1 message".to_owned(), "shows it"),
-            n => (format!("{n} messages"), "lists them"),
+            1 => (t!("notice.message_one"), t!("notice.shows_it")),
+            n => (t!("notice.messages", n = n), t!("notice.lists_them")),
         };
         let key = match self.settings.keymap.labels(Action::Log).first() {
-            Some(key) => format!(" ({key} {them})"),
+            Some(key) => t!("notice.log_key", key = key, them = them),
             None => String::new(),
         };
-        self.screen.notice = Some(format!("{count}{key}: {first}"));
+        self.screen.notice = Some(t!(
+            "notice.announce",
+            count = count,
+            key = key,
+            first = first
+        ));
     }
 
     pub(crate) fn mark_state_changed(&mut self) {

@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 
 use super::App;
 use crate::geometry;
+use crate::i18n::t;
 use crate::model::Issue;
 use crate::typeset::classes::{is_han, is_kana_or_hangul};
 
@@ -241,7 +242,7 @@ impl App {
             return;
         };
         let Some(pages) = issue.pages.as_ref().filter(|p| !p.list.is_empty()) else {
-            self.screen.notice = Some("this issue has no pages".to_owned());
+            self.screen.notice = Some(t!("notice.no_pages"));
             return;
         };
         let current = page_of(issue, self.place.article);
@@ -266,8 +267,12 @@ impl App {
             }
             None => {
                 let label = current.map(|c| page_label(issue, c)).unwrap_or_default();
-                let which = if step > 0 { "last" } else { "first" };
-                let notice = format!("{label} is the {which} page").trim().to_owned();
+                let which = if step > 0 {
+                    "notice.last_page"
+                } else {
+                    "notice.first_page"
+                };
+                let notice = t!(which, label = label).trim().to_owned();
                 self.screen.notice = Some(notice);
             }
         }

@@ -16,6 +16,7 @@ use std::io::Read;
 use std::path::PathBuf;
 
 use super::{App, Overlay};
+use crate::i18n::t;
 use crate::library::{Library, Source, Stamp};
 
 /// Opens the library again. Standard input cannot be read twice, so the
@@ -69,7 +70,7 @@ impl App {
     /// `R`: ask the loop to open the library again.
     pub(crate) fn reload(&mut self) {
         if self.docs.reloader.is_none() {
-            self.screen.notice = Some("reload: this library cannot be reopened".to_owned());
+            self.screen.notice = Some(t!("notice.cannot_reload"));
             return;
         }
         self.chores.outbox.push(super::Task::Reload);
@@ -229,12 +230,12 @@ fn nearest(at: usize, old_keys: &[Source], new_at: &HashMap<&Source, usize>) -> 
 
 fn reload_notice(added: usize, gone: usize, moved: bool) -> String {
     let mut notice = if added == 0 && gone == 0 {
-        "reloaded: no change".to_owned()
+        t!("notice.reloaded_unchanged")
     } else {
-        format!("reloaded: {added} new, {gone} gone")
+        t!("notice.reloaded", added = added, gone = gone)
     };
     if moved {
-        notice.push_str(" (the open issue is gone)");
+        notice.push_str(&t!("notice.open_issue_gone"));
     }
     notice
 }

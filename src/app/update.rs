@@ -7,6 +7,7 @@ use crossterm::event::KeyEventKind;
 
 use super::{Action, App, Effect, Effects, Msg, Overlay, Pane, PromptKind, Retry, Task};
 use crate::geometry::{self, Mode};
+use crate::i18n::t;
 use crate::store::ReadBy;
 
 /// Apply one message.
@@ -403,8 +404,8 @@ fn step_article(app: &mut App, step: isize) {
         // It runs again once the next issue is parsed.
         None if app.waiting() => {}
         // Said, so that a key that did nothing does not look ignored.
-        None if step > 0 => app.screen.notice = Some("last article of the library".to_owned()),
-        None => app.screen.notice = Some("first article of the library".to_owned()),
+        None if step > 0 => app.screen.notice = Some(t!("notice.last_article")),
+        None => app.screen.notice = Some(t!("notice.first_article")),
     }
 }
 
@@ -443,7 +444,11 @@ fn toggle_read(app: &mut App) {
     // By hand: no automatic rule changes it again until the reader does.
     app.place.state.mark(&id, read, ReadBy::Hand);
     app.remember_place(app.place.issue, app.place.article);
-    app.screen.notice = Some(if read { "marked read" } else { "marked unread" }.to_owned());
+    app.screen.notice = Some(t!(if read {
+        "notice.marked_read"
+    } else {
+        "notice.marked_unread"
+    }));
     app.marks_changed();
 }
 
@@ -454,7 +459,11 @@ fn toggle_star(app: &mut App) {
     app.place.state.toggle_star(&id);
     app.remember_place(app.place.issue, app.place.article);
     let starred = app.place.state.is_starred(&id);
-    app.screen.notice = Some(if starred { "starred" } else { "unstarred" }.to_owned());
+    app.screen.notice = Some(t!(if starred {
+        "notice.starred"
+    } else {
+        "notice.unstarred"
+    }));
     app.mark_state_changed();
 }
 

@@ -15,6 +15,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::days::weekday_zh;
+use crate::i18n::t;
 use crate::library::Entry;
 
 /// One paper: its name and the entries that are its issues, newest first.
@@ -305,18 +306,18 @@ pub fn header_text(tree: &Tree, paper: usize, unread: Option<usize>) -> String {
     };
     let marker = if tree.is_folded(paper) { '▸' } else { '▾' };
     let name = if p.name.is_empty() {
-        "(no paper)"
+        t!("tree.no_paper")
     } else {
-        &p.name
+        p.name.clone()
     };
     let issues = p.entries.len();
-    let mut text = format!(
-        "{marker} {name} · {} {}",
-        thousands(issues),
-        plural(issues, "issue")
-    );
+    let count = match issues {
+        1 => t!("tree.issue_one"),
+        n => t!("tree.issues", n = thousands(n)),
+    };
+    let mut text = format!("{marker} {name} · {count}");
     if let Some(unread) = unread {
-        text.push_str(&format!(" · {} unread", thousands(unread)));
+        text.push_str(&format!(" · {}", t!("tree.unread", n = thousands(unread))));
     }
     text
 }
@@ -327,25 +328,21 @@ pub fn header_text(tree: &Tree, paper: usize, unread: Option<usize>) -> String {
 pub fn issue_text(entry: &Entry) -> String {
     let day = match entry.date {
         Some(date) => format!("{date} {}", weekday_zh(date)),
-        None => "(no date)".to_owned(),
+        None => t!("tree.no_date"),
     };
     let count = match entry.articles {
-        Some(n) => format!("{} {}", thousands(n), plural(n, "article")),
-        None => "? articles".to_owned(),
+        Some(1) => t!("pane.article_one"),
+        Some(n) => t!("pane.article_count", n = thousands(n)),
+        None => t!("pane.article_count", n = "?"),
     };
     format!("{day} · {count}")
 }
 
 /// `… 2,494 older issues`.
 pub fn more_text(hidden: usize) -> String {
-    format!("… {} older {}", thousands(hidden), plural(hidden, "issue"))
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        word.to_owned()
-    } else {
-        format!("{word}s")
+    match hidden {
+        1 => t!("tree.older_one"),
+        n => t!("tree.older", n = thousands(n)),
     }
 }
 

@@ -31,7 +31,7 @@ pub fn run(args: &ConfigArgs, explicit: Option<&Path>) -> anyhow::Result<ExitCod
     let location = config::locate(explicit);
     if args.path {
         let Some(location) = location else {
-            anyhow::bail!("no config location: neither XDG_CONFIG_HOME nor HOME is set");
+            anyhow::bail!(crate::i18n::t!("cli.no_config_location"));
         };
         writeln!(out, "{}", shown_path(&location.path))?;
         return Ok(ExitCode::SUCCESS);

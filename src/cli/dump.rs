@@ -43,7 +43,7 @@ pub fn run(args: &DumpArgs, config_file: Option<&Path>) -> anyhow::Result<ExitCo
     let failed = for_each_issue(&library, |issue| {
         write_issue(&mut out, issue, width, &options)
     })?;
-    out.flush().context("writing to standard output")?;
+    out.flush().context(crate::i18n::t!("cli.writing_stdout"))?;
     Ok(exit_code(failed))
 }
 
@@ -57,7 +57,7 @@ pub fn write_issue(
     options: &Options,
 ) -> io::Result<()> {
     let date_line = [
-        issue.date.map(|d| d.to_string()),
+        issue.date.map(crate::i18n::date),
         issue.weekday.clone(),
         issue.lunar.clone(),
     ]
@@ -65,14 +65,14 @@ pub fn write_issue(
     .flatten()
     .collect::<Vec<_>>()
     .join(" ");
-    // No-break spaces keep "· 4 pages" whole and on the line of the date it
+    // No-break spaces keep "· 4 pages" (`· 4版`) whole and on the line of the date it
     // follows: a line never starts with the separator. They are written as
     // plain spaces, so that `grep '4 pages'` finds the line.
     let pages = issue
         .pages
         .as_ref()
         .and_then(Pages::known_count)
-        .map(|n| format!("{n}\u{a0}pages"));
+        .map(|n| crate::i18n::t!("dump.pages", n = n));
     let date_line = [Some(date_line).filter(|d| !d.is_empty()), pages]
         .into_iter()
         .flatten()

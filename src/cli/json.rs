@@ -26,7 +26,9 @@ pub fn run(args: &JsonArgs, config_file: Option<&Path>) -> anyhow::Result<ExitCo
     // Streamed one issue at a time: a large library never sits in memory
     // whole, and a closed pipe stops the work early.
     let failed = for_each_issue(&library, |issue| array.push(issue))?;
-    array.finish().context("writing to standard output")?;
+    array
+        .finish()
+        .context(crate::i18n::t!("cli.writing_stdout"))?;
     Ok(exit_code(failed))
 }
 

@@ -60,7 +60,7 @@ pub fn run(args: &ListArgs, config_file: Option<&Path>) -> anyhow::Result<ExitCo
     let mut out = BufWriter::new(io::stdout().lock());
     write_list(&mut out, &rows)
         .and_then(|()| out.flush())
-        .context("writing to standard output")?;
+        .context(crate::i18n::t!("cli.writing_stdout"))?;
     Ok(exit_code(failed))
 }
 

@@ -5,6 +5,7 @@
 pub mod config;
 pub mod dump;
 pub mod feeds;
+pub mod help;
 pub mod json;
 pub mod linear;
 pub mod list;
@@ -17,9 +18,10 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::config::{AmbiguousSetting, Config};
+use crate::i18n::{Lang, Language};
 use crate::library::{Library, LibraryOptions};
 use crate::typeset::{AmbiguousWidth, Kinsoku, Options, Punctuation};
 
@@ -103,7 +105,11 @@ pub enum Command {
 
 /// Parse the command line and run; the whole of `main`.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The locale's language until the config says otherwise: clap's
+    // help and errors come before the config is read.
+    crate::i18n::set(Language::Auto.resolve(locale_language()));
+    let matches = help::localized(Cli::command()).get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
     let result = match &cli.command {
         Some(Command::Dump(args)) => dump::run(args, cli.config.as_deref()),
         Some(Command::Json(args)) => json::run(args, cli.config.as_deref()),
@@ -232,7 +238,17 @@ pub(crate) fn terminal_width() -> usize {
 /// The configuration for a command: `--config`, `$BROADSHEET_CONFIG` or the
 /// default file, over the defaults.
 pub fn load_config(explicit: Option<&Path>) -> anyhow::Result<Config> {
-    crate::config::load(explicit).map_err(|err| anyhow::anyhow!("{err}"))
+    let config = crate::config::load(explicit).map_err(|err| anyhow::anyhow!("{err}"))?;
+    crate::i18n::set(config.language.resolve(locale_language()));
+    Ok(config)
+}
+
+/// The language the locale asks for: `LC_ALL`, `LC_MESSAGES`, `LANG`,
+/// else what the system says (`sys-locale`: macOS and Windows keep it
+/// outside the environment).
+pub fn locale_language() -> Option<Lang> {
+    Lang::from_env(|name| std::env::var(name).ok())
+        .or_else(|| sys_locale::get_locale().map(|l| Lang::from_locale(&l)))
 }
 
 /// True when the error is a write to a closed pipe (`broadsheet dump | head -1`),

@@ -20,6 +20,7 @@ use crate::app::{App, Msg, Reloader};
 use crate::backend::{Moves, WireBackend};
 use crate::config::{AmbiguousSetting, Config};
 use crate::event_loop::{self, settle};
+use crate::i18n::t;
 use crate::library::{Library, RealFiles};
 use crate::store::{Saver, Store};
 use crate::terminal::{self, FrameWriter, Guard, Modes};
@@ -29,19 +30,15 @@ use crate::ui::Theme;
 /// Why the reader cannot start.
 #[derive(Debug, thiserror::Error)]
 pub enum ReaderError {
-    #[error(
-        "standard output is not a terminal: the reader needs one (for plain text try `broadsheet dump`)"
-    )]
+    #[error("{}", t!("cli.stdout_not_terminal"))]
     StdoutNotTerminal,
-    #[error(
-        "standard input is not a terminal: the reader reads keys from it (to read an issue from standard input, pass `-`)"
-    )]
+    #[error("{}", t!("cli.stdin_not_terminal"))]
     StdinNotTerminal,
-    #[error("no terminal to read keys from: cannot open /dev/tty")]
+    #[error("{}", t!("cli.no_tty"))]
     NoTty(#[source] io::Error),
-    #[error("cannot take over the terminal")]
+    #[error("{}", t!("cli.cannot_enter"))]
     Enter(#[source] io::Error),
-    #[error("no issue to show {files}{hint}", files = super::report::issue_files_hint())]
+    #[error("{}", t!("cli.nothing_to_show", files = super::report::issue_files_hint(), hint = hint))]
     NothingToShow { hint: String },
 }
 
@@ -106,7 +103,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
 
     let (ambiguous, note, margins) = ambiguous_width(config.ambiguous_width);
     let mut app = App::new(library, &config, state, ambiguous)
-        .with_ambiguous_note(note)
+        .with_ambiguous_note(&note)
         .with_reloader(reloader(cli, &config))
         .with_fetch(crate::feeds::Request::from_config(&config));
     // `yesterday` and `10-03` at the `:` prompt count from today (UTC).
@@ -120,7 +117,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         ambiguous,
     );
     if theme.is_none() {
-        let message = format!("unknown theme {:?}; using \"default\"", config.theme);
+        let message = t!("cli.unknown_theme", name = format!("{:?}", config.theme));
         settle(&mut app, Msg::Log(vec![message]), Some(&saver));
     }
     let theme = theme
@@ -204,9 +201,9 @@ fn command_hint(paths: &[PathBuf]) -> String {
         !path.exists() && !text.contains(['.', '/', '\\']) && text != "-"
     });
     match word {
-        Some(word) => format!(
-            " ({:?} is not a command either; the commands are dump, json, list, search, config, feeds, fetch, completions, man)",
-            word.to_string_lossy()
+        Some(word) => t!(
+            "cli.not_a_command",
+            word = format!("{:?}", word.to_string_lossy())
         ),
         None => String::new(),
     }
@@ -230,21 +227,17 @@ fn reloader(cli: &Cli, config: &Config) -> Reloader {
 /// the help overlay), and whether the terminal has left/right margins,
 /// asked in the same round trip: only with `auto`, so a width set in the
 /// config costs no wait and no byte more.
-fn ambiguous_width(setting: AmbiguousSetting) -> (AmbiguousWidth, &'static str, bool) {
+fn ambiguous_width(setting: AmbiguousSetting) -> (AmbiguousWidth, String, bool) {
     match setting {
         AmbiguousSetting::Auto => {
             let answers = terminal::probe();
             match answers.ambiguous {
-                Some(width) => (width, "measured", answers.margins),
-                None => (
-                    AmbiguousWidth::Narrow,
-                    "assumed (no reply in 200 ms)",
-                    answers.margins,
-                ),
+                Some(width) => (width, t!("help.measured"), answers.margins),
+                None => (AmbiguousWidth::Narrow, t!("help.assumed"), answers.margins),
             }
         }
-        AmbiguousSetting::Narrow => (AmbiguousWidth::Narrow, "as set", false),
-        AmbiguousSetting::Wide => (AmbiguousWidth::Wide, "as set", false),
+        AmbiguousSetting::Narrow => (AmbiguousWidth::Narrow, t!("help.as_set"), false),
+        AmbiguousSetting::Wide => (AmbiguousWidth::Wide, t!("help.as_set"), false),
     }
 }
 

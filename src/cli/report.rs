@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
+use crate::i18n::t;
 use crate::library::Library;
 use crate::library::scan::EXTENSIONS;
 use crate::model::Issue;
@@ -42,7 +43,7 @@ pub(crate) fn for_each_parsed(
     for index in 0..library.entries.len() {
         match read_and_parse(library, index) {
             Ok((issue, text)) => {
-                each(index, &issue, &text).context("writing to standard output")?;
+                each(index, &issue, &text).context(t!("cli.writing_stdout"))?;
             }
             Err(reason) => {
                 failed = true;
@@ -60,7 +61,7 @@ pub(crate) fn for_each_parsed(
 pub(crate) fn report_messages(library: &Library) -> bool {
     report_skipped(library);
     if library.entries.is_empty() {
-        complain(&format!("no issue found {}", issue_files_hint()));
+        complain(&t!("cli.no_issue_found", files = issue_files_hint()));
     }
     !library.messages.is_empty() || library.entries.is_empty()
 }
@@ -77,8 +78,11 @@ pub(crate) fn report_skipped(library: &Library) {
 pub(crate) fn issue_files_hint() -> String {
     let names: Vec<String> = EXTENSIONS.iter().map(|e| format!(".{e}")).collect();
     match names.split_last() {
-        Some((last, [])) => format!("(issue files end in {last})"),
-        Some((last, rest)) => format!("(issue files end in {} or {last})", rest.join(", ")),
+        Some((last, [])) => t!("cli.files_end_in", last = last),
+        Some((last, rest)) => {
+            let rest = rest.join(&t!("cli.list_separator"));
+            t!("cli.files_end_in_any", rest = rest, last = last)
+        }
         None => String::new(),
     }
 }

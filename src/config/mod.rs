@@ -21,6 +21,7 @@ pub use keys::default_keys;
 pub use parse::{THEME_ALIASES, THEMES, is_web_url};
 pub use show::{to_toml, toml_string};
 
+pub use crate::i18n::Language;
 use crate::store::{MarkRead, shown_path};
 use crate::typeset::{Kinsoku, Punctuation};
 
@@ -103,6 +104,8 @@ pub struct Config {
     /// Report the mouse (wheel, clicks) to the reader; off by default
     /// because it takes plain drag-to-select away from the terminal.
     pub mouse: bool,
+    /// The interface's language; `auto` follows the locale.
+    pub language: Language,
     /// When an open article becomes read (`"end"`, `"open"`, `"manual"`).
     pub mark_read: MarkRead,
     /// Where the focus is, the cursor is; whether it is seen.
@@ -178,6 +181,7 @@ impl Config {
             theme: String::new(),
             max_file_size: 0,
             mouse: false,
+            language: Language::default(),
             mark_read: MarkRead::default(),
             cursor: CursorSetting::default(),
             linear: false,
@@ -207,11 +211,11 @@ pub enum Origin {
 
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Origin::Flag => "given with --config",
-            Origin::Env => "given by $BROADSHEET_CONFIG",
-            Origin::Default => "the default location",
-        })
+        f.write_str(&crate::i18n::t!(match self {
+            Origin::Flag => "config.given_by_flag",
+            Origin::Env => "config.given_by_env",
+            Origin::Default => "config.default_location",
+        }))
     }
 }
 
@@ -233,9 +237,9 @@ pub struct Problem {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("config file {path} ({origin}) does not exist")]
+    #[error("{}", crate::i18n::t!("config.missing", path = path, origin = origin))]
     Missing { path: String, origin: Origin },
-    #[error("cannot read config file {path}: {reason}")]
+    #[error("{}", crate::i18n::t!("config.unreadable", path = path, reason = reason))]
     Read { path: String, reason: String },
     /// Every problem found, in file order, one per line as `file:line:column: what`.
     #[error("{}", list_problems(path, problems))]

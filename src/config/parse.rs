@@ -9,11 +9,12 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::{AmbiguousSetting, Borders, Config, CursorSetting, Markers, Problem, Subscription};
+use crate::i18n::Language;
 use crate::store::MarkRead;
 use crate::typeset::{Kinsoku, Punctuation};
 
 /// The top-level keys, in the order the default file documents them.
-pub(crate) const KEYS: [&str; 24] = [
+pub(crate) const KEYS: [&str; 25] = [
     "library",
     "body_width",
     "indent",
@@ -24,6 +25,7 @@ pub(crate) const KEYS: [&str; 24] = [
     "theme",
     "max_file_size",
     "mouse",
+    "language",
     "mark_read",
     "cursor",
     "linear",
@@ -181,6 +183,11 @@ impl Walk<'_> {
             "mouse" => {
                 if let Some(b) = self.boolean(name, value) {
                     config.mouse = b;
+                }
+            }
+            "language" => {
+                if let Some(v) = self.choice(name, value, &named::<Language>()) {
+                    config.language = v;
                 }
             }
             "mark_read" => {

@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use super::parse::named;
 use super::{AmbiguousSetting, Borders, Config, CursorSetting, Markers};
+use crate::i18n::Language;
 use crate::store::MarkRead;
 use crate::typeset::{Kinsoku, Punctuation};
 
@@ -40,6 +41,11 @@ pub fn to_toml(config: &Config) -> String {
     let _ = writeln!(out, "theme = {}", toml_string(&config.theme));
     let _ = writeln!(out, "max_file_size = {}", size_text(config.max_file_size));
     let _ = writeln!(out, "mouse = {}", config.mouse);
+    let _ = writeln!(
+        out,
+        "language = {}",
+        name_of(&named::<Language>(), config.language)
+    );
     let _ = writeln!(
         out,
         "mark_read = {}",

@@ -42,7 +42,7 @@ pub struct Decoded {
 /// Why bytes were not decoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
-    #[error("not text")]
+    #[error("{}", crate::i18n::t!("library.not_text"))]
     Binary,
 }
 
@@ -84,11 +84,17 @@ fn mark_nuls(decoded: &mut Decoded, bytes: Option<&[u8]>) {
     decoded.text = decoded.text.replace('\0', "\u{FFFD}");
     let at = bytes
         .and_then(|bytes| memchr::memchr(0, bytes))
-        .map_or(String::new(), |at| format!(" at byte {at}"));
-    let plural = if count == 1 { "" } else { "s" };
-    decoded.warnings.push(format!(
-        "NUL{at}; {count} NUL character{plural} shown as U+FFFD"
-    ));
+        .map_or(String::new(), |at| {
+            crate::i18n::t!("library.at_byte", at = at)
+        });
+    let key = if count == 1 {
+        "library.nul_one"
+    } else {
+        "library.nul"
+    };
+    decoded
+        .warnings
+        .push(crate::i18n::t!(key, at = at, count = count));
 }
 
 /// The chain after the BOM and binary checks, for bytes with neither.

@@ -103,13 +103,24 @@ fn load_one(found: &Found, cache: &HeaderCache, source: &dyn FileSource, max: u6
         Some(meta) => meta.clone(),
         None => match fs::metadata(&found.path) {
             Ok(meta) => meta,
-            Err(e) => return skipped(format!("{}: {}, skipped", name(), io_reason(&e))),
+            Err(e) => {
+                let why = io_reason(&e);
+                return skipped(crate::i18n::t!(
+                    "library.io_skipped",
+                    path = name(),
+                    why = why
+                ));
+            }
         },
     };
     // Listed as a file, but replaced since (by a FIFO, say): never opened.
     if !meta.is_file() {
         let kind = scan::kind_of(&meta.file_type());
-        return skipped(format!("{}: {kind}, skipped", name()));
+        return skipped(crate::i18n::t!(
+            "library.io_skipped",
+            path = name(),
+            why = kind
+        ));
     }
     let stamp = Stamp::of(&meta);
     let identity = scan::identity(&meta);
@@ -236,10 +247,7 @@ pub fn read_header(
     let head = match head {
         Ok(head) => head,
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            let message = format!(
-                "{}: vanished before it could be read, skipped",
-                escape_path(path)
-            );
+            let message = crate::i18n::t!("library.vanished_before_read", path = escape_path(path));
             return (Outcome::Skipped(message), false);
         }
         Err(e) => {
@@ -295,18 +303,18 @@ pub fn file_name_of(path: &Path) -> Option<String> {
 }
 
 pub fn too_large(size: u64, max: u64) -> String {
-    format!(
-        "too large: {} (the limit is {}; see max_file_size)",
-        human_size(size),
-        human_size(max)
+    crate::i18n::t!(
+        "library.too_large",
+        size = human_size(size),
+        max = human_size(max)
     )
 }
 
 /// An I/O error as a short reason ("permission denied").
 pub fn io_reason(e: &io::Error) -> String {
     match e.kind() {
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        io::ErrorKind::NotFound => "vanished".into(),
+        io::ErrorKind::PermissionDenied => crate::i18n::t!("library.permission_denied"),
+        io::ErrorKind::NotFound => crate::i18n::t!("library.vanished"),
         _ => e.to_string(),
     }
 }

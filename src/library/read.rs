@@ -15,19 +15,19 @@ use crate::text::clean as sanitize;
 /// name: callers put `Library::label` in front.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
-    #[error("no such issue")]
+    #[error("{}", crate::i18n::t!("library.no_such_issue"))]
     NoSuchIssue,
     #[error("{0}")]
     Unavailable(String),
-    #[error("not text")]
+    #[error("{}", crate::i18n::t!("library.not_text"))]
     NotText,
     #[error("{0}")]
     TooLarge(String),
-    #[error("vanished since the library was opened")]
+    #[error("{}", crate::i18n::t!("library.vanished_since_open"))]
     Vanished,
-    #[error("{0}, not opened")]
+    #[error("{}", crate::i18n::t!("library.not_regular_short", kind = .0))]
     NotRegular(&'static str),
-    #[error("standard input was not read")]
+    #[error("{}", crate::i18n::t!("library.no_stdin"))]
     NoStdin,
     #[error("{}", headers::io_reason(.0))]
     Io(#[from] io::Error),
@@ -148,9 +148,9 @@ fn read_capped(reader: impl Read, max: u64) -> Result<Vec<u8>, ReadError> {
     reader.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > max {
         // A stream's size is unknown until read: say only that it passed the limit.
-        return Err(ReadError::TooLarge(format!(
-            "too large: over the limit of {} (see max_file_size)",
-            scan::human_size(max)
+        return Err(ReadError::TooLarge(crate::i18n::t!(
+            "library.too_large_stream",
+            max = scan::human_size(max)
         )));
     }
     Ok(bytes)

@@ -48,7 +48,7 @@ pub fn open_regular(path: &Path) -> io::Result<File> {
         } else {
             Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
-                format!("not a regular file: {}", kind_of(&meta.file_type())),
+                crate::i18n::t!("library.not_regular", kind = kind_of(&meta.file_type())),
             ))
         }
     };
@@ -109,10 +109,10 @@ pub fn list(paths: &[PathBuf]) -> Listing {
                 sniff: false,
                 members: Vec::new(),
             }),
-            Ok(meta) => listing.messages.push(format!(
-                "{}: {}, not opened (pipe it to `broadsheet -` instead)",
-                escape_path(path),
-                kind_of(&meta.file_type())
+            Ok(meta) => listing.messages.push(crate::i18n::t!(
+                "library.not_opened",
+                path = escape_path(path),
+                kind = kind_of(&meta.file_type())
             )),
             Err(e) => listing.messages.push(missing(path, &e)),
         }
@@ -251,9 +251,10 @@ pub fn folder_members(folder: &Path) -> Vec<PathBuf> {
 fn walk_error(e: &walkdir::Error) -> Option<String> {
     let path = e.path().map(escape_path).unwrap_or_default();
     if let Some(ancestor) = e.loop_ancestor() {
-        return Some(format!(
-            "{path}: symbolic link loop (back to {}), skipped",
-            escape_path(ancestor)
+        return Some(crate::i18n::t!(
+            "library.link_loop",
+            path = path,
+            to = escape_path(ancestor)
         ));
     }
     let io = e.io_error()?;
@@ -262,9 +263,11 @@ fn walk_error(e: &walkdir::Error) -> Option<String> {
         io::ErrorKind::NotFound => e
             .path()
             .filter(|p| has_issue_extension(p))
-            .map(|_| format!("{path}: broken symbolic link or vanished, skipped")),
-        io::ErrorKind::PermissionDenied => Some(format!("{path}: permission denied, skipped")),
-        _ => Some(format!("{path}: {io}, skipped")),
+            .map(|_| crate::i18n::t!("library.link_broken_skipped", path = path)),
+        io::ErrorKind::PermissionDenied => {
+            Some(crate::i18n::t!("library.permission_skipped", path = path))
+        }
+        _ => Some(crate::i18n::t!("library.io_skipped", path = path, why = io)),
     }
 }
 
@@ -272,9 +275,9 @@ fn missing(path: &Path, e: &io::Error) -> String {
     let name = escape_path(path);
     let dangling = e.kind() == io::ErrorKind::NotFound && fs::symlink_metadata(path).is_ok();
     if dangling {
-        format!("{name}: broken symbolic link")
+        crate::i18n::t!("library.link_broken", path = name)
     } else if e.kind() == io::ErrorKind::NotFound {
-        format!("{name}: no such file or folder")
+        crate::i18n::t!("library.no_such_file", path = name)
     } else {
         format!("{name}: {e}")
     }

@@ -61,9 +61,9 @@ pub struct Query {
 /// Why a pattern cannot be searched for.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum QueryError {
-    #[error("the search pattern is empty")]
+    #[error("{}", crate::i18n::t!("notice.pattern_empty"))]
     Empty,
-    #[error("the search pattern has only invisible characters")]
+    #[error("{}", crate::i18n::t!("notice.pattern_invisible"))]
     Invisible,
 }
 

@@ -11,12 +11,18 @@ use crate::app::{App, IssueHit, Pane, reading_rank};
 use crate::geometry::body_rect;
 use std::ops::Range;
 
+use crate::i18n::t;
 use crate::layout::{ArticleLayout, Role, TextRef, indent_text};
 use crate::model::{Article, HeadField};
 use crate::ui::theme::Theme;
 
 pub(super) fn render_article(app: &App, pen: &mut Pen, pane: Rect) {
-    title(pen, pane, "Article", app.screen.focus == Pane::Article);
+    title(
+        pen,
+        pane,
+        &t!("pane.article"),
+        app.screen.focus == Pane::Article,
+    );
     let body = body_rect(pane, app.settings.body_width);
     let view = app
         .place
@@ -25,10 +31,10 @@ pub(super) fn render_article(app: &App, pen: &mut Pen, pane: Rect) {
         .filter(|v| (v.issue, v.article) == (app.place.issue, app.place.article));
     let (Some(view), Some(article)) = (view, app.current_article()) else {
         let message = match app.current_issue() {
-            None => "Issue not loaded",
-            Some(_) => "No articles in this issue",
+            None => t!("pane.not_loaded"),
+            Some(_) => t!("pane.empty_issue"),
         };
-        note(pen, pane, message);
+        note(pen, pane, &message);
         return;
     };
     let room = usize::from(body.width);

@@ -10,6 +10,7 @@ use crate::app::{App, Pane};
 use crate::archive::days::weekday_zh;
 use crate::archive::tree::{Row, Tree, header_text, issue_text, more_text, thousands};
 use crate::geometry::{content_rect, item_height};
+use crate::i18n::t;
 use crate::library::{Entry, EntryStatus};
 use crate::model::Article;
 use crate::typeset::display_text;
@@ -37,12 +38,12 @@ pub(super) fn render_issues(app: &App, pen: &mut Pen, pane: Rect) {
         .map(|p| p.name.as_str())
         .filter(|name| !name.is_empty());
     let heading = match one_paper {
-        Some(paper) => format!("Issues · {paper}"),
-        None => "Issues".to_owned(),
+        Some(paper) => format!("{} · {paper}", t!("pane.issues")),
+        None => t!("pane.issues"),
     };
     title(pen, pane, &heading, focused);
     if app.docs.library.entries.is_empty() {
-        note(pen, pane, "No issues found");
+        note(pen, pane, &t!("pane.no_issues"));
         return;
     }
     let Some(tree) = tree else {
@@ -111,7 +112,10 @@ fn header_line(
     let name = &tree.papers()[paper].name;
     let issues = thousands(tree.papers()[paper].entries.len());
     let short = match unread {
-        Some(unread) => format!("{marker} {name} · {issues} · {} unread", thousands(unread)),
+        Some(unread) => format!(
+            "{marker} {name} · {issues} · {}",
+            t!("tree.unread", n = thousands(unread))
+        ),
         None => format!("{marker} {name} · {issues}"),
     };
     let bare = format!("{marker} {name} · {issues}");
@@ -156,8 +160,8 @@ fn issue_line(entry: &Entry, unread: Option<usize>, fits: impl Fn(&str) -> bool)
             let listed = issue_text(entry);
             let (day, count) = listed.rsplit_once(" · ").unwrap_or((&listed, ""));
             let count = match (entry.articles, unread) {
-                (Some(n), Some(0)) => format!("{n}/{n} read"),
-                (Some(n), Some(unread)) => format!("{unread}/{n} unread"),
+                (Some(n), Some(0)) => t!("tree.all_read", n = n),
+                (Some(n), Some(unread)) => t!("tree.unread_of", unread = unread, n = n),
                 _ => count.to_owned(),
             };
             let full = format!("{day} · {count}");
@@ -165,7 +169,7 @@ fn issue_line(entry: &Entry, unread: Option<usize>, fits: impl Fn(&str) -> bool)
             // Narrower still, the unread count alone outlasts the total.
             let unread = (date.clone())
                 .zip(unread.filter(|n| *n > 0))
-                .map(|(d, n)| format!("{d} · {n} unread"));
+                .map(|(d, n)| format!("{d} · {}", t!("tree.unread", n = n)));
             [Some(full), short, unread, date]
                 .into_iter()
                 .flatten()
@@ -178,9 +182,9 @@ fn issue_line(entry: &Entry, unread: Option<usize>, fits: impl Fn(&str) -> bool)
 
 pub(super) fn render_headlines(app: &App, pen: &mut Pen, pane: Rect) {
     let focused = app.screen.focus == Pane::Headlines;
-    title(pen, pane, "Headlines", focused);
+    title(pen, pane, &t!("pane.headlines"), focused);
     let Some(issue) = app.current_issue().filter(|i| !i.articles.is_empty()) else {
-        note(pen, pane, "No articles");
+        note(pen, pane, &t!("pane.no_articles"));
         return;
     };
     let two_lines = item_height(pane) == 2;

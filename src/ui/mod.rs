@@ -16,6 +16,7 @@ use ratatui::layout::{Position, Rect};
 
 use crate::app::{App, Pane};
 use crate::geometry;
+use crate::i18n::t;
 use text::Pen;
 pub use theme::Theme;
 
@@ -144,8 +145,12 @@ fn note(pen: &mut Pen, pane: Rect, text: &str) {
 
 fn too_small(pen: &mut Pen, area: Rect) {
     let lines = [
-        "Terminal too small".to_owned(),
-        format!("need {}×{}", geometry::MIN_WIDTH, geometry::MIN_HEIGHT),
+        t!("pane.too_small"),
+        t!(
+            "pane.need_size",
+            width = geometry::MIN_WIDTH,
+            height = geometry::MIN_HEIGHT
+        ),
     ];
     let top = area.height.saturating_sub(2) / 2;
     for (dy, line) in (0u16..).zip(&lines) {

@@ -7,6 +7,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::text::Pen;
 use crate::app::prompt::Prompt;
 use crate::app::{Action, App, Pane, PromptKind};
+use crate::i18n::t;
 use crate::library::Source;
 
 /// Draw the status row; returns where the terminal cursor goes (in the
@@ -80,9 +81,9 @@ fn preview_count(app: &App) -> Option<String> {
     let found = app.search.preview.as_ref()?;
     let more = if found.capped() { "+" } else { "" };
     Some(match found.hits.len() {
-        0 => "no match".to_owned(),
-        1 => "1 hit".to_owned(),
-        n => format!("{n}{more} hits"),
+        0 => t!("status.no_match"),
+        1 => t!("status.hit"),
+        n => t!("status.hits", n = format!("{n}{more}")),
     })
 }
 
@@ -146,7 +147,7 @@ fn render_bar(app: &App, pen: &mut Pen, row: Rect) {
 /// (` > (下转2版) · ? help `), the help key giving way when `max` is short.
 fn hint(app: &App, pen: &Pen, max: usize) -> String {
     let key = |action| app.settings.keymap.labels(action).first().cloned();
-    let help = key(Action::Help).map(|k| format!("{k} help"));
+    let help = key(Action::Help).map(|k| t!("status.help", key = k));
     let shown = crate::geometry::screen(
         crate::geometry::screen_rect(app.screen.size),
         app.screen.focus,
@@ -235,10 +236,10 @@ fn source_of_issue(app: &App, pen: &Pen, room: usize) -> String {
 fn place(app: &App) -> String {
     let mut place: Vec<String> = app.current_page_label().into_iter().collect();
     if let Some(issue) = app.current_issue().filter(|i| !i.articles.is_empty()) {
-        place.push(format!(
-            "article {}/{}",
-            app.place.article + 1,
-            issue.articles.len()
+        place.push(t!(
+            "status.article",
+            n = app.place.article + 1,
+            of = issue.articles.len()
         ));
     }
     // While the article is off screen (one pane at a time), a percentage
@@ -251,7 +252,7 @@ fn place(app: &App) -> String {
         let total = view.layout.lines.len();
         let seen = view.top.saturating_add(view.height).min(total);
         place.push(if view.top == 0 && seen >= total {
-            "all".to_owned()
+            t!("status.all")
         } else {
             format!("{}%", seen * 100 / total.max(1))
         });
@@ -265,7 +266,7 @@ fn place(app: &App) -> String {
 /// `place` is [`place`]'s, found once per frame by the caller.
 fn summary(app: &App, pen: &Pen, place: &str, room: usize) -> String {
     let info = app.issue_info(app.place.issue);
-    let date = info.date.map(|d| d.to_string());
+    let date = info.date.map(crate::i18n::date);
     let candidates = [
         vec![
             Some(info.paper.clone()),

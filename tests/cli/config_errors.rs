@@ -25,7 +25,7 @@ fn error_for(text: &str) -> String {
         .replace(&dir.path().display().to_string(), "DIR")
 }
 
-const KEYS: &str = "allowed keys: library, body_width, indent, punctuation, widows, kinsoku, ambiguous_width, theme, max_file_size, mouse, mark_read, cursor, linear, borders, markers, hyperlinks, osc52, osc52_max_bytes, copy_command, feeds, fetch_on_start, fetch_timeout, fetch_host_delay, keys";
+const KEYS: &str = "allowed keys: library, body_width, indent, punctuation, widows, kinsoku, ambiguous_width, theme, max_file_size, mouse, language, mark_read, cursor, linear, borders, markers, hyperlinks, osc52, osc52_max_bytes, copy_command, feeds, fetch_on_start, fetch_timeout, fetch_host_delay, keys";
 
 #[test]
 fn unknown_key_names_the_allowed_keys() {

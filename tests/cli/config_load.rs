@@ -10,8 +10,8 @@ use std::process::Command;
 use broadsheet::app::Action;
 use broadsheet::app::keymap::Keymap;
 use broadsheet::config::{
-    self, AmbiguousSetting, Borders, Config, ConfigError, CursorSetting, DEFAULT_TOML, Location,
-    Markers, Origin,
+    self, AmbiguousSetting, Borders, Config, ConfigError, CursorSetting, DEFAULT_TOML, Language,
+    Location, Markers, Origin,
 };
 use broadsheet::keys::parse_key;
 use broadsheet::store::MarkRead;
@@ -95,7 +95,7 @@ fn a_user_file_overlays_the_defaults() {
         "library = [\"~/papers\", \"archive\", \"/srv/news\"]\n\
          body_width = 66\nindent = false\npunctuation = \"fullwidth\"\n\
          widows = true\nkinsoku = \"strict\"\nambiguous_width = \"wide\"\ntheme = \"mono\"\n\
-         max_file_size = \"8 MiB\"\nmouse = true\nmark_read = \"manual\"\n\
+         max_file_size = \"8 MiB\"\nmouse = true\nlanguage = \"zh-Hant\"\nmark_read = \"manual\"\n\
          cursor = \"visible\"\nlinear = true\nborders = \"none\"\nmarkers = \"text\"\n\
          hyperlinks = false\nosc52 = false\nosc52_max_bytes = 100000\n\
          copy_command = [\"xclip\", \"-selection\", \"clipboard\"]\n\
@@ -116,6 +116,7 @@ fn a_user_file_overlays_the_defaults() {
         theme: "mono".to_owned(),
         max_file_size: 8 << 20,
         mouse: true,
+        language: Language::ZhHant,
         mark_read: MarkRead::Manual,
         cursor: CursorSetting::Visible,
         linear: true,
@@ -422,6 +423,12 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
                 proptest::bool::ANY,
                 proptest::sample::select(vec![MarkRead::End, MarkRead::Open, MarkRead::Manual]),
                 proptest::bool::ANY,
+                proptest::sample::select(vec![
+                    Language::Auto,
+                    Language::En,
+                    Language::ZhHans,
+                    Language::ZhHant,
+                ]),
             ),
             (
                 (any::<bool>(), any::<bool>(), 16usize..(64 << 20)),
@@ -452,7 +459,7 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
                 ambiguous_width,
                 theme,
                 (
-                    (size, mouse, mark_read, widows),
+                    (size, mouse, mark_read, widows, language),
                     ((hyperlinks, osc52, osc52_max_bytes), copy_command),
                 ),
                 keys,
@@ -469,6 +476,7 @@ fn any_config() -> impl proptest::strategy::Strategy<Value = Config> {
                 theme: theme.to_owned(),
                 max_file_size: size,
                 mouse,
+                language,
                 mark_read,
                 cursor: CursorSetting::Hidden,
                 linear: false,

@@ -5,6 +5,7 @@
 use std::process::Command;
 
 use broadsheet::cli::dump::{write_article, write_issue};
+use broadsheet::i18n::{self, Lang};
 use broadsheet::library::{SAMPLE_NAME, SAMPLE_TEXT};
 use broadsheet::model::{Article, BlockKind};
 use broadsheet::parse::parse_issue;
@@ -247,6 +248,49 @@ fn the_masthead_date_line_breaks_between_its_parts() {
          written with plain spaces so that grep finds them"
     );
     assert!(!text.contains('\u{a0}'));
+}
+
+/// In Chinese the date line is written as the paper writes it, and the
+/// page count as 版: in the library, and from the binary by the locale.
+#[test]
+fn the_date_line_in_chinese() {
+    let issue = parse_issue(SAMPLE_TEXT, Some(SAMPLE_NAME));
+    for (lang, date) in [
+        (Lang::ZhHans, "2022年2月13日"),
+        (Lang::ZhHant, "2022年2月13日"),
+    ] {
+        let mut out = Vec::new();
+        i18n::with(lang, || {
+            write_issue(&mut out, &issue, 60, &Options::default())
+        })
+        .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let line = text.lines().nth(1).unwrap();
+        assert_eq!(line, format!("{date} 星期日 农历壬寅年正月十三 · 4版"));
+    }
+    for (lang, line) in [
+        (
+            "zh_CN.UTF-8",
+            "2022年2月13日 星期日 农历壬寅年正月十三 · 4版",
+        ),
+        (
+            "zh_TW.UTF-8",
+            "2022年2月13日 星期日 农历壬寅年正月十三 · 4版",
+        ),
+        ("C.UTF-8", "2022-02-13 星期日 农历壬寅年正月十三 · 4 pages"),
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_broadsheet"))
+            .args(["dump", "--width", "60"])
+            .env_remove("BROADSHEET_CONFIG")
+            .env("XDG_CONFIG_HOME", "/nonexistent")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .output()
+            .unwrap();
+        let text = String::from_utf8(output.stdout).unwrap();
+        assert_eq!(text.lines().nth(1), Some(line), "LANG={lang}");
+    }
 }
 
 #[test]

@@ -92,7 +92,9 @@ pub fn run(args: &SearchArgs, config_file: Option<&Path>) -> anyhow::Result<Exit
         }
     };
     let (matched, failed) = search_library(&library, &query, &format, &mut stdout)?;
-    stdout.flush().context("writing to standard output")?;
+    stdout
+        .flush()
+        .context(crate::i18n::t!("cli.writing_stdout"))?;
     Ok(ExitCode::from(match (failed, matched) {
         (true, _) => TROUBLE,
         (false, true) => MATCHED,
@@ -168,7 +170,7 @@ fn search_library(
             result.is_ok()
         },
     );
-    result.context("writing to standard output")?;
+    result.context(crate::i18n::t!("cli.writing_stdout"))?;
     Ok((matched, failed))
 }
 

@@ -3,6 +3,7 @@
 
 use super::Row;
 use crate::app::App;
+use crate::i18n::t;
 use crate::typeset::AmbiguousWidth;
 use crate::ui::text::Pen;
 
@@ -15,13 +16,13 @@ pub(super) fn rows(app: &App, pen: &Pen, room: usize) -> Vec<Row> {
     let mut rows: Vec<Row> = (keymap.bound())
         .map(|action| Row {
             key: keymap.help_labels(action).join(" "),
-            text: action.description().to_owned(),
+            text: action.description(),
             style: pen.theme.overlay,
         })
         .collect();
-    let ambiguous = match app.settings.options.ambiguous {
-        AmbiguousWidth::Narrow => "narrow (1 cell)",
-        AmbiguousWidth::Wide => "wide (2 cells)",
+    let (ambiguous, brief) = match app.settings.options.ambiguous {
+        AmbiguousWidth::Narrow => (t!("help.narrow"), t!("help.narrow_brief")),
+        AmbiguousWidth::Wide => (t!("help.wide"), t!("help.wide_brief")),
     };
     rows.push(Row::text(String::new(), pen.theme.overlay));
     let key_width = rows.iter().map(|r| pen.width(&r.key)).max().unwrap_or(0);
@@ -29,17 +30,18 @@ pub(super) fn rows(app: &App, pen: &Pen, room: usize) -> Vec<Row> {
     // Shortened in steps, the unit ("1 cell") kept longest; the reason for
     // an assumption ("no reply in 200 ms") goes before it.
     let note = app.settings.ambiguous_note.as_deref().unwrap_or_default();
-    let brief_note = note.split(" (").next().unwrap_or(note);
+    let brief_note = (note.split(" (").next())
+        .and_then(|n| n.split('（').next())
+        .unwrap_or(note);
     let with = |text: String, note: &str| match note {
         "" => text,
-        _ => format!("{text}, {note}"),
+        _ => t!("help.with_note", text = text, note = note),
     };
-    let brief = ambiguous.split(' ').next().unwrap_or(ambiguous);
     let candidates = [
-        with(format!("ambiguous-width glyphs: {ambiguous}"), note),
-        with(format!("ambiguous-width glyphs: {ambiguous}"), brief_note),
-        with(format!("ambiguous width: {ambiguous}"), brief_note),
-        with(format!("ambiguous width: {brief}"), brief_note),
+        with(t!("help.glyphs", how = ambiguous), note),
+        with(t!("help.glyphs", how = ambiguous), brief_note),
+        with(t!("help.width", how = ambiguous), brief_note),
+        with(t!("help.width", how = brief), brief_note),
     ];
     let text = candidates.iter().find(|c| pen.width(c) <= room);
     rows.push(Row {

@@ -3,6 +3,7 @@
 
 use super::Row;
 use crate::app::{App, link_lines};
+use crate::i18n::t;
 use crate::typeset;
 use crate::ui::text::Pen;
 
@@ -10,10 +11,7 @@ use crate::ui::text::Pen;
 /// typesetter's display form); a note when there are none.
 pub(super) fn rows(app: &App, pen: &Pen) -> Vec<Row> {
     if app.overlay.link_notes.is_empty() {
-        return vec![Row::text(
-            "No links in this article".to_owned(),
-            pen.theme.second_line,
-        )];
+        return vec![Row::text(t!("overlay.no_links"), pen.theme.second_line)];
     }
     let options = typeset::Options {
         ambiguous: pen.ambiguous,

@@ -3,6 +3,7 @@
 use super::Row;
 use crate::app::App;
 use crate::geometry;
+use crate::i18n::t;
 use crate::typeset;
 use crate::ui::text::Pen;
 use ratatui::layout::Rect;
@@ -15,7 +16,7 @@ pub(super) fn rows(app: &App, pen: &Pen, area: Rect) -> Vec<Row> {
         ..app.settings.options
     };
     if app.docs.messages.is_empty() {
-        let text = "No messages.".to_owned();
+        let text = t!("overlay.no_messages");
         return vec![Row::text(text, pen.theme.second_line)];
     }
     let mut rows = Vec::new();

@@ -18,6 +18,7 @@ use ratatui::widgets::{Block, Widget};
 use super::text::Pen;
 use crate::app::{App, Overlay};
 use crate::geometry;
+use crate::i18n::t;
 
 /// One row of an overlay: an optional key column and the text.
 struct Row {
@@ -128,18 +129,18 @@ fn contents(app: &App, pen: &Pen, area: Rect, overlay: Overlay) -> Contents {
     let text_room = geometry::overlay_text_width(area.width);
     match overlay {
         Overlay::Help => (
-            " Help ".to_owned(),
+            t!("help.title"),
             help::rows(app, pen, text_room),
             None,
             app.overlay.line,
         ),
-        Overlay::Log => (" Messages ".to_owned(), log::rows(app, pen, area), None, 0),
+        Overlay::Log => (t!("overlay.messages"), log::rows(app, pen, area), None, 0),
         Overlay::Starred => {
             let (title, rows) = starred::rows(app, pen);
             (title, rows, Some(app.overlay.line), 0)
         }
         Overlay::Links => (
-            " Links ".to_owned(),
+            t!("overlay.links"),
             links::rows(app, pen),
             Some(app.overlay.line),
             0,

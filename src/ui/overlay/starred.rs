@@ -2,6 +2,7 @@
 
 use super::Row;
 use crate::app::App;
+use crate::i18n::t;
 use crate::typeset::display_text;
 use crate::ui::text::Pen;
 
@@ -18,12 +19,12 @@ pub(super) fn rows(app: &App, pen: &Pen) -> (String, Vec<Row>) {
         .collect();
     let one_paper = infos.windows(2).all(|w| w[0].paper == w[1].paper);
     let title = match infos.first() {
-        Some(info) if one_paper => format!(" Starred · {} ", info.paper),
-        _ => " Starred ".to_owned(),
+        Some(info) if one_paper => t!("overlay.starred_in", paper = info.paper),
+        _ => t!("overlay.starred"),
     };
     let mut rows: Vec<Row> = (app.overlay.starred.iter().zip(&infos))
         .map(|(item, info)| Row {
-            key: info.date.map(|d| d.to_string()).unwrap_or_default(),
+            key: info.date.map(crate::i18n::date).unwrap_or_default(),
             text: {
                 let headline = display_text(&item.headline, app.options());
                 match one_paper {
@@ -36,16 +37,16 @@ pub(super) fn rows(app: &App, pen: &Pen) -> (String, Vec<Row>) {
         .collect();
     if rows.is_empty() {
         let text = match app.overlay.starred_elsewhere {
-            0 => "No starred articles: press s on an article to star it.",
-            _ => "No starred articles in the issues open now.",
+            0 => t!("overlay.no_starred"),
+            _ => t!("overlay.no_starred_open"),
         };
-        rows.push(Row::text(text.to_owned(), pen.theme.second_line));
+        rows.push(Row::text(text, pen.theme.second_line));
     }
     if app.overlay.starred_elsewhere > 0 {
         let n = app.overlay.starred_elsewhere;
         let text = match n {
-            1 => "1 more starred article is in an issue not open now.".to_owned(),
-            _ => format!("{n} more starred articles are in issues not open now."),
+            1 => t!("overlay.starred_elsewhere_one"),
+            _ => t!("overlay.starred_elsewhere", n = n),
         };
         rows.push(Row::text(text, pen.theme.second_line));
     }

@@ -1,0 +1,139 @@
+//! The command line in the locale's language: `--help` (commands, arguments
+//! and section names) and the errors broadsheet itself writes.
+// Tests may unwrap, expect and panic: a failure is the report.
+
+use std::process::{Command, Output};
+
+/// The binary with `args` under `LANG=lang` (no LC_ALL, LC_MESSAGES, and
+/// no config file, so that the locale alone decides).
+pub fn run_in(lang: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_broadsheet"))
+        .args(args)
+        .env_remove("BROADSHEET_CONFIG")
+        .env("XDG_CONFIG_HOME", "/nonexistent")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+#[test]
+fn help_is_in_the_locales_language() {
+    let cases = [
+        (
+            "zh_CN.UTF-8",
+            [
+                "用法: broadsheet",
+                "命令:",
+                "参数:",
+                "选项:",
+                "显示帮助",
+                "把每篇文章按宽度排好",
+            ],
+        ),
+        (
+            "zh_TW.UTF-8",
+            [
+                "用法: broadsheet",
+                "命令:",
+                "參數:",
+                "選項:",
+                "顯示說明",
+                "把每篇文章按寬度排好",
+            ],
+        ),
+        (
+            "C.UTF-8",
+            [
+                "Usage: broadsheet",
+                "Commands:",
+                "Arguments:",
+                "Options:",
+                "Print help",
+                "Print every article",
+            ],
+        ),
+    ];
+    for (lang, words) in cases {
+        let text = stdout(&run_in(lang, &["--help"]));
+        for word in words {
+            assert!(text.contains(word), "LANG={lang}: no {word:?} in\n{text}");
+        }
+    }
+    // A subcommand's arguments too, in the order clap gives them.
+    let text = stdout(&run_in("zh_CN.UTF-8", &["search", "-h"]));
+    let pattern = text.find("<PATTERN>   要找的文字").expect(&text);
+    let paths = text.find("[PATHS]...  报纸文件或文件夹").expect(&text);
+    assert!(pattern < paths, "{text}");
+    assert!(!text.contains("Print help"), "{text}");
+}
+
+#[test]
+fn errors_are_in_the_locales_language() {
+    let missing = "/nonexistent/issue.md";
+    let cases = [
+        (
+            "zh_CN.UTF-8",
+            "broadsheet: 没有找到报纸（报纸文件以 .md、.markdown 或 .txt 结尾）",
+        ),
+        (
+            "zh_TW.UTF-8",
+            "broadsheet: 沒有找到報紙（報紙檔案以 .md、.markdown 或 .txt 結尾）",
+        ),
+        (
+            "C.UTF-8",
+            "broadsheet: no issue found (issue files end in .md, .markdown or .txt)",
+        ),
+    ];
+    for (lang, line) in cases {
+        let output = run_in(lang, &["dump", missing]);
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.lines().any(|l| l == line), "LANG={lang}:\n{stderr}");
+        let why = match lang {
+            "zh_CN.UTF-8" => "：没有这个文件或文件夹",
+            "zh_TW.UTF-8" => "：沒有這個檔案或資料夾",
+            _ => ": no such file or folder",
+        };
+        let first = format!("broadsheet: {missing}{why}");
+        assert_eq!(stderr.lines().next(), Some(first.as_str()), "LANG={lang}");
+        // The reader without a terminal says why, in the language too.
+        let output = run_in(lang, &[]);
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        let why = match lang {
+            "zh_CN.UTF-8" => "标准",
+            "zh_TW.UTF-8" => "標準",
+            _ => "standard",
+        };
+        assert!(
+            stderr.starts_with(&format!("broadsheet: {why}")),
+            "LANG={lang}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_missing_config_file_is_named_in_the_locales_language() {
+    for (lang, line) in [
+        (
+            "zh_CN.UTF-8",
+            "broadsheet: 配置文件 /nonexistent.toml（由 --config 给出）不存在",
+        ),
+        (
+            "zh_TW.UTF-8",
+            "broadsheet: 設定檔 /nonexistent.toml（由 --config 給出）不存在",
+        ),
+        (
+            "C.UTF-8",
+            "broadsheet: config file /nonexistent.toml (given with --config) does not exist",
+        ),
+    ] {
+        let output = run_in(lang, &["--config", "/nonexistent.toml", "dump"]);
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(stderr.trim_end(), line, "LANG={lang}");
+    }
+}

@@ -1,0 +1,193 @@
+//! Every screen in the three interface languages at 60×20, through the
+//! broken-cell checker: the main panes at each focus, help (top and end),
+//! the log, links and starred overlays and the search prompt. Chinese
+//! words take two cells each: nothing the English screen shows whole may
+//! be cut in Chinese, and the Chinese screens speak Chinese.
+// Tests may unwrap, expect and panic: a failure is the report.
+
+use crate::screen_support;
+
+use std::path::Path;
+
+use broadsheet::app::App;
+use broadsheet::config::Config;
+use broadsheet::i18n::{self, Lang};
+use broadsheet::library::{Library, LibraryOptions};
+use broadsheet::store::State;
+use broadsheet::typeset::AmbiguousWidth;
+use broadsheet::ui::Theme;
+use screen_support::*;
+
+const LANGS: [Lang; 3] = [Lang::En, Lang::ZhHans, Lang::ZhHant];
+
+/// A screen: how to reach it from the sample at 60×20, and a word of its
+/// chrome in each language (en, zh-Hans, zh-Hant) that must be on it.
+struct Screen {
+    name: &'static str,
+    keys: &'static [&'static str],
+    words: [&'static str; 3],
+}
+
+const SCREENS: &[Screen] = &[
+    Screen {
+        name: "headlines",
+        keys: &[],
+        words: ["article 1/4", "第1/4篇", "第1/4篇"],
+    },
+    Screen {
+        name: "article",
+        keys: &["enter"],
+        words: ["article 1/4", "第1/4篇", "第1/4篇"],
+    },
+    Screen {
+        name: "article scrolled",
+        keys: &["enter", "space"],
+        words: ["%", "%", "%"],
+    },
+    Screen {
+        name: "issues",
+        keys: &["esc"],
+        words: ["Issues", "各期", "各期"],
+    },
+    Screen {
+        name: "help",
+        keys: &["?"],
+        words: ["Help", "帮助", "說明"],
+    },
+    Screen {
+        name: "help end",
+        keys: &["?", "G"],
+        words: ["ambiguous", "宽度", "寬度"],
+    },
+    Screen {
+        name: "log",
+        keys: &["!"],
+        words: ["Messages", "消息", "訊息"],
+    },
+    Screen {
+        name: "links",
+        keys: &["enter", "L"],
+        words: ["No links in this article", "没有链接", "沒有連結"],
+    },
+    Screen {
+        name: "starred",
+        keys: &["s", "S"],
+        words: ["Starred", "收藏", "收藏"],
+    },
+    Screen {
+        name: "starred, none",
+        keys: &["S"],
+        words: ["No starred articles", "没有收藏", "沒有收藏"],
+    },
+    Screen {
+        name: "notice",
+        keys: &["m"],
+        words: ["marked read", "已标为已读", "已標為已讀"],
+    },
+    Screen {
+        name: "search not found",
+        keys: &["/", "x", "y", "z", "enter"],
+        words: ["not found: xyz", "未找到：xyz", "找不到：xyz"],
+    },
+    Screen {
+        name: "no pages",
+        keys: &["]"],
+        words: [
+            "this issue has no pages",
+            "这一期没有分版",
+            "這一期沒有分版",
+        ],
+    },
+    Screen {
+        name: "search prompt",
+        keys: &["/", "城", "市"],
+        words: ["hits", "处", "處"],
+    },
+];
+
+fn screen_in(lang: Lang, app: impl FnOnce() -> App, keys: &[&str]) -> String {
+    i18n::with(lang, || {
+        let mut app = app();
+        press_all(&mut app, keys);
+        show(&app)
+    })
+}
+
+/// How many cells end in an ellipsis: a text fitted short.
+fn cuts(screen: &str) -> usize {
+    // The help's ambiguous-width row shows `…` as one of its glyphs.
+    (screen.lines().filter(|l| !l.contains("“ ” … ·")))
+        .map(|l| l.matches('…').count())
+        .sum()
+}
+
+fn check(name: &str, screens: [String; 3], words: [&str; 3]) {
+    let english = cuts(&screens[0]);
+    for ((lang, screen), word) in LANGS.iter().zip(&screens).zip(words) {
+        assert!(
+            screen.contains(word),
+            "{name} in {lang:?}: no {word:?}\n{screen}"
+        );
+        assert!(
+            cuts(screen) <= english,
+            "{name} in {lang:?} cuts more than in English\n{screen}\n{}",
+            screens[0]
+        );
+    }
+    // The Chinese screens have no English left in their chrome.
+    for screen in &screens[1..] {
+        for english in ["help", "article", "Headlines", "hits", "Help"] {
+            assert!(
+                !screen.contains(english),
+                "{name}: {english:?} in\n{screen}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_screen_in_three_languages_at_60x20() {
+    for screen in SCREENS {
+        let shown = LANGS.map(|lang| screen_in(lang, || sample_app(60, 20), screen.keys));
+        check(screen.name, shown, screen.words);
+    }
+}
+
+#[test]
+fn the_links_overlay_in_three_languages_at_60x20() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/links-2024-03-20.md");
+    let app = || {
+        let library = Library::open(std::slice::from_ref(&path), &LibraryOptions::default());
+        let mut app = App::new(
+            library,
+            &Config::default(),
+            State::default(),
+            AmbiguousWidth::Narrow,
+        );
+        set_theme(Theme::new(false, AmbiguousWidth::Narrow));
+        resize(&mut app, 60, 20);
+        app
+    };
+    let shown = LANGS.map(|lang| screen_in(lang, app, &["enter", "L"]));
+    check("links", shown, ["Links", "链接", "連結"]);
+}
+
+/// The status bar at 60 columns keeps every part in Chinese that it keeps
+/// in English: paper, date, weekday, place and the help hint.
+#[test]
+fn the_status_bar_at_60_columns_keeps_its_parts_in_chinese() {
+    let bars = LANGS.map(|lang| {
+        let screen = screen_in(lang, || sample_app(60, 20), &["enter"]);
+        screen.lines().last().unwrap().to_owned()
+    });
+    let en = "北京城市副中心报 · 2022-02-13 · article 1/4 · 20%";
+    assert!(bars[0].contains(en), "{}", bars[0]);
+    assert!(bars[0].ends_with("? help"), "{}", bars[0]);
+    for (bar, hint) in bars[1..].iter().zip(["? 帮助", "? 說明"]) {
+        assert!(
+            bar.contains("北京城市副中心报 · 2022年2月13日 · 第1/4篇 · 20%"),
+            "{bar}"
+        );
+        assert!(bar.ends_with(hint), "{bar}");
+    }
+}
