@@ -14,6 +14,8 @@ mod buffer;
 mod conformance;
 #[path = "typeset/examples.rs"]
 mod examples;
+#[path = "typeset/layout_parts.rs"]
+mod layout_parts;
 #[path = "typeset/props.rs"]
 mod props;
 #[path = "typeset/width.rs"]
