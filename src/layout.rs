@@ -78,6 +78,19 @@ pub struct ArticleLayout {
 impl ArticleLayout {
     /// Lay `article` out at `width` cells.
     pub fn new(article: &Article, width: usize, options: &Options) -> ArticleLayout {
+        ArticleLayout::of_strings(article, width, options, |_| true)
+    }
+
+    /// The lines of only the strings `wanted` accepts (and the blank lines
+    /// between blocks), each set exactly as `new` sets it: a string's lines
+    /// depend on that string alone. `broadsheet search` sets only the
+    /// strings a match is in.
+    pub fn of_strings(
+        article: &Article,
+        width: usize,
+        options: &Options,
+        wanted: impl Fn(TextRef) -> bool,
+    ) -> ArticleLayout {
         let words = typeset::words::ready();
         let mut builder = Builder {
             width,
@@ -95,7 +108,7 @@ impl ArticleLayout {
             (Role::Byline, TextRef::Byline, article.byline.as_deref()),
         ];
         for (role, text_ref, text) in heading {
-            if let Some(text) = text.filter(|t| !t.is_empty()) {
+            if let Some(text) = text.filter(|t| !t.is_empty() && wanted(text_ref)) {
                 builder.push(role, text_ref, text, false);
             }
         }
@@ -113,25 +126,27 @@ impl ArticleLayout {
                 builder.blank();
             }
             previous_kind = kind;
-            match &block.kind {
-                BlockKind::Paragraph => {
-                    builder.push(Role::Body, TextRef::Block(index), &block.text, true)
+            let text = TextRef::Block(index);
+            let mut push = |role, text_ref, string: &str, paragraph| {
+                if wanted(text_ref) {
+                    builder.push(role, text_ref, string, paragraph);
                 }
+            };
+            match &block.kind {
+                BlockKind::Paragraph => push(Role::Body, text, &block.text, true),
                 BlockKind::Subhead { deck } => {
-                    builder.push(Role::Subhead, TextRef::Block(index), &block.text, false);
+                    push(Role::Subhead, text, &block.text, false);
                     if let Some(deck) = deck {
-                        builder.push(Role::SubheadDeck, TextRef::SubheadDeck(index), deck, false);
+                        push(Role::SubheadDeck, TextRef::SubheadDeck(index), deck, false);
                     }
                 }
                 BlockKind::Caption { credit } => {
-                    builder.push(Role::Caption, TextRef::Block(index), &block.text, false);
+                    push(Role::Caption, text, &block.text, false);
                     if let Some(credit) = credit {
-                        builder.push(Role::Credit, TextRef::Credit(index), credit, false);
+                        push(Role::Credit, TextRef::Credit(index), credit, false);
                     }
                 }
-                BlockKind::Jump { .. } => {
-                    builder.push(Role::Jump, TextRef::Block(index), &block.text, false)
-                }
+                BlockKind::Jump { .. } => push(Role::Jump, text, &block.text, false),
             }
         }
         ArticleLayout {

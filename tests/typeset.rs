@@ -16,6 +16,8 @@ mod conformance;
 mod examples;
 #[path = "typeset/headlines.rs"]
 mod headlines;
+#[path = "typeset/layout_parts.rs"]
+mod layout_parts;
 #[path = "typeset/props.rs"]
 mod props;
 #[path = "typeset/terms.rs"]

@@ -94,9 +94,20 @@ pub fn search_entry(
     }))
 }
 
-/// How many issues are searched together: enough to keep every core busy,
-/// few enough that the first results come back in a few milliseconds.
+/// How many issues are searched together at most: enough to keep every
+/// core busy, few enough that results keep coming every few milliseconds.
 pub const CHUNK: usize = 64;
+
+/// The first chunk: small, so the first results are on screen after a
+/// handful of issues, not sixty-four; each chunk after it is twice the one
+/// before, up to [`CHUNK`].
+pub const FIRST_CHUNK: usize = 4;
+
+/// Where the chunk starting at `start` ends (of `count` entries).
+fn chunk_end(start: usize, count: usize) -> usize {
+    let size = start.clamp(FIRST_CHUNK, CHUNK);
+    (start + size).min(count)
+}
 
 /// Run `work` on entries `0..count` on every core, handing each result to
 /// `each` in index order. Stops early when `each` returns false or `cancel`
@@ -109,7 +120,7 @@ pub fn in_order<T: Send>(
 ) {
     let mut start = 0;
     while start < count && !cancel.load(Ordering::Relaxed) {
-        let end = (start + CHUNK).min(count);
+        let end = chunk_end(start, count);
         let results: Vec<Option<T>> = (start..end)
             .into_par_iter()
             .map(|index| (!cancel.load(Ordering::Relaxed)).then(|| work(index)))
@@ -338,10 +349,13 @@ fn run(
     notify: &dyn Fn(),
 ) {
     let prefilter = Prefilter::new(query);
+    let query = &query.clone().with_early_reject();
     let mut batch = Vec::new();
-    let mut in_chunk = 0;
+    let count = library.entries.len();
+    let mut searched = 0;
+    let mut chunk = chunk_end(0, count);
     in_order(
-        library.entries.len(),
+        count,
         cancel,
         |index| match search_entry(library, index, query, prefilter.as_ref()) {
             Searched::Found(found) => Some(IssueResult::new(index, library, &found)),
@@ -356,9 +370,10 @@ fn run(
                 batch.push(result);
             }
             progress.searched.fetch_add(1, Ordering::Relaxed);
-            in_chunk += 1;
-            if in_chunk == CHUNK {
-                in_chunk = 0;
+            searched += 1;
+            // One batch a chunk, as the chunk is done.
+            if searched == chunk {
+                chunk = chunk_end(chunk, count);
                 if !batch.is_empty() {
                     if send.send(std::mem::take(&mut batch)).is_err() {
                         return false;

@@ -77,10 +77,10 @@ pub fn decode(bytes: &[u8], extent: Extent) -> Result<Decoded, DecodeError> {
 /// names the byte offset of the first in `bytes` (the file's bytes, when the
 /// encoding keeps ASCII bytes as they are, so a NUL byte is a NUL).
 fn mark_nuls(decoded: &mut Decoded, bytes: Option<&[u8]>) {
-    let count = decoded.text.bytes().filter(|&b| b == 0).count();
-    if count == 0 {
+    if memchr::memchr(0, decoded.text.as_bytes()).is_none() {
         return;
     }
+    let count = memchr::memchr_iter(0, decoded.text.as_bytes()).count();
     decoded.text = decoded.text.replace('\0', "\u{FFFD}");
     let at = bytes
         .and_then(|bytes| memchr::memchr(0, bytes))
@@ -99,6 +99,11 @@ fn mark_nuls(decoded: &mut Decoded, bytes: Option<&[u8]>) {
 
 /// The chain after the BOM and binary checks, for bytes with neither.
 fn decode_text(bytes: &[u8], last: bool) -> Decoded {
+    // Most files are valid UTF-8: a SIMD check says so first; std's finds
+    // where it is not.
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return clean(text.to_owned(), UTF_8);
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => return clean(text.to_owned(), UTF_8),
         // A head cut through its last character is still clean UTF-8.

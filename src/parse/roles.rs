@@ -30,9 +30,35 @@ const ABBREVIATIONS: [&str; 14] = [
 /// is the tail of the block before it.
 const NO_LINE_START: &str = "、，。．；：？！）］｝〕】》〉」』”’·～／,.;:?!)]}";
 
-/// Display weight: a CJK character counts as two Latin ones.
-fn weight(text: &str) -> usize {
-    text.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum()
+/// Whether the display weight of `text` (a CJK character counts as two
+/// Latin ones) is at most `max`. Asked of every block of every issue
+/// (most are long paragraphs), so it stops as soon as it knows: a
+/// character weighs at most its UTF-8 length (CJK is 3 or 4 bytes, weight
+/// 2), at least a quarter of it, and one or two.
+fn weighs_at_most(text: &str, max: usize) -> bool {
+    if text.len() <= max {
+        return true;
+    }
+    if text.len() / 4 > max {
+        return false;
+    }
+    // Each character weighs one or two: its count (a fast byte count)
+    // decides most texts.
+    let chars = text.chars().count();
+    if chars > max {
+        return false;
+    }
+    if chars * 2 <= max {
+        return true;
+    }
+    let mut weight = 0;
+    for c in text.chars() {
+        weight += if is_cjk(c) { 2 } else { 1 };
+        if weight > max {
+            return false;
+        }
+    }
+    true
 }
 
 fn enclosed(text: &str) -> bool {
@@ -77,14 +103,14 @@ fn label_shape(text: &str) -> bool {
 /// A short line shaped like a title: a kicker, deck or sub-head deck.
 pub fn is_label(text: &str) -> bool {
     let text = text.trim();
-    weight(text) <= 80 && label_shape(text)
+    weighs_at_most(text, 80) && label_shape(text)
 }
 
 /// A line between a headline and a byline: a deck when it is shaped like a
 /// title, up to about three lines of print (a long `——记…` deck).
 pub fn is_deck_before_byline(text: &str) -> bool {
     let text = text.trim();
-    weight(text) <= 240 && label_shape(text)
+    weighs_at_most(text, 240) && label_shape(text)
 }
 
 /// The text ends a sentence, so a page-column break cannot be inside it.
@@ -129,7 +155,7 @@ const BYLINE_PREFIXES: [&str; 12] = [
 /// A standalone byline: `本报记者 陈施君`, `By Jane Doe`.
 pub fn is_byline(text: &str) -> bool {
     let text = text.trim();
-    if weight(text) > 60 || text.ends_with(['。', '！', '？', '摄', '攝']) {
+    if !weighs_at_most(text, 60) || text.ends_with(['。', '！', '？', '摄', '攝']) {
         return false;
     }
     if let Some(name) = text
@@ -202,7 +228,7 @@ pub struct Caption {
 /// `图为…。记者 戴冰/摄`, `昨日,高亭宇夺金。记者 方非/摄`, `… (Photo by Ann Lee)`.
 pub fn caption(text: &str) -> Option<Caption> {
     let text = text.trim_end();
-    if weight(text) > 300 {
+    if !weighs_at_most(text, 300) {
         return None;
     }
     if let Some(start) = credit_start(text) {
@@ -240,14 +266,14 @@ fn credit_start(text: &str) -> Option<usize> {
     if tail.ends_with(['摄', '攝']) || tail.ends_with("撮影") {
         let reporter = BYLINE_PREFIXES.iter().any(|p| tail.starts_with(p));
         let marked = tail.contains(['/', '／', ' ', '\u{3000}']);
-        return (weight(tail) <= 40 && (reporter || marked)).then_some(start);
+        return (weighs_at_most(tail, 40) && (reporter || marked)).then_some(start);
     }
     // `Photo: J. Doe` may hold full stops, so look from the end of the text.
     ["Photo:", "Photo by ", "Photograph:", "Photos:"]
         .iter()
         .filter_map(|p| text.rfind(p))
         .max()
-        .filter(|&at| weight(&text[at..]) <= 60)
+        .filter(|&at| weighs_at_most(&text[at..], 60))
 }
 
 /// Front matter words: app banners, issue numbers, publisher lines.

@@ -56,7 +56,15 @@ pub struct Query {
     pattern: String,
     insensitive: bool,
     finder: memmem::Finder<'static>,
+    /// See [`Query::with_early_reject`]: for each needed character, the
+    /// characters one of which a string must hold to match, as byte
+    /// finders.
+    reject: Option<std::sync::Arc<[Vec<memmem::Finder<'static>>]>>,
 }
+
+/// Most sources the character an early reject looks for may have: a Han
+/// character has one or two, a Latin letter dozens (not worth it).
+const MAX_REJECT_SOURCES: usize = 8;
 
 /// Why a pattern cannot be searched for.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -85,7 +93,31 @@ impl Query {
             pattern: pattern.to_owned(),
             insensitive,
             finder: memmem::Finder::new(folded.as_bytes()).into_owned(),
+            reject: None,
         })
+    }
+
+    /// The same query, which turns a string down before folding it when,
+    /// for some needed character ([`Query::required_chars`]), none of the
+    /// characters that fold to hold it is in its bytes: a match folds to
+    /// hold every needed character, so it is never lost. For searching
+    /// many strings (a library), where most hold no match: building the
+    /// tables behind `required_chars` costs tens of milliseconds, once.
+    pub fn with_early_reject(mut self) -> Query {
+        let needed: Vec<Vec<memmem::Finder<'static>>> = self
+            .required_chars()
+            .into_iter()
+            .map(|(_, sources)| sources)
+            .filter(|sources| !sources.is_empty() && sources.len() <= MAX_REJECT_SOURCES)
+            .map(|sources| {
+                sources
+                    .iter()
+                    .map(|c| memmem::Finder::new(c.to_string().as_bytes()).into_owned())
+                    .collect()
+            })
+            .collect();
+        self.reject = (!needed.is_empty()).then(|| needed.into());
+        self
     }
 
     /// The pattern as typed (after the cut), for the status bar.
@@ -118,6 +150,13 @@ impl Query {
     /// Every match in `text`: non-overlapping byte ranges, in order, each on
     /// grapheme boundaries.
     pub fn find(&self, text: &str) -> Vec<Range<usize>> {
+        if let Some(reject) = &self.reject
+            && !reject
+                .iter()
+                .all(|sources| sources.iter().any(|f| f.find(text.as_bytes()).is_some()))
+        {
+            return Vec::new();
+        }
         let folded = Folded::new(text, self.insensitive);
         let haystack = folded.text.as_bytes();
         let needle_len = self.finder.needle().len();

@@ -352,3 +352,56 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn an_early_reject_never_loses_a_match() {
+    let texts = [
+        "高亭宇夺金",
+        "高 亭\u{AD}宇",
+        "ＴＲＡＭ tram Tram",
+        "e\u{301}té Été",
+        "\u{F900}豈",
+        "か\u{3099}が",
+        "Kelvin \u{212A} k",
+        "nothing here",
+        "",
+    ];
+    let patterns = [
+        "高亭宇",
+        "tram",
+        "TRAM",
+        "été",
+        "豈",
+        "が",
+        "k",
+        "亭 宇",
+        "ｔｒａｍ",
+    ];
+    for pattern in patterns {
+        let plain = Query::new(pattern).unwrap();
+        let early = plain.clone().with_early_reject();
+        for text in texts {
+            assert_eq!(
+                early.find(text),
+                plain.find(text),
+                "{pattern:?} in {text:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_early_reject_finds_what_the_plain_query_finds_in_the_sample() {
+    let issue = parse_issue(&sanitize(SAMPLE_TEXT), Some(SAMPLE_NAME));
+    for pattern in ["高亭宇", "北京", "的", "冬奥会", "2022", "记者", "，"] {
+        let plain = Query::new(pattern).unwrap();
+        let early = plain.clone().with_early_reject();
+        for article in &issue.articles {
+            assert_eq!(
+                find_in_article(&early, article),
+                find_in_article(&plain, article),
+                "{pattern:?}"
+            );
+        }
+    }
+}

@@ -129,6 +129,7 @@ fn search_library(
 ) -> anyhow::Result<(bool, bool)> {
     let mut failed = report_messages(library);
     let prefilter = Prefilter::new(query);
+    let query = &query.clone().with_early_reject();
     let (mut matched, mut written) = (false, false);
     let mut result = Ok(());
     in_order(

@@ -79,7 +79,13 @@ impl<W: Write> TextOut<W> {
         self.heading(issue, article)?;
         // Set narrower by the marks' cells so a marked line still fits.
         let layout_width = self.width.saturating_sub(self.marks.cells).max(1);
-        let layout = ArticleLayout::new(article, layout_width, &self.options);
+        // Only the strings a match is in are set: a string's lines do not
+        // depend on the others, and most of an article has no match.
+        let layout = ArticleLayout::of_strings(article, layout_width, &self.options, |text| {
+            // Hits come in reading order.
+            hits.binary_search_by_key(&reading_rank(text), |hit| reading_rank(hit.text))
+                .is_ok()
+        });
         let lines = TextLines::new(&layout);
         let mut cursor = 0;
         for hit in hits {

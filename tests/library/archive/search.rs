@@ -7,7 +7,7 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 
 use broadsheet::archive::prefilter::Prefilter;
-use broadsheet::archive::search::{CHUNK, IssueResult, LibrarySearch, snippet};
+use broadsheet::archive::search::{CHUNK, FIRST_CHUNK, IssueResult, LibrarySearch, snippet};
 use broadsheet::library::{Extent, Library, LibraryOptions, decode, sanitize};
 use broadsheet::model::Issue;
 use broadsheet::parse::parse_issue;
@@ -247,11 +247,11 @@ fn cancel_stops_after_the_batch_in_hand() {
     search.cancel();
     drop(go);
     let results = all_batches(&search);
-    assert_eq!(results.len(), CHUNK, "only the first chunk");
+    assert_eq!(results.len(), FIRST_CHUNK, "only the first chunk");
     search.stop();
     let counts = search.counts();
     assert!(counts.finished);
-    assert_eq!(counts.searched, CHUNK);
+    assert_eq!(counts.searched, FIRST_CHUNK);
 }
 
 #[test]
