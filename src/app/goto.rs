@@ -8,6 +8,7 @@ use crate::model::Date;
 
 use super::prompt;
 use super::{App, Cursor};
+use crate::i18n::t;
 
 impl App {
     /// Today as the `:` prompt takes it: the date given at start, else
@@ -103,8 +104,11 @@ impl App {
     fn landed_on(&self, entry: usize) -> String {
         let info = self.issue_info(entry);
         match info.date {
-            Some(date) => format!("showing {date} {} · {}", weekday_zh(date), info.paper),
-            None => format!("showing {}", info.paper),
+            Some(date) => t!(
+                "goto.showing",
+                what = format!("{date} {} · {}", weekday_zh(date), info.paper)
+            ),
+            None => t!("goto.showing", what = info.paper),
         }
     }
 }

@@ -7,6 +7,7 @@
 //! what it chose, so the status bar can tell the reader.
 
 use super::days::{add_days, month_len};
+use crate::i18n::t;
 use crate::model::Date;
 
 /// What the reader asked for.
@@ -245,22 +246,25 @@ pub fn resolve(goto: &Goto, dates: &[Option<Date>]) -> Option<Landing> {
     }
     // Newest first: the first issue not after `last`.
     let index = dates[..dated].partition_point(|d| d.is_some_and(|d| d > last));
-    let word = if first == last { "on" } else { "in" };
     if index == dated {
         let oldest = dated - 1;
         let shown = dates[oldest]?;
         return Some(Landing {
             index: oldest,
-            message: Some(format!(
-                "no issue {word} or before {asked}; showing the oldest, {shown}"
-            )),
+            message: Some(match first == last {
+                true => t!("goto.none_before_day", asked = asked, shown = shown),
+                false => t!("goto.none_before_span", asked = asked, shown = shown),
+            }),
         });
     }
     let shown = dates[index]?;
     let message = if shown < first {
-        Some(format!("no issue {word} {asked}; showing {shown}"))
+        Some(match first == last {
+            true => t!("goto.none_on_day", asked = asked, shown = shown),
+            false => t!("goto.none_in_span", asked = asked, shown = shown),
+        })
     } else if first != last {
-        Some(format!("showing {shown}, the newest issue in {asked}"))
+        Some(t!("goto.newest_in", asked = asked, shown = shown))
     } else {
         None
     };

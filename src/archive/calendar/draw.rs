@@ -17,6 +17,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use super::{Calendar, Day};
 use crate::archive::tree::thousands;
+use crate::i18n::t;
 
 /// Cells per day column.
 const COLUMN: u16 = 5;
@@ -96,15 +97,14 @@ pub fn draw(
         lines.push(Line::from(spans.collect::<Vec<_>>()));
     }
     let (issues, unread) = calendar.month_counts();
-    let counts = format!(
-        " {} {} · {} unread",
-        thousands(issues),
-        if issues == 1 { "issue" } else { "issues" },
-        thousands(unread)
-    );
+    let issues = match issues {
+        1 => t!("tree.issue_one"),
+        n => t!("tree.issues", n = thousands(n)),
+    };
+    let counts = format!(" {issues} · {}", t!("tree.unread", n = thousands(unread)));
     lines.push(Line::from(Span::styled(counts, styles.legend)));
     lines.push(Line::from(Span::styled(
-        format!(" {UNREAD} unread  {READ} read  [ ] chosen"),
+        format!(" {}", t!("calendar.legend", unread = UNREAD, read = READ)),
         styles.legend,
     )));
     Paragraph::new(lines).render(inner, buf);
