@@ -17,6 +17,7 @@ use super::hits::Found;
 use super::prompt;
 use super::update::focus;
 use super::{Action, App, Cursor, Overlay, Pane, Task};
+use crate::i18n::t;
 
 /// A line of the results overlay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,27 +80,27 @@ impl LibraryFind {
     /// `1,204 hits in 312 issues…` (the dots while it runs).
     pub fn counter(&self) -> String {
         let c = &self.counts;
-        let hits = format!(
-            "{} {} in {} {}",
-            thousands(c.hits),
-            if c.hits == 1 { "hit" } else { "hits" },
-            thousands(c.issues_with_hits),
-            if c.issues_with_hits == 1 {
-                "issue"
-            } else {
-                "issues"
-            }
+        let issues = match c.issues_with_hits {
+            1 => t!("tree.issue_one"),
+            n => t!("tree.issues", n = thousands(n)),
+        };
+        let hits = t!(
+            "library_search.counter",
+            hits = hit_count(c.hits),
+            issues = issues
         );
         match (self.running(), self.cancelled) {
-            (true, _) => format!(
-                "{hits}… ({} of {} searched)",
-                thousands(c.searched),
-                thousands(c.total)
+            (true, _) => t!(
+                "library_search.running",
+                hits = hits,
+                searched = thousands(c.searched),
+                total = thousands(c.total)
             ),
-            (false, true) => format!(
-                "{hits} · stopped after {} of {} issues",
-                thousands(c.searched),
-                thousands(c.total)
+            (false, true) => t!(
+                "library_search.stopped_after",
+                hits = hits,
+                searched = thousands(c.searched),
+                total = thousands(c.total)
             ),
             (false, false) => hits,
         }
@@ -249,7 +250,7 @@ impl App {
                 if find.running() {
                     find.cancelled = true;
                     self.stop_library_search();
-                    self.screen.notice = Some("library search stopped".to_owned());
+                    self.screen.notice = Some(t!("library_search.stopped"));
                 }
                 self.overlay.open = None;
             }
@@ -317,11 +318,12 @@ impl App {
         let info = self.issue_info(entry);
         let date = info.date.map(|d| d.to_string()).unwrap_or_default();
         let more = if find.running() { "…" } else { "" };
-        self.screen.notice = Some(format!(
-            "{date} · {} · issue {} of {}{more} with hits",
-            info.paper,
-            thousands(at + 1),
-            thousands(find.results.len())
+        self.screen.notice = Some(t!(
+            "library_search.where",
+            date = date,
+            paper = info.paper,
+            at = thousands(at + 1),
+            of = format!("{}{more}", thousands(find.results.len()))
         ));
     }
 
@@ -364,5 +366,13 @@ impl App {
             self.screen.notice = Some(format!("search wrapped round the library · {note}"));
         }
         true
+    }
+}
+
+/// `1 hit`, `1,204 hits`, in the reader's language.
+pub fn hit_count(hits: usize) -> String {
+    match hits {
+        1 => t!("library_search.hit_one"),
+        n => t!("library_search.hits", n = thousands(n)),
     }
 }

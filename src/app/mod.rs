@@ -44,7 +44,7 @@ pub use fetching::{FETCH_POLL, FetchInbox, FetchNews};
 pub use find::{PromptKind, Search};
 pub use hits::{Found, IssueHit, reading_rank};
 pub use jumps::{JumpTarget, continuation};
-pub use library_find::{LibraryFind, ResultLine};
+pub use library_find::{LibraryFind, ResultLine, hit_count};
 pub use links::{LinkNote, link_lines, link_notes};
 pub use msg::{Effect, Effects, Msg, Parsed, SearchBatch, Task};
 pub use reading::{LayoutCache, View};

@@ -7,10 +7,11 @@ use ratatui::layout::Rect;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::draw_frame;
-use crate::app::{App, LibraryFind, ResultLine};
+use crate::app::{App, LibraryFind, ResultLine, hit_count};
 use crate::archive::days::weekday_zh;
 use crate::archive::search::Snippet;
 use crate::geometry;
+use crate::i18n::t;
 use crate::ui::text::Pen;
 
 pub(super) fn render(app: &App, pen: &mut Pen, area: Rect) {
@@ -37,10 +38,10 @@ pub(super) fn render(app: &App, pen: &mut Pen, area: Rect) {
     };
     if find.lines.is_empty() {
         let text = match find.running() {
-            true => "searching…",
-            false => "no issue of the library has it",
+            true => t!("library_search.searching"),
+            false => t!("library_search.nowhere"),
         };
-        pen.put(list.x, list.y, room, text, theme.second_line);
+        pen.put(list.x, list.y, room, &text, theme.second_line);
         return;
     }
     let capacity = usize::from(list.height);
@@ -75,14 +76,10 @@ fn draw_line(
             let result = &find.results[r];
             let day = match result.date {
                 Some(date) => format!("{date} {}", weekday_zh(date)),
-                None => "(no date)".to_owned(),
+                None => t!("tree.no_date"),
             };
             let hits = result.hit_count();
-            let text = format!(
-                "{day} · {} · {hits} {}",
-                result.paper,
-                if hits == 1 { "hit" } else { "hits" }
-            );
+            let text = format!("{day} · {} · {}", result.paper, hit_count(hits));
             let text = pen.fit(&text, room, ellipsis);
             pen.put(row.x, row.y, room, &text, theme.overlay_key);
         }
