@@ -150,3 +150,24 @@ fn the_cursor_is_on_the_selected_issue_and_on_an_overlays_row() {
     let cells = broadsheet::typeset::str_width(&before, AmbiguousWidth::Narrow);
     assert_eq!(usize::from(x), cells, "{screen}");
 }
+
+#[test]
+fn in_the_calendar_the_cursor_is_on_the_chosen_day() {
+    use ratatui::backend::Backend;
+    let mut app = sample_app(120, 40);
+    press(&mut app, "c");
+    let (width, height) = app.size();
+    let backend = ratatui::backend::TestBackend::new(width, height);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal
+        .draw(|frame| broadsheet::ui::render(&app, &theme(), frame))
+        .unwrap();
+    let at = terminal.backend_mut().get_cursor_position().unwrap();
+    let buffer = terminal.backend().buffer();
+    let number: String = (0..2)
+        .map(|dx| buffer[(at.x + dx, at.y)].symbol())
+        .collect();
+    // The sample is the issue of 2022-02-13: the chosen day, between [ ].
+    assert_eq!(number, "13");
+    assert_eq!(buffer[(at.x - 1, at.y)].symbol(), "[");
+}

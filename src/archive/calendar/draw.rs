@@ -10,7 +10,7 @@
 //! whatever the ambiguous-width setting; the weekday names are two cells.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
@@ -60,17 +60,18 @@ pub fn overlay_area(screen: Rect) -> Rect {
 }
 
 /// Draw `calendar` for paper `paper` into `area` of `buf` (clipped to the
-/// buffer), over whatever was there.
+/// buffer), over whatever was there. Returns where the chosen day's number
+/// starts, for the terminal cursor (screen readers follow it).
 pub fn draw(
     calendar: &Calendar,
     paper: &str,
     area: Rect,
     buf: &mut Buffer,
     styles: &CalendarStyles,
-) {
+) -> Option<Position> {
     let area = area.intersection(buf.area);
     if area.is_empty() {
-        return;
+        return None;
     }
     Clear.render(area, buf);
     let grid = calendar.grid();
@@ -88,8 +89,16 @@ pub fn draw(
             .map(|name| Span::styled(format!(" {name}  "), styles.weekday))
             .collect::<Vec<_>>(),
     ));
+    let mut chosen = None;
     for at in 0..6 {
         let week = grid.weeks.get(at);
+        let column = week.and_then(|w| w.iter().position(|d| d.is_some_and(|d| d.cursor)));
+        if let Some(column) = column {
+            // After the weekday row; the number after the `[` of its column.
+            let x = inner.x + COLUMN * u16::try_from(column).unwrap_or(0) + 1;
+            let y = inner.y + 1 + u16::try_from(at).unwrap_or(0);
+            chosen = Some(Position::new(x, y)).filter(|p| inner.contains(*p));
+        }
         let spans = (0..7).flat_map(|column| {
             let day = week.and_then(|w| w[column]);
             day_spans(day, styles)
@@ -108,6 +117,7 @@ pub fn draw(
         styles.legend,
     )));
     Paragraph::new(lines).render(inner, buf);
+    chosen
 }
 
 /// A day's five cells (blank for a day of another month).

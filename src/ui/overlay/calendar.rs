@@ -1,16 +1,15 @@
 //! The calendar overlay (`c`): `archive::calendar` draws the month; the
 //! theme gives it its styles.
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 
 use crate::app::App;
 use crate::archive::calendar::{self, CalendarStyles};
 use crate::ui::text::Pen;
 
-pub(super) fn render(app: &App, pen: &mut Pen, area: Rect) {
-    let Some(model) = app.calendar() else {
-        return;
-    };
+/// Draw the calendar; returns where the chosen day is, for the cursor.
+pub(super) fn render(app: &App, pen: &mut Pen, area: Rect) -> Option<Position> {
+    let model = app.calendar()?;
     let theme = pen.theme;
     let styles = CalendarStyles {
         border: theme.overlay,
@@ -31,5 +30,5 @@ pub(super) fn render(app: &App, pen: &mut Pen, area: Rect) {
     let frame = calendar::overlay_area(area);
     // `Pen` blanks a wide glyph the box would cut in half at its left edge.
     pen.clear(frame, theme.overlay);
-    calendar::draw(model, &paper, frame, pen.buf, &styles);
+    calendar::draw(model, &paper, frame, pen.buf, &styles)
 }

@@ -46,13 +46,10 @@ pub(super) fn render_overlay(
     area: Rect,
     overlay: Overlay,
 ) -> Option<Position> {
-    // The calendar and the search results draw themselves; the cursor
-    // then stays where the frame left it.
+    // The calendar and the search results draw themselves; the calendar's
+    // cursor is on the chosen day, the results' where the frame left it.
     match overlay {
-        Overlay::Calendar => {
-            calendar::render(app, pen, area);
-            return None;
-        }
+        Overlay::Calendar => return calendar::render(app, pen, area),
         Overlay::Results => {
             results::render(app, pen, area);
             return None;
