@@ -46,14 +46,11 @@ pub(super) fn render_overlay(
     area: Rect,
     overlay: Overlay,
 ) -> Option<Position> {
-    // The calendar and the search results draw themselves; the calendar's
-    // cursor is on the chosen day, the results' where the frame left it.
+    // The calendar and the search results draw themselves; the cursor is
+    // on the chosen day, or the selected headline.
     match overlay {
         Overlay::Calendar => return calendar::render(app, pen, area),
-        Overlay::Results => {
-            results::render(app, pen, area);
-            return None;
-        }
+        Overlay::Results => return results::render(app, pen, area),
         _ => {}
     }
     let (title, rows, selected, scroll) = contents(app, pen, area, overlay);

@@ -3,7 +3,7 @@
 //! matching article its headline and its first hit in context, the hit lit.
 //! Only the lines on screen are drawn.
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::draw_frame;
@@ -14,18 +14,20 @@ use crate::geometry;
 use crate::i18n::t;
 use crate::ui::text::Pen;
 
-pub(super) fn render(app: &App, pen: &mut Pen, area: Rect) {
-    let Some(find) = app.library_find() else {
-        return;
-    };
-    let Some(frame) = geometry::overlay_area(area, app.results_rows()) else {
-        return;
-    };
-    let title = format!(" Library search · {} ", find.query.pattern());
+/// Draw the results; returns where the selected headline is (else the
+/// counter), for the terminal cursor.
+pub(super) fn render(app: &App, pen: &mut Pen, area: Rect) -> Option<Position> {
+    let find = app.library_find()?;
+    let frame = geometry::overlay_area(area, app.results_rows())?;
+    let title = format!(
+        " {} · {} ",
+        t!("library_search.title"),
+        find.query.pattern()
+    );
     draw_frame(pen, frame, &title);
     let inner = geometry::overlay_inner(frame);
     if inner.height == 0 {
-        return;
+        return None;
     }
     let room = usize::from(inner.width);
     let theme = pen.theme;
@@ -42,7 +44,7 @@ pub(super) fn render(app: &App, pen: &mut Pen, area: Rect) {
             false => t!("library_search.nowhere"),
         };
         pen.put(list.x, list.y, room, &text, theme.second_line);
-        return;
+        return Some(inner.as_position());
     }
     let capacity = usize::from(list.height);
     let selected = find.articles.get(find.selected).copied();
@@ -56,6 +58,11 @@ pub(super) fn render(app: &App, pen: &mut Pen, area: Rect) {
         };
         draw_line(pen, find, row, find.lines[at], selected);
     }
+    let shown = selected
+        .and_then(|s| s.checked_sub(top))
+        .filter(|s| *s < capacity);
+    let dy = shown.and_then(|s| u16::try_from(s).ok());
+    Some(dy.map_or(inner.as_position(), |dy| Position::new(list.x, list.y + dy)))
 }
 
 fn draw_line(
