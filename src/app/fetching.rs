@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use super::{App, Task};
 use crate::feeds::{FeedReport, Outcome, Progress, Request};
+use crate::i18n::t;
 
 /// How often a running fetch's inbox is looked at.
 pub const FETCH_POLL: Duration = Duration::from_millis(100);
@@ -107,7 +108,7 @@ impl App {
     /// `F`: start a fetch, unless one runs or there is nothing to fetch.
     pub(crate) fn start_fetch(&mut self) {
         if let Some(run) = &self.chores.fetch.run {
-            self.screen.notice = Some(format!("already fetching {}/{}…", run.done, run.total));
+            self.screen.notice = Some(t!("fetch.already", done = run.done, total = run.total));
             return;
         }
         let Some(request) = self
@@ -117,11 +118,10 @@ impl App {
             .clone()
             .filter(|r| !r.feeds.is_empty())
         else {
-            self.screen.notice =
-                Some("no feeds to fetch: subscribe with `broadsheet feeds add URL`".to_owned());
+            self.screen.notice = Some(t!("fetch.no_feeds"));
             return;
         };
-        self.screen.notice = Some(format!("fetching 0/{}…", request.feeds.len()));
+        self.screen.notice = Some(t!("fetch.starting", total = request.feeds.len()));
         self.chores.fetch.run = Some(Run {
             inbox: None,
             total: request.feeds.len(),
@@ -150,8 +150,12 @@ impl App {
         };
         match news {
             FetchNews::Progress(Progress::Started { name, .. }) => {
-                self.screen.notice =
-                    Some(format!("fetching {}/{} {name}…", run.done + 1, run.total));
+                self.screen.notice = Some(t!(
+                    "fetch.progress",
+                    done = run.done + 1,
+                    total = run.total,
+                    name = name
+                ));
             }
             FetchNews::Progress(Progress::Finished(report)) => {
                 run.done += 1;
@@ -202,15 +206,15 @@ impl App {
 /// `3 new issues`, `no new issues; 1 feed failed (! lists why)`.
 fn summary(new_issues: usize, failed: usize, changed: bool) -> String {
     let mut text = match new_issues {
-        0 if changed => "new articles in kept issues".to_owned(),
-        0 => "no new issues".to_owned(),
-        1 => "1 new issue".to_owned(),
-        n => format!("{n} new issues"),
+        0 if changed => t!("fetch.updated"),
+        0 => t!("fetch.none_new"),
+        1 => t!("fetch.one_new"),
+        n => t!("fetch.new", n = n),
     };
     match failed {
         0 => {}
-        1 => text.push_str("; 1 feed failed (! shows why)"),
-        n => text.push_str(&format!("; {n} feeds failed (! shows why)")),
+        1 => text.push_str(&t!("fetch.one_failed")),
+        n => text.push_str(&t!("fetch.failed", n = n)),
     }
     text
 }
