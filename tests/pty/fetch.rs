@@ -7,26 +7,18 @@ use std::time::{Duration, Instant};
 use crate::feed_server::{Reply, Server};
 use crate::pty_support::{Session, assert_restored};
 
-#[test]
-fn keys_are_answered_while_a_slow_feed_is_fetched() {
-    let server = Server::start(|_| Reply::Slow);
-    let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("config.toml");
-    std::fs::write(
-        &config,
-        format!(
-            "fetch_timeout = 30\n\n[[feeds]]\nurl = \"{}\"\npaper = \"人民日报\"\n",
-            server.url("/slow.xml")
-        ),
-    )
-    .unwrap();
-    let data = dir.path().join("data");
-    let mut s = Session::start_with(
+/// The reader at 100×30 with `config`, its kept issues in `dir`, the local
+/// server reached without a proxy.
+fn start_reader(dir: &std::path::Path, config: &str) -> Session {
+    let path = dir.join("config.toml");
+    std::fs::write(&path, config).unwrap();
+    let data = dir.join("data");
+    Session::start_with(
         env!("CARGO_BIN_EXE_broadsheet"),
         &[
             "--ambiguous-width=narrow",
             "--config",
-            config.to_str().unwrap(),
+            path.to_str().unwrap(),
         ],
         100,
         30,
@@ -35,7 +27,18 @@ fn keys_are_answered_while_a_slow_feed_is_fetched() {
             ("NO_PROXY", "127.0.0.1"),
             ("no_proxy", "127.0.0.1"),
         ],
+    )
+}
+
+#[test]
+fn keys_are_answered_while_a_slow_feed_is_fetched() {
+    let server = Server::start(|_| Reply::Slow);
+    let dir = tempfile::tempdir().unwrap();
+    let config = format!(
+        "fetch_timeout = 30\n\n[[feeds]]\nurl = \"{}\"\npaper = \"人民日报\"\n",
+        server.url("/slow.xml")
     );
+    let mut s = start_reader(dir.path(), &config);
     s.wait_for_text("Headlines");
     s.send(b"F");
     s.wait_for_text("fetching 1/1 人民日报…");
@@ -85,36 +88,18 @@ fn a_fetch_in_the_reader_keeps_the_issue_and_reloads_the_library() {
         </channel></rss>";
     let server = Server::start(move |_| Reply::Feed(feed.as_bytes().to_vec()));
     let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("config.toml");
-    std::fs::write(
-        &config,
-        format!(
-            "fetch_on_start = true\n\n[[feeds]]\nurl = \"{}\"\n",
-            server.url("/rss")
-        ),
-    )
-    .unwrap();
-    let data = dir.path().join("data");
-    let mut s = Session::start_with(
-        env!("CARGO_BIN_EXE_broadsheet"),
-        &[
-            "--ambiguous-width=narrow",
-            "--config",
-            config.to_str().unwrap(),
-        ],
-        100,
-        30,
-        &[
-            ("XDG_DATA_HOME", data.to_str().unwrap()),
-            ("NO_PROXY", "127.0.0.1"),
-            ("no_proxy", "127.0.0.1"),
-        ],
+    let config = format!(
+        "fetch_on_start = true\n\n[[feeds]]\nurl = \"{}\"\n",
+        server.url("/rss")
     );
+    let mut s = start_reader(dir.path(), &config);
     // fetch_on_start: no key pressed.
     s.wait_for_text("1 new issue");
     s.wait_for_text("Ferry timetable changes");
     assert!(
-        data.join("broadsheet/feeds/Harbour Gazette/2026/2026-01-05.xml")
+        dir.path()
+            .join("data")
+            .join("broadsheet/feeds/Harbour Gazette/2026/2026-01-05.xml")
             .is_file()
     );
     s.send(b"q");
