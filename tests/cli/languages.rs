@@ -137,3 +137,21 @@ fn a_missing_config_file_is_named_in_the_locales_language() {
         assert_eq!(stderr.trim_end(), line, "LANG={lang}");
     }
 }
+
+/// `feeds list` and `list` are two commands of one name: each has its own
+/// Chinese (the catalogue keys them by path, `clap.about.feeds.list`).
+#[test]
+fn a_subcommand_s_help_is_its_own_not_its_namesakes() {
+    let feeds = stdout(&run_in("zh_CN.UTF-8", &["feeds", "-h"]));
+    let list = (feeds.lines())
+        .find(|l| l.trim_start().starts_with("list "))
+        .expect(&feeds);
+    assert!(list.contains("输出订阅：编号、网址、报名"), "{feeds}");
+    let top = stdout(&run_in("zh_CN.UTF-8", &["-h"]));
+    let list = (top.lines())
+        .find(|l| l.trim_start().starts_with("list "))
+        .expect(&top);
+    assert!(list.contains("每期输出一行"), "{top}");
+    let own = stdout(&run_in("zh_TW.UTF-8", &["help", "feeds", "list"]));
+    assert!(own.starts_with("輸出訂閱：編號、網址、報名"), "{own}");
+}

@@ -155,38 +155,69 @@ fn every_key_used_is_defined_and_every_key_defined_is_used() {
     );
 }
 
-/// Every command and argument of `--help` has its Chinese (`clap.about.<command>`,
-/// `clap.arg.<command>.<argument>` or `clap.arg.<argument>`), and every
-/// `clap.about` and `clap.arg` key names one.
+/// Every command and argument of `--help` has its Chinese
+/// (`clap.about.<path>`, `clap.arg.<path>.<argument>` or
+/// `clap.arg.<argument>`, the path below `broadsheet`: `feeds.list`), every
+/// `clap.about` and `clap.arg` key names one, and no key serves two
+/// commands or arguments whose English differs (`list` and `feeds list`
+/// sharing `clap.about.list` would show one's Chinese for the other).
 #[test]
 fn every_command_and_argument_has_its_chinese_help() {
+    use broadsheet::cli::help::{ROOT, about_key, arg_keys, sub_path};
     let defined: BTreeSet<String> = catalogue().into_keys().collect();
     let mut command = Cli::command();
     command.build();
-    let mut wanted = Vec::new();
-    let mut stack = vec![("broadsheet".to_owned(), command)];
-    while let Some((name, command)) = stack.pop() {
-        wanted.push(vec![format!("clap.about.{name}")]);
+    // The keys asked for, each with what it is and clap's English for it.
+    let mut wanted: Vec<(Vec<String>, String, String)> = Vec::new();
+    let mut stack = vec![(ROOT.to_owned(), command)];
+    while let Some((path, command)) = stack.pop() {
+        let english = command
+            .get_about()
+            .map(|a| a.to_string())
+            .unwrap_or_default();
+        wanted.push((vec![about_key(&path)], path.clone(), english));
         for arg in command.get_arguments() {
-            let id = arg.get_id();
-            wanted.push(vec![
-                format!("clap.arg.{name}.{id}"),
-                format!("clap.arg.{id}"),
-            ]);
+            let id = arg.get_id().as_str();
+            // clap adds the pointer when there is a long help; the
+            // Chinese has none (help.rs drops the long help).
+            let english = (arg.get_help().map(|h| h.to_string()))
+                .unwrap_or_default()
+                .replace(" (see more with '--help')", "");
+            wanted.push((
+                arg_keys(&path, id).to_vec(),
+                format!("{path} {id}"),
+                english,
+            ));
         }
         for sub in command.get_subcommands() {
-            stack.push((sub.get_name().to_owned(), sub.clone()));
+            stack.push((sub_path(&path, sub.get_name()), sub.clone()));
         }
     }
     let missing: Vec<&String> = (wanted.iter())
-        .filter(|keys| !keys.iter().any(|k| defined.contains(k)))
-        .map(|keys| &keys[0])
+        .filter(|(keys, _, _)| !keys.iter().any(|k| defined.contains(k)))
+        .map(|(keys, _, _)| &keys[0])
         .collect();
     assert!(
         missing.is_empty(),
         "no Chinese --help in locales/app.toml: {missing:?}"
     );
-    let named: BTreeSet<&String> = wanted.iter().flatten().collect();
+    // The key each one is shown with, and the English texts it stands for.
+    let mut shown: BTreeMap<&String, BTreeMap<&String, &String>> = BTreeMap::new();
+    for (keys, what, english) in &wanted {
+        if let Some(key) = keys.iter().find(|k| defined.contains(*k)) {
+            shown.entry(key).or_default().insert(english, what);
+        }
+    }
+    let shared: Vec<String> = (shown.iter())
+        .filter(|(_, texts)| texts.len() > 1)
+        .map(|(key, texts)| format!("{key}: {:?}", texts.values().collect::<Vec<_>>()))
+        .collect();
+    assert!(
+        shared.is_empty(),
+        "one Chinese key for commands or arguments whose English differs:\n{}",
+        shared.join("\n")
+    );
+    let named: BTreeSet<&String> = wanted.iter().flat_map(|(keys, _, _)| keys).collect();
     let stray: Vec<&String> = (defined.iter())
         .filter(|k| k.starts_with("clap.about.") || k.starts_with("clap.arg."))
         .filter(|k| !named.contains(k))
