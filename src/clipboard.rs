@@ -24,6 +24,7 @@ use base64::Engine;
 pub use crate::app::Copied;
 use crate::app::byte_size;
 use crate::config::Config;
+use crate::i18n::t;
 
 /// How long `copy_command` may take before it is killed and reported.
 pub const COMMAND_LIMIT: Duration = Duration::from_secs(3);
@@ -86,29 +87,26 @@ impl Clipboard {
             });
         }
         if !self.osc52 {
-            return Err("copying is off: set osc52 = true or a copy_command in the config".into());
+            return Err(t!("copy.off"));
         }
         if let Some(term) = &self.no_clipboard_term {
-            return Err(format!(
-                "TERM={term} has no clipboard to copy to; set copy_command in the config (e.g. [\"wl-copy\"])"
-            ));
+            return Err(t!("copy.no_clipboard", term = term));
         }
         if text.len() > self.max_bytes {
-            return Err(format!(
-                "not copied: {} is more than osc52_max_bytes ({}), what terminals take through OSC 52; \
-                 raise it in the config if yours takes more (see the README)",
-                byte_size(text.len()),
-                byte_size(self.max_bytes)
+            return Err(t!(
+                "copy.too_large",
+                size = byte_size(text.len()),
+                max = byte_size(self.max_bytes)
             ));
         }
         crate::terminal::write_control(&osc52(text, self.wrap))
-            .map_err(|err| format!("not copied: cannot write to the terminal: {err}"))?;
+            .map_err(|err| t!("copy.cannot_write", err = err))?;
         Ok(Copied {
             bytes: text.len(),
             via: match self.wrap {
-                Wrap::Plain => "the terminal (OSC 52)".into(),
-                Wrap::Tmux => "tmux and the terminal (OSC 52)".into(),
-                Wrap::Screen => "the terminal, through screen (OSC 52)".into(),
+                Wrap::Plain => t!("copy.via_terminal"),
+                Wrap::Tmux => t!("copy.via_tmux"),
+                Wrap::Screen => t!("copy.via_screen"),
             },
         })
     }
@@ -125,7 +123,7 @@ pub fn install(clipboard: Clipboard) {
 pub fn copy(text: &str) -> Result<Copied, String> {
     match INSTALLED.get() {
         Some(clipboard) => clipboard.copy(text),
-        None => Err("not copied: no terminal to copy to".into()),
+        None => Err(t!("copy.no_terminal")),
     }
 }
 
@@ -156,14 +154,20 @@ pub fn osc52(text: &str, wrap: Wrap) -> Vec<u8> {
 /// Run `program args…` without a shell, `text` on its standard input,
 /// for at most [`COMMAND_LIMIT`].
 fn run_command(program: &str, args: &[String], text: &str) -> Result<(), String> {
-    let failed = |why: String| format!("not copied: copy_command {program:?} {why}");
+    let failed = |why: String| {
+        t!(
+            "copy.command_failed",
+            program = format!("{program:?}"),
+            why = why
+        )
+    };
     let mut child = Command::new(program)
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|err| failed(format!("could not start: {err}")))?;
+        .map_err(|err| failed(t!("copy.could_not_start", err = err)))?;
     // A writer thread: a command that does not read must not block us.
     let stdin = child.stdin.take();
     let bytes = text.as_bytes().to_vec();
@@ -180,13 +184,10 @@ fn run_command(program: &str, args: &[String], text: &str) -> Result<(), String>
             Ok(None) if start.elapsed() >= COMMAND_LIMIT => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(failed(format!(
-                    "took longer than {} s and was stopped",
-                    COMMAND_LIMIT.as_secs()
-                )));
+                return Err(failed(t!("copy.too_slow", s = COMMAND_LIMIT.as_secs())));
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(5)),
-            Err(err) => return Err(failed(format!("could not be waited for: {err}"))),
+            Err(err) => return Err(failed(t!("copy.not_waited", err = err))),
         }
     };
     let written = writer.join().unwrap_or(Ok(()));
@@ -196,9 +197,9 @@ fn run_command(program: &str, args: &[String], text: &str) -> Result<(), String>
             let _ = io::Read::read_to_string(&mut pipe, &mut stderr);
         }
         let said = crate::text::escape(stderr.trim(), crate::text::Notation::Message);
-        return Err(failed(format!("failed ({status}): {said}")));
+        return Err(failed(t!("copy.exited", status = status, said = said)));
     }
-    written.map_err(|err| failed(format!("did not take the text: {err}")))
+    written.map_err(|err| failed(t!("copy.not_taken", err = err)))
 }
 
 #[cfg(test)]

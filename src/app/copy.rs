@@ -5,6 +5,7 @@
 //! status bar.
 
 use super::{App, Overlay, Task};
+use crate::i18n::t;
 use crate::model::{Article, Date, Issue};
 
 /// Text to put on the clipboard, and what to call it in the status bar.
@@ -74,12 +75,12 @@ impl App {
                     .link_notes
                     .get(self.overlay.line)
                     .map(|note| Clip {
-                        what: format!("link {}", self.overlay.line + 1),
+                        what: t!("copy.link", n = self.overlay.line + 1),
                         text: note.url.clone(),
                     })
             }
             _ => self.current_article().map(|article| Clip {
-                what: "the article".to_owned(),
+                what: t!("copy.article"),
                 text: article_text(article),
             }),
         };
@@ -90,7 +91,7 @@ impl App {
     pub(super) fn copy_citation(&mut self) {
         let clip = match (self.current_issue(), self.current_article()) {
             (Some(issue), Some(article)) => Some(Clip {
-                what: "the citation".to_owned(),
+                what: t!("copy.citation"),
                 text: citation(issue, article),
             }),
             _ => None,
@@ -101,7 +102,7 @@ impl App {
     fn ask_copy(&mut self, clip: Option<Clip>) {
         match clip {
             Some(clip) => self.chores.outbox.push(Task::Copy(clip)),
-            None => self.screen.notice = Some("nothing to copy here".to_owned()),
+            None => self.screen.notice = Some(t!("copy.nothing")),
         }
     }
 
@@ -111,10 +112,17 @@ impl App {
         match outcome {
             Ok(copied) => {
                 let size = byte_size(copied.bytes);
-                self.screen.notice = Some(format!("copied {what} ({size}) to {}", copied.via));
+                self.screen.notice = Some(t!(
+                    "copy.copied",
+                    what = what,
+                    size = size,
+                    via = copied.via
+                ));
             }
             Err(err) => {
-                self.docs.messages.push(format!("copying {what}: {err}"));
+                self.docs
+                    .messages
+                    .push(t!("copy.failed", what = what, err = err));
                 self.screen.notice = Some(err);
             }
         }

@@ -9,7 +9,7 @@ use crate::screen_support;
 
 use std::path::Path;
 
-use broadsheet::app::App;
+use broadsheet::app::{App, Copied, Msg, Task};
 use broadsheet::config::Config;
 use broadsheet::i18n::{self, Lang};
 use broadsheet::library::{Library, LibraryOptions};
@@ -99,6 +99,15 @@ const SCREENS: &[Screen] = &[
         ],
     },
     Screen {
+        name: "copy, no terminal",
+        keys: &["enter", "y"],
+        words: [
+            "not copied: no terminal to copy to",
+            "未复制：没有可复制到的终端",
+            "未複製：沒有可複製到的終端機",
+        ],
+    },
+    Screen {
         name: "search prompt",
         keys: &["/", "城", "市"],
         words: ["hits", "处", "處"],
@@ -170,6 +179,80 @@ fn the_links_overlay_in_three_languages_at_60x20() {
     };
     let shown = LANGS.map(|lang| screen_in(lang, app, &["enter", "L"]));
     check("links", shown, ["Links", "链接", "連結"]);
+}
+
+/// What the status bar says of a copy made, `y` (the article), `Y` (the
+/// citation) and `y` in the links list (a link), whole at 60 columns.
+#[test]
+fn the_copy_notices_in_three_languages_at_60x20() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/links-2024-03-20.md");
+    // The sample for the article and the citation (its status bar has no
+    // jump hint to share the row with), the fixture for a link.
+    let cases: [(&[&str], [&str; 3]); 3] = [
+        (
+            &["enter", "y"],
+            ["copied the article (", "已把本文（", "已把本文（"],
+        ),
+        (
+            &["enter", "Y"],
+            ["copied the citation (", "已把出处（", "已把出處（"],
+        ),
+        (
+            &["enter", "L", "y"],
+            ["copied link 1 (", "已把链接1（", "已把連結1（"],
+        ),
+    ];
+    // The English is cut at 60 columns beside `? help` (it is 54 cells);
+    // the Chinese is shorter and shown whole.
+    let vias = [
+        ") to the terminal (OSC",
+        "B）复制到终端（OSC 52）",
+        "B）複製到終端機（OSC 52）",
+    ];
+    for (keys, words) in cases {
+        let shown = LANGS.map(|lang| {
+            i18n::with(lang, || {
+                let mut app = match keys.contains(&"L") {
+                    true => {
+                        let library =
+                            Library::open(std::slice::from_ref(&path), &LibraryOptions::default());
+                        App::new(
+                            library,
+                            &Config::default(),
+                            State::default(),
+                            AmbiguousWidth::Narrow,
+                        )
+                    }
+                    false => sample_app(60, 20),
+                };
+                set_theme(Theme::new(false, AmbiguousWidth::Narrow));
+                resize(&mut app, 60, 20);
+                let (last, before) = keys.split_last().unwrap();
+                press_all(&mut app, before);
+                // The clip the key asks for, copied as the loop would.
+                let key = broadsheet::keys::parse_key(last).unwrap();
+                let effects = send_only(&mut app, Msg::Key(key));
+                let clip = (effects.tasks.into_iter())
+                    .find_map(|t| match t {
+                        Task::Copy(clip) => Some(clip),
+                        _ => None,
+                    })
+                    .unwrap();
+                let copied = Copied {
+                    bytes: clip.text.len(),
+                    via: i18n::text("copy.via_terminal", &[]),
+                };
+                send(&mut app, Msg::Copied(clip.what, Ok(copied)));
+                send(&mut app, Msg::Frame);
+                show(&app)
+            })
+        });
+        for (screen, via) in shown.iter().zip(vias) {
+            let bar = screen.lines().last().unwrap();
+            assert!(bar.contains(via), "{keys:?}: no {via:?} in\n{screen}");
+        }
+        check(&format!("copied {keys:?}"), shown, words);
+    }
 }
 
 /// The status bar at 60 columns keeps every part in Chinese that it keeps
