@@ -28,7 +28,7 @@ use crate::event_loop::settle;
 use crate::library::Library;
 use crate::store::{State, Store};
 use crate::text::{Notation, escape};
-use crate::typeset::Options;
+use crate::typeset::{self, Options};
 
 /// Lines of an article printed before `--more--`, when the terminal's
 /// height is not known.
@@ -56,7 +56,7 @@ pub fn run(cli: &Cli, config: &Config, library: Library) -> anyhow::Result<ExitC
         u16::try_from(width).unwrap_or(u16::MAX),
         height,
     ));
-    linear.say(say::welcome())?;
+    linear.say(&say::welcome())?;
     linear.headlines()?;
     linear.converse(input, interactive)?;
     linear.finish()?;
@@ -68,8 +68,7 @@ pub fn run(cli: &Cli, config: &Config, library: Library) -> anyhow::Result<ExitC
 /// types them (then `--more--` and the prompt are shown).
 fn commands(cli: &Cli) -> anyhow::Result<(Box<dyn BufRead>, bool)> {
     if cli.paths.iter().any(|p| p.as_os_str() == "-") {
-        let tty = File::open("/dev/tty")
-            .context("the issue is read from standard input, so commands come from /dev/tty, which cannot be opened")?;
+        let tty = File::open("/dev/tty").context(say::no_tty_for_commands())?;
         return Ok((Box::new(BufReader::new(tty)), true));
     }
     let interactive = io::stdin().is_terminal();
@@ -236,7 +235,7 @@ impl<W: Write> Linear<W> {
     /// Print the selected article, a page at a time when a person reads.
     fn article(&mut self, input: &mut Box<dyn BufRead>) -> anyhow::Result<Option<String>> {
         let Some(article) = self.app.current_article() else {
-            self.say(say::no_article_open())?;
+            self.say(&say::no_article_open())?;
             return Ok(None);
         };
         let mut text = Vec::new();
@@ -251,7 +250,7 @@ impl<W: Write> Linear<W> {
         for line in text.lines() {
             if room == 0 {
                 // A prompt: the Enter typed after it ends its line.
-                write!(self.out, "{} ", say::MORE)?;
+                write!(self.out, "{} ", say::more())?;
                 self.out.flush()?;
                 match read_line(input)? {
                     Some(line) if line.trim().is_empty() => room = page,
@@ -279,7 +278,7 @@ impl<W: Write> Linear<W> {
     /// `m` or `*` on the selected article, said as the reader says it.
     fn mark(&mut self, read: bool) -> io::Result<()> {
         if self.app.current_article().is_none() {
-            return self.say(say::no_article_open());
+            return self.say(&say::no_article_open());
         }
         let action = if read {
             Action::ToggleRead
@@ -292,14 +291,14 @@ impl<W: Write> Linear<W> {
     }
 
     fn help(&mut self) -> io::Result<()> {
-        self.say(say::COMMANDS_TITLE)?;
-        let widest = say::COMMANDS
-            .iter()
-            .map(|(c, _)| c.len())
-            .max()
-            .unwrap_or(0);
-        for (command, what) in say::COMMANDS {
-            writeln!(self.out, "  {command:widest$}  {what}")?;
+        self.say(&say::commands_title())?;
+        let commands = say::commands();
+        let width = |c: &str| typeset::str_width(c, self.options.ambiguous);
+        let widest = commands.iter().map(|(c, _)| width(c)).max().unwrap_or(0);
+        for (command, what) in &commands {
+            // Padded in cells: `i 编号` is six cells, not eight bytes.
+            let pad = " ".repeat(widest - width(command));
+            writeln!(self.out, "  {command}{pad}  {what}")?;
         }
         Ok(())
     }
@@ -326,7 +325,7 @@ impl<W: Write> Linear<W> {
     fn finish(mut self) -> anyhow::Result<()> {
         self.send(Msg::Action(Action::Quit));
         self.save();
-        self.say(say::goodbye())?;
+        self.say(&say::goodbye())?;
         self.out.flush()?;
         if let Err(err) = self.app.into_library().save_header_cache() {
             let _ = writeln!(io::stderr(), "broadsheet: {err}");

@@ -1,6 +1,7 @@
 //! The state file on disk: reading and classifying it, moving a damaged one
 //! aside, and replacing it atomically.
 
+use crate::i18n::t;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -85,19 +86,16 @@ pub(crate) fn classify(bytes: &[u8]) -> Loaded {
     }
     let value: serde_json::Value = match serde_json::from_slice(bytes) {
         Ok(value) => value,
-        Err(err) => return Loaded::Corrupt(format!("not valid JSON: {err}")),
+        Err(err) => return Loaded::Corrupt(t!("store.not_json", err = err)),
     };
     let Some(object) = value.as_object() else {
-        return Loaded::Corrupt(format!(
-            "expected a JSON object, found {}",
-            json_kind(&value)
-        ));
+        return Loaded::Corrupt(t!("store.not_an_object", found = json_kind(&value)));
     };
     let version = match object.get("version") {
         None => u64::from(VERSION),
         Some(v) => match v.as_u64() {
             Some(v) => v,
-            None => return Loaded::Corrupt(format!("\"version\" is {v}, not a whole number")),
+            None => return Loaded::Corrupt(t!("store.version_not_whole", v = v)),
         },
     };
     if version > u64::from(VERSION) {
@@ -138,14 +136,14 @@ fn lenient(value: &serde_json::Value) -> State {
     state
 }
 
-fn json_kind(value: &serde_json::Value) -> &'static str {
+fn json_kind(value: &serde_json::Value) -> String {
     match value {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "a boolean",
-        serde_json::Value::Number(_) => "a number",
-        serde_json::Value::String(_) => "a string",
-        serde_json::Value::Array(_) => "an array",
-        serde_json::Value::Object(_) => "an object",
+        serde_json::Value::Null => t!("store.json_null"),
+        serde_json::Value::Bool(_) => t!("store.json_boolean"),
+        serde_json::Value::Number(_) => t!("store.json_number"),
+        serde_json::Value::String(_) => t!("store.json_string"),
+        serde_json::Value::Array(_) => t!("store.json_array"),
+        serde_json::Value::Object(_) => t!("store.json_object"),
     }
 }
 
@@ -237,16 +235,19 @@ pub enum Step {
 }
 
 impl Step {
-    pub fn verb(self) -> &'static str {
-        match self {
-            Step::CreateFolder => "create the folder",
-            Step::Lock => "lock",
-            Step::Read => "read",
-            Step::Create => "create a temp file next to",
-            Step::Write => "write a temp file next to",
-            Step::Rename => "replace",
-            Step::SyncFolder => "sync the folder of",
-        }
+    /// `cannot lock PATH: ERROR`, in the interface's language (where the
+    /// path goes in the sentence depends on the step and the language).
+    pub fn cannot(self, path: &str, error: &io::Error) -> String {
+        let key = match self {
+            Step::CreateFolder => "store.cannot_create_folder",
+            Step::Lock => "store.cannot_lock",
+            Step::Read => "store.cannot_read",
+            Step::Create => "store.cannot_create_temp",
+            Step::Write => "store.cannot_write_temp",
+            Step::Rename => "store.cannot_replace",
+            Step::SyncFolder => "store.cannot_sync_folder",
+        };
+        t!(key, path = path, error = error)
     }
 }
 

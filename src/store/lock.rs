@@ -43,7 +43,7 @@ pub(crate) fn acquire(path: &Path, wait: Duration) -> io::Result<Lock> {
             Err(TryLockError::WouldBlock) if Instant::now() >= deadline => {
                 return Err(io::Error::new(
                     io::ErrorKind::WouldBlock,
-                    "held by another broadsheet for too long",
+                    crate::i18n::t!("store.lock_held"),
                 ));
             }
             Err(TryLockError::WouldBlock) => thread::sleep(Duration::from_millis(5)),

@@ -28,6 +28,7 @@ pub use saver::{Debounce, MAX_WAIT, Place, QUIET, Saver};
 pub use state::{ArticleState, LastOpen, ReadBy, State, Unknown, VERSION, now_ms};
 pub use ui::UiEntry;
 
+use crate::i18n::t;
 use file::Loaded;
 
 /// The state file's name inside the state folder.
@@ -38,7 +39,7 @@ pub const LOCK_NAME: &str = "state.lock";
 /// A save that failed. The state stays in memory; the next save retries.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("cannot {} {path}: {error}", .step.verb())]
+    #[error("{}", .step.cannot(path, error))]
     Io {
         step: Step,
         path: String,
@@ -90,10 +91,7 @@ impl Store {
             Some(dir) => Store::open_at(&dir),
             None => {
                 let store = Store {
-                    messages: vec![
-                        "reading state is kept in memory only: neither XDG_STATE_HOME nor HOME is set"
-                            .to_owned(),
-                    ],
+                    messages: vec![t!("store.no_home")],
                     ..Store::default()
                 };
                 (store, State::default())
@@ -167,8 +165,7 @@ impl Store {
             Ok(()) => {
                 if self.failing.take().is_some() {
                     let shown = shown_path(&file);
-                    self.messages
-                        .push(format!("reading state saved again to {shown}"));
+                    self.messages.push(t!("store.saved_again", path = shown));
                 }
                 self.saved = Some(state.clone());
                 Ok(())
@@ -276,10 +273,11 @@ impl Store {
             Loaded::Good(state) => (Some(state), true),
             Loaded::Newer(state, version) => {
                 self.read_only = true;
-                self.messages.push(format!(
-                    "{} was written by a newer broadsheet (format {version}; this one knows {VERSION}): \
-                     read what is understood; it will not be overwritten",
-                    shown_path(target)
+                self.messages.push(t!(
+                    "store.newer",
+                    path = shown_path(target),
+                    version = version,
+                    known = VERSION
                 ));
                 (Some(state), false)
             }
@@ -299,9 +297,11 @@ impl Store {
             Ok(aside) => aside,
             Err(err) => {
                 self.read_only = true;
-                self.messages.push(format!(
-                    "{shown} is damaged ({reason}) and could not be moved aside ({err}); \
-                     it is left as it is and reading state is kept in memory"
+                self.messages.push(t!(
+                    "store.damaged_kept",
+                    path = shown,
+                    reason = reason,
+                    err = err
                 ));
                 return None;
             }
@@ -312,12 +312,15 @@ impl Store {
             _ => None,
         };
         let outcome = match restored {
-            Some(_) => format!("restored from {}", shown_path(&bak)),
-            None => "starting with an empty reading state".to_owned(),
+            Some(_) => t!("store.restored", path = shown_path(&bak)),
+            None => t!("store.starting_empty"),
         };
-        self.messages.push(format!(
-            "{shown} is damaged ({reason}); moved aside to {}; {outcome}",
-            shown_path(&aside)
+        self.messages.push(t!(
+            "store.damaged",
+            path = shown,
+            reason = reason,
+            aside = shown_path(&aside),
+            outcome = outcome
         ));
         restored
     }
@@ -325,9 +328,7 @@ impl Store {
     fn tell_failure(&mut self, err: &StoreError) {
         let text = err.to_string();
         if self.failing.as_deref() != Some(text.as_str()) {
-            self.messages.push(format!(
-                "reading state kept in memory: {text} (retried on the next change)"
-            ));
+            self.messages.push(t!("store.kept_in_memory", text = text));
             self.failing = Some(text);
         }
     }
@@ -348,10 +349,7 @@ struct OnDisk {
 pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let target = file::resolve(path);
     file::write_atomic(&target, bytes, false, &Faults::default()).map_err(|(step, error)| {
-        io::Error::new(
-            error.kind(),
-            format!("cannot {} {}: {error}", step.verb(), shown_path(&target)),
-        )
+        io::Error::new(error.kind(), step.cannot(&shown_path(&target), &error))
     })
 }
 

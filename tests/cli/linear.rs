@@ -8,11 +8,19 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 /// Run `broadsheet --linear ARGS` with `script` on standard input, its
-/// state and config under `home`.
+/// state and config under `home`, in English.
 fn linear(home: &Path, args: &[&str], script: &str) -> Output {
+    linear_in("C.UTF-8", home, args, script)
+}
+
+/// [`linear`] under `LANG=lang` (no LC_ALL or LC_MESSAGES over it).
+fn linear_in(lang: &str, home: &Path, args: &[&str], script: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_broadsheet"))
         .arg("--linear")
         .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
         .env("XDG_STATE_HOME", home.join("state"))
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env_remove("BROADSHEET_CONFIG")
@@ -144,4 +152,95 @@ fn linear_in_the_config_needs_no_terminal_either() {
     assert!(out.status.success(), "{out:?}");
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("4. 城市副中心党工委"), "{text}");
+}
+
+/// What a screen-reader user hears, in the locale's language: the welcome,
+/// the headings, the article's end, a search, the issues, the errors, the
+/// commands (aligned in cells), the goodbye; and a damaged state file
+/// told on stderr in it too.
+#[test]
+fn the_linear_mode_speaks_the_locales_language() {
+    let script = "2\ns 城市副中心\ni\ni 9\n7\nwhat\n?\nq\n";
+    let cases = [
+        (
+            "zh_CN.UTF-8",
+            [
+                "broadsheet 线性阅读模式。输入标题的编号并按回车即可阅读；输入 ? 列出所有命令。",
+                "北京城市副中心报，2022年2月13日 星期日，4篇",
+                "第2篇，共4篇：",
+                "第2篇（共4篇）完。输入 n 读下一篇，h 列出标题。",
+                "有3篇文章含有“城市副中心”：",
+                "2. [已读] 副中心年底前将实现四级政务服务全覆盖 — 本报记者 陈施君（4处）",
+                "共1期：",
+                "1. 北京城市副中心报，2022年2月13日 星期日，4篇（当前）",
+                "没有第9期：报库里有1期。请输入 i 1 到 i 1。",
+                "没有第7篇：这一期有4篇。请输入 1 到 4。",
+                "没有“what”这个命令。输入 ? 列出所有命令。",
+                "命令（输入一个并按回车）：",
+                "  s 文字  在这一期里搜索文字",
+                "  i 编号  打开第几期",
+                "  q       退出",
+                "再见。阅读位置和标记都已保存。",
+            ],
+            "已损坏（不是有效的 JSON：",
+        ),
+        (
+            "zh_TW.UTF-8",
+            [
+                "broadsheet 線性閱讀模式。輸入標題的編號並按 Enter 即可閱讀；輸入 ? 列出所有指令。",
+                "北京城市副中心报，2022年2月13日 星期日，4篇",
+                "第2篇，共4篇：",
+                "第2篇（共4篇）完。輸入 n 讀下一篇，h 列出標題。",
+                "有3篇文章含有「城市副中心」：",
+                // The paper's own text stays as printed (`script = "as-is"`).
+                "2. [已讀] 副中心年底前将实现四级政务服务全覆盖 — 本报记者 陈施君（4處）",
+                "共1期：",
+                "1. 北京城市副中心报，2022年2月13日 星期日，4篇（目前）",
+                "沒有第9期：報庫裡有1期。請輸入 i 1 到 i 1。",
+                "沒有第7篇：這一期有4篇。請輸入 1 到 4。",
+                "沒有「what」這個指令。輸入 ? 列出所有指令。",
+                "指令（輸入一個並按 Enter）：",
+                "  s 文字  在這一期裡搜尋文字",
+                "  i 編號  開啟第幾期",
+                "  q       離開",
+                "再見。閱讀位置和標記都已儲存。",
+            ],
+            "已損毀（不是有效的 JSON：",
+        ),
+    ];
+    for (lang, lines, damaged) in cases {
+        let home = tempfile::tempdir().unwrap();
+        let state = home.path().join("state/broadsheet");
+        std::fs::create_dir_all(&state).unwrap();
+        std::fs::write(state.join("state.json"), "{\"version\":").unwrap();
+        let out = linear_in(lang, home.path(), &[], script);
+        assert!(out.status.success(), "{out:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        for line in lines {
+            assert!(
+                text.lines().any(|l| l == line),
+                "LANG={lang}: no {line:?} in\n{text}"
+            );
+        }
+        for english in [
+            "Article", "article", "issue", "Type", "Goodbye", "[read]", "hit",
+        ] {
+            assert!(
+                !text.contains(english),
+                "LANG={lang}: {english:?} in\n{text}"
+            );
+        }
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            stderr.starts_with("broadsheet: ") && stderr.contains(damaged),
+            "LANG={lang}: {stderr}"
+        );
+        assert!(
+            stderr.contains(
+                ["；阅读状态从空白开始", "；閱讀狀態從空白開始"]
+                    [usize::from(lang == "zh_TW.UTF-8")]
+            ),
+            "{stderr}"
+        );
+    }
 }

@@ -8,7 +8,6 @@ use super::{Linear, say};
 use crate::model::Article;
 use crate::text::{Notation, escape};
 use crate::typeset;
-use crate::ui::theme::MARKER_WORDS;
 
 impl<W: Write> Linear<W> {
     /// The issue's heading, then one numbered line per headline.
@@ -18,7 +17,7 @@ impl<W: Write> Linear<W> {
         writeln!(self.out)?;
         self.say(&say::issue_heading(&info.paper, &info.day(), count))?;
         if count == 0 {
-            return self.say(say::no_articles());
+            return self.say(&say::no_articles());
         }
         for index in 0..count {
             let line = self.headline_line(index, None);
@@ -34,19 +33,17 @@ impl<W: Write> Linear<W> {
         };
         let state = self.app.state();
         let marks = [
-            state.is_read(&article.id).then_some(MARKER_WORDS.read),
-            state
-                .is_starred(&article.id)
-                .then_some(MARKER_WORDS.starred),
+            state.is_read(&article.id).then(say::read_mark),
+            state.is_starred(&article.id).then(say::star_mark),
         ];
-        let mut parts: Vec<&str> = marks.into_iter().flatten().collect();
-        parts.push(&article.headline);
+        let mut parts: Vec<String> = marks.into_iter().flatten().collect();
+        parts.push(article.headline.clone());
         let mut line = parts.join(" ");
         if let Some(by) = byline(article) {
             line = format!("{line} — {by}");
         }
         if let Some(extra) = extra {
-            line = format!("{line} {extra}");
+            line = format!("{line}{extra}");
         }
         line
     }
@@ -73,7 +70,7 @@ impl<W: Write> Linear<W> {
 
     pub(super) fn search(&mut self, pattern: &str) -> io::Result<()> {
         if pattern.is_empty() {
-            return self.say(say::search_usage());
+            return self.say(&say::search_usage());
         }
         let shown = escape(pattern, Notation::Message);
         let query = match crate::search::Query::new(pattern) {
@@ -107,10 +104,10 @@ impl<W: Write> Linear<W> {
             let articles = self.app.library().entries[index].articles;
             let mut line = say::issue_heading(&info.paper, &info.day(), articles.unwrap_or(0));
             if articles.is_none() {
-                line = [info.paper.as_str(), info.day().as_str()].join(", ");
+                line = say::in_a_row(&[&info.paper, &info.day()]);
             }
             if index == self.app.issue() {
-                line = format!("{line} {}", say::open_issue_mark());
+                line = format!("{line}{}", say::open_issue_mark());
             }
             self.numbered(index + 1, &line)?;
         }

@@ -1,110 +1,152 @@
-//! Every line the linear mode says, in one place (for translation): plain
-//! text, no terminal control, each saying what happened and what to do.
+//! Every line the linear mode says, in one place: plain text, no terminal
+//! control, each saying what happened and what to do, in the interface's
+//! language (the catalogue's `linear.*` keys).
 
-/// Shown by `?`, and after an unknown command.
-pub const COMMANDS: &[(&str, &str)] = &[
-    ("NUMBER", "open that article of this issue"),
-    ("n", "next article"),
-    ("p", "previous article"),
-    ("h", "list this issue's headlines again"),
-    ("s TEXT", "search this issue for TEXT"),
-    ("i", "list the issues"),
-    ("i NUMBER", "open that issue"),
-    ("m", "mark the article read or unread"),
-    ("*", "star or unstar the article"),
-    ("?", "list these commands"),
-    ("q", "quit"),
+use crate::i18n::t;
+
+/// Shown by `?`, and after an unknown command: the command as typed and
+/// what it does. A command with words in it (`s TEXT`, `s 文字`) is a
+/// catalogue key too.
+const COMMANDS: [(&str, &str); 11] = [
+    ("linear.command.number", "linear.command.open"),
+    ("n", "linear.command.next"),
+    ("p", "linear.command.previous"),
+    ("h", "linear.command.headlines"),
+    ("linear.command.search_text", "linear.command.search"),
+    ("i", "linear.command.issues"),
+    ("linear.command.issue_number", "linear.command.open_issue"),
+    ("m", "linear.command.mark"),
+    ("*", "linear.command.star"),
+    ("?", "linear.command.help"),
+    ("q", "linear.command.quit"),
 ];
 
-pub const COMMANDS_TITLE: &str = "Commands (type one and press Enter):";
-pub const PROMPT: &str = "> ";
-pub const MORE: &str = "--more-- (Enter for more, or type a command)";
-
-pub fn welcome() -> &'static str {
-    "broadsheet, linear mode. Type a headline's number and press Enter to read it; ? lists the commands."
+/// [`COMMANDS`] in the interface's language.
+pub fn commands() -> Vec<(String, String)> {
+    (COMMANDS.iter())
+        .map(|(typed, what)| {
+            let typed = match typed.starts_with("linear.") {
+                true => t!(typed),
+                false => (*typed).to_owned(),
+            };
+            (typed, t!(what))
+        })
+        .collect()
 }
 
+pub fn commands_title() -> String {
+    t!("linear.commands_title")
+}
+
+pub const PROMPT: &str = "> ";
+
+pub fn more() -> String {
+    t!("linear.more")
+}
+
+pub fn welcome() -> String {
+    t!("linear.welcome")
+}
+
+/// `北京城市副中心报，2022年2月13日，4篇`: what is known, in a row.
 pub fn issue_heading(paper: &str, day: &str, articles: usize) -> String {
     let count = match articles {
-        1 => "1 article".to_owned(),
-        n => format!("{n} articles"),
+        1 => t!("pane.article_one"),
+        n => t!("pane.article_count", n = n),
     };
-    [paper, day, &count]
-        .into_iter()
-        .filter(|s| !s.is_empty())
+    in_a_row(&[paper, day, &count])
+}
+
+/// The parts that are not empty, with the language's comma between.
+pub fn in_a_row(parts: &[&str]) -> String {
+    (parts.iter().filter(|s| !s.is_empty()))
+        .copied()
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(&t!("linear.comma"))
 }
 
 pub fn article_heading(number: usize, count: usize) -> String {
-    format!("Article {number} of {count}:")
+    t!("linear.article_heading", n = number, of = count)
 }
 
 pub fn article_end(number: usize, count: usize) -> String {
-    if number < count {
-        format!("End of article {number} of {count}. n reads the next, h lists the headlines.")
-    } else {
-        format!("End of article {number} of {count}, the last of this issue. i lists the issues.")
+    match number < count {
+        true => t!("linear.article_end", n = number, of = count),
+        false => t!("linear.article_end_last", n = number, of = count),
     }
 }
 
 pub fn issues_heading(count: usize) -> String {
     match count {
-        1 => "1 issue:".to_owned(),
-        n => format!("{n} issues:"),
+        1 => t!("linear.issue_one"),
+        n => t!("linear.issues", n = n),
     }
 }
 
-pub fn open_issue_mark() -> &'static str {
-    "(open)"
+pub fn open_issue_mark() -> String {
+    t!("linear.open_issue")
 }
 
-pub fn no_articles() -> &'static str {
-    "This issue has no articles. i lists the issues."
+/// `[read]`, `[star]` before a headline.
+pub fn read_mark() -> String {
+    t!("linear.read")
+}
+
+pub fn star_mark() -> String {
+    t!("linear.starred")
+}
+
+pub fn no_articles() -> String {
+    t!("linear.no_articles")
 }
 
 pub fn no_such_article(typed: usize, count: usize) -> String {
-    format!("There is no article {typed}: this issue has {count}. Type 1 to {count}.")
+    t!("linear.no_such_article", typed = typed, count = count)
 }
 
 pub fn no_such_issue(typed: usize, count: usize) -> String {
-    format!("There is no issue {typed}: the library has {count}. Type i 1 to i {count}.")
+    t!("linear.no_such_issue", typed = typed, count = count)
 }
 
-pub fn no_article_open() -> &'static str {
-    "No article is open: type a headline's number first."
+pub fn no_article_open() -> String {
+    t!("linear.no_article_open")
 }
 
-pub fn search_usage() -> &'static str {
-    "Say what to search for: s TEXT."
+pub fn search_usage() -> String {
+    t!("linear.search_usage")
 }
 
 pub fn search_failed(pattern: &str, reason: &str) -> String {
-    format!("Cannot search for \"{pattern}\": {reason}.")
+    t!("linear.search_failed", pattern = pattern, reason = reason)
 }
 
 pub fn no_match(pattern: &str) -> String {
-    format!("No article in this issue contains \"{pattern}\". i lists the other issues.")
+    t!("linear.no_match", pattern = pattern)
 }
 
 pub fn matches(pattern: &str, articles: usize) -> String {
     match articles {
-        1 => format!("1 article contains \"{pattern}\":"),
-        n => format!("{n} articles contain \"{pattern}\":"),
+        1 => t!("linear.match_one", pattern = pattern),
+        n => t!("linear.matches", n = n, pattern = pattern),
     }
 }
 
 pub fn hits(count: usize) -> String {
     match count {
-        1 => "(1\u{a0}hit)".to_owned(),
-        n => format!("({n}\u{a0}hits)"),
+        1 => t!("linear.hit_one"),
+        n => t!("linear.hits", n = n),
     }
 }
 
 pub fn unknown(command: &str) -> String {
-    format!("Unknown command \"{command}\". ? lists the commands.")
+    t!("linear.unknown", command = command)
 }
 
-pub fn goodbye() -> &'static str {
-    "Goodbye. Your place and marks are saved."
+pub fn goodbye() -> String {
+    t!("linear.goodbye")
+}
+
+/// Why commands cannot be read when the issue comes from standard input.
+pub fn no_tty_for_commands() -> String {
+    t!("linear.no_tty")
 }
