@@ -209,7 +209,10 @@ fn start_fetch(request: crate::feeds::Request) -> Msg {
         Err(err) => Msg::Fetch(FetchNews::Done(vec![crate::feeds::FeedReport {
             index: usize::MAX,
             url: String::new(),
-            outcome: crate::feeds::Outcome::Failed(format!("cannot start the fetch: {err}")),
+            outcome: crate::feeds::Outcome::Failed(crate::i18n::t!(
+                "fetch.cannot_start",
+                err = err
+            )),
         }])),
     }
 }

@@ -4,6 +4,7 @@
 //! day's issue, Esc closes.
 
 use crate::archive::calendar::{Calendar, Move};
+use crate::i18n::t;
 
 use super::{Action, App, Cursor, Overlay};
 
@@ -34,7 +35,7 @@ impl App {
             false => None,
         };
         let Some(cursor) = here.or_else(|| issues.first().map(|i| i.0)) else {
-            self.screen.notice = Some("no dated issue of this paper to show".to_owned());
+            self.screen.notice = Some(t!("calendar.no_dated_issue"));
             return;
         };
         self.archive.calendar = Some(Calendar::new(issues, cursor));
@@ -99,7 +100,7 @@ impl App {
         };
         let day = calendar.cursor();
         let Some(mark) = calendar.selected() else {
-            self.screen.notice = Some(format!("no issue on {day}: choose a marked day"));
+            self.screen.notice = Some(t!("calendar.no_issue_on", day = crate::i18n::date(day)));
             return;
         };
         if !self.need_parsed(mark.entry) {
@@ -110,10 +111,9 @@ impl App {
         self.select(mark.entry, 0);
         self.sync_tree();
         let paper = self.issue_info(mark.entry).paper;
-        self.screen.notice = Some(format!(
-            "showing {day} {} · {paper}",
-            crate::archive::days::weekday_zh(day)
-        ));
+        let weekday = crate::archive::days::weekday_zh(day);
+        let what = format!("{day} {weekday} · {paper}");
+        self.screen.notice = Some(t!("goto.showing", what = what));
     }
 
     /// The calendar, while its overlay is open.

@@ -6,6 +6,7 @@
 //! read marks the state places in it ([`crate::store::State::unread_counts`]'s
 //! rule), gathered once per change of the marks, not per frame.
 
+use crate::i18n::t;
 use std::ops::Range;
 
 use crate::library::EntryStatus;
@@ -151,8 +152,8 @@ impl App {
             self.remember_issue(issue);
             self.marks_changed();
             self.screen.notice = Some(match restored {
-                1 => "undone: 1 article is as it was".to_owned(),
-                n => format!("undone: {n} articles are as they were"),
+                1 => t!("notice.undone_one"),
+                n => t!("notice.undone", n = n),
             });
             return;
         }
@@ -165,7 +166,7 @@ impl App {
             .state
             .mark_all(ids.iter().map(String::as_str), true);
         if bulk.is_empty() {
-            self.screen.notice = Some("every article of this issue is read already".to_owned());
+            self.screen.notice = Some(t!("notice.issue_read_already"));
             return;
         }
         let undo = match self
@@ -174,12 +175,12 @@ impl App {
             .labels(super::Action::MarkIssueRead)
             .first()
         {
-            Some(key) => format!(" ({key} again undoes)"),
+            Some(key) => t!("notice.again_undoes", key = key),
             None => String::new(),
         };
         self.screen.notice = Some(match bulk.len() {
-            1 => format!("marked 1 article read{undo}"),
-            n => format!("marked {n} articles read{undo}"),
+            1 => t!("notice.marked_issue_one", undo = undo),
+            n => t!("notice.marked_issue", n = n, undo = undo),
         });
         self.counts.bulk = Some((issue, bulk));
         self.remember_issue(issue);
@@ -234,6 +235,6 @@ impl App {
                 return;
             }
         }
-        self.screen.notice = Some("no other issue has unread articles".to_owned());
+        self.screen.notice = Some(t!("notice.no_other_unread_issue"));
     }
 }

@@ -53,7 +53,7 @@ impl FetchInbox {
                         news.push(FetchNews::Done(vec![FeedReport {
                             index: usize::MAX,
                             url: String::new(),
-                            outcome: Outcome::Failed("the fetch stopped unexpectedly".into()),
+                            outcome: Outcome::Failed(t!("fetch.stopped")),
                         }]));
                     }
                     break;
@@ -167,9 +167,8 @@ impl App {
                     Outcome::Unchanged => {}
                     Outcome::Failed(reason) => {
                         run.failed += 1;
-                        self.docs
-                            .messages
-                            .push(format!("fetch {}: {reason}", report.url));
+                        let message = t!("fetch.failed_url", url = report.url, reason = reason);
+                        self.docs.messages.push(message);
                     }
                 }
             }
@@ -178,7 +177,9 @@ impl App {
                 for report in reports.iter().filter(|r| r.index == usize::MAX) {
                     if let Outcome::Failed(reason) = &report.outcome {
                         run.failed += 1;
-                        self.docs.messages.push(format!("fetch: {reason}"));
+                        self.docs
+                            .messages
+                            .push(t!("fetch.failed_why", reason = reason));
                     }
                 }
                 let summary = summary(run.new_issues, run.failed, run.changed);

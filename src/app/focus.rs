@@ -3,6 +3,7 @@
 //! readers and braille displays), and this is the one function it asks, so
 //! a list drawn differently changes it here only.
 
+use crate::i18n::t;
 use ratatui::layout::Rect;
 
 use super::pages::HeadlineRow;
@@ -68,9 +69,7 @@ impl App {
             }
             None => {
                 let count = shown.len().min(9);
-                self.screen.notice = Some(format!(
-                    "no headline {n} on screen: {count} shown, press 1 to {count}"
-                ));
+                self.screen.notice = Some(t!("notice.no_headline_n", n = n, count = count));
             }
         }
     }

@@ -88,14 +88,14 @@ impl App {
                     .position(|p| p.entries.contains(&self.place.issue))
             })
             .and_then(|p| papers.get(p))
-            .ok_or_else(|| "no issues to go to".to_owned())?;
+            .ok_or_else(|| t!("goto.no_issues"))?;
         let entries = paper.entries.clone();
         let dates: Vec<Option<Date>> = self.docs.library.entries[entries.clone()]
             .iter()
             .map(|e| e.date)
             .collect();
         let Some(landing) = goto::resolve(&goto, &dates) else {
-            return Err(format!("{}: no dated issue to go to", paper.name));
+            return Err(t!("goto.no_dated_issue", paper = paper.name));
         };
         Ok((entries.start + landing.index, landing.message))
     }

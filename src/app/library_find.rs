@@ -363,7 +363,7 @@ impl App {
         self.open_hits_in(entry, None, forward);
         if wrapped {
             let note = self.screen.notice.take().unwrap_or_default();
-            self.screen.notice = Some(format!("search wrapped round the library · {note}"));
+            self.screen.notice = Some(t!("library_search.wrapped", note = note));
         }
         true
     }

@@ -2,6 +2,7 @@
 //! to, or print the commented default file. Reads only; never writes the
 //! config file.
 
+use crate::i18n::t;
 use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -41,17 +42,16 @@ pub fn run(args: &ConfigArgs, explicit: Option<&Path>) -> anyhow::Result<ExitCod
         Some(location) => {
             let found = location.path.is_file();
             let note = match (found, location.origin) {
-                (true, _) => "",
-                (false, Origin::Default) => "; not found, so the defaults apply",
-                (false, _) => "; not found",
+                (true, _) => String::new(),
+                (false, Origin::Default) => t!("cli.config_defaults_apply"),
+                (false, _) => t!("cli.config_not_found"),
             };
             let path = shown_path(&location.path);
-            writeln!(out, "# config file: {path} ({}{note})", location.origin)?;
+            let origin = location.origin;
+            let line = t!("cli.config_file", path = path, origin = origin, note = note);
+            writeln!(out, "# {line}")?;
         }
-        None => writeln!(
-            out,
-            "# no config file: neither XDG_CONFIG_HOME nor HOME is set"
-        )?,
+        None => writeln!(out, "# {}", t!("cli.no_config_file"))?,
     }
     out.write_all(config::to_toml(&config).as_bytes())?;
     Ok(ExitCode::SUCCESS)

@@ -1,6 +1,7 @@
 //! `broadsheet feeds` (the subscriptions in the config file) and
 //! `broadsheet fetch` (fetch them all, for cron: quiet on success).
 
+use crate::i18n::t;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -66,7 +67,8 @@ pub fn run(args: &FeedsArgs, config: Option<&Path>) -> anyhow::Result<ExitCode> 
             let mut edit = Edit::open(config)?;
             let url = edit.remove(feed)?;
             edit.save()?;
-            writeln!(out, "unsubscribed from {}", escape(&url, Notation::Message))?;
+            let url = escape(&url, Notation::Message);
+            writeln!(out, "{}", t!("feeds.unsubscribed", url = url))?;
         }
         FeedsCommand::List => {
             let config = super::load_config(config)?;
@@ -98,9 +100,9 @@ fn import(file: &Path, config: Option<&Path>, out: &mut impl Write) -> anyhow::R
         .and_then(|f| {
             std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_OPML_BYTES), &mut bytes)
         })
-        .map_err(|e| anyhow::anyhow!("cannot read {shown}: {e}"))?;
+        .map_err(|e| anyhow::anyhow!(t!("feeds.cannot_read", path = shown, err = e)))?;
     let text = crate::library::decode(&bytes, crate::library::Extent::Whole)
-        .map_err(|_| anyhow::anyhow!("{shown}: not text, not an OPML file"))?
+        .map_err(|_| anyhow::anyhow!(t!("feeds.not_opml", path = shown)))?
         .text;
     let outlines = opml::read(&text).map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
     let mut edit = Edit::open(config)?;
@@ -115,14 +117,22 @@ fn import(file: &Path, config: Option<&Path>, out: &mut impl Write) -> anyhow::R
     edit.save()?;
     let mut stderr = io::stderr().lock();
     for reason in &refused {
-        let _ = writeln!(stderr, "broadsheet: {shown}: skipped: {reason}");
+        let line = t!("feeds.skipped", path = shown, reason = reason);
+        let _ = writeln!(stderr, "broadsheet: {line}");
     }
-    writeln!(
-        out,
-        "subscribed to {added} feed{} from {shown} ({known} already subscribed, {} skipped)",
-        if added == 1 { "" } else { "s" },
-        refused.len()
-    )?;
+    let key = match added {
+        1 => "feeds.imported_one",
+        _ => "feeds.imported",
+    };
+    let skipped = refused.len();
+    let line = t!(
+        key,
+        added = added,
+        path = shown,
+        known = known,
+        skipped = skipped
+    );
+    writeln!(out, "{line}")?;
     Ok(if refused.is_empty() {
         ExitCode::SUCCESS
     } else {
@@ -134,10 +144,7 @@ fn import(file: &Path, config: Option<&Path>, out: &mut impl Write) -> anyhow::R
 pub fn fetch(_args: &FetchArgs, config: Option<&Path>) -> anyhow::Result<ExitCode> {
     let config = super::load_config(config)?;
     if config.feeds.is_empty() {
-        let _ = writeln!(
-            io::stderr(),
-            "broadsheet: no feeds to fetch: subscribe with `broadsheet feeds add URL` (or `feeds import FILE.opml`)"
-        );
+        let _ = writeln!(io::stderr(), "broadsheet: {}", t!("feeds.nothing_to_fetch"));
         return Ok(ExitCode::from(USAGE));
     }
     let reports = fetch_all(&Request::from_config(&config), &|_| {});
@@ -147,10 +154,10 @@ pub fn fetch(_args: &FetchArgs, config: Option<&Path>) -> anyhow::Result<ExitCod
         if let Outcome::Failed(reason) = report.outcome {
             failed = true;
             let line = match report.url.as_str() {
-                "" => format!("broadsheet: fetch: {reason}"),
-                url => format!("broadsheet: fetch {url}: {reason}"),
+                "" => t!("fetch.failed_why", reason = reason),
+                url => t!("fetch.failed_url", url = url, reason = reason),
             };
-            let _ = writeln!(stderr, "{line}");
+            let _ = writeln!(stderr, "broadsheet: {line}");
         }
     }
     Ok(if failed {

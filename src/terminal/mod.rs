@@ -251,7 +251,9 @@ fn lock_output_within(limit: Duration) -> Option<MutexGuard<'static, ()>> {
 pub fn write_control(bytes: &[u8]) -> io::Result<()> {
     let _out = lock_output();
     if !is_active() {
-        return Err(io::Error::other("the terminal is not ours now"));
+        return Err(io::Error::other(crate::i18n::t!(
+            "copy.terminal_given_back"
+        )));
     }
     write_tty(bytes)
 }

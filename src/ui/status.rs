@@ -74,8 +74,8 @@ fn render_prompt(app: &App, pen: &mut Pen, row: Rect, line: &Prompt) -> Option<P
 /// the other prompts take.
 fn preview_count(app: &App) -> Option<String> {
     match app.search.kind {
-        PromptKind::Library => return Some("search every issue".to_owned()),
-        PromptKind::GoTo => return Some("date or paper".to_owned()),
+        PromptKind::Library => return Some(t!("status.search_every_issue")),
+        PromptKind::GoTo => return Some(t!("status.date_or_paper")),
         PromptKind::Find => {}
     }
     let found = app.search.preview.as_ref()?;

@@ -155,3 +155,36 @@ fn a_subcommand_s_help_is_its_own_not_its_namesakes() {
     let own = stdout(&run_in("zh_TW.UTF-8", &["help", "feeds", "list"]));
     assert!(own.starts_with("輸出訂閱：編號、網址、報名"), "{own}");
 }
+
+/// `broadsheet config`'s first line and `broadsheet fetch` with nothing to
+/// fetch, in the locale's language.
+#[test]
+fn config_and_fetch_report_in_the_locales_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    std::fs::write(&file, "").unwrap();
+    let shown = file.display().to_string();
+    for (lang, first, nothing) in [
+        (
+            "zh_CN.UTF-8",
+            format!("# 配置文件：{shown}（由 --config 给出）"),
+            "broadsheet: 没有可抓取的订阅源：用 `broadsheet feeds add 网址`（或 `feeds import 文件.opml`）订阅",
+        ),
+        (
+            "zh_TW.UTF-8",
+            format!("# 設定檔：{shown}（由 --config 給出）"),
+            "broadsheet: 沒有可抓取的訂閱源：用 `broadsheet feeds add 網址`（或 `feeds import 檔案.opml`）訂閱",
+        ),
+        (
+            "C.UTF-8",
+            format!("# config file: {shown} (given with --config)"),
+            "broadsheet: no feeds to fetch: subscribe with `broadsheet feeds add URL` (or `feeds import FILE.opml`)",
+        ),
+    ] {
+        let config = stdout(&run_in(lang, &["--config", &shown, "config"]));
+        assert_eq!(config.lines().next(), Some(first.as_str()), "LANG={lang}");
+        let fetch = run_in(lang, &["--config", &shown, "fetch"]);
+        let stderr = String::from_utf8(fetch.stderr).unwrap();
+        assert_eq!(stderr.trim_end(), nothing, "LANG={lang}");
+    }
+}

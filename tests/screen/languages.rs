@@ -99,6 +99,52 @@ const SCREENS: &[Screen] = &[
         ],
     },
     Screen {
+        name: "issue marked read",
+        keys: &["A"],
+        words: [
+            "marked 4 articles read (A again undoes)",
+            "已把4篇文章标为已读（再按 A 撤销）",
+            "已把4篇文章標為已讀（再按 A 復原）",
+        ],
+    },
+    Screen {
+        name: "issue mark undone",
+        keys: &["A", "A"],
+        words: [
+            "undone: 4 articles are as they were",
+            "已撤销：4篇文章恢复原状",
+            "已復原：4篇文章回到原狀",
+        ],
+    },
+    Screen {
+        name: "no other unread issue",
+        keys: &["U"],
+        words: [
+            "no other issue has unread articles",
+            "其他各期都没有未读文章",
+            "其他各期都沒有未讀文章",
+        ],
+    },
+    Screen {
+        name: "no headline 9",
+        keys: &["9"],
+        words: [
+            "no headline 9 on screen: 4 shown, press 1 to 4",
+            "屏幕上没有第9条标题：只显示了4条，请按 1 到 4",
+            "畫面上沒有第9則標題：只顯示了4則，請按 1 到 4",
+        ],
+    },
+    Screen {
+        name: "go-to prompt",
+        keys: &[":"],
+        words: ["date or paper", "日期或报名", "日期或報名"],
+    },
+    Screen {
+        name: "library search prompt",
+        keys: &["|"],
+        words: ["search every issue", "搜索每一期", "搜尋每一期"],
+    },
+    Screen {
         name: "copy, no terminal",
         keys: &["enter", "y"],
         words: [
