@@ -73,7 +73,7 @@ pub(super) fn render_issues(app: &App, pen: &mut Pen, pane: Rect) {
                 // An issue new since the last run says so first.
                 let new = app
                     .is_new_issue(entry)
-                    .then_some(pen.theme.glyphs.new_issue);
+                    .then_some(pen.theme.glyphs.new_issue.as_str());
                 let tag = new.map_or(0, |glyph| pen.width(glyph) + 1);
                 let unread = app.unread_in(entry);
                 let text = issue_line(listed, unread, |c| pen.width(c) + tag <= room);
@@ -225,9 +225,9 @@ pub(super) fn render_headlines(app: &App, pen: &mut Pen, pane: Rect) {
 fn headline_item(app: &App, pen: &Pen, article: &Article, selected: bool) -> Item {
     let glyphs = &pen.theme.glyphs;
     let read = app.place.state.is_read(&article.id);
-    let marker = if read { glyphs.read } else { glyphs.unread };
-    let star = match app.place.state.is_starred(&article.id) {
-        true => glyphs.starred,
+    let marker: &str = if read { &glyphs.read } else { &glyphs.unread };
+    let star: &str = match app.place.state.is_starred(&article.id) {
+        true => &glyphs.starred,
         false => glyphs.unstarred,
     };
     // Each column is as wide as its wider mark, in either width mode, so
@@ -270,8 +270,8 @@ fn headline_item(app: &App, pen: &Pen, article: &Article, selected: bool) -> Ite
 fn mark_columns(pen: &Pen) -> [usize; 2] {
     let glyphs = &pen.theme.glyphs;
     [
-        pen.width(glyphs.read).max(pen.width(glyphs.unread)),
-        pen.width(glyphs.starred).max(pen.width(glyphs.unstarred)),
+        pen.width(&glyphs.read).max(pen.width(&glyphs.unread)),
+        pen.width(&glyphs.starred).max(pen.width(glyphs.unstarred)),
     ]
 }
 

@@ -3,9 +3,12 @@
 //! in which every state is still visible by glyph or modifier: nothing is
 //! shown by colour alone.
 
+use std::borrow::Cow;
+
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::config::{Borders, Markers};
+use crate::i18n::t;
 use crate::typeset::AmbiguousWidth;
 
 /// Glyphs with meaning. In a terminal that draws East Asian *Ambiguous*
@@ -13,12 +16,14 @@ use crate::typeset::AmbiguousWidth;
 /// that every border stays one cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Glyphs {
-    pub unread: &'static str,
-    pub read: &'static str,
-    pub starred: &'static str,
+    /// Glyphs, or with `markers = "text"` words in the interface's language.
+    pub unread: Cow<'static, str>,
+    pub read: Cow<'static, str>,
+    pub starred: Cow<'static, str>,
     pub unstarred: &'static str,
-    /// Before an issue that arrived since the last run (Issues pane).
-    pub new_issue: &'static str,
+    /// Before an issue that arrived since the last run (Issues pane): a
+    /// word, in the interface's language.
+    pub new_issue: String,
     pub rule: &'static str,
     pub ellipsis: &'static str,
     /// Top-left, top, top-right, side, bottom-left, bottom-right.
@@ -183,19 +188,22 @@ impl Theme {
 }
 
 /// The words `markers = "text"` shows, and the linear mode too: a screen
-/// reader says them, where it would skip or mangle a glyph.
-pub const MARKER_WORDS: Marks = Marks {
-    unread: "[new]",
-    read: "[read]",
-    starred: "[star]",
-};
+/// reader says them, where it would skip or mangle a glyph. In the
+/// interface's language (`[read]`, `[已读]`).
+pub fn marker_words() -> Marks {
+    Marks {
+        unread: t!("marker.unread").into(),
+        read: t!("marker.read").into(),
+        starred: t!("marker.starred").into(),
+    }
+}
 
 /// An article's marks in one style.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Marks {
-    pub unread: &'static str,
-    pub read: &'static str,
-    pub starred: &'static str,
+    pub unread: Cow<'static, str>,
+    pub read: Cow<'static, str>,
+    pub starred: Cow<'static, str>,
 }
 
 impl Glyphs {
@@ -216,20 +224,20 @@ impl Glyphs {
         let (marks, unstarred) = match markers {
             Markers::Glyph => (
                 Marks {
-                    unread: "●",
-                    read: "·",
-                    starred: "★",
+                    unread: "●".into(),
+                    read: "·".into(),
+                    starred: "★".into(),
                 },
                 " ",
             ),
-            Markers::Text => (MARKER_WORDS, ""),
+            Markers::Text => (marker_words(), ""),
         };
         Glyphs {
             unread: marks.unread,
             read: marks.read,
             starred: marks.starred,
             unstarred,
-            new_issue: "new",
+            new_issue: t!("tree.new"),
             rule,
             ellipsis: "…",
             frame,

@@ -10,7 +10,7 @@ use crate::screen_support;
 use std::path::Path;
 
 use broadsheet::app::{App, Copied, Msg, Task};
-use broadsheet::config::Config;
+use broadsheet::config::{Borders, Config, Markers};
 use broadsheet::i18n::{self, Lang};
 use broadsheet::library::{Library, LibraryOptions};
 use broadsheet::store::State;
@@ -299,6 +299,57 @@ fn the_copy_notices_in_three_languages_at_60x20() {
         }
         check(&format!("copied {keys:?}"), shown, words);
     }
+}
+
+/// `markers = "text"` says the marks in words, and an issue new since the
+/// last run says so, in the interface's language, lined up at 60 columns.
+#[test]
+fn the_marker_words_and_new_in_three_languages_at_60x20() {
+    let shown = LANGS.map(|lang| {
+        i18n::with(lang, || {
+            let mut state = State::default();
+            // An issue seen before: the sample is then new this run.
+            state.note_issues(["seen-before.md"], 1);
+            let mut app = app_with(state, 60, 20, AmbiguousWidth::Narrow);
+            let look = Theme::new(false, AmbiguousWidth::Narrow);
+            set_theme(look.with_look(AmbiguousWidth::Narrow, Borders::Line, Markers::Text));
+            press_all(&mut app, &["s", "j", "m"]);
+            let headlines = show(&app);
+            press(&mut app, "esc");
+            [headlines, show(&app)]
+        })
+    });
+    let words = [
+        [
+            "[new]  [star] 蔡奇",
+            "[read]        副中心",
+            "new 2022-02-13",
+        ],
+        [
+            "[未读] [收藏] 蔡奇",
+            "[已读]        副中心",
+            "新 2022-02-13",
+        ],
+        [
+            "[未讀] [收藏] 蔡奇",
+            "[已讀]        副中心",
+            "新 2022-02-13",
+        ],
+    ];
+    for ((lang, screens), words) in LANGS.iter().zip(&shown).zip(words) {
+        let both = screens.join("\n");
+        for word in words {
+            assert!(both.contains(word), "{lang:?}: no {word:?} in\n{both}");
+        }
+    }
+    let [en, hans, hant] = shown;
+    let [[en_h, en_i], [hans_h, hans_i], [hant_h, hant_i]] = [en, hans, hant];
+    check(
+        "marker words",
+        [en_h, hans_h, hant_h],
+        ["[read]", "[已读]", "[已讀]"],
+    );
+    check("new issue", [en_i, hans_i, hant_i], ["new", "新", "新"]);
 }
 
 /// The status bar at 60 columns keeps every part in Chinese that it keeps

@@ -8,6 +8,7 @@ use super::{Linear, say};
 use crate::model::Article;
 use crate::text::{Notation, escape};
 use crate::typeset;
+use crate::ui::theme::marker_words;
 
 impl<W: Write> Linear<W> {
     /// The heading, then one numbered line per headline.
@@ -32,12 +33,13 @@ impl<W: Write> Linear<W> {
             return String::new();
         };
         let state = self.app.state();
+        let words = marker_words();
         let marks = [
-            state.is_read(&article.id).then(say::read_mark),
-            state.is_starred(&article.id).then(say::star_mark),
+            state.is_read(&article.id).then_some(words.read),
+            state.is_starred(&article.id).then_some(words.starred),
         ];
-        let mut parts: Vec<String> = marks.into_iter().flatten().collect();
-        parts.push(article.headline.clone());
+        let mut parts: Vec<&str> = marks.iter().flatten().map(|m| m.as_ref()).collect();
+        parts.push(&article.headline);
         let mut line = parts.join(" ");
         if let Some(by) = byline(article) {
             line = format!("{line} — {by}");

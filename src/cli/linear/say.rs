@@ -87,15 +87,6 @@ pub fn open_issue_mark() -> String {
     t!("linear.open_issue")
 }
 
-/// `[read]`, `[star]` before a headline.
-pub fn read_mark() -> String {
-    t!("linear.read")
-}
-
-pub fn star_mark() -> String {
-    t!("linear.starred")
-}
-
 pub fn no_articles() -> String {
     t!("linear.no_articles")
 }
