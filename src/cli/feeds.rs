@@ -100,7 +100,7 @@ fn import(file: &Path, config: Option<&Path>, out: &mut impl Write) -> anyhow::R
         .and_then(|f| {
             std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_OPML_BYTES), &mut bytes)
         })
-        .map_err(|e| anyhow::anyhow!(t!("feeds.cannot_read", path = shown, err = e)))?;
+        .map_err(|e| anyhow::anyhow!(t!("store.cannot_read", path = shown, error = e)))?;
     let text = crate::library::decode(&bytes, crate::library::Extent::Whole)
         .map_err(|_| anyhow::anyhow!(t!("feeds.not_opml", path = shown)))?
         .text;

@@ -5,6 +5,7 @@
 //! `<state dir>/feeds.json` and sent back next time, so an unchanged feed
 //! costs one request answered with 304.
 
+use crate::i18n::t;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -182,7 +183,7 @@ fn take_turn(state_dir: Option<&Path>) -> Result<Option<std::fs::File>, String> 
         return Ok(None);
     };
     let path = dir.join(LOCK_FILE);
-    let failed = |e: std::io::Error| format!("cannot lock {}: {e}", shown_path(&path));
+    let failed = |e: std::io::Error| t!("store.cannot_lock", path = shown_path(&path), error = e);
     std::fs::create_dir_all(dir).map_err(failed)?;
     let file = std::fs::OpenOptions::new()
         .create(true)
@@ -192,10 +193,9 @@ fn take_turn(state_dir: Option<&Path>) -> Result<Option<std::fs::File>, String> 
         .map_err(failed)?;
     match file.try_lock() {
         Ok(()) => Ok(Some(file)),
-        Err(std::fs::TryLockError::WouldBlock) => Err(format!(
-            "another broadsheet is fetching ({} is locked); nothing fetched, try again when it ends",
-            shown_path(&path)
-        )),
+        Err(std::fs::TryLockError::WouldBlock) => {
+            Err(t!("feeds.another_fetching", path = shown_path(&path)))
+        }
         // A file system without locks: fetch unlocked, still atomically.
         Err(std::fs::TryLockError::Error(e)) if e.kind() == std::io::ErrorKind::Unsupported => {
             Ok(None)
@@ -255,14 +255,14 @@ impl Job<'_> {
             Got::Body(body, fresh) => (body, fresh),
         };
         let text = crate::library::decode(&body, crate::library::Extent::Whole)
-            .map_err(|_| "the server sent binary data, not a feed".to_owned())?
+            .map_err(|_| t!("feeds.binary"))?
             .text;
         if !crate::sources::is_feed(&text) {
             return Err(not_a_feed(&text));
         }
         let read = entries(&text);
         if let Some(error) = &read.error {
-            return Err(format!("not a well-formed feed ({error}); nothing kept"));
+            return Err(t!("feeds.not_well_formed", error = error));
         }
         let paper = feed
             .paper
@@ -274,10 +274,7 @@ impl Job<'_> {
             (Some(folder), _) => folder.clone(),
             (None, Some(dir)) => dir.join(folder_name(&paper, &feed.url)),
             (None, None) => {
-                return Err(
-                    "nowhere to keep its issues: set XDG_DATA_HOME or HOME, or give the feed a folder"
-                        .to_owned(),
-                );
+                return Err(t!("feeds.nowhere_to_keep"));
             }
         };
         let target = Target {
@@ -306,9 +303,9 @@ fn not_a_feed(text: &str) -> String {
         .collect::<String>()
         .to_ascii_lowercase();
     if head.contains("<html") || head.contains("<!doctype html") {
-        "the server sent an HTML page, not an RSS or Atom feed (is the URL the feed's?)".to_owned()
+        t!("feeds.html_page")
     } else {
-        "the server sent something that is not an RSS or Atom feed".to_owned()
+        t!("feeds.not_a_feed")
     }
 }
 
@@ -356,9 +353,10 @@ fn load_memory(path: Option<&Path>) -> (Memory, Vec<String>) {
         Err(e) => {
             return (
                 Memory::default(),
-                vec![format!(
-                    "cannot read {}: {e}; every feed is fetched in full",
-                    shown_path(path)
+                vec![t!(
+                    "feeds.memory_unreadable",
+                    path = shown_path(path),
+                    error = e
                 )],
             );
         }
@@ -367,9 +365,10 @@ fn load_memory(path: Option<&Path>) -> (Memory, Vec<String>) {
         Ok(memory) => (memory, Vec::new()),
         Err(e) => (
             Memory::default(),
-            vec![format!(
-                "{} is damaged ({e}); every feed is fetched in full and the file written anew",
-                shown_path(path)
+            vec![t!(
+                "feeds.memory_damaged",
+                path = shown_path(path),
+                error = e
             )],
         ),
     }
@@ -378,8 +377,13 @@ fn load_memory(path: Option<&Path>) -> (Memory, Vec<String>) {
 fn save_memory(path: &Path, memory: &Memory) -> Result<(), String> {
     let text = serde_json::to_string_pretty(memory).map_err(|e| e.to_string())?;
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| format!("cannot create the folder {}: {e}", shown_path(dir)))?;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            t!(
+                "store.cannot_create_folder",
+                path = shown_path(dir),
+                error = e
+            )
+        })?;
     }
     crate::store::write_file_atomic(path, text.as_bytes()).map_err(|e| e.to_string())
 }

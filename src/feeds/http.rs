@@ -5,6 +5,7 @@
 //! most [`MAX_REDIRECTS`] redirects. ureq with rustls; `HTTPS_PROXY`,
 //! `HTTP_PROXY`, `ALL_PROXY` and `NO_PROXY` are honoured.
 
+use crate::i18n::t;
 use std::time::Duration;
 
 use ureq::Agent;
@@ -68,7 +69,7 @@ impl Client {
     /// GET `url`, sending `validators`. The error says why in words.
     pub fn get(&self, url: &str, validators: &Validators) -> Result<Got, String> {
         if !crate::config::is_web_url(url) {
-            return Err("not an http:// or https:// URL".to_owned());
+            return Err(t!("feeds.not_web_url"));
         }
         let mut request = self.agent.get(url).header(
             "Accept",
@@ -85,17 +86,13 @@ impl Client {
         match status {
             200 => {}
             304 if validators.is_empty() => {
-                return Err(
-                    "the server answered 304 Not Modified to a request that sent no validators"
-                        .to_owned(),
-                );
+                return Err(t!("feeds.unasked_304"));
             }
             304 => return Ok(Got::NotModified),
             _ => {
                 let reason = response.status().canonical_reason().unwrap_or("");
-                return Err(format!("the server answered {status} {reason}")
-                    .trim_end()
-                    .to_owned());
+                let answer = format!("{status} {reason}");
+                return Err(t!("feeds.answered", status = answer.trim_end()));
             }
         }
         let header = |name: &str| {
@@ -123,24 +120,16 @@ impl Client {
         use ureq::Error;
         let seconds = self.timeout.as_secs_f64();
         match error {
-            Error::Timeout(ureq::Timeout::Connect) => {
-                "no connection within the connect timeout".to_owned()
-            }
-            Error::Timeout(_) => format!(
-                "not fetched within {seconds} s (fetch_timeout): the server is too slow or never answered"
-            ),
-            Error::TooManyRedirects => {
-                format!("more than {MAX_REDIRECTS} redirects (a redirect loop?)")
-            }
-            Error::RedirectFailed => "a redirect the server sent cannot be followed".to_owned(),
-            Error::BodyExceedsLimit(_) => {
-                format!("larger than {} MB, not read", MAX_BYTES / 1_000_000)
-            }
-            Error::HostNotFound => "host not found".to_owned(),
-            Error::ConnectionFailed => "cannot connect to the server".to_owned(),
-            Error::BadUri(uri) => format!(
-                "bad URL {}",
-                crate::text::escape(uri, crate::text::Notation::Message)
+            Error::Timeout(ureq::Timeout::Connect) => t!("feeds.no_connection"),
+            Error::Timeout(_) => t!("feeds.timeout", seconds = seconds),
+            Error::TooManyRedirects => t!("feeds.redirects", n = MAX_REDIRECTS),
+            Error::RedirectFailed => t!("feeds.redirect_failed"),
+            Error::BodyExceedsLimit(_) => t!("feeds.too_large", mb = MAX_BYTES / 1_000_000),
+            Error::HostNotFound => t!("feeds.host_not_found"),
+            Error::ConnectionFailed => t!("feeds.cannot_connect"),
+            Error::BadUri(uri) => t!(
+                "feeds.bad_url",
+                url = crate::text::escape(uri, crate::text::Notation::Message)
             ),
             other => {
                 crate::text::escape(&other.to_string(), crate::text::Notation::Message).into_owned()

@@ -9,6 +9,7 @@
 //! the feed stays. Every file is written atomically, and one at a time in
 //! this process (two feeds may name the same paper).
 
+use crate::i18n::t;
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Read;
@@ -106,8 +107,13 @@ pub fn keep(feed: &Entries, target: &Target, today: Date) -> Result<Kept, String
         let fields: Vec<&Fields> = items.iter().map(|(_, f)| f).collect();
         let text = issue_xml(target, feed, date, &fields);
         if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot create the folder {}: {e}", shown_path(dir)))?;
+            fs::create_dir_all(dir).map_err(|e| {
+                t!(
+                    "store.cannot_create_folder",
+                    path = shown_path(dir),
+                    error = e
+                )
+            })?;
         }
         crate::store::write_file_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())?;
         if !existed {
@@ -123,26 +129,20 @@ fn read_kept(path: &Path) -> Result<Option<Vec<(String, Fields)>>, String> {
     let file = match crate::library::open_regular(path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("cannot read the kept issue {}: {e}", shown())),
+        Err(e) => return Err(t!("feeds.kept_unreadable", path = shown(), error = e)),
     };
     let mut bytes = Vec::new();
     file.take(MAX_KEPT_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read the kept issue {}: {e}", shown()))?;
+        .map_err(|e| t!("feeds.kept_unreadable", path = shown(), error = e))?;
     if bytes.len() as u64 > MAX_KEPT_BYTES {
-        return Err(format!(
-            "the kept issue {} is too large to merge into",
-            shown()
-        ));
+        return Err(t!("feeds.kept_too_large", path = shown()));
     }
     let text = String::from_utf8_lossy(&bytes);
     let read = entries(&text);
     if let Some(error) = read.error {
         // Never overwrite what cannot be read back whole.
-        return Err(format!(
-            "the kept issue {} is damaged ({error}); move it aside to fetch into it again",
-            shown()
-        ));
+        return Err(t!("feeds.kept_damaged", path = shown(), error = error));
     }
     let mut items: Vec<(String, Fields)> = Vec::new();
     for entry in read.entries {

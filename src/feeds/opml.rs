@@ -3,6 +3,7 @@
 //! nested in folders at any depth. Read with quick-xml, a real XML parser;
 //! written with its escaping.
 
+use crate::i18n::t;
 use quick_xml::escape::escape;
 use quick_xml::events::{BytesStart, Event};
 
@@ -19,9 +20,9 @@ pub struct Outline {
 /// Why an OPML file was not read.
 #[derive(Debug, thiserror::Error)]
 pub enum OpmlError {
-    #[error("not OPML: XML error at byte {at}: {reason}")]
+    #[error("{}", t!("feeds.opml_xml", at = .at, reason = .reason))]
     Xml { at: u64, reason: String },
-    #[error("not OPML: the root element is <{0}>, not <opml>")]
+    #[error("{}", t!("feeds.opml_root", root = .0))]
     NotOpml(String),
 }
 

@@ -4,6 +4,7 @@
 //! file is checked before (a broken file is not edited) and after (an edit
 //! that would not load is not written), and replaced atomically.
 
+use crate::i18n::t;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -16,25 +17,23 @@ use crate::store::shown_path;
 /// Why the subscriptions were not changed.
 #[derive(Debug, thiserror::Error)]
 pub enum EditError {
-    #[error("no config file to edit: set HOME or XDG_CONFIG_HOME, or pass --config FILE")]
+    #[error("{}", t!("feeds.no_config_to_edit"))]
     NoLocation,
-    #[error("cannot read {path}: {error}")]
+    #[error("{}", t!("store.cannot_read", path = .path, error = .error))]
     Read { path: String, error: io::Error },
-    #[error("{0}\n(fix the config file first: it was not changed)")]
+    #[error("{}", t!("feeds.config_invalid", error = .0))]
     Invalid(config::ConfigError),
-    #[error("{path}: TOML syntax: {reason} (the file was not changed)")]
+    #[error("{}", t!("feeds.toml_syntax", path = .path, reason = .reason))]
     Syntax { path: String, reason: String },
-    #[error(
-        "{path}: `feeds` is not a list of [[feeds]] tables; fix it by hand (the file was not changed)"
-    )]
+    #[error("{}", t!("feeds.not_tables", path = .path))]
     NotTables { path: String },
-    #[error("{url:?} is not an http:// or https:// URL")]
+    #[error("{}", t!("feeds.bad_subscription", url = format!("{url:?}")))]
     BadUrl { url: String },
-    #[error("already subscribed to {url}")]
+    #[error("{}", t!("feeds.duplicate", url = .url))]
     Duplicate { url: String },
-    #[error("no feed {what}: `broadsheet feeds list` shows them, numbered from 1")]
+    #[error("{}", t!("feeds.no_such_feed", what = .what))]
     NoSuchFeed { what: String },
-    #[error("cannot write {path}: {error}")]
+    #[error("{}", t!("feeds.cannot_write", path = .path, error = .error))]
     Write { path: String, error: io::Error },
 }
 

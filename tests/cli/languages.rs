@@ -156,8 +156,8 @@ fn a_subcommand_s_help_is_its_own_not_its_namesakes() {
     assert!(own.starts_with("輸出訂閱：編號、網址、報名"), "{own}");
 }
 
-/// `broadsheet config`'s first line and `broadsheet fetch` with nothing to
-/// fetch, in the locale's language.
+/// `broadsheet config`'s first line, `broadsheet fetch` with nothing to
+/// fetch and `feeds remove` of no such feed, in the locale's language.
 #[test]
 fn config_and_fetch_report_in_the_locales_language() {
     let dir = tempfile::tempdir().unwrap();
@@ -186,5 +186,24 @@ fn config_and_fetch_report_in_the_locales_language() {
         let fetch = run_in(lang, &["--config", &shown, "fetch"]);
         let stderr = String::from_utf8(fetch.stderr).unwrap();
         assert_eq!(stderr.trim_end(), nothing, "LANG={lang}");
+    }
+    // Why the subscriptions were not changed.
+    for (lang, line) in [
+        (
+            "zh_CN.UTF-8",
+            "broadsheet: 没有订阅源 9：`broadsheet feeds list` 列出它们，从 1 开始编号",
+        ),
+        (
+            "zh_TW.UTF-8",
+            "broadsheet: 沒有訂閱源 9：`broadsheet feeds list` 列出它們，從 1 開始編號",
+        ),
+        (
+            "C.UTF-8",
+            "broadsheet: no feed 9: `broadsheet feeds list` shows them, numbered from 1",
+        ),
+    ] {
+        let remove = run_in(lang, &["--config", &shown, "feeds", "remove", "9"]);
+        let stderr = String::from_utf8(remove.stderr).unwrap();
+        assert_eq!(stderr.trim_end(), line, "LANG={lang}");
     }
 }
