@@ -3,7 +3,10 @@
 //! batch of results, and to the whole library searched. Used by
 //! `benches/archive.sh`.
 //!
-//! `cargo run --release --example search-library -- PATTERN PATH...`
+//! `cargo run --release --example search-library -- [--cache DIR] PATTERN PATH...`
+//!
+//! With the reader's header cache (`--cache`), each legacy file's encoding
+//! is known from an earlier search and is not detected again.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -17,6 +20,9 @@ use clap::Parser;
 
 #[derive(Parser)]
 struct Args {
+    /// Header cache folder, as the reader keeps one (none: no cache).
+    #[arg(long)]
+    cache: Option<PathBuf>,
     pattern: String,
     /// Issue files or folders.
     paths: Vec<PathBuf>,
@@ -24,7 +30,11 @@ struct Args {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args = Args::parse();
-    let library = Arc::new(Library::open(&args.paths, &LibraryOptions::default()));
+    let options = LibraryOptions {
+        cache_dir: args.cache,
+        ..LibraryOptions::default()
+    };
+    let library = Arc::new(Library::open(&args.paths, &options));
     let query = Query::new(&args.pattern)?;
     let start = Instant::now();
     let search = LibrarySearch::start(library, query, || {});

@@ -75,6 +75,10 @@ pub struct Cached {
     pub articles: Option<usize>,
     #[serde(rename = "e", default, skip_serializing_if = "Option::is_none")]
     pub encoding: Option<String>,
+    /// The encoding `chardetng` chose for the whole file when it was read
+    /// (files that are not UTF-8), so that it runs once per file.
+    #[serde(rename = "x", default, skip_serializing_if = "Option::is_none")]
+    pub detected: Option<String>,
     /// Why the file cannot be opened ("not text"), when it cannot.
     #[serde(rename = "u", default, skip_serializing_if = "Option::is_none")]
     pub unavailable: Option<String>,
@@ -134,6 +138,17 @@ impl HeaderCache {
         self.entries
             .retain(|path, _| !Path::new(path).starts_with(&root) || seen(path));
         self.dirty |= self.entries.len() != before;
+    }
+
+    /// Record the encoding detection chose for a whole file.
+    pub fn set_detected(&mut self, path: &Path, encoding: &str) {
+        let Some(cached) = key(path).and_then(|key| self.entries.get_mut(&key)) else {
+            return;
+        };
+        if cached.detected.as_deref() != Some(encoding) {
+            cached.detected = Some(encoding.to_owned());
+            self.dirty = true;
+        }
     }
 
     /// Record the article count of a parsed file.
@@ -237,6 +252,7 @@ mod tests {
             weekday: None,
             articles: None,
             encoding: Some("UTF-8".into()),
+            detected: None,
             unavailable: None,
         }
     }

@@ -26,6 +26,9 @@ pub(super) fn item(source: Source, header: Cached) -> (Entry, Meta) {
         entry,
         Meta {
             encoding: header.encoding,
+            detected: header.detected.as_deref().and_then(|label| {
+                encoding_rs::Encoding::for_label_no_replacement(label.as_bytes())
+            }),
         },
     )
 }

@@ -293,6 +293,7 @@ pub fn header_of(stamp: Stamp, head: &str, path: &Path, encoding: Option<&str>) 
         weekday: header.weekday,
         articles: None,
         encoding: encoding.map(str::to_owned),
+        detected: None,
         unavailable: None,
     }
 }

@@ -14,9 +14,10 @@ pub mod name;
 mod read;
 pub mod scan;
 
+use std::collections::HashMap;
 use std::io::{self, Read};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// The sanitiser run on every decoded file (it lives in `text`).
 pub use crate::text::clean as sanitize;
@@ -86,7 +87,14 @@ impl Default for LibraryOptions {
 #[derive(Debug, Clone, Default)]
 struct Meta {
     encoding: Option<String>,
+    /// The encoding `chardetng` chose for the whole file in an earlier run
+    /// (from the header cache), when it is not UTF-8.
+    detected: Option<&'static encoding_rs::Encoding>,
 }
+
+/// Encodings detection chose this run, by entry, for the header cache;
+/// shared by the clones a library search works on.
+type Learned = Arc<Mutex<HashMap<usize, &'static encoding_rs::Encoding>>>;
 
 /// The issues the reader can open, grouped by paper, newest first.
 #[derive(Debug, Clone)]
@@ -99,6 +107,7 @@ pub struct Library {
     meta: Vec<Meta>,
     options: LibraryOptions,
     cache: HeaderCache,
+    learned: Learned,
     files: Arc<dyn FileSource>,
 }
 
@@ -111,6 +120,7 @@ impl Default for Library {
             meta: Vec::new(),
             options: LibraryOptions::default(),
             cache: HeaderCache::default(),
+            learned: Learned::default(),
             files: Arc::new(RealFiles),
         }
     }
@@ -131,6 +141,7 @@ impl Library {
             }],
             meta: vec![Meta {
                 encoding: Some("UTF-8".into()),
+                detected: None,
             }],
             ..Library::default()
         }
@@ -263,7 +274,7 @@ impl Library {
                 })
             }
             Source::File(path) => {
-                let decoded = self.read_file(path)?;
+                let decoded = self.read_file(index, path)?;
                 Ok(self.labelled(index, decoded))
             }
         }
@@ -287,7 +298,7 @@ impl Library {
 
     /// What `read_decoded` gives, from the bytes `read_raw` gave.
     pub fn decode_raw(&self, index: usize, bytes: &[u8]) -> Result<Decoded, ReadError> {
-        let decoded = read::decode_whole(bytes)?;
+        let decoded = self.decode_entry(index, bytes)?;
         Ok(self.labelled(index, decoded))
     }
 
@@ -312,11 +323,25 @@ impl Library {
         }
     }
 
-    /// Write the header cache if it changed (call at exit).
+    /// Write the header cache if it changed (call at exit), with the
+    /// encodings detected since the library was opened.
     pub fn save_header_cache(&mut self) -> Result<(), String> {
         let Some(dir) = self.options.cache_dir.clone() else {
             return Ok(());
         };
+        let learned = match self.learned.lock() {
+            Ok(mut learned) => std::mem::take(&mut *learned),
+            Err(_) => HashMap::new(),
+        };
+        for (index, encoding) in learned {
+            if let Some(Entry {
+                source: Source::File(path),
+                ..
+            }) = self.entries.get(index)
+            {
+                self.cache.set_detected(path, encoding.name());
+            }
+        }
         self.cache.save(&dir).map_err(|e| {
             format!(
                 "header cache not saved: {}: {}",

@@ -7,7 +7,9 @@ use std::io::{self, Read};
 use std::path::Path;
 
 use super::cache::{Cached, Stamp};
-use super::decode::{Decoded, Extent, decode};
+use encoding_rs::Encoding;
+
+use super::decode::{Decoded, Extent, decode, decode_known};
 use super::{Entry, Library, Meta, Source, entries, headers, scan};
 use crate::text::clean as sanitize;
 
@@ -34,12 +36,32 @@ pub enum ReadError {
 }
 
 impl Library {
-    pub(super) fn read_file(&self, path: &Path) -> Result<Decoded, ReadError> {
+    /// File entry `index`, at `path`, read whole and decoded.
+    pub(super) fn read_file(&self, index: usize, path: &Path) -> Result<Decoded, ReadError> {
         let meta = fs::metadata(path).map_err(vanished)?;
         if meta.is_dir() {
             return self.read_folder(path);
         }
-        decode_whole(&self.read_one(path, meta)?)
+        self.decode_entry(index, &self.read_one(path, meta)?)
+    }
+
+    /// The whole bytes of entry `index` decoded and sanitised, with the
+    /// encoding detection chose for them before (in the header cache, or
+    /// earlier in this run) tried first; what it chooses now is remembered
+    /// for the header cache.
+    pub(super) fn decode_entry(&self, index: usize, bytes: &[u8]) -> Result<Decoded, ReadError> {
+        let known = self.meta.get(index).and_then(|m| m.detected).or_else(|| {
+            let learned = self.learned.lock().ok()?;
+            learned.get(&index).copied()
+        });
+        let (decoded, detected) = decode_whole_known(bytes, known)?;
+        if let Some(detected) = detected
+            && Some(detected) != known
+            && let Ok(mut learned) = self.learned.lock()
+        {
+            learned.insert(index, detected);
+        }
+        Ok(decoded)
     }
 
     /// A folder that is one issue: its article files, each decoded and
@@ -135,11 +157,21 @@ impl Library {
 
 /// A whole file's bytes decoded and sanitised.
 pub(super) fn decode_whole(bytes: &[u8]) -> Result<Decoded, ReadError> {
-    let mut decoded = decode(bytes, Extent::Whole).map_err(|_| ReadError::NotText)?;
+    decode_whole_known(bytes, None).map(|(decoded, _)| decoded)
+}
+
+/// `decode_whole` with the encoding detection chose for these bytes before
+/// (see `decode::decode_known`), and the one it chose now.
+pub(super) fn decode_whole_known(
+    bytes: &[u8],
+    known: Option<&'static Encoding>,
+) -> Result<(Decoded, Option<&'static Encoding>), ReadError> {
+    let (mut decoded, detected) =
+        decode_known(bytes, Extent::Whole, known).map_err(|_| ReadError::NotText)?;
     if let std::borrow::Cow::Owned(clean) = sanitize(&decoded.text) {
         decoded.text = clean;
     }
-    Ok(decoded)
+    Ok((decoded, detected))
 }
 
 /// Read at most `max` bytes; more is an error that gives the size read.

@@ -205,3 +205,31 @@ fn the_size_cap_applies_whatever_the_cache_holds() {
     assert_eq!(opens, 0);
     assert_eq!(again.entries, warm.entries);
 }
+
+#[test]
+fn a_legacy_files_detected_encoding_is_kept_and_gives_the_same_text() {
+    let archive = archive();
+    let (gb, _, _) = encoding_rs::GB18030.encode(library_fixtures::ISSUE);
+    fs::write(archive.root.join("legacy.md"), &gb).unwrap();
+    let (mut library, _) = open(&archive);
+    let index = (0..library.entries.len())
+        .find(|&i| library.label(i).ends_with("legacy.md"))
+        .unwrap();
+    let first = library.read_decoded(index).unwrap();
+    assert_eq!(first.encoding, "GB18030");
+    assert_eq!(first.text, library_fixtures::ISSUE);
+    library.save_header_cache().unwrap();
+    let cache =
+        fs::read_to_string(archive.options.cache_dir.as_ref().unwrap().join(CACHE_FILE)).unwrap();
+    assert_eq!(
+        cache.matches(r#""x":"gb18030""#).count(),
+        1,
+        "the detected encoding is cached for the legacy file alone"
+    );
+    // The next start decodes with it: the same text and encoding.
+    let (again, _) = open(&archive);
+    let second = again.read_decoded(index).unwrap();
+    assert_eq!(second, first);
+    let raw = again.read_raw(index).unwrap().unwrap();
+    assert_eq!(again.decode_raw(index, &raw).unwrap(), first);
+}

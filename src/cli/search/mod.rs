@@ -80,7 +80,7 @@ pub fn run(args: &SearchArgs, config_file: Option<&Path>) -> anyhow::Result<Exit
     let options = super::plain_text_options(args.ambiguous_width, &config);
     // Headings in the results break between words, as in `dump`.
     crate::typeset::words::load();
-    let library = super::open_library(&args.paths, &config, NoPaths::ConfigLibrary);
+    let mut library = super::open_library(&args.paths, &config, NoPaths::ConfigLibrary);
     let mut stdout = BufWriter::new(io::stdout().lock());
     let format = if args.json {
         Format::Json
@@ -92,6 +92,11 @@ pub fn run(args: &SearchArgs, config_file: Option<&Path>) -> anyhow::Result<Exit
         }
     };
     let (matched, failed) = search_library(&library, &query, &format, &mut stdout)?;
+    // The encodings detected here spare the next search (and the reader)
+    // detecting them again.
+    if let Err(err) = library.save_header_cache() {
+        complain(&guard(&err));
+    }
     stdout
         .flush()
         .context(crate::i18n::t!("cli.writing_stdout"))?;
