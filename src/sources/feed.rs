@@ -76,7 +76,7 @@ fn read_feed(text: &str) -> Feed {
         let event = match reader.read_event() {
             Ok(event) => event,
             Err(e) => {
-                feed.error = Some(format!("XML error at byte {before}: {e}"));
+                feed.error = Some(t!("sources.xml_error", at = before, error = e));
                 break;
             }
         };
