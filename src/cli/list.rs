@@ -1,7 +1,6 @@
 //! `broadsheet list`: one line per issue (date, paper, articles, path),
 //! sorted by date, undated issues last.
 
-use crate::i18n::t;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -79,23 +78,13 @@ fn count_articles(library: &mut Library, index: usize) -> Result<usize, String> 
     Ok(articles)
 }
 
-/// `text` and spaces after it to `width` cells.
-fn padded(text: &str, width: usize) -> String {
-    let pad = width.saturating_sub(cells(text));
-    format!("{text}{}", " ".repeat(pad))
-}
-
-fn cells(text: &str) -> usize {
-    str_width(text, AmbiguousWidth::Narrow)
-}
-
 /// `2022-02-13  北京城市副中心报    4 articles  (sample)`, the paper column
 /// padded to the widest paper (in terminal cells) so the counts line up.
 pub fn write_list(out: &mut impl Write, rows: &[Row]) -> io::Result<()> {
     let papers: Vec<String> = rows
         .iter()
         .map(|row| match row.paper.trim() {
-            "" => t!("list.unnamed"),
+            "" => "(unnamed)".to_owned(),
             paper => guard(paper),
         })
         .collect();
@@ -104,23 +93,19 @@ pub fn write_list(out: &mut impl Write, rows: &[Row]) -> io::Result<()> {
         .map(|p| str_width(p, AmbiguousWidth::Narrow))
         .collect();
     let column = widths.iter().copied().max().unwrap_or(0);
-    let undated = t!("list.undated");
-    let nouns = [t!("list.article"), t!("list.articles")];
-    let noun_width = (nouns.iter().map(|n| cells(n)).max().unwrap_or(0)).max(8);
     for ((row, paper), width) in rows.iter().zip(&papers).zip(&widths) {
-        // Padded in cells, as wide as a date and as the wider noun.
         let date = row
             .date
-            .map_or_else(|| padded(&undated, 10), |d| d.to_string());
-        let noun = match row.articles {
-            1 => &nouns[0],
-            _ => &nouns[1],
+            .map_or_else(|| "undated   ".to_owned(), |d| d.to_string());
+        let noun = if row.articles == 1 {
+            "article"
+        } else {
+            "articles"
         };
-        let noun = padded(noun, noun_width);
         let pad = " ".repeat(column - width);
         writeln!(
             out,
-            "{date}  {paper}{pad}  {:>3} {noun}  {}",
+            "{date}  {paper}{pad}  {:>3} {noun:<8}  {}",
             row.articles,
             guard(&row.label)
         )?;

@@ -207,20 +207,3 @@ fn config_and_fetch_report_in_the_locales_language() {
         assert_eq!(stderr.trim_end(), line, "LANG={lang}");
     }
 }
-
-/// `broadsheet list`: the count's noun in the language, the columns in line.
-#[test]
-fn list_counts_in_the_locales_language() {
-    for (lang, count) in [
-        ("zh_CN.UTF-8", "    4 篇      "),
-        ("zh_TW.UTF-8", "    4 篇      "),
-        ("C.UTF-8", "    4 articles  "),
-    ] {
-        let text = stdout(&run_in(lang, &["list"]));
-        let line = text.lines().next().unwrap();
-        assert!(
-            line.starts_with(&format!("2022-02-13  北京城市副中心报{count}")),
-            "LANG={lang}: {line:?}"
-        );
-    }
-}
