@@ -7,6 +7,7 @@
 //! every control character in a file's text, so no file can forge a mark,
 //! and a block's byte range stays an offset into the joined text.
 
+use crate::i18n::t;
 use std::collections::HashMap;
 
 use super::front_matter::read_article;
@@ -101,7 +102,7 @@ pub fn read_issue(text: &str, folder_name: Option<&str>) -> Issue {
         .copied()
         .or_else(|| folder_name.and_then(date_from_file_name));
     if dates.iter().any(|d| Some(*d) != date) {
-        warnings.push("the files of this folder give different dates".to_owned());
+        warnings.push(t!("sources.dates_differ"));
     }
     let paper = paper
         .or_else(|| folder_name.and_then(paper_from_file_name))

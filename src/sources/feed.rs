@@ -19,6 +19,7 @@ mod entries;
 
 pub use entries::{Entries, Entry, Fields, entries};
 
+use crate::i18n::t;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -75,7 +76,7 @@ fn read_feed(text: &str) -> Feed {
         let event = match reader.read_event() {
             Ok(event) => event,
             Err(e) => {
-                feed.error = Some(format!("XML error at byte {before}: {e}"));
+                feed.error = Some(t!("sources.xml_error", at = before, error = e));
                 break;
             }
         };
@@ -465,7 +466,7 @@ pub fn read_issue(text: &str, file_name: Option<&str>) -> Issue {
     let imprint = read.iter().find_map(|(_, html)| html.imprint.as_ref());
     let paper = choose_paper(title_paper, imprint.map(|i| i.paper.as_str()), file_name);
     if paper.is_none() {
-        warnings.push("no channel title and no file name: the paper is unnamed".into());
+        warnings.push(t!("sources.unnamed"));
     }
     let zone = zone_of(&feed.language, paper.as_deref().unwrap_or(""));
     let feed_dates = Feed {
@@ -484,8 +485,8 @@ pub fn read_issue(text: &str, file_name: Option<&str>) -> Issue {
         .or_else(|| {
             let date = file_name.and_then(date_from_file_name);
             warnings.push(match date {
-                Some(_) => "no date in the feed: the date is taken from the file name".into(),
-                None => "no date in the feed or the file name".into(),
+                Some(_) => t!("sources.date_from_file_name"),
+                None => t!("sources.no_date"),
             });
             date
         });
@@ -496,7 +497,7 @@ pub fn read_issue(text: &str, file_name: Option<&str>) -> Issue {
         articles.push(article(item, html, date, &mut names, &mut seen));
     }
     if articles.is_empty() {
-        warnings.push("no items in the feed".to_owned());
+        warnings.push(t!("sources.no_items"));
     }
     let list = Pages::of_articles(&articles, |n| names.get(n).cloned().flatten());
     let pages = (!list.is_empty()).then_some(Pages { count: None, list });

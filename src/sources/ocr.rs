@@ -19,6 +19,7 @@ mod furniture;
 mod hyphen;
 mod paragraphs;
 
+use crate::i18n::t;
 use std::collections::{HashMap, HashSet};
 
 pub use hyphen::{Join, Words, evidence, hyphen_end, rule};
@@ -223,10 +224,8 @@ pub fn read(text: &str, file_name: Option<&str>) -> Issue {
             let page = page.map(|p| (*p).to_owned());
             let headline = safe(draft.headline);
             if headline.is_empty() {
-                warnings.push(format!(
-                    "an article marker with no title: `{}`",
-                    quote(draft.id.unwrap_or(""))
-                ));
+                let marker = quote(draft.id.unwrap_or(""));
+                warnings.push(t!("sources.marker_untitled", marker = marker));
             }
             Article {
                 id: crate::parse::article_id(None, page.as_deref(), &headline, &mut seen),
@@ -241,10 +240,7 @@ pub fn read(text: &str, file_name: Option<&str>) -> Issue {
         })
         .collect();
     if !dropped.is_empty() {
-        warnings.push(format!(
-            "{} page numbers and running heads left out of the text",
-            dropped.len()
-        ));
+        warnings.push(t!("sources.running_heads", n = dropped.len()));
     }
     Issue {
         paper: paper(text, scan.document, file_name),

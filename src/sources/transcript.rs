@@ -16,6 +16,7 @@
 //! with text before its first story (the summary) is an article of its own,
 //! headlined by the section.
 
+use crate::i18n::t;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -182,9 +183,7 @@ pub fn read_with(
             let mut headline = clean(&draft.headline);
             if headline == PLACEHOLDER {
                 headline = NO_TITLE.to_owned();
-                warnings.push(format!(
-                    "a story with no title (the source says `{PLACEHOLDER}`)"
-                ));
+                warnings.push(t!("sources.story_untitled", placeholder = PLACEHOLDER));
             }
             blocks.retain(|b| b.text != PLACEHOLDER);
             let page = (!sections.is_empty()).then(|| number(draft.page));
@@ -201,7 +200,7 @@ pub fn read_with(
         })
         .collect();
     if articles.is_empty() {
-        warnings.push("no stories found".to_owned());
+        warnings.push(t!("sources.no_stories"));
     }
     let list: Vec<Page> = (sections.iter().enumerate())
         .map(|(at, name)| Page {

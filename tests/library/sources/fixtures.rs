@@ -133,3 +133,24 @@ fn an_atom_feed_reads_the_same_way() {
         }
     );
 }
+
+/// What a reader says of an issue is in the interface's language (the log
+/// shows it): an empty feed, in three languages.
+#[test]
+fn a_reader_s_warnings_are_in_the_interface_s_language() {
+    use broadsheet::i18n::{self, Lang};
+    let feed = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>晚报</title>\
+                <pubDate>Sun, 13 Feb 2022 08:00:00 +0800</pubDate></channel></rss>\n";
+    for (lang, warning) in [
+        (Lang::En, "no items in the feed"),
+        (Lang::ZhHans, "订阅源里没有条目"),
+        (Lang::ZhHant, "訂閱源裡沒有項目"),
+    ] {
+        let issue = i18n::with(lang, || read_issue(feed, Some("wanbao.xml")));
+        assert!(
+            issue.warnings.iter().any(|w| w == warning),
+            "{lang:?}: {:?}",
+            issue.warnings
+        );
+    }
+}
