@@ -198,7 +198,7 @@ fn heading_lines(text: &str, width: usize, options: &Options) -> Vec<Range<usize
         && !text.ends_with(char::is_whitespace)
         && typeset::line_width(text, 0..text.len(), width, options) <= width;
     if fits {
-        return vec![0..text.len()];
+        return std::iter::once(0..text.len()).collect();
     }
     typeset::words::load();
     typeset::wrap_heading(text, width, options)
