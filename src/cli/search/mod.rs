@@ -78,8 +78,11 @@ pub fn run(args: &SearchArgs, config_file: Option<&Path>) -> anyhow::Result<Exit
     };
     args.style.apply(&mut config);
     let options = super::plain_text_options(args.ambiguous_width, &config);
-    // Headings in the results break between words, as in `dump`.
-    crate::typeset::words::load();
+    // Headings in the results break between words, as in `dump`: the
+    // segmenter's dictionary is built on a thread of its own while the
+    // library opens, and waited for only by a heading too wide for one
+    // line (see `text::heading_lines`).
+    std::thread::spawn(crate::typeset::words::load);
     let mut library = super::open_library(&args.paths, &config, NoPaths::ConfigLibrary);
     let mut stdout = BufWriter::new(io::stdout().lock());
     let format = if args.json {

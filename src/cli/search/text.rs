@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use crate::layout::reading_rank;
 use crate::layout::{ArticleLayout, Line, Role, TextRef};
-use crate::model::{Article, Issue};
+use crate::model::{Article, BlockKind, Issue};
 use crate::search::Hit;
 use crate::typeset::{self, Options};
 
@@ -79,6 +79,9 @@ impl<W: Write> TextOut<W> {
         self.heading(issue, article)?;
         // Set narrower by the marks' cells so a marked line still fits.
         let layout_width = self.width.saturating_sub(self.marks.cells).max(1);
+        if hits.iter().any(|hit| set_as_heading(article, hit.text)) {
+            typeset::words::load();
+        }
         // Only the strings a match is in are set: a string's lines do not
         // depend on the others, and most of an article has no match.
         let layout = ArticleLayout::of_strings(article, layout_width, &self.options, |text| {
@@ -121,7 +124,7 @@ impl<W: Write> TextOut<W> {
             true => headline.to_owned(),
             false => format!("{place} · {headline}"),
         };
-        let set = |part: &str| typeset::wrap_heading(part, self.width, &self.options);
+        let set = |part: &str| heading_lines(part, self.width, &self.options);
         let whole = set(&joined);
         // Each part with its lines; the joined heading is set only once.
         let parts = match whole.len() {
@@ -165,6 +168,47 @@ impl<W: Write> TextOut<W> {
             show(part.end..whole.end)
         )
     }
+}
+
+/// Whether the layout sets this string as a heading (between words, with
+/// the segmenter) rather than as running text.
+fn set_as_heading(article: &Article, text: TextRef) -> bool {
+    match text {
+        TextRef::Block(index) => article
+            .blocks
+            .get(index)
+            .is_none_or(|block| matches!(block.kind, BlockKind::Subhead { .. })),
+        TextRef::Credit(_) | TextRef::None => false,
+        TextRef::Kicker
+        | TextRef::Headline
+        | TextRef::Deck
+        | TextRef::Byline
+        | TextRef::SubheadDeck(_) => true,
+    }
+}
+
+/// `typeset::wrap_heading`, which gives one whole line for a heading that
+/// fits on one (no line break in it): that one is not balanced, and so
+/// needs neither the segmenter nor its dictionary. Most results headings
+/// fit at a terminal's width.
+fn heading_lines(text: &str, width: usize, options: &Options) -> Vec<Range<usize>> {
+    let fits = !text.is_empty()
+        && !text.contains(is_line_end)
+        && !text.starts_with(char::is_whitespace)
+        && !text.ends_with(char::is_whitespace)
+        && typeset::line_width(text, 0..text.len(), width, options) <= width;
+    if fits {
+        return std::iter::once(0..text.len()).collect();
+    }
+    typeset::words::load();
+    typeset::wrap_heading(text, width, options)
+}
+
+fn is_line_end(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{B}' | '\u{C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
 }
 
 /// The part of `hit` on `line`, clamped to it.
@@ -234,6 +278,43 @@ mod tests {
     const ISSUE: &str = "# The Paper\n\nMarch 12, 2024\n\n## Tram news\n\n\
         The tram is late and the tram is full, said the tram driver on the tram.\n\n\
         ### Tram stops\n\nNew tram stops open\n\nA tram stop in the rain. (Photo by Tram Lee)\n";
+
+    #[test]
+    fn a_heading_that_fits_is_set_as_wrap_heading_sets_it() {
+        crate::typeset::words::load();
+        let issue = parse_issue(crate::library::SAMPLE_TEXT, None);
+        let mut headings: Vec<String> = issue
+            .articles
+            .iter()
+            .flat_map(|a| {
+                [
+                    a.headline.clone(),
+                    format!("2022-02-13 北京城市副中心报 · {}", a.headline.trim()),
+                ]
+            })
+            .collect();
+        headings.extend([
+            "Tram news".into(),
+            "a  b".into(),
+            "高亭宇\u{3000}夺冠".into(),
+        ]);
+        let wide = Options {
+            ambiguous: AmbiguousWidth::Wide,
+            punctuation: crate::typeset::Punctuation::Fullwidth,
+            ..Options::default()
+        };
+        for options in [Options::default(), wide] {
+            for heading in &headings {
+                for width in [1, 2, 10, 20, 30, 40, 60, 80, 100, 120, 200] {
+                    assert_eq!(
+                        heading_lines(heading, width, &options),
+                        typeset::wrap_heading(heading, width, &options),
+                        "{heading:?} at {width}"
+                    );
+                }
+            }
+        }
+    }
 
     fn output(pattern: &str, width: usize) -> String {
         let issue = parse_issue(ISSUE, None);
