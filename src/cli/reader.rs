@@ -126,7 +126,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         .with_look(ambiguous, config.borders, config.markers);
     settle(&mut app, Msg::Log(saver.take_messages()), Some(&saver));
     settle(&mut app, Msg::Announce, Some(&saver));
-    if config.fetch.on_start && !config.feeds.is_empty() {
+    if config.fetch_on_start && !config.feeds.is_empty() {
         settle(
             &mut app,
             Msg::Action(crate::keys::Action::Fetch),

@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 
 use toml::de::DeValue;
 
-use super::Config;
+use super::kinds::Kind;
 use super::parse::{Value, Walk, closest};
+use super::show::{Shown, toml_list};
 use crate::keys::{Action, parse_key};
 
 /// The default bindings, in help order: the `# action = [keys]` lines the
@@ -27,20 +28,27 @@ pub fn default_keys() -> Vec<(String, Vec<String>)> {
 
 const KEY_EXAMPLE: &str = "a key like \"j\", \"ctrl-f\" or \"PageDown\"";
 
-impl Walk<'_> {
-    pub(crate) fn keys(&mut self, config: &mut Config, value: &Value<'_>) {
+/// The `[keys]` table: action name → key specs.
+pub(crate) struct Bindings;
+
+impl Kind for Bindings {
+    type Value = BTreeMap<String, Vec<String>>;
+
+    fn parse(&self, walk: &mut Walk<'_>, key: &str, value: &Value<'_>) -> Option<Self::Value> {
         let DeValue::Table(table) = value.get_ref() else {
             let allowed = "a table of action = [keys], like down = [\"j\", \"down\"]";
-            return self.expected("keys", value, allowed);
+            walk.expected(key, value, allowed);
+            return None;
         };
         let mut entries: Vec<_> = table.iter().collect();
         entries.sort_by_key(|(key, _)| key.span().start);
         // A key the file binds twice would silently go to the later action.
         let mut bound = Vec::new();
+        let mut keys = BTreeMap::new();
         for (key, specs) in entries {
             let name = key.get_ref().as_ref();
             if Action::from_name(name).is_none() {
-                self.problem(key.span(), unknown_action_message(name));
+                walk.problem(key.span(), unknown_action_message(name));
                 continue;
             }
             let items: Vec<&Value<'_>> = match specs.get_ref() {
@@ -48,20 +56,35 @@ impl Walk<'_> {
                 DeValue::Array(items) => items.iter().collect(),
                 _ => {
                     let allowed = "a list of keys, like [\"j\", \"down\"]";
-                    self.expected(&format!("[keys] {name}"), specs, allowed);
+                    walk.expected(&format!("[keys] {name}"), specs, allowed);
                     continue;
                 }
             };
             if items.is_empty() {
                 let message = format!("[keys] {name}: expected at least one key");
-                self.problem(specs.span(), message);
+                walk.problem(specs.span(), message);
                 continue;
             }
-            let list = self.specs(name, &items, &mut bound);
-            config.keys.insert(name.to_owned(), list);
+            let list = walk.specs(name, &items, &mut bound);
+            keys.insert(name.to_owned(), list);
         }
+        Some(keys)
     }
 
+    fn write(&self, key: &str, value: &Self::Value, out: &mut Shown) {
+        let mut lines = format!("\n[{key}]\n");
+        if value.is_empty() {
+            lines.push_str("# (every action keeps its default keys)\n");
+        }
+        for (action, specs) in value {
+            let specs = toml_list(specs.iter().map(String::as_str));
+            lines.push_str(&format!("{action} = {specs}\n"));
+        }
+        out.table(&lines);
+    }
+}
+
+impl Walk<'_> {
     fn specs(
         &mut self,
         name: &str,

@@ -4,26 +4,27 @@
 //! allowed. The program reads the config file; only `broadsheet feeds`
 //! edits it, and only its `[[feeds]]` (see `feeds::subscriptions`).
 
+mod feeds;
 mod keys;
+mod kinds;
 mod parse;
+mod settings;
 mod show;
 
-use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::fmt;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use std::time::Duration;
 
+pub use feeds::is_web_url;
 pub use keys::default_keys;
-pub use parse::{THEME_ALIASES, THEMES, is_web_url};
+pub use settings::{Config, KEYS, THEME_ALIASES, THEMES};
 pub use show::{to_toml, toml_string};
 
 pub use crate::i18n::Language;
-use crate::store::{MarkRead, shown_path};
-use crate::typeset::{Kinsoku, Punctuation};
+use crate::store::shown_path;
 
 /// The default configuration file, comments and all (`broadsheet config --default`).
 pub const DEFAULT_TOML: &str = include_str!("../../assets/config.toml");
@@ -87,50 +88,6 @@ pub enum Markers {
     Text,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Config {
-    /// Folders opened when no path is given.
-    pub library: Vec<PathBuf>,
-    /// Widest the article body is set, in cells.
-    pub body_width: u16,
-    pub indent: bool,
-    pub punctuation: Punctuation,
-    /// A lone character on a paragraph's last line is allowed.
-    pub widows: bool,
-    pub kinsoku: Kinsoku,
-    pub ambiguous_width: AmbiguousSetting,
-    pub theme: String,
-    pub max_file_size: u64,
-    /// Report the mouse (wheel, clicks) to the reader; off by default
-    /// because it takes plain drag-to-select away from the terminal.
-    pub mouse: bool,
-    /// The interface's language; `auto` follows the locale.
-    pub language: Language,
-    /// When an open article becomes read (`"end"`, `"open"`, `"manual"`).
-    pub mark_read: MarkRead,
-    /// Where the focus is, the cursor is; whether it is seen.
-    pub cursor: CursorSetting,
-    /// Read the issue as a conversation on plain lines (`--linear`).
-    pub linear: bool,
-    pub borders: Borders,
-    pub markers: Markers,
-    /// Feeds subscribed to (`[[feeds]]`), in file order.
-    pub feeds: Vec<Subscription>,
-    /// How and when feeds are fetched.
-    pub fetch: FetchSettings,
-    /// Link text is an OSC 8 hyperlink (where the terminal has them).
-    pub hyperlinks: bool,
-    /// `y`/`Y` copy through OSC 52 to the terminal's clipboard.
-    pub osc52: bool,
-    /// The longest text OSC 52 sends, in bytes of text.
-    pub osc52_max_bytes: usize,
-    /// A program and its arguments that take the copied text on standard
-    /// input instead of OSC 52 (`["wl-copy"]`); empty: none.
-    pub copy_command: Vec<String>,
-    /// Action name → key specs (`"j"`, `"ctrl-f"`, `"PageDown"`), overriding the defaults.
-    pub keys: BTreeMap<String, Vec<String>>,
-}
-
 /// One `[[feeds]]` entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Subscription {
@@ -143,17 +100,6 @@ pub struct Subscription {
     pub folder: Option<PathBuf>,
 }
 
-/// `fetch_on_start`, `fetch_timeout`, `fetch_host_delay`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct FetchSettings {
-    /// Fetch every feed in the background when the reader starts.
-    pub on_start: bool,
-    /// Longest one feed may take, connection, redirects and body included.
-    pub timeout: Duration,
-    /// Least time between two requests to the same host.
-    pub host_delay: Duration,
-}
-
 impl Default for Config {
     /// The values `assets/config.toml` gives, read from it: the one place
     /// they are written. (A test holds that file valid and complete.)
@@ -164,37 +110,6 @@ impl Default for Config {
                 .unwrap_or_else(|_| Config::unset())
         });
         defaults.clone()
-    }
-}
-
-impl Config {
-    /// What the default file's values are written over: nothing set.
-    fn unset() -> Config {
-        Config {
-            library: Vec::new(),
-            body_width: 0,
-            indent: false,
-            punctuation: Punctuation::default(),
-            widows: false,
-            kinsoku: Kinsoku::default(),
-            ambiguous_width: AmbiguousSetting::default(),
-            theme: String::new(),
-            max_file_size: 0,
-            mouse: false,
-            language: Language::default(),
-            mark_read: MarkRead::default(),
-            cursor: CursorSetting::default(),
-            linear: false,
-            borders: Borders::default(),
-            markers: Markers::default(),
-            feeds: Vec::new(),
-            fetch: FetchSettings::default(),
-            hyperlinks: false,
-            osc52: false,
-            osc52_max_bytes: 0,
-            copy_command: Vec::new(),
-            keys: BTreeMap::new(),
-        }
     }
 }
 

@@ -1,74 +1,25 @@
 //! Walking a parsed TOML document with its spans: every unknown key and bad
 //! value is reported at its own line and column, all of them at once.
 
-use std::borrow::Cow;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::{AmbiguousSetting, Borders, Config, CursorSetting, Markers, Problem, Subscription};
-use crate::i18n::Language;
-use crate::store::MarkRead;
-use crate::typeset::{Kinsoku, Punctuation};
+use super::settings::KEYS;
+use super::{Config, Problem};
 
-/// The top-level keys, in the order the default file documents them.
-pub(crate) const KEYS: [&str; 25] = [
-    "library",
-    "body_width",
-    "indent",
-    "punctuation",
-    "widows",
-    "kinsoku",
-    "ambiguous_width",
-    "theme",
-    "max_file_size",
-    "mouse",
-    "language",
-    "mark_read",
-    "cursor",
-    "linear",
-    "borders",
-    "markers",
-    "hyperlinks",
-    "osc52",
-    "osc52_max_bytes",
-    "copy_command",
-    "feeds",
-    "fetch_on_start",
-    "fetch_timeout",
-    "fetch_host_delay",
-    "keys",
-];
-
-/// The OSC 52 cap: from 16 bytes to 64 MiB of text.
-pub(crate) const OSC52_RANGE: Range<usize> = 16..(64 << 20) + 1;
-
-pub(crate) const BODY_WIDTH: Range<u16> = 10..1001;
-/// A setting's values with their derived names.
-pub(crate) fn named<T>() -> Vec<(&'static str, T)>
-where
-    T: strum::VariantArray + Copy + Into<&'static str>,
-{
-    T::VARIANTS.iter().map(|&v| (v.into(), v)).collect()
-}
-/// Theme names to suggest; `ui::Theme::named` draws them (a test there
-/// keeps every name accepted here drawable).
-pub const THEMES: [&str; 2] = ["default", "mono"];
-/// Also accepted: `monochrome`, the long form of `mono`.
-pub const THEME_ALIASES: [&str; 1] = ["monochrome"];
-
-/// A file size cap from 1 KiB to 16 GiB.
-const SIZE_RANGE: Range<u64> = 1024..(16 << 30) + 1;
-
-pub(crate) type Key<'i> = Spanned<Cow<'i, str>>;
 pub(crate) type Value<'i> = Spanned<DeValue<'i>>;
 
 /// Collects problems while filling a `Config`.
 pub(crate) struct Walk<'a> {
     pub text: &'a str,
     pub problems: Vec<Problem>,
+    /// Where relative paths are taken from: the config file's folder.
+    base: &'a Path,
+    /// Where `~/` is.
+    home: Option<&'a Path>,
 }
 
 impl Walk<'_> {
@@ -120,11 +71,16 @@ pub(crate) fn parse_over(
     let mut walk = Walk {
         text,
         problems: Vec::new(),
+        base,
+        home,
     };
     let mut entries: Vec<_> = table.get_ref().iter().collect();
     entries.sort_by_key(|(key, _)| key.span().start);
     for (key, value) in entries {
-        walk.top_level(&mut config, key, value, &Paths { base, home });
+        let name = key.get_ref().as_ref();
+        if !walk.setting(&mut config, name, value) {
+            walk.problem(key.span(), unknown_key_message(name));
+        }
     }
     if walk.problems.is_empty() {
         Ok(config)
@@ -134,328 +90,18 @@ pub(crate) fn parse_over(
     }
 }
 
-struct Paths<'a> {
-    base: &'a Path,
-    home: Option<&'a Path>,
-}
-
 impl Walk<'_> {
-    fn top_level(&mut self, config: &mut Config, key: &Key<'_>, value: &Value<'_>, paths: &Paths) {
-        let name = key.get_ref().as_ref();
-        match name {
-            "library" => self.library(config, value, paths),
-            "body_width" => {
-                let allowed = "a whole number of cells from 10 to 1000";
-                if let Some(n) = self.integer(name, value, allowed) {
-                    match u16::try_from(n) {
-                        Ok(n) if BODY_WIDTH.contains(&n) => config.body_width = n,
-                        _ => self.expected(name, value, allowed),
-                    }
-                }
-            }
-            "indent" => {
-                if let Some(b) = self.boolean(name, value) {
-                    config.indent = b;
-                }
-            }
-            "punctuation" => {
-                if let Some(v) = self.choice(name, value, &named::<Punctuation>()) {
-                    config.punctuation = v;
-                }
-            }
-            "widows" => {
-                if let Some(b) = self.boolean(name, value) {
-                    config.widows = b;
-                }
-            }
-            "kinsoku" => {
-                if let Some(v) = self.choice(name, value, &named::<Kinsoku>()) {
-                    config.kinsoku = v;
-                }
-            }
-            "ambiguous_width" => {
-                if let Some(v) = self.choice(name, value, &named::<AmbiguousSetting>()) {
-                    config.ambiguous_width = v;
-                }
-            }
-            "theme" => self.theme(config, value),
-            "max_file_size" => self.max_file_size(config, value),
-            "mouse" => {
-                if let Some(b) = self.boolean(name, value) {
-                    config.mouse = b;
-                }
-            }
-            "language" => {
-                if let Some(v) = self.choice(name, value, &named::<Language>()) {
-                    config.language = v;
-                }
-            }
-            "mark_read" => {
-                if let Some(v) = self.choice(name, value, &named::<MarkRead>()) {
-                    config.mark_read = v;
-                }
-            }
-            "cursor" => {
-                if let Some(v) = self.choice(name, value, &named::<CursorSetting>()) {
-                    config.cursor = v;
-                }
-            }
-            "linear" => {
-                if let Some(b) = self.boolean(name, value) {
-                    config.linear = b;
-                }
-            }
-            "borders" => {
-                if let Some(v) = self.choice(name, value, &named::<Borders>()) {
-                    config.borders = v;
-                }
-            }
-            "markers" => {
-                if let Some(v) = self.choice(name, value, &named::<Markers>()) {
-                    config.markers = v;
-                }
-            }
-            "feeds" => self.feeds(config, value, paths),
-            "fetch_on_start" => {
-                if let Some(b) = self.boolean(name, value) {
-                    config.fetch.on_start = b;
-                }
-            }
-            "fetch_timeout" => {
-                let allowed = "a number of seconds from 1 to 3600";
-                if let Some(d) = self.seconds(name, value, 1.0..=3600.0, allowed) {
-                    config.fetch.timeout = d;
-                }
-            }
-            "fetch_host_delay" => {
-                let allowed = "a number of seconds from 0 to 60";
-                if let Some(d) = self.seconds(name, value, 0.0..=60.0, allowed) {
-                    config.fetch.host_delay = d;
-                }
-            }
-            "hyperlinks" => {
-                if let Some(b) = self.boolean(name, value) {
-                    config.hyperlinks = b;
-                }
-            }
-            "osc52" => {
-                if let Some(b) = self.boolean(name, value) {
-                    config.osc52 = b;
-                }
-            }
-            "osc52_max_bytes" => {
-                let allowed = "a whole number of bytes from 16 to 67108864";
-                if let Some(n) = self.integer(name, value, allowed) {
-                    match usize::try_from(n) {
-                        Ok(n) if OSC52_RANGE.contains(&n) => config.osc52_max_bytes = n,
-                        _ => self.expected(name, value, allowed),
-                    }
-                }
-            }
-            "copy_command" => self.copy_command(config, value),
-            "keys" => self.keys(config, value),
-            _ => {
-                let message = unknown_key_message(name);
-                self.problem(key.span(), message);
-            }
+    /// `~/x` from the home folder; a relative path from the config file's
+    /// folder, so the file means the same from any working directory.
+    pub fn expand(&self, folder: &str) -> PathBuf {
+        if let (Some(rest), Some(home)) = (folder.strip_prefix("~/"), self.home) {
+            return home.join(rest);
         }
-    }
-
-    fn integer(&mut self, key: &str, value: &Value<'_>, allowed: &str) -> Option<i64> {
-        if let DeValue::Integer(n) = value.get_ref()
-            && let Ok(n) = i64::from_str_radix(n.as_str(), n.radix())
-        {
-            return Some(n);
+        if let (true, Some(home)) = (folder == "~", self.home) {
+            return home.to_path_buf();
         }
-        self.expected(key, value, allowed);
-        None
+        self.base.join(folder)
     }
-
-    /// A whole or fractional number of seconds within `range`.
-    fn seconds(
-        &mut self,
-        key: &str,
-        value: &Value<'_>,
-        range: std::ops::RangeInclusive<f64>,
-        allowed: &str,
-    ) -> Option<std::time::Duration> {
-        let number = match value.get_ref() {
-            DeValue::Integer(n) => i64::from_str_radix(n.as_str(), n.radix())
-                .ok()
-                .map(|n| n as f64),
-            DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
-            _ => None,
-        };
-        match number {
-            Some(n) if range.contains(&n) => Some(std::time::Duration::from_secs_f64(n)),
-            _ => {
-                self.expected(key, value, allowed);
-                None
-            }
-        }
-    }
-
-    fn boolean(&mut self, key: &str, value: &Value<'_>) -> Option<bool> {
-        if let DeValue::Boolean(b) = value.get_ref() {
-            return Some(*b);
-        }
-        self.expected(key, value, "true or false");
-        None
-    }
-
-    fn choice<T: Copy>(&mut self, key: &str, value: &Value<'_>, table: &[(&str, T)]) -> Option<T> {
-        let picked = value
-            .get_ref()
-            .as_str()
-            .and_then(|s| table.iter().find(|(name, _)| *name == s));
-        if picked.is_none() {
-            let names: Vec<String> = table.iter().map(|(name, _)| format!("{name:?}")).collect();
-            self.expected(key, value, &format!("one of {}", names.join(", ")));
-        }
-        picked.map(|(_, v)| *v)
-    }
-
-    fn library(&mut self, config: &mut Config, value: &Value<'_>, paths: &Paths) {
-        let allowed = "a list of folder paths, like [\"~/papers\"]";
-        let DeValue::Array(items) = value.get_ref() else {
-            return self.expected("library", value, allowed);
-        };
-        for item in items.iter() {
-            match item.get_ref().as_str() {
-                Some(folder) if !folder.is_empty() => {
-                    config.library.push(expand(folder, paths));
-                }
-                _ => self.expected("library", item, "a folder path (a non-empty string)"),
-            }
-        }
-    }
-
-    /// `[[feeds]]`: tables with `url` (http or https), optional `paper`
-    /// and `folder`.
-    fn feeds(&mut self, config: &mut Config, value: &Value<'_>, paths: &Paths) {
-        let allowed = "[[feeds]] tables, each with a url";
-        let DeValue::Array(items) = value.get_ref() else {
-            return self.expected("feeds", value, allowed);
-        };
-        // The user's list replaces the default one, like `library`.
-        config.feeds.clear();
-        for item in items.iter() {
-            let DeValue::Table(table) = item.get_ref() else {
-                self.expected("feeds", item, allowed);
-                continue;
-            };
-            let mut url = None;
-            let mut saw_url = false;
-            let mut feed = Subscription {
-                url: String::new(),
-                paper: None,
-                folder: None,
-            };
-            for (key, value) in table.iter() {
-                let text = value.get_ref().as_str().filter(|s| !s.trim().is_empty());
-                saw_url |= key.get_ref() == "url";
-                match (key.get_ref().as_ref(), text) {
-                    ("url", Some(text)) if is_web_url(text) => url = Some(text.trim().to_owned()),
-                    ("url", _) => self.expected("feeds.url", value, "an http:// or https:// URL"),
-                    ("paper", Some(text)) => feed.paper = Some(text.trim().to_owned()),
-                    ("folder", Some(text)) => feed.folder = Some(expand(text, paths)),
-                    ("paper" | "folder", None) => self.expected(
-                        &format!("feeds.{}", key.get_ref()),
-                        value,
-                        "a non-empty string",
-                    ),
-                    (other, _) => self.problem(
-                        key.span(),
-                        format!(
-                            "unknown key {other:?} in [[feeds]]; allowed keys: url, paper, folder"
-                        ),
-                    ),
-                }
-            }
-            match url {
-                Some(url) => {
-                    feed.url = url;
-                    config.feeds.push(feed);
-                }
-                None if !saw_url => {
-                    self.problem(item.span(), "[[feeds]] without a url".to_owned());
-                }
-                None => {}
-            }
-        }
-    }
-
-    fn copy_command(&mut self, config: &mut Config, value: &Value<'_>) {
-        let allowed = "a program and its arguments, like [\"wl-copy\"] or [\"xclip\", \"-selection\", \"clipboard\"] ([] for none)";
-        let DeValue::Array(items) = value.get_ref() else {
-            return self.expected("copy_command", value, allowed);
-        };
-        let words: Option<Vec<String>> = (items.iter())
-            .map(|item| item.get_ref().as_str().map(str::to_owned))
-            .collect();
-        match words {
-            Some(words) if words.first().is_none_or(|w| !w.is_empty()) => {
-                config.copy_command = words;
-            }
-            _ => self.expected("copy_command", value, allowed),
-        }
-    }
-
-    fn theme(&mut self, config: &mut Config, value: &Value<'_>) {
-        let known = value
-            .get_ref()
-            .as_str()
-            .filter(|name| THEMES.contains(name) || THEME_ALIASES.contains(name));
-        match known {
-            Some(name) => config.theme = name.to_owned(),
-            None => {
-                let names: Vec<String> = THEMES.iter().map(|n| format!("{n:?}")).collect();
-                self.expected("theme", value, &format!("one of {}", names.join(", ")));
-            }
-        }
-    }
-
-    fn max_file_size(&mut self, config: &mut Config, value: &Value<'_>) {
-        let allowed = "a size from 1 KiB to 16 GiB: bytes (67108864) or a string like \"64 MiB\"";
-        let bytes = match value.get_ref() {
-            DeValue::Integer(n) => i64::from_str_radix(n.as_str(), n.radix())
-                .ok()
-                .and_then(|n| u64::try_from(n).ok()),
-            DeValue::String(s) => parse_size(s),
-            _ => None,
-        };
-        match bytes {
-            Some(bytes) if SIZE_RANGE.contains(&bytes) => config.max_file_size = bytes,
-            _ => self.expected("max_file_size", value, allowed),
-        }
-    }
-}
-
-/// Whether `url` is one the fetcher may ask for: `http://` or `https://`
-/// and a host.
-pub fn is_web_url(url: &str) -> bool {
-    let url = url.trim();
-    let lower = url.to_ascii_lowercase();
-    ["http://", "https://"].iter().any(|scheme| {
-        lower.starts_with(scheme)
-            && url[scheme.len()..]
-                .split(['/', '?', '#'])
-                .next()
-                .is_some_and(|host| !host.is_empty())
-    }) && !url.contains(char::is_whitespace)
-        && !url.contains(crate::text::is_unsafe)
-}
-
-/// `~/x` from `home`; a relative path from the config file's folder, so the
-/// file means the same from any working directory.
-fn expand(folder: &str, paths: &Paths) -> PathBuf {
-    if let (Some(rest), Some(home)) = (folder.strip_prefix("~/"), paths.home) {
-        return home.join(rest);
-    }
-    if let (true, Some(home)) = (folder == "~", paths.home) {
-        return home.to_path_buf();
-    }
-    paths.base.join(folder)
 }
 
 /// `"64 MiB"`, `"64MiB"`, `"500 KB"`, `"1 GiB"`, `"1024"`: binary units are
@@ -513,7 +159,7 @@ fn syntax_message(text: &str, offset: usize, toml_says: &str) -> String {
 
 fn unknown_key_message(name: &str) -> String {
     let allowed = KEYS.join(", ");
-    match closest(name, &KEYS) {
+    match closest(name, KEYS) {
         Some(near) => {
             format!("unknown key {name:?} (did you mean {near:?}?); allowed keys: {allowed}")
         }
@@ -563,6 +209,9 @@ pub(crate) fn position(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::AmbiguousSetting;
+    use crate::config::kinds::named;
+    use crate::typeset::{Kinsoku, Punctuation};
 
     #[test]
     fn positions_count_lines_and_characters() {
@@ -596,21 +245,22 @@ mod tests {
         );
         assert_eq!(parsed.as_ref().ok(), Some(&Config::default()));
         let table = DeTable::parse(crate::config::DEFAULT_TOML).unwrap();
-        let set: Vec<&str> = table
-            .get_ref()
-            .keys()
-            .map(|k| k.get_ref().as_ref())
-            .collect();
+        let mut set: Vec<_> = table.get_ref().keys().collect();
+        set.sort_by_key(|k| k.span().start);
+        let set: Vec<&str> = set.iter().map(|k| k.get_ref().as_ref()).collect();
         for key in KEYS {
-            assert!(set.contains(&key), "assets/config.toml does not set {key}");
+            assert!(set.contains(key), "assets/config.toml does not set {key}");
         }
+        // The settings table and the file agree on the order, which the
+        // unknown-key message and `broadsheet config` follow.
+        assert_eq!(set, KEYS, "the order of assets/config.toml");
         assert_ne!(Config::default().body_width, Config::unset().body_width);
     }
 
     #[test]
     fn suggestions_are_close() {
-        assert_eq!(closest("body_widht", &KEYS), Some("body_width"));
-        assert_eq!(closest("colour", &KEYS), None);
+        assert_eq!(closest("body_widht", KEYS), Some("body_width"));
+        assert_eq!(closest("colour", KEYS), None);
     }
 
     #[test]
@@ -635,7 +285,7 @@ mod tests {
         for (name, value) in named::<AmbiguousSetting>() {
             assert_eq!(AmbiguousSetting::from_str(name, false), Ok(value), "{name}");
         }
-        let names: Vec<&str> = named::<Punctuation>().iter().map(|(n, _)| *n).collect();
+        let names: Vec<&str> = named::<Punctuation>().map(|(n, _)| n).collect();
         assert_eq!(names, ["as-is", "fullwidth"]);
     }
 }

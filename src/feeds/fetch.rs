@@ -44,8 +44,8 @@ impl Request {
         let var = |name: &str| std::env::var_os(name);
         Request {
             feeds: config.feeds.clone(),
-            timeout: config.fetch.timeout,
-            host_delay: config.fetch.host_delay,
+            timeout: config.fetch_timeout,
+            host_delay: config.fetch_host_delay,
             kept_dir: super::kept_dir(var),
             state_dir: crate::store::default_dir(var),
         }
