@@ -151,7 +151,7 @@ impl Library {
                 }
             },
         };
-        entries::item(Source::Stdin, header)
+        entries::item(Source::Stdin, &header)
     }
 }
 
