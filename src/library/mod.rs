@@ -302,8 +302,7 @@ impl Library {
             return Err(ReadError::Unavailable(reason.clone()));
         }
         match &entry.source {
-            Source::File(path) if path.is_dir() => Ok(None),
-            Source::File(path) => self.read_bytes(path).map(Some),
+            Source::File(path) => self.read_file_bytes(path),
             Source::Sample | Source::Stdin => Ok(None),
         }
     }
