@@ -196,7 +196,7 @@ fn clean(text: String, encoding: &'static Encoding) -> Decoded {
 }
 
 /// The WHATWG name, except GB18030's, which WHATWG spells in lower case.
-fn display_name(encoding: &'static Encoding) -> &'static str {
+pub(super) fn display_name(encoding: &'static Encoding) -> &'static str {
     if encoding == GB18030 {
         "GB18030"
     } else {

@@ -5,30 +5,33 @@ use std::cmp::Reverse;
 use std::collections::HashMap;
 
 use super::cache::Cached;
+use super::decode::display_name;
 use super::{Entry, EntryStatus, Meta, Source};
 use crate::model::Date;
 
-pub(super) fn item(source: Source, header: Cached) -> (Entry, Meta) {
+pub(super) fn item(source: Source, header: &Cached) -> (Entry, Meta) {
     let date = header.date.as_deref().and_then(parse_iso_date);
-    let status = match header.unavailable {
-        Some(reason) => EntryStatus::Unavailable(reason),
+    let status = match &header.unavailable {
+        Some(reason) => EntryStatus::Unavailable(reason.clone()),
         None => EntryStatus::Ready,
     };
     let entry = Entry {
         source,
-        paper: header.paper.unwrap_or_default(),
+        paper: header.paper.clone().unwrap_or_default(),
         date,
-        weekday: header.weekday,
+        weekday: header.weekday.clone(),
         articles: header.articles,
         status,
+    };
+    let label = |name: &Option<String>| {
+        name.as_deref()
+            .and_then(|label| encoding_rs::Encoding::for_label_no_replacement(label.as_bytes()))
     };
     (
         entry,
         Meta {
-            encoding: header.encoding,
-            detected: header.detected.as_deref().and_then(|label| {
-                encoding_rs::Encoding::for_label_no_replacement(label.as_bytes())
-            }),
+            encoding: label(&header.encoding).map(display_name),
+            detected: label(&header.detected),
         },
     )
 }

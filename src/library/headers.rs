@@ -29,8 +29,12 @@ const READERS: usize = 16;
 
 /// The header of one listed file, or why it was dropped.
 #[derive(Debug)]
-pub enum Outcome {
+pub enum Outcome<'a> {
+    /// Read from the file now.
     Header(Cached),
+    /// The header cache's, borrowed: a warm start of 100,000 issues copies
+    /// no header it does not keep.
+    Cached(&'a Cached),
     /// Gone or changed between listing and reading: skipped with this message.
     Skipped(String),
     /// Not an issue at all (an XML file that is not a feed): passed over
@@ -41,8 +45,8 @@ pub enum Outcome {
 /// One file's outcome, whether it was read now (and so belongs in the
 /// cache), and its identity on disk (to list a file named twice once).
 #[derive(Debug)]
-pub struct Loaded {
-    pub outcome: Outcome,
+pub struct Loaded<'a> {
+    pub outcome: Outcome<'a>,
     pub fresh: bool,
     pub identity: Option<(u64, u64)>,
 }
@@ -50,18 +54,18 @@ pub struct Loaded {
 /// Headers for `files`, in the same order. Each file is stat'ed here rather
 /// than while listing, so that on a cold disk the stats and the head reads
 /// of many files are in flight at once; cache hits read nothing more.
-pub fn load(
+pub fn load<'a>(
     files: &[Found],
-    cache: &HeaderCache,
+    cache: &'a HeaderCache,
     source: &dyn FileSource,
     max_file_size: u64,
-) -> Vec<Loaded> {
+) -> Vec<Loaded<'a>> {
     let one = |found: &Found| load_one(found, cache, source, max_file_size);
     if files.len() < 64 {
         return files.iter().map(one).collect();
     }
     let next = AtomicUsize::new(0);
-    let mut done: Vec<(usize, Loaded)> = std::thread::scope(|scope| {
+    let mut done: Vec<(usize, Loaded<'a>)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..READERS)
             .map(|_| {
                 scope.spawn(|| {
@@ -89,7 +93,12 @@ pub fn load(
     done.into_iter().map(|(_, loaded)| loaded).collect()
 }
 
-fn load_one(found: &Found, cache: &HeaderCache, source: &dyn FileSource, max: u64) -> Loaded {
+fn load_one<'a>(
+    found: &Found,
+    cache: &'a HeaderCache,
+    source: &dyn FileSource,
+    max: u64,
+) -> Loaded<'a> {
     let skipped = |message: String| Loaded {
         outcome: Outcome::Skipped(message),
         fresh: false,
@@ -100,7 +109,7 @@ fn load_one(found: &Found, cache: &HeaderCache, source: &dyn FileSource, max: u6
     }
     let name = || escape_path(&found.path);
     let meta = match &found.meta {
-        Some(meta) => meta.clone(),
+        Some(meta) => fs::Metadata::clone(meta),
         None => match fs::metadata(&found.path) {
             Ok(meta) => meta,
             Err(e) => {
@@ -139,7 +148,7 @@ fn load_one(found: &Found, cache: &HeaderCache, source: &dyn FileSource, max: u6
     }
     if let Some(cached) = cache.get(&found.path, stamp) {
         return Loaded {
-            outcome: Outcome::Header(cached.clone()),
+            outcome: Outcome::Cached(cached),
             fresh: false,
             identity,
         };
@@ -185,7 +194,12 @@ pub fn stamp_of(path: &Path) -> Option<Stamp> {
 /// A folder that is one issue: stamped by its files (total size, newest
 /// modification), so a changed, added or removed file reads it again; its
 /// header from the head of its first file.
-fn load_folder(found: &Found, cache: &HeaderCache, source: &dyn FileSource, max: u64) -> Loaded {
+fn load_folder<'a>(
+    found: &Found,
+    cache: &'a HeaderCache,
+    source: &dyn FileSource,
+    max: u64,
+) -> Loaded<'a> {
     let stamp = folder_stamp(&found.members);
     let identity = fs::metadata(&found.path)
         .ok()
@@ -203,7 +217,7 @@ fn load_folder(found: &Found, cache: &HeaderCache, source: &dyn FileSource, max:
         );
     }
     if let Some(cached) = cache.get(&found.path, stamp) {
-        return loaded(Outcome::Header(cached.clone()), false);
+        return loaded(Outcome::Cached(cached), false);
     }
     let first = &found.members[0];
     let head = source
@@ -240,7 +254,7 @@ pub fn read_header(
     stamp: Stamp,
     source: &dyn FileSource,
     sniff: bool,
-) -> (Outcome, bool) {
+) -> (Outcome<'static>, bool) {
     let head = source
         .open(path)
         .and_then(|mut file| read_head(&mut file, HEAD_BYTES));

@@ -86,7 +86,8 @@ impl Default for LibraryOptions {
 /// Per-entry facts the Issues pane does not need.
 #[derive(Debug, Clone, Default)]
 struct Meta {
-    encoding: Option<String>,
+    /// Interned: one of the decoder's names.
+    encoding: Option<&'static str>,
     /// The encoding `chardetng` chose for the whole file in an earlier run
     /// (from the header cache), when it is not UTF-8.
     detected: Option<&'static encoding_rs::Encoding>,
@@ -140,7 +141,7 @@ impl Library {
                 status: EntryStatus::Ready,
             }],
             meta: vec![Meta {
-                encoding: Some("UTF-8".into()),
+                encoding: Some("UTF-8"),
                 detected: None,
             }],
             ..Library::default()
@@ -174,17 +175,24 @@ impl Library {
         }
         let listing = scan::list(paths);
         library.messages = listing.messages;
-        let mut items = Vec::new();
+        let mut items = Vec::with_capacity(listing.files.len() + usize::from(listing.stdin));
         if listing.stdin {
             items.push(library.read_stdin(stdin));
         }
+        // The headers borrow the cache's; the ones read now join it after.
+        let cache = std::mem::take(&mut library.cache);
         let loaded = headers::load(
             &listing.files,
-            &library.cache,
+            &cache,
             library.files.as_ref(),
             options.max_file_size,
         );
-        library.take_loaded(&listing.files, loaded, &mut items);
+        let fresh = library.take_loaded(&listing.files, loaded, &mut items);
+        library.cache = cache;
+        for (path, header) in fresh {
+            library.cache.insert(path, header);
+        }
+        drop(listing.files);
         entries::sort_items(&mut items);
         (library.entries, library.meta) = items.into_iter().unzip();
         library.forget_deleted(&listing.roots);
@@ -192,30 +200,34 @@ impl Library {
         library
     }
 
-    /// Keep each file's header (once per file on disk), caching the ones
-    /// read now; skipped files become messages.
-    fn take_loaded(
+    /// Keep each file's header (once per file on disk); skipped files
+    /// become messages. Gives the headers read now, to be cached.
+    fn take_loaded<'f>(
         &mut self,
-        files: &[scan::Found],
-        loaded: Vec<headers::Loaded>,
+        files: &'f [scan::Found],
+        loaded: Vec<headers::Loaded<'_>>,
         items: &mut Vec<(Entry, Meta)>,
-    ) {
+    ) -> Vec<(&'f std::path::Path, cache::Cached)> {
         let mut seen = std::collections::HashSet::new();
+        let mut fresh = Vec::new();
         for (found, loaded) in files.iter().zip(loaded) {
             if loaded.identity.is_some_and(|id| !seen.insert(id)) {
                 continue;
             }
+            let source = || Source::File(found.path.clone());
             match loaded.outcome {
                 Outcome::Header(header) => {
+                    items.push(entries::item(source(), &header));
                     if loaded.fresh {
-                        self.cache.insert(&found.path, header.clone());
+                        fresh.push((found.path.as_path(), header));
                     }
-                    items.push(entries::item(Source::File(found.path.clone()), header));
                 }
+                Outcome::Cached(header) => items.push(entries::item(source(), header)),
                 Outcome::Skipped(message) => self.messages.push(message),
                 Outcome::Ignored => {}
             }
         }
+        fresh
     }
 
     /// How an entry is named in messages and in `broadsheet list`: its path
@@ -242,7 +254,7 @@ impl Library {
     /// The encoding the entry's head was decoded from (`UTF-8`, `GB18030`,
     /// `Big5`, `UTF-16LE`…), when known.
     pub fn encoding(&self, index: usize) -> Option<&str> {
-        self.meta.get(index)?.encoding.as_deref()
+        self.meta.get(index)?.encoding
     }
 
     /// The decoded, sanitised text of entry `index`.
@@ -290,8 +302,7 @@ impl Library {
             return Err(ReadError::Unavailable(reason.clone()));
         }
         match &entry.source {
-            Source::File(path) if path.is_dir() => Ok(None),
-            Source::File(path) => self.read_bytes(path).map(Some),
+            Source::File(path) => self.read_file_bytes(path),
             Source::Sample | Source::Stdin => Ok(None),
         }
     }

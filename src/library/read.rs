@@ -113,11 +113,16 @@ impl Library {
         read_capped(file, max)
     }
 
-    /// A file's bytes, checked and capped as `read_file` reads them (a folder
-    /// that is one issue has no bytes of its own: `read_file` joins it).
-    pub(super) fn read_bytes(&self, path: &Path) -> Result<Vec<u8>, ReadError> {
+    /// A file's bytes, checked and capped as `read_file` reads them; `None`
+    /// for a folder that is one issue, which has no bytes of its own
+    /// (`read_file` joins it). One `stat`, not two: a library search reads
+    /// every file.
+    pub(super) fn read_file_bytes(&self, path: &Path) -> Result<Option<Vec<u8>>, ReadError> {
         let meta = fs::metadata(path).map_err(vanished)?;
-        self.read_one(path, meta)
+        if meta.is_dir() {
+            return Ok(None);
+        }
+        self.read_one(path, meta).map(Some)
     }
 
     /// Standard input, read whole now: it cannot be read twice.
@@ -151,7 +156,7 @@ impl Library {
                 }
             },
         };
-        entries::item(Source::Stdin, header)
+        entries::item(Source::Stdin, &header)
     }
 }
 

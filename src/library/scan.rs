@@ -62,11 +62,13 @@ pub fn open_regular(path: &Path) -> io::Result<File> {
 }
 
 /// A file found while listing; its metadata when it was already fetched
-/// (files named directly), else it is stat'ed later, in parallel.
+/// (files named directly), else it is stat'ed later, in parallel. Boxed:
+/// walked files (all but those named) have none, and a `Metadata` inline
+/// made each of 100,000 found files 170 bytes larger.
 #[derive(Debug, Clone)]
 pub struct Found {
     pub path: PathBuf,
-    pub meta: Option<fs::Metadata>,
+    pub meta: Option<Box<fs::Metadata>>,
     /// Found by a walk under a feed extension: an issue only if its content
     /// is a feed.
     pub sniff: bool,
@@ -105,7 +107,7 @@ pub fn list(paths: &[PathBuf]) -> Listing {
             Ok(meta) if meta.is_dir() => walk(path, &mut listing),
             Ok(meta) if meta.is_file() => listing.files.push(Found {
                 path: path.clone(),
-                meta: Some(meta),
+                meta: Some(Box::new(meta)),
                 sniff: false,
                 members: Vec::new(),
             }),
