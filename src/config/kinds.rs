@@ -14,6 +14,7 @@ use toml::de::DeValue;
 
 use super::parse::{Value, Walk, parse_size};
 use super::show::{Shown, size_text, toml_list, toml_string};
+use crate::i18n::t;
 
 /// How one setting's value is read from the file and written back.
 pub(crate) trait Kind {
@@ -66,7 +67,7 @@ impl Scalar for Flag {
     }
 
     fn allowed(&self) -> String {
-        "true or false".to_owned()
+        t!("config.true_or_false")
     }
 
     fn show(&self, value: &bool) -> String {
@@ -114,7 +115,7 @@ where
 /// `one of "a", "b"`.
 fn one_of<'n>(names: impl Iterator<Item = &'n str>) -> String {
     let names: Vec<String> = names.map(|name| format!("{name:?}")).collect();
-    format!("one of {}", names.join(", "))
+    t!("config.one_of", names = names.join(", "))
 }
 
 /// A string from a fixed list (`names`, suggested) or one of its

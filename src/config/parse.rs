@@ -9,6 +9,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::settings::KEYS;
 use super::{Config, Problem};
+use crate::i18n::t;
 
 pub(crate) type Value<'i> = Spanned<DeValue<'i>>;
 
@@ -35,10 +36,13 @@ impl Walk<'_> {
     /// `key: found <what>, expected <allowed>`.
     pub fn expected(&mut self, key: &str, value: &Value<'_>, allowed: &str) {
         let found = found(value.get_ref());
-        self.problem(
-            value.span(),
-            format!("{key}: found {found}, expected {allowed}"),
+        let message = t!(
+            "config.expected",
+            key = key,
+            found = found,
+            allowed = allowed
         );
+        self.problem(value.span(), message);
     }
 }
 
@@ -152,18 +156,25 @@ fn syntax_message(text: &str, offset: usize, toml_says: &str) -> String {
     let before = text.get(line_start..offset).unwrap_or("").trim_end();
     let after = text.get(offset..line_end).unwrap_or("").trim();
     if before.ends_with('=') && (after.is_empty() || after.starts_with('#')) {
-        return "TOML syntax: missing value after `=`".to_owned();
+        return t!("config.missing_value");
     }
-    format!("TOML syntax: {toml_says}")
+    t!("config.syntax", reason = toml_says)
 }
 
 fn unknown_key_message(name: &str) -> String {
     let allowed = KEYS.join(", ");
+    let shown = format!("{name:?}");
     match closest(name, KEYS) {
         Some(near) => {
-            format!("unknown key {name:?} (did you mean {near:?}?); allowed keys: {allowed}")
+            let near = format!("{near:?}");
+            t!(
+                "config.unknown_key_near",
+                name = shown,
+                near = near,
+                allowed = allowed
+            )
         }
-        None => format!("unknown key {name:?}; allowed keys: {allowed}"),
+        None => t!("config.unknown_key", name = shown, allowed = allowed),
     }
 }
 
