@@ -146,6 +146,7 @@ impl Scalar for OneOf {
 /// A whole number of `unit` within `range`.
 pub(crate) struct Whole<T> {
     pub range: RangeInclusive<T>,
+    /// The unit's name in the catalogue (`"config.unit.cells"`).
     pub unit: &'static str,
 }
 
@@ -161,8 +162,8 @@ where
     }
 
     fn allowed(&self) -> String {
-        let (min, max, unit) = (self.range.start(), self.range.end(), self.unit);
-        format!("a whole number of {unit} from {min} to {max}")
+        let (min, max, unit) = (self.range.start(), self.range.end(), t!(self.unit));
+        t!("config.whole", unit = unit, min = min, max = max)
     }
 
     fn show(&self, value: &T) -> String {
@@ -193,7 +194,7 @@ impl Scalar for Seconds {
 
     fn allowed(&self) -> String {
         let (min, max) = (self.0.start(), self.0.end());
-        format!("a number of seconds from {min} to {max}")
+        t!("config.seconds", min = min, max = max)
     }
 
     fn show(&self, value: &Duration) -> String {
@@ -218,11 +219,8 @@ impl Scalar for Size {
 
     fn allowed(&self) -> String {
         let unquoted = |bytes| size_text(bytes).replace('"', "");
-        format!(
-            "a size from {} to {}: bytes (67108864) or a string like \"64 MiB\"",
-            unquoted(*self.0.start()),
-            unquoted(*self.0.end())
-        )
+        let (min, max) = (unquoted(*self.0.start()), unquoted(*self.0.end()));
+        t!("config.size", min = min, max = max)
     }
 
     fn show(&self, value: &u64) -> String {
@@ -250,10 +248,7 @@ impl Scalar for Command {
     }
 
     fn allowed(&self) -> String {
-        format!(
-            "a program and its arguments, like {} ([] for none)",
-            self.like
-        )
+        t!("config.command", like = self.like)
     }
 
     fn show(&self, value: &Vec<String>) -> String {
@@ -270,14 +265,14 @@ impl Kind for Folders {
 
     fn parse(&self, walk: &mut Walk<'_>, key: &str, value: &Value<'_>) -> Option<Vec<PathBuf>> {
         let DeValue::Array(items) = value.get_ref() else {
-            walk.expected(key, value, "a list of folder paths, like [\"~/papers\"]");
+            walk.expected(key, value, &t!("config.folders"));
             return None;
         };
         let mut folders = Vec::new();
         for item in items.iter() {
             match item.get_ref().as_str() {
                 Some(folder) if !folder.is_empty() => folders.push(walk.expand(folder)),
-                _ => walk.expected(key, item, "a folder path (a non-empty string)"),
+                _ => walk.expected(key, item, &t!("config.folder")),
             }
         }
         Some(folders)

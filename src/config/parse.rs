@@ -135,13 +135,13 @@ pub(crate) fn parse_size(text: &str) -> Option<u64> {
 pub(crate) fn found(value: &DeValue<'_>) -> String {
     match value {
         DeValue::String(s) if s.chars().count() <= 40 => format!("{s:?}"),
-        DeValue::String(_) => "a long string".to_owned(),
+        DeValue::String(_) => t!("config.found_long_string"),
         DeValue::Integer(n) => n.to_string(),
         DeValue::Float(f) => f.to_string(),
         DeValue::Boolean(b) => b.to_string(),
-        DeValue::Datetime(_) => "a date".to_owned(),
-        DeValue::Array(_) => "a list".to_owned(),
-        DeValue::Table(_) => "a table".to_owned(),
+        DeValue::Datetime(_) => t!("config.found_date"),
+        DeValue::Array(_) => t!("config.found_list"),
+        DeValue::Table(_) => t!("config.found_table"),
     }
 }
 
@@ -162,19 +162,20 @@ fn syntax_message(text: &str, offset: usize, toml_says: &str) -> String {
 }
 
 fn unknown_key_message(name: &str) -> String {
-    let allowed = KEYS.join(", ");
-    let shown = format!("{name:?}");
-    match closest(name, KEYS) {
-        Some(near) => {
-            let near = format!("{near:?}");
-            t!(
-                "config.unknown_key_near",
-                name = shown,
-                near = near,
-                allowed = allowed
-            )
+    let messages = ["config.unknown_key", "config.unknown_key_near"];
+    unknown_message(name, KEYS, messages)
+}
+
+/// `name` is none of `allowed`: the first message, or the second with the
+/// closest of them (`%{near}`) when one is close.
+pub(crate) fn unknown_message(name: &str, allowed: &[&str], [plain, near]: [&str; 2]) -> String {
+    let (shown, list) = (format!("{name:?}"), allowed.join(", "));
+    match closest(name, allowed) {
+        Some(close) => {
+            let close = format!("{close:?}");
+            t!(near, name = shown, near = close, allowed = list)
         }
-        None => t!("config.unknown_key", name = shown, allowed = allowed),
+        None => t!(plain, name = shown, allowed = list),
     }
 }
 
