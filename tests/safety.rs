@@ -10,6 +10,8 @@
 // tests/ itself, and with no main.rs above them proptest keeps a file's
 // regressions next to it (`safety/x.rs` → `safety/x.proptest-regressions`).
 
+#[path = "safety/app_shape.rs"]
+mod app_shape;
 #[path = "safety/catalogue.rs"]
 mod catalogue;
 #[path = "safety/chain.rs"]

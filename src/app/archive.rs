@@ -91,7 +91,7 @@ impl App {
     /// Build the tree if it is not: from the folds kept last time, else as
     /// the first screen (every paper's header in view, the open one
     /// unfolded). Needs a known size.
-    pub(crate) fn ensure_tree(&mut self) {
+    pub(super) fn ensure_tree(&mut self) {
         if self.archive.tree.is_some() {
             return;
         }
@@ -123,7 +123,7 @@ impl App {
     /// Keep the tree in step with the selection: an issue selected other
     /// than from the pane brings the cursor back to it, its paper unfolded
     /// far enough to show it and selected.
-    pub(crate) fn sync_tree(&mut self) {
+    pub(super) fn sync_tree(&mut self) {
         let issue = self.place.issue;
         if self.archive.cursor != Cursor::Issue && self.archive.cursor_for != issue {
             self.archive.cursor = Cursor::Issue;
@@ -161,7 +161,7 @@ impl App {
 
     /// Move the Issues pane's cursor by `delta` rows (clamped): onto an
     /// issue selects it, onto a header or a "more" row parks there.
-    pub(crate) fn move_issues(&mut self, delta: isize) {
+    pub(super) fn move_issues(&mut self, delta: isize) {
         self.ensure_tree();
         let Some(tree) = self.archive.tree.as_ref() else {
             return;
@@ -192,7 +192,7 @@ impl App {
     /// Enter or Space in the Issues pane: on a header, fold or unfold it;
     /// on a "more" row, show every issue of its paper. False when the
     /// cursor is on an issue (the key does what it does elsewhere).
-    pub(crate) fn issues_open(&mut self) -> bool {
+    pub(super) fn issues_open(&mut self) -> bool {
         self.ensure_tree();
         let room = self.unfold_room();
         let Some(tree) = self.archive.tree.as_mut() else {
@@ -225,7 +225,7 @@ impl App {
     /// issue is selected); a click on a header folds or unfolds it, on the
     /// "more" row shows the rest, and on the selected issue in the focused
     /// pane opens it, as Enter does.
-    pub(crate) fn click_issues_row(&mut self, row: usize, was_focused: bool) {
+    pub(super) fn click_issues_row(&mut self, row: usize, was_focused: bool) {
         let Some(current) = self.cursor_row() else {
             return;
         };
@@ -254,7 +254,7 @@ impl App {
     }
 
     /// `z`: fold every paper but the cursor's.
-    pub(crate) fn fold_others(&mut self) {
+    pub(super) fn fold_others(&mut self) {
         self.ensure_tree();
         let keep = self.cursor_paper();
         if let (Some(tree), Some(keep)) = (self.archive.tree.as_mut(), keep) {
@@ -264,7 +264,7 @@ impl App {
     }
 
     /// `Z`: fold every paper; when all are folded, unfold them all.
-    pub(crate) fn fold_all(&mut self) {
+    pub(super) fn fold_all(&mut self) {
         self.ensure_tree();
         let room = self.unfold_room();
         let paper = self.cursor_paper();
@@ -328,7 +328,7 @@ impl App {
     }
 
     /// After a reload: the same folds over the new entries.
-    pub(crate) fn rebuild_tree(&mut self) {
+    pub(super) fn rebuild_tree(&mut self) {
         if let Some(old) = self.archive.tree.take() {
             self.archive.tree = Some(Tree::new(&self.docs.library.entries, &old.state()));
             self.archive.cursor = Cursor::Issue;

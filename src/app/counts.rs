@@ -86,7 +86,7 @@ impl App {
     /// Record the issues the library lists now (at start and after a
     /// reload): an issue never seen before gets a first sighting, which
     /// makes it new for this run. Stamps the run's start the first time.
-    pub(crate) fn note_issues(&mut self) {
+    pub(super) fn note_issues(&mut self) {
         let now = now_ms();
         if self.counts.run_started == 0 {
             self.counts.run_started = now;
@@ -113,19 +113,19 @@ impl App {
 
     /// A read mark changed: the counts are gathered again before the next
     /// frame, and the state is staged.
-    pub(crate) fn marks_changed(&mut self) {
+    pub(super) fn marks_changed(&mut self) {
         self.counts.stale = true;
         self.mark_state_changed();
     }
 
     /// The library or its parses changed: gather the counts again.
-    pub(crate) fn counts_stale(&mut self) {
+    pub(super) fn counts_stale(&mut self) {
         self.counts.stale = true;
     }
 
     /// Gather the read marks per entry if they changed (on `Msg::Frame`):
     /// one pass over the state, none over the library's files.
-    pub(crate) fn refresh_counts(&mut self) {
+    pub(super) fn refresh_counts(&mut self) {
         if !std::mem::take(&mut self.counts.stale) {
             return;
         }
@@ -143,7 +143,7 @@ impl App {
 
     /// `A`: mark every article of the selected issue read, by hand; `A`
     /// again on the same issue (before leaving it) undoes that.
-    pub(crate) fn mark_issue_read(&mut self) {
+    pub(super) fn mark_issue_read(&mut self) {
         let issue = self.place.issue;
         if let Some((at, bulk)) = self.counts.bulk.take()
             && at == issue
@@ -188,7 +188,7 @@ impl App {
     }
 
     /// The undo of `A` lasts while the reader stays on its issue.
-    pub(crate) fn forget_bulk_unless(&mut self, issue: usize) {
+    pub(super) fn forget_bulk_unless(&mut self, issue: usize) {
         if self
             .counts
             .bulk
@@ -211,7 +211,7 @@ impl App {
     /// unread article, on its first unread article. An issue whose count
     /// is known to be zero is skipped unparsed; one whose count is unknown
     /// is parsed to find out.
-    pub(crate) fn next_unread_issue(&mut self) {
+    pub(super) fn next_unread_issue(&mut self) {
         let total = self.docs.library.entries.len();
         for step in 1..total {
             let issue = (self.place.issue + step) % total;

@@ -106,7 +106,7 @@ impl App {
     }
 
     /// `F`: start a fetch, unless one runs or there is nothing to fetch.
-    pub(crate) fn start_fetch(&mut self) {
+    pub(super) fn start_fetch(&mut self) {
         if let Some(run) = &self.chores.fetch.run {
             self.screen.notice = Some(t!("fetch.already", done = run.done, total = run.total));
             return;
@@ -133,18 +133,18 @@ impl App {
         self.chores.outbox.push(Task::Fetch(Box::new(request)));
     }
 
-    pub(crate) fn fetch_started(&mut self, inbox: FetchInbox) {
+    pub(super) fn fetch_started(&mut self, inbox: FetchInbox) {
         if let Some(run) = self.chores.fetch.run.as_mut() {
             run.inbox = Some(inbox);
         }
     }
 
     /// Ask to be woken while a fetch runs.
-    pub(crate) fn fetch_tick(&mut self, now: Instant) {
+    pub(super) fn fetch_tick(&mut self, now: Instant) {
         self.chores.fetch.poll_due = self.fetching().then(|| now + FETCH_POLL);
     }
 
-    pub(crate) fn on_fetch_news(&mut self, news: FetchNews) {
+    pub(super) fn on_fetch_news(&mut self, news: FetchNews) {
         let Some(run) = self.chores.fetch.run.as_mut() else {
             return;
         };
@@ -197,7 +197,7 @@ impl App {
     }
 
     /// After a reload: the fetch's summary, if it asked for the reload.
-    pub(crate) fn fetch_reloaded(&mut self) {
+    pub(super) fn fetch_reloaded(&mut self) {
         if let Some(summary) = self.chores.fetch.after_reload.take() {
             self.screen.notice = Some(summary);
         }

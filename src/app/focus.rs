@@ -45,7 +45,7 @@ impl App {
 
     /// `1`–`9`: select the n-th headline the Headlines pane shows (as it
     /// shows when focused, if it is not on screen now) and focus it.
-    pub(crate) fn select_shown_headline(&mut self, action: Action) {
+    pub(super) fn select_shown_headline(&mut self, action: Action) {
         let Some(n) = action.headline_number() else {
             return;
         };

@@ -132,7 +132,7 @@ impl App {
 
     /// Follow the jump line on screen. `quiet`: say nothing when there is
     /// none (Enter in the article does this only when there is one).
-    pub(crate) fn follow_jump(&mut self, quiet: bool) {
+    pub(super) fn follow_jump(&mut self, quiet: bool) {
         self.ensure_view();
         let Some(block) = self.jump_on_screen() else {
             if !quiet {
@@ -177,7 +177,7 @@ impl App {
     }
 
     /// Back to where the last jump was taken.
-    pub(crate) fn jump_back(&mut self) {
+    pub(super) fn jump_back(&mut self) {
         let Some(origin) = self.place.jumped_from.last().cloned() else {
             self.screen.notice = Some(t!("notice.no_jump_back"));
             return;

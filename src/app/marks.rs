@@ -32,7 +32,7 @@ impl App {
 
     /// The entry an issue key names, if it is in this library. A key in the
     /// older form (the path as given on the command line) is still found.
-    pub(crate) fn entry_of_key(&mut self, key: &str) -> Option<usize> {
+    pub(super) fn entry_of_key(&mut self, key: &str) -> Option<usize> {
         self.issue_index();
         let found = self.docs.issue_keys.as_ref().and_then(|keys| keys.get(key));
         let found = found.copied();
@@ -43,7 +43,7 @@ impl App {
 
     /// Build the entry index by issue key once (the library does not
     /// change while the reader runs).
-    pub(crate) fn issue_index(&mut self) {
+    pub(super) fn issue_index(&mut self) {
         if self.docs.issue_keys.is_none() {
             let keys = (0..self.docs.library.entries.len())
                 .filter_map(|i| Some((self.issue_key(i)?, i)))
@@ -54,7 +54,7 @@ impl App {
 
     /// Record where article `article` of issue `issue` is, beside its read
     /// mark, star or position (call after setting one of those).
-    pub(crate) fn remember_place(&mut self, issue: usize, article: usize) {
+    pub(super) fn remember_place(&mut self, issue: usize, article: usize) {
         let Some(key) = self.issue_key(issue) else {
             return;
         };
@@ -71,7 +71,7 @@ impl App {
 
     /// After a parse: give records written without a place (by an older
     /// broadsheet) the place they were just found at.
-    pub(crate) fn place_unplaced(&mut self, issue: usize) {
+    pub(super) fn place_unplaced(&mut self, issue: usize) {
         let Some(parsed) = self.docs.issues.get(issue).and_then(Option::as_ref) else {
             return;
         };
@@ -109,7 +109,7 @@ impl App {
     /// The `S` list: the starred articles of issues parsed this session (in
     /// paper order), then those the state places in other issues of this
     /// library, by issue and then by when they were starred.
-    pub(crate) fn open_starred(&mut self) {
+    pub(super) fn open_starred(&mut self) {
         self.locate_unplaced_stars();
         if self.waiting() {
             return;
@@ -161,7 +161,7 @@ impl App {
     }
 
     /// Open a starred entry: parse its issue (only now) and find the id.
-    pub(crate) fn open_starred_item(&mut self, item: &StarredItem) -> bool {
+    pub(super) fn open_starred_item(&mut self, item: &StarredItem) -> bool {
         if !self.need_parsed(item.issue) {
             return false;
         }
@@ -182,7 +182,7 @@ impl App {
     /// The next unread article after the current one, wrapping round the
     /// library. An issue not parsed yet is skipped, unparsed, when its
     /// article count is known and as many of its articles are recorded read.
-    pub(crate) fn next_unread(&mut self) {
+    pub(super) fn next_unread(&mut self) {
         let total = self.docs.issues.len();
         let (start_issue, start_article) = (self.place.issue, self.place.article);
         let read: HashMap<String, usize> = (self.place.state.read_per_issue().into_iter())

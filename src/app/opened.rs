@@ -36,7 +36,7 @@ impl App {
     /// Keep the tracked opening in step with the focus and the selection:
     /// a new article in the focused Article pane is a new opening, another
     /// pane focused ends it. Called after every message.
-    pub(crate) fn track_open(&mut self) {
+    pub(super) fn track_open(&mut self) {
         let open = (self.screen.focus == Pane::Article && self.current_article().is_some())
             .then_some((self.place.issue, self.place.article));
         let tracked = self.place.open.as_ref().map(|o| (o.issue, o.article));
@@ -58,7 +58,7 @@ impl App {
     /// Compare the laid-out view with the opening: note where it started,
     /// whether that showed its end at a saved place, and whether the reader
     /// has moved since.
-    pub(crate) fn observe_open(&mut self) {
+    pub(super) fn observe_open(&mut self) {
         let (Some(open), Some(view)) = (self.place.open.as_mut(), self.place.view.as_ref()) else {
             return;
         };
@@ -85,7 +85,7 @@ impl App {
 
     /// The reader moved in the open article without its position changing
     /// (paging past its end, a search hit shown): counts as moving there.
-    pub(crate) fn open_moved(&mut self) {
+    pub(super) fn open_moved(&mut self) {
         self.track_open();
         self.ensure_view();
         self.observe_open();
@@ -100,7 +100,7 @@ impl App {
 
     /// `Msg::Tick`: the time now. Stamp an opening not stamped yet, then
     /// apply the rule (a dwell that has run out marks now).
-    pub(crate) fn tick_open(&mut self, now: Instant) {
+    pub(super) fn tick_open(&mut self, now: Instant) {
         self.chores.clock = Some(now);
         if self.place.open.is_none() {
             return;
@@ -122,7 +122,7 @@ impl App {
 
     /// On `Msg::Frame`, with the view laid out: the rule with what the
     /// frame shows (the end reached by moving marks at once).
-    pub(crate) fn frame_open(&mut self) {
+    pub(super) fn frame_open(&mut self) {
         self.observe_open();
         self.apply_mark_rule();
     }

@@ -237,7 +237,7 @@ impl App {
 
     /// `]` (`step` 1) or `[` (-1): the first article of the next or
     /// previous page, in the order the issue lists its pages.
-    pub(crate) fn step_page(&mut self, step: isize) {
+    pub(super) fn step_page(&mut self, step: isize) {
         let Some(issue) = self.current_issue() else {
             return;
         };

@@ -60,7 +60,7 @@ impl View {
 impl App {
     /// Select article `article` of issue `issue` (both clamped), saving the
     /// reading position of the article being left.
-    pub(crate) fn select(&mut self, issue: usize, article: usize) {
+    pub(super) fn select(&mut self, issue: usize, article: usize) {
         let issue = issue.min(self.docs.library.entries.len().saturating_sub(1));
         if !self.need_parsed(issue) {
             return;
@@ -97,7 +97,7 @@ impl App {
     }
 
     /// Remember where the reader is in the current article.
-    pub(crate) fn save_position(&mut self) {
+    pub(super) fn save_position(&mut self) {
         let Some(view) = &self.place.view else { return };
         let Some(article) = self.article_at(view.issue, view.article) else {
             return;
@@ -116,7 +116,7 @@ impl App {
 
     /// Lay out the selected article now if it is not (an action that
     /// scrolls or pages needs it before the frame does).
-    pub(crate) fn ensure_view(&mut self) {
+    pub(super) fn ensure_view(&mut self) {
         let area = geometry::screen_rect(self.screen.size);
         let body = geometry::body_rect(geometry::article_rect(area), self.settings.body_width);
         if body.width > 0 && body.height > 0 {
@@ -131,7 +131,7 @@ impl App {
     /// `Msg::Frame`). At a
     /// degenerate size the old layout is kept: the place survives a
     /// terminal that is briefly 0×0 (a hung-up tty, a tmux resize).
-    pub(crate) fn refresh(&mut self) {
+    pub(super) fn refresh(&mut self) {
         let area = geometry::screen_rect(self.screen.size);
         self.ensure_view();
         self.ensure_tree();
@@ -204,7 +204,7 @@ impl App {
 
     /// The selected article was read to its end outside the screen (the
     /// linear mode): marked read, unless the reader set its mark by hand.
-    pub(crate) fn end_reached(&mut self) {
+    pub(super) fn end_reached(&mut self) {
         let Some(id) = self.current_article().map(|a| a.id.clone()) else {
             return;
         };

@@ -68,7 +68,7 @@ impl App {
     }
 
     /// `R`: ask the loop to open the library again.
-    pub(crate) fn reload(&mut self) {
+    pub(super) fn reload(&mut self) {
         if self.docs.reloader.is_none() {
             self.screen.notice = Some(t!("notice.cannot_reload"));
             return;
@@ -79,7 +79,7 @@ impl App {
     /// Put `library` in place of the current one, keeping the reader where
     /// it was: the same issue (by key), article and position if they still
     /// exist, else the nearest surviving issue. Every index saturates.
-    pub(crate) fn replace_library(&mut self, reopened: Reopened) {
+    pub(super) fn replace_library(&mut self, reopened: Reopened) {
         let Reopened { library, stamps } = reopened;
         self.save_position();
         let article_id = self.current_article_id();

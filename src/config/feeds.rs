@@ -7,6 +7,7 @@ use super::Subscription;
 use super::kinds::Kind;
 use super::parse::{Value, Walk};
 use super::show::{Shown, toml_string};
+use crate::i18n::t;
 
 /// The list of `[[feeds]]` tables.
 pub(crate) struct Feeds;
@@ -15,16 +16,16 @@ impl Kind for Feeds {
     type Value = Vec<Subscription>;
 
     fn parse(&self, walk: &mut Walk<'_>, key: &str, value: &Value<'_>) -> Option<Self::Value> {
-        let allowed = "[[feeds]] tables, each with a url";
+        let allowed = t!("config.feeds");
         let DeValue::Array(items) = value.get_ref() else {
-            walk.expected(key, value, allowed);
+            walk.expected(key, value, &allowed);
             return None;
         };
         // The user's list replaces the default one, like `library`.
         let mut feeds = Vec::new();
         for item in items.iter() {
             let DeValue::Table(table) = item.get_ref() else {
-                walk.expected(key, item, allowed);
+                walk.expected(key, item, &allowed);
                 continue;
             };
             let mut url = None;
@@ -39,19 +40,17 @@ impl Kind for Feeds {
                 saw_url |= key.get_ref() == "url";
                 match (key.get_ref().as_ref(), text) {
                     ("url", Some(text)) if is_web_url(text) => url = Some(text.trim().to_owned()),
-                    ("url", _) => walk.expected("feeds.url", value, "an http:// or https:// URL"),
+                    ("url", _) => walk.expected("feeds.url", value, &t!("config.feed_url")),
                     ("paper", Some(text)) => feed.paper = Some(text.trim().to_owned()),
                     ("folder", Some(text)) => feed.folder = Some(walk.expand(text)),
                     ("paper" | "folder", None) => walk.expected(
                         &format!("feeds.{}", key.get_ref()),
                         value,
-                        "a non-empty string",
+                        &t!("config.non_empty"),
                     ),
                     (other, _) => walk.problem(
                         key.span(),
-                        format!(
-                            "unknown key {other:?} in [[feeds]]; allowed keys: url, paper, folder"
-                        ),
+                        t!("config.feed_key", name = format!("{other:?}")),
                     ),
                 }
             }
@@ -61,7 +60,7 @@ impl Kind for Feeds {
                     feeds.push(feed);
                 }
                 None if !saw_url => {
-                    walk.problem(item.span(), "[[feeds]] without a url".to_owned());
+                    walk.problem(item.span(), t!("config.feed_without_url"));
                 }
                 None => {}
             }

@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 use toml::de::DeValue;
 
 use super::kinds::Kind;
-use super::parse::{Value, Walk, closest};
+use super::parse::{Value, Walk, unknown_message};
 use super::show::{Shown, toml_list};
+use crate::i18n::t;
 use crate::keys::{Action, parse_key};
 
 /// The default bindings, in help order: the `# action = [keys]` lines the
@@ -26,8 +27,6 @@ pub fn default_keys() -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
-const KEY_EXAMPLE: &str = "a key like \"j\", \"ctrl-f\" or \"PageDown\"";
-
 /// The `[keys]` table: action name → key specs.
 pub(crate) struct Bindings;
 
@@ -36,8 +35,7 @@ impl Kind for Bindings {
 
     fn parse(&self, walk: &mut Walk<'_>, key: &str, value: &Value<'_>) -> Option<Self::Value> {
         let DeValue::Table(table) = value.get_ref() else {
-            let allowed = "a table of action = [keys], like down = [\"j\", \"down\"]";
-            walk.expected(key, value, allowed);
+            walk.expected(key, value, &t!("config.keys_table"));
             return None;
         };
         let mut entries: Vec<_> = table.iter().collect();
@@ -55,13 +53,12 @@ impl Kind for Bindings {
                 DeValue::String(_) => vec![specs],
                 DeValue::Array(items) => items.iter().collect(),
                 _ => {
-                    let allowed = "a list of keys, like [\"j\", \"down\"]";
-                    walk.expected(&format!("[keys] {name}"), specs, allowed);
+                    walk.expected(&format!("[keys] {name}"), specs, &t!("config.keys_list"));
                     continue;
                 }
             };
             if items.is_empty() {
-                let message = format!("[keys] {name}: expected at least one key");
+                let message = t!("config.keys_none", name = name);
                 walk.problem(specs.span(), message);
                 continue;
             }
@@ -94,14 +91,15 @@ impl Walk<'_> {
         let mut list = Vec::new();
         for item in items {
             let Some(spec) = item.get_ref().as_str() else {
-                self.expected(&format!("[keys] {name}"), item, KEY_EXAMPLE);
+                self.expected(&format!("[keys] {name}"), item, &t!("config.key_example"));
                 continue;
             };
             match parse_key(spec) {
                 Ok(event) => {
                     if let Some((_, other)) = bound.iter().find(|(e, _)| *e == event) {
+                        let spec = format!("{spec:?}");
                         let message =
-                            format!("[keys] {name}: {spec:?} is already bound to {other}");
+                            t!("config.key_taken", name = name, spec = spec, other = other);
                         self.problem(item.span(), message);
                     } else {
                         bound.push((event, name.to_owned()));
@@ -117,10 +115,6 @@ impl Walk<'_> {
 
 fn unknown_action_message(name: &str) -> String {
     let names: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
-    let hint = closest(name, &names).map(|near| format!(" (did you mean {near:?}?)"));
-    format!(
-        "[keys]: unknown action {name:?}{}; actions: {}",
-        hint.unwrap_or_default(),
-        names.join(", ")
-    )
+    let messages = ["config.unknown_action", "config.unknown_action_near"];
+    unknown_message(name, &names, messages)
 }

@@ -14,6 +14,7 @@ use toml::de::DeValue;
 
 use super::parse::{Value, Walk, parse_size};
 use super::show::{Shown, size_text, toml_list, toml_string};
+use crate::i18n::t;
 
 /// How one setting's value is read from the file and written back.
 pub(crate) trait Kind {
@@ -66,7 +67,7 @@ impl Scalar for Flag {
     }
 
     fn allowed(&self) -> String {
-        "true or false".to_owned()
+        t!("config.true_or_false")
     }
 
     fn show(&self, value: &bool) -> String {
@@ -114,7 +115,7 @@ where
 /// `one of "a", "b"`.
 fn one_of<'n>(names: impl Iterator<Item = &'n str>) -> String {
     let names: Vec<String> = names.map(|name| format!("{name:?}")).collect();
-    format!("one of {}", names.join(", "))
+    t!("config.one_of", names = names.join(", "))
 }
 
 /// A string from a fixed list (`names`, suggested) or one of its
@@ -145,6 +146,7 @@ impl Scalar for OneOf {
 /// A whole number of `unit` within `range`.
 pub(crate) struct Whole<T> {
     pub range: RangeInclusive<T>,
+    /// The unit's name in the catalogue (`"config.unit.cells"`).
     pub unit: &'static str,
 }
 
@@ -160,8 +162,8 @@ where
     }
 
     fn allowed(&self) -> String {
-        let (min, max, unit) = (self.range.start(), self.range.end(), self.unit);
-        format!("a whole number of {unit} from {min} to {max}")
+        let (min, max, unit) = (self.range.start(), self.range.end(), t!(self.unit));
+        t!("config.whole", unit = unit, min = min, max = max)
     }
 
     fn show(&self, value: &T) -> String {
@@ -192,7 +194,7 @@ impl Scalar for Seconds {
 
     fn allowed(&self) -> String {
         let (min, max) = (self.0.start(), self.0.end());
-        format!("a number of seconds from {min} to {max}")
+        t!("config.seconds", min = min, max = max)
     }
 
     fn show(&self, value: &Duration) -> String {
@@ -217,11 +219,8 @@ impl Scalar for Size {
 
     fn allowed(&self) -> String {
         let unquoted = |bytes| size_text(bytes).replace('"', "");
-        format!(
-            "a size from {} to {}: bytes (67108864) or a string like \"64 MiB\"",
-            unquoted(*self.0.start()),
-            unquoted(*self.0.end())
-        )
+        let (min, max) = (unquoted(*self.0.start()), unquoted(*self.0.end()));
+        t!("config.size", min = min, max = max)
     }
 
     fn show(&self, value: &u64) -> String {
@@ -249,10 +248,7 @@ impl Scalar for Command {
     }
 
     fn allowed(&self) -> String {
-        format!(
-            "a program and its arguments, like {} ([] for none)",
-            self.like
-        )
+        t!("config.command", like = self.like)
     }
 
     fn show(&self, value: &Vec<String>) -> String {
@@ -269,14 +265,14 @@ impl Kind for Folders {
 
     fn parse(&self, walk: &mut Walk<'_>, key: &str, value: &Value<'_>) -> Option<Vec<PathBuf>> {
         let DeValue::Array(items) = value.get_ref() else {
-            walk.expected(key, value, "a list of folder paths, like [\"~/papers\"]");
+            walk.expected(key, value, &t!("config.folders"));
             return None;
         };
         let mut folders = Vec::new();
         for item in items.iter() {
             match item.get_ref().as_str() {
                 Some(folder) if !folder.is_empty() => folders.push(walk.expand(folder)),
-                _ => walk.expected(key, item, "a folder path (a non-empty string)"),
+                _ => walk.expected(key, item, &t!("config.folder")),
             }
         }
         Some(folders)

@@ -265,10 +265,7 @@ pub fn parse_bytes(bytes: &[u8], path: &Path, home: Option<&Path>) -> Result<Con
         Err(err) => {
             let valid = String::from_utf8_lossy(&bytes[..err.valid_up_to()]);
             let (line, column) = parse::position(&valid, valid.len());
-            let message = format!(
-                "not UTF-8 text (byte {}); save the file as UTF-8",
-                err.valid_up_to()
-            );
+            let message = crate::i18n::t!("config.not_utf8", byte = err.valid_up_to());
             return Err(invalid(vec![Problem {
                 line,
                 column,

@@ -9,6 +9,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::settings::KEYS;
 use super::{Config, Problem};
+use crate::i18n::t;
 
 pub(crate) type Value<'i> = Spanned<DeValue<'i>>;
 
@@ -35,10 +36,13 @@ impl Walk<'_> {
     /// `key: found <what>, expected <allowed>`.
     pub fn expected(&mut self, key: &str, value: &Value<'_>, allowed: &str) {
         let found = found(value.get_ref());
-        self.problem(
-            value.span(),
-            format!("{key}: found {found}, expected {allowed}"),
+        let message = t!(
+            "config.expected",
+            key = key,
+            found = found,
+            allowed = allowed
         );
+        self.problem(value.span(), message);
     }
 }
 
@@ -131,13 +135,13 @@ pub(crate) fn parse_size(text: &str) -> Option<u64> {
 pub(crate) fn found(value: &DeValue<'_>) -> String {
     match value {
         DeValue::String(s) if s.chars().count() <= 40 => format!("{s:?}"),
-        DeValue::String(_) => "a long string".to_owned(),
+        DeValue::String(_) => t!("config.found_long_string"),
         DeValue::Integer(n) => n.to_string(),
         DeValue::Float(f) => f.to_string(),
         DeValue::Boolean(b) => b.to_string(),
-        DeValue::Datetime(_) => "a date".to_owned(),
-        DeValue::Array(_) => "a list".to_owned(),
-        DeValue::Table(_) => "a table".to_owned(),
+        DeValue::Datetime(_) => t!("config.found_date"),
+        DeValue::Array(_) => t!("config.found_list"),
+        DeValue::Table(_) => t!("config.found_table"),
     }
 }
 
@@ -152,18 +156,26 @@ fn syntax_message(text: &str, offset: usize, toml_says: &str) -> String {
     let before = text.get(line_start..offset).unwrap_or("").trim_end();
     let after = text.get(offset..line_end).unwrap_or("").trim();
     if before.ends_with('=') && (after.is_empty() || after.starts_with('#')) {
-        return "TOML syntax: missing value after `=`".to_owned();
+        return t!("config.missing_value");
     }
-    format!("TOML syntax: {toml_says}")
+    t!("config.syntax", reason = toml_says)
 }
 
 fn unknown_key_message(name: &str) -> String {
-    let allowed = KEYS.join(", ");
-    match closest(name, KEYS) {
-        Some(near) => {
-            format!("unknown key {name:?} (did you mean {near:?}?); allowed keys: {allowed}")
+    let messages = ["config.unknown_key", "config.unknown_key_near"];
+    unknown_message(name, KEYS, messages)
+}
+
+/// `name` is none of `allowed`: the first message, or the second with the
+/// closest of them (`%{near}`) when one is close.
+pub(crate) fn unknown_message(name: &str, allowed: &[&str], [plain, near]: [&str; 2]) -> String {
+    let (shown, list) = (format!("{name:?}"), allowed.join(", "));
+    match closest(name, allowed) {
+        Some(close) => {
+            let close = format!("{close:?}");
+            t!(near, name = shown, near = close, allowed = list)
         }
-        None => format!("unknown key {name:?}; allowed keys: {allowed}"),
+        None => t!(plain, name = shown, allowed = list),
     }
 }
 

@@ -81,7 +81,7 @@ settings! {
     /// Folders opened when no path is given.
     library: Vec<PathBuf> = Folders,
     /// Widest the article body is set, in cells.
-    body_width: u16 = Whole { range: 10..=1000, unit: "cells" },
+    body_width: u16 = Whole { range: 10..=1000, unit: "config.unit.cells" },
     indent: bool = Flag,
     punctuation: Punctuation = Named::new(),
     /// A lone character on a paragraph's last line is allowed.
@@ -108,7 +108,7 @@ settings! {
     /// `y`/`Y` copy through OSC 52 to the terminal's clipboard.
     osc52: bool = Flag,
     /// The longest text OSC 52 sends, in bytes of text.
-    osc52_max_bytes: usize = Whole { range: 16..=64 << 20, unit: "bytes" },
+    osc52_max_bytes: usize = Whole { range: 16..=64 << 20, unit: "config.unit.bytes" },
     /// A program and its arguments that take the copied text on standard
     /// input instead of OSC 52 (`["wl-copy"]`); empty: none.
     copy_command: Vec<String> = Command {

@@ -207,3 +207,61 @@ fn config_and_fetch_report_in_the_locales_language() {
         assert_eq!(stderr.trim_end(), line, "LANG={lang}");
     }
 }
+
+#[test]
+fn a_bad_config_file_is_told_in_the_locales_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    let bad = "mouse = 1\nmose = true\ntheme = \"x\"\nbody_width = 5\n";
+    std::fs::write(&path, bad).unwrap();
+    let file = path.to_str().unwrap();
+    let syntax = |lang| {
+        std::fs::write(&path, "body_width =\n").unwrap();
+        let output = run_in(lang, &["--config", file, "dump"]);
+        std::fs::write(&path, bad).unwrap();
+        String::from_utf8(output.stderr).unwrap()
+    };
+    for (lang, missing, found, unknown, one_of, whole) in [
+        (
+            "zh_CN.UTF-8",
+            "TOML 语法错误：`=` 后面缺少值",
+            "mouse：写的是 1，应为 true 或 false",
+            "未知的键 \"mose\"（是不是 \"mouse\"？）；可用的键：library, ",
+            "theme：写的是 \"x\"，应为 \"default\", \"mono\" 之一",
+            "body_width：写的是 5，应为 10 到 1000 的整数（单元格数）",
+        ),
+        (
+            "zh_TW.UTF-8",
+            "TOML 語法錯誤：`=` 後面缺少值",
+            "mouse：寫的是 1，應為 true 或 false",
+            "未知的鍵 \"mose\"（是不是 \"mouse\"？）；可用的鍵：library, ",
+            "theme：寫的是 \"x\"，應為 \"default\", \"mono\" 之一",
+            "body_width：寫的是 5，應為 10 到 1000 的整數（儲存格數）",
+        ),
+        (
+            "C.UTF-8",
+            "TOML syntax: missing value after `=`",
+            "mouse: found 1, expected true or false",
+            "unknown key \"mose\" (did you mean \"mouse\"?); allowed keys: library, ",
+            "theme: found \"x\", expected one of \"default\", \"mono\"",
+            "body_width: found 5, expected a whole number of cells from 10 to 1000",
+        ),
+    ] {
+        assert!(
+            syntax(lang).contains(missing),
+            "LANG={lang}: {}",
+            syntax(lang)
+        );
+        let output = run_in(lang, &["--config", file, "dump"]);
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        let lines = [
+            format!(":1:9: {found}\n"),
+            format!(":2:1: {unknown}"),
+            format!(":3:9: {one_of}\n"),
+            format!(":4:14: {whole}\n"),
+        ];
+        for line in lines {
+            assert!(stderr.contains(&line), "LANG={lang}: {line} in {stderr}");
+        }
+    }
+}

@@ -129,7 +129,8 @@ fn crate_edges(src: &Path) -> Edges {
     edges
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
+/// Every `.rs` file below `dir`, in name order (also `app_shape`'s walk).
+pub(super) fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
     let mut entries: Vec<PathBuf> = fs::read_dir(dir)
         .expect("read src")
         .map(|e| e.expect("dir entry").path())
