@@ -120,6 +120,13 @@ impl HeaderCache {
             .filter(|cached| cached.stamp == stamp)
     }
 
+    /// Room for `more` entries at once (inserting a cold start's 100,000
+    /// one by one rehashes the table as it doubles, the old and new tables
+    /// both held).
+    pub fn reserve(&mut self, more: usize) {
+        self.entries.reserve(more);
+    }
+
     pub fn insert(&mut self, path: &Path, cached: Cached) {
         let Some(key) = key(path) else { return };
         if self.entries.get(&key) != Some(&cached) {

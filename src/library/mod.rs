@@ -189,6 +189,7 @@ impl Library {
         );
         let fresh = library.take_loaded(&listing.files, loaded, &mut items);
         library.cache = cache;
+        library.cache.reserve(fresh.len());
         for (path, header) in fresh {
             library.cache.insert(path, header);
         }
@@ -209,7 +210,9 @@ impl Library {
         items: &mut Vec<(Entry, Meta)>,
     ) -> Vec<(&'f std::path::Path, cache::Cached)> {
         let mut seen = std::collections::HashSet::new();
-        let mut fresh = Vec::new();
+        // Allocated once: grown by doubling it was a fifth of a cold open's
+        // peak memory at 100,000 issues.
+        let mut fresh = Vec::with_capacity(loaded.iter().filter(|l| l.fresh).count());
         for (found, loaded) in files.iter().zip(loaded) {
             if loaded.identity.is_some_and(|id| !seen.insert(id)) {
                 continue;
