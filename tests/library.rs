@@ -1,6 +1,7 @@
-//! The library and what feeds it: opening and decoding files, the Markdown
-//! parser, the source readers, the archive (tree, calendar, search) and the
-//! reading state on disk.
+//! The layers below the screen, tested without a terminal: the library and
+//! what feeds it (opening and decoding files, the Markdown parser, the
+//! source readers, the archive: tree, calendar, search), the reading state
+//! on disk, and the typesetter.
 // Tests may stop at the first surprise: unwrap, expect and panic are their asserts.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -51,3 +52,6 @@ mod store_faults;
 mod store_files;
 #[path = "library/store_merge.rs"]
 mod store_merge;
+
+#[path = "typeset/mod.rs"]
+mod typeset;

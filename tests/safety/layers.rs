@@ -75,7 +75,7 @@ fn check(layers: &BTreeMap<String, u32>, edges: &Edges) -> Vec<String> {
                         && cycle.contains(&t.to_string())
                 })
             })
-            .map(|cycle| format!("cycle: {}", cycle.join(" -> "))),
+            .map(|cycle| format!("cycle: {} reach each other", cycle.join(", "))),
     );
     failures
 }
@@ -356,8 +356,9 @@ fn skip_item(code: &str) -> &str {
     ""
 }
 
-/// Every cycle among the modules, each as the path round it (strongly
-/// connected components of more than one module).
+/// Every cycle among the modules, each as the modules that reach each
+/// other (a strongly connected component of more than one module), in
+/// name order: the edges above say which `use` made it.
 fn cycles(edges: &Edges) -> Vec<Vec<String>> {
     let nodes: BTreeSet<&String> = edges
         .keys()

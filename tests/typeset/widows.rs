@@ -74,8 +74,8 @@ fn the_corpus_has_fewer_lone_last_characters() {
     corpus_lone_last(&CORPUS_WIDTHS);
 }
 
-/// The figure the README gives: `cargo test --release --test typeset
-/// every_width -- --ignored --nocapture`.
+/// The figure the README gives: `cargo test --release --test library
+/// typeset::widows::every_width -- --ignored --nocapture`.
 #[test]
 #[ignore = "every width from 20 to 120 over the corpus: minutes in a debug build"]
 fn the_corpus_at_every_width() {

@@ -3,7 +3,7 @@
 //! forms, `ｶﾞ`, ambiguous punctuation), in both ambiguous-width modes,
 //! against `tests/data/typeset-widths.tsv`. A dependency bump that changes
 //! a width fails here, loudly. Regenerate on purpose with
-//! `BLESS=1 cargo test --test typeset width::`.
+//! `BLESS=1 cargo test --test library typeset::width::`.
 // Tests may unwrap, expect and panic: a failure is the report.
 
 use std::collections::BTreeSet;
