@@ -3,6 +3,8 @@
 //! Every block keeps the byte range of the source text it came from, so a
 //! reading position can be stored as a source offset and survive re-layout.
 
+pub mod days;
+
 use std::fmt;
 use std::ops::Range;
 
@@ -198,16 +200,7 @@ pub struct Date {
 impl Date {
     /// A date only when it exists on the Gregorian calendar.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        let leap =
-            (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
-        let days = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return None,
-        };
-        (1..=days)
+        (1..=days::month_len(year, month))
             .contains(&day)
             .then_some(Date { year, month, day })
     }

@@ -111,7 +111,7 @@ impl App {
         self.select(mark.entry, 0);
         self.sync_tree();
         let paper = self.issue_info(mark.entry).paper;
-        let weekday = crate::archive::days::weekday_zh(day);
+        let weekday = crate::model::days::weekday_zh(day);
         let what = format!("{day} {weekday} · {paper}");
         self.screen.notice = Some(t!("goto.showing", what = what));
     }

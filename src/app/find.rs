@@ -132,18 +132,22 @@ impl App {
             PromptKind::Library => return self.run_library_prompt(),
             PromptKind::Find => {}
         }
-        let Some(line) = self.close_prompt() else {
+        let Some(pattern) = self.entered_pattern() else {
             return;
-        };
-        let pattern = match line.text() {
-            "" => match self.search.history.last() {
-                Some(last) => last.clone(),
-                None => return,
-            },
-            text => text.to_owned(),
         };
         prompt::remember(&mut self.search.history, &pattern);
         self.start_search(&pattern, true);
+    }
+
+    /// Close the prompt and give the pattern it was left with: the line
+    /// typed or, when it is empty, the last one searched (as `less` does);
+    /// `None` when there is neither. Both searches' prompts share it.
+    pub(super) fn entered_pattern(&mut self) -> Option<String> {
+        let line = self.close_prompt()?;
+        match line.text() {
+            "" => self.search.history.last().cloned(),
+            text => Some(text.to_owned()),
+        }
     }
 
     /// Run `pattern` from the reading position (Enter in the prompt).

@@ -2,9 +2,9 @@
 //! day or the nearest before it) or to a paper by name, saying in the
 //! status bar where the reader landed (`archive::goto` parses and resolves).
 
-use crate::archive::days::{from_day_number, weekday_zh};
 use crate::archive::goto::{self, Goto};
 use crate::model::Date;
+use crate::model::days::{from_day_number, weekday_zh};
 
 use super::prompt;
 use super::{App, Cursor};

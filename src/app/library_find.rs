@@ -152,15 +152,8 @@ impl App {
     /// Enter at the library prompt: drop any search before, open the
     /// results overlay, and ask the loop to start the worker.
     pub(super) fn run_library_prompt(&mut self) {
-        let Some(line) = self.close_prompt() else {
+        let Some(pattern) = self.entered_pattern() else {
             return;
-        };
-        let pattern = match line.text() {
-            "" => match self.search.history.last() {
-                Some(last) => last.clone(),
-                None => return,
-            },
-            text => text.to_owned(),
         };
         let query = match Query::new(&pattern) {
             Ok(query) => query,

@@ -6,9 +6,9 @@
 //! before it; a month or a year to its newest issue. Every resolution says
 //! what it chose, so the status bar can tell the reader.
 
-use super::days::{add_days, month_len};
 use crate::i18n::t;
 use crate::model::Date;
+use crate::model::days::{add_days, month_len};
 
 /// What the reader asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]

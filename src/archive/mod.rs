@@ -7,7 +7,6 @@
 //! nothing of the app or the screen beyond drawing into a ratatui `Buffer`.
 
 pub mod calendar;
-pub mod days;
 pub mod goto;
 pub mod prefilter;
 pub mod search;

@@ -14,9 +14,9 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::days::weekday_zh;
 use crate::i18n::t;
 use crate::library::Entry;
+use crate::model::days::weekday_zh;
 
 /// One paper: its name and the entries that are its issues, newest first.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -10,7 +10,7 @@ fn library(counts: &[usize]) -> Vec<Entry> {
     let mut entries = Vec::new();
     for (paper, &count) in counts.iter().enumerate() {
         for i in 0..count {
-            let date = super::super::days::add_days(Date::new(2022, 2, 13).unwrap(), -(i as i64));
+            let date = crate::model::days::add_days(Date::new(2022, 2, 13).unwrap(), -(i as i64));
             entries.push(Entry {
                 source: Source::File(PathBuf::from(format!("p{paper}/{i}.md"))),
                 paper: format!("Paper {paper}"),

@@ -108,7 +108,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         .with_fetch(crate::feeds::Request::from_config(&config));
     // `yesterday` and `10-03` at the `:` prompt count from today (UTC).
     let days = i64::try_from(crate::store::now_ms() / 86_400_000).unwrap_or(0);
-    if let Some(today) = crate::archive::days::from_day_number(days) {
+    if let Some(today) = crate::model::days::from_day_number(days) {
         app = app.with_today(today);
     }
     let mut theme = Theme::named(

@@ -28,7 +28,7 @@ use quick_xml::events::Event;
 
 use super::clean;
 use super::html::{HtmlArticle, collapse, html_text, read_html};
-use crate::model::{Article, Date, HeadField, HeadLink, Issue, Page, Pages};
+use crate::model::{Article, Date, HeadField, HeadLink, Issue, Page, Pages, days};
 use crate::parse::Header;
 use crate::parse::dateline::{date_from_file_name, paper_from_file_name};
 
@@ -293,46 +293,12 @@ pub fn date_in_zone(time: &str, zone: Option<i32>) -> Option<Date> {
     };
     let local = minutes - offset + zone;
     let shift = local.div_euclid(24 * 60);
-    shift_days(date, shift)
-}
-
-fn shift_days(date: Date, days: i32) -> Option<Date> {
-    let n = days_from_civil(date) + i64::from(days);
-    civil_from_days(n)
-}
-
-// Howard Hinnant's days-from-civil algorithm.
-fn days_from_civil(d: Date) -> i64 {
-    let (m, day) = (i64::from(d.month), i64::from(d.day));
-    let y = i64::from(d.year) - i64::from(m <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    days::add_days(date, i64::from(shift))
 }
 
 /// The calendar date `secs` after the Unix epoch, `zone` minutes east of UTC.
 pub fn date_of_unix(secs: i64, zone: i32) -> Option<Date> {
-    civil_from_days((secs + i64::from(zone) * 60).div_euclid(86_400))
-}
-
-fn civil_from_days(z: i64) -> Option<Date> {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    Date::new(
-        u16::try_from(year).ok()?,
-        u8::try_from(month).ok()?,
-        u8::try_from(day).ok()?,
-    )
+    days::from_day_number((secs + i64::from(zone) * 60).div_euclid(86_400))
 }
 
 /// `Thu, 14 May 2026 23:15:25 +0000` → (date, minutes of the day, offset).

@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::state::{State, VERSION};
+use crate::model::{Date, days};
 
 /// Faults to inject into a save, for the cases a test cannot produce for
 /// real: tests run as root, where `chmod` refuses nothing, and a full disk
@@ -329,27 +330,15 @@ pub(crate) fn utc_stamp(time: SystemTime) -> String {
     let secs = time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
     let days = i64::try_from(secs / 86_400).unwrap_or(0);
     let rest = secs % 86_400;
-    let (y, m, d) = civil_from_days(days);
+    let date = days::from_day_number(days).unwrap_or(Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    });
     let (hh, mm, ss) = (rest / 3600, rest % 3600 / 60, rest % 60);
-    format!("{y:04}{m:02}{d:02}T{hh:02}{mm:02}{ss:02}Z")
-}
-
-/// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's
-/// `civil_from_days`, http://howardhinnant.github.io/date_algorithms.html).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (
-        y,
-        u32::try_from(m).unwrap_or(1),
-        u32::try_from(d).unwrap_or(1),
+    format!(
+        "{:04}{:02}{:02}T{hh:02}{mm:02}{ss:02}Z",
+        date.year, date.month, date.day
     )
 }
 

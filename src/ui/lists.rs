@@ -7,12 +7,12 @@ use super::text::Pen;
 use super::{note, title};
 use crate::app::pages::{HeadlineRow, page_label, page_of};
 use crate::app::{App, Pane};
-use crate::archive::days::weekday_zh;
 use crate::archive::tree::{Row, Tree, header_text, issue_text, more_text, thousands};
 use crate::geometry::{content_rect, item_height};
 use crate::i18n::t;
 use crate::library::{Entry, EntryStatus};
 use crate::model::Article;
+use crate::model::days::weekday_zh;
 use crate::typeset::display_text;
 
 /// One list item: a first line of styled parts, a dim second line shown

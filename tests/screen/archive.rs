@@ -41,7 +41,7 @@ fn write_issues(dir: &Path, issues: &[(&str, &str, bool)]) {
             &format!("{}年{}月{}日", d.year, d.month, d.day),
             1,
         );
-        let text = text.replacen("星期日", broadsheet::archive::days::weekday_zh(d), 1);
+        let text = text.replacen("星期日", broadsheet::model::days::weekday_zh(d), 1);
         let mut text = text;
         if marked {
             text = text
@@ -367,7 +367,7 @@ fn go_to_takes_every_form_and_says_where_it_landed() {
 }
 
 fn weekday(day: &str) -> &'static str {
-    broadsheet::archive::days::weekday_zh(date(day))
+    broadsheet::model::days::weekday_zh(date(day))
 }
 
 #[test]

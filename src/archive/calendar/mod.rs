@@ -7,8 +7,8 @@ mod draw;
 
 pub use draw::{CalendarStyles, HEIGHT, WIDTH, draw, overlay_area};
 
-use super::days::{add_days, add_months, month_len, weekday};
 use crate::model::Date;
+use crate::model::days::{add_days, add_months, month_len, weekday};
 
 /// An issue on a day: the library entry, and whether it is unread.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! Calendar arithmetic on `model::Date`: day numbers, weekdays, month
 //! lengths. Proleptic Gregorian, as printed dates are.
 
-use crate::model::Date;
+use super::Date;
 
 /// Days in `month` of `year`, 0 for a month that does not exist.
 pub fn month_len(year: u16, month: u8) -> u8 {
