@@ -1,4 +1,4 @@
-//! Growth on hostile Markdown (RELIABILITY §6 cases 22, 44, 45): each
+//! Growth on hostile Markdown (docs/RELIABILITY.md §6 cases 22, 44, 45): each
 //! input at size n and 2n through the whole `dump` chain (sanitize → parse
 //! → typeset at width 80, written to a sink). Near-linear means the 2n run
 //! costs about twice the n run; pulldown-cmark's old quadratic inputs would

@@ -1,4 +1,4 @@
-//! Search in the reader: a 1 MB paste into the prompt (RELIABILITY case 29),
+//! Search in the reader: a 1 MB paste into the prompt (docs/RELIABILITY.md §6 case 29),
 //! a search over a 10 MB issue (hits found once per issue and query), `n`
 //! through that issue, and a frame with the hits on screen lit, beside the
 //! same frame with no search.

@@ -2,7 +2,8 @@
 //! found (character references past the sanitiser, headlines wider than the
 //! width, quadratic flags, FIFOs that hang, a stray NUL), and the fuzz
 //! target's invariants as a bounded property test; and the layers of
-//! ARCHITECTURE.md, kept (`layers`).
+//! ARCHITECTURE.md, kept (`layers`), and every document the code cites
+//! in the repository (`citations`).
 // Tests may stop at the first surprise: unwrap, expect and panic are their asserts.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -16,6 +17,8 @@ mod app_shape;
 mod catalogue;
 #[path = "safety/chain.rs"]
 mod chain;
+#[path = "safety/citations.rs"]
+mod citations;
 #[path = "safety/entities.rs"]
 mod entities;
 #[path = "safety/files.rs"]

@@ -1,4 +1,4 @@
-//! Bytes to text. The chain (RELIABILITY §4): a BOM decides (UTF-8, UTF-16LE,
+//! Bytes to text. The chain (docs/RELIABILITY.md §4): a BOM decides (UTF-8, UTF-16LE,
 //! UTF-16BE); else strict UTF-8; else a file that is UTF-8 with a few bad
 //! bytes stays UTF-8, with U+FFFD and one warning (`guess` says when, and
 //! why); else `chardetng` (Firefox's detector) picks a legacy encoding

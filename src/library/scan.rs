@@ -1,5 +1,5 @@
 //! Finding issue files: command-line paths, folders walked recursively, and
-//! the hazards a real folder holds (RELIABILITY §4, §6 case 46). Nothing here
+//! the hazards a real folder holds (docs/RELIABILITY.md §4, §6 case 46). Nothing here
 //! opens a file that is not a regular file: `open` on a FIFO blocks forever,
 //! so the type is checked from the directory listing first, as `less` does.
 

@@ -1,7 +1,7 @@
 //! Layer 3: repair what page layout broke. A paragraph cut by a column break
 //! is joined with its tail (no space between CJK sides, one between Latin
 //! sides); a caption printed between the halves moves after the joined
-//! paragraph. See `TYPESETTING.md`, "Page-column breaks".
+//! paragraph. See `docs/TYPESETTING.md`, "Page-column breaks".
 //!
 //! Only a paragraph joins, and only to a paragraph: each article is mended
 //! on its own, so nothing joins across a headline or kicker; a deck and a

@@ -1,6 +1,6 @@
 //! Job control seen from the event loop: the terminal is read only while
 //! this process group is its foreground group and the modes the guard asked
-//! for are in force (RELIABILITY §6 case 21).
+//! for are in force (docs/RELIABILITY.md §6 case 21).
 //!
 //! A read from the background raises SIGTTIN, which stops the process
 //! *inside* that read; after `fg` the read goes on against the tty the

@@ -1,5 +1,5 @@
 //! Every encoding the issue names, through `Library::open` and `read`, from
-//! files generated at test time (RELIABILITY §6 cases 38–44).
+//! files generated at test time (docs/RELIABILITY.md §6 cases 38–44).
 // Tests may unwrap, expect and panic: a failure is the report.
 
 use crate::library_fixtures;

@@ -1,4 +1,4 @@
-//! Folder hazards (RELIABILITY §6 cases 12 and 46): each is skipped or listed
+//! Folder hazards (docs/RELIABILITY.md §6 cases 12 and 46): each is skipped or listed
 //! with its reason, nothing hangs, the other issues open. Permission faults
 //! go through the `FileSource` seam, since the tests run as root.
 // Tests may unwrap, expect and panic: a failure is the report.

@@ -1,4 +1,4 @@
-//! The sanitiser's promises, as properties (RELIABILITY §5) and as the
+//! The sanitiser's promises, as properties (docs/RELIABILITY.md §5) and as the
 //! hostile cases of §6 read through the library from generated files.
 // Tests may unwrap, expect and panic: a failure is the report.
 

@@ -1,5 +1,5 @@
 //! Faults around the terminal and its input that `pty_reader.rs` does not
-//! cover (RELIABILITY §6 cases 24, 26, 29): no controlling terminal, tiny
+//! cover (docs/RELIABILITY.md §6 cases 24, 26, 29): no controlling terminal, tiny
 //! pty sizes, a megabyte of pasted text.
 // Tests may unwrap, expect and panic: a failure is the report.
 

@@ -1,4 +1,4 @@
-//! Deep nesting, pathological Markdown and a 10 MB line (RELIABILITY §6
+//! Deep nesting, pathological Markdown and a 10 MB line (docs/RELIABILITY.md §6
 //! cases 22, 44, 45) through the real binary: `dump` and `json` finish and
 //! exit 0 (no stack overflow, no runaway; each run is bounded by a generous
 //! deadline, not timed), the deepest text still shows, and the reader opens

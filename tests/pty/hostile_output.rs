@@ -1,4 +1,4 @@
-//! Output audit of the plain commands (RELIABILITY §6 cases 1–12, 14, 25):
+//! Output audit of the plain commands (docs/RELIABILITY.md §6 cases 1–12, 14, 25):
 //! `dump`, `json` and `list` run on hostile text in every role and on
 //! hostile file names; stdout and stderr carry nothing a terminal would act
 //! on, JSON still parses, and a closed pipe ends `dump` quietly.

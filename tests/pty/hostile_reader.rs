@@ -1,4 +1,4 @@
-//! Output audit of the reader in a pty (RELIABILITY §5 "an output audit
+//! Output audit of the reader in a pty (docs/RELIABILITY.md §5 "an output audit
 //! runs hostile fixtures and fails on any OSC/DCS/APC/PM/SOS, or any CSI
 //! outside an allowlist"; §6 cases 1–12 and 14): the whole byte stream the
 //! program writes is cut into sequences and each must be one the reader

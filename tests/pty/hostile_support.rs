@@ -1,4 +1,4 @@
-//! Shared by the `hostile_*` tests (RELIABILITY §6): hostile issues
+//! Shared by the `hostile_*` tests (docs/RELIABILITY.md §6): hostile issues
 //! generated at test time (no raw control bytes are committed), a check that
 //! plain output carries nothing a terminal would act on, a scanner that cuts
 //! a terminal byte stream into the sequences a terminal would dispatch, and
@@ -15,7 +15,7 @@ use std::time::Duration;
 /// it only turns a hang or a runaway into a failure instead of a stuck CI.
 pub const DEADLINE: Duration = Duration::from_secs(120);
 
-/// RELIABILITY §6 cases 1–11 and 14 as payloads to put inside text.
+/// docs/RELIABILITY.md §6 cases 1–11 and 14 as payloads to put inside text.
 pub fn payloads() -> Vec<(&'static str, &'static str)> {
     vec![
         ("01", "A\x1b[2J\x1b[31mB"),

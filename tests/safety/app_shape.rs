@@ -8,7 +8,7 @@
 use std::fs;
 use std::path::Path;
 
-/// The most fields a struct of `app` may have (STYLE.md 13).
+/// The most fields a struct of `app` may have (docs/STYLE.md, habit 13).
 const MOST_FIELDS: usize = 12;
 
 fn root() -> &'static Path {

@@ -576,7 +576,7 @@ fn a_hit_that_brings_an_articles_end_on_screen_marks_it_read() {
     assert!(!app.state().is_read(&first.id));
 }
 
-/// RELIABILITY case 14: TAG characters hidden after a word are dropped at
+/// docs/RELIABILITY.md §6 case 14: TAG characters hidden after a word are dropped at
 /// ingest, so a search never matches what the reader cannot see.
 #[test]
 fn hidden_tag_text_is_never_matched() {
