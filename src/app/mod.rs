@@ -251,6 +251,7 @@ impl App {
             ambiguous,
             kinsoku: config.kinsoku,
             punctuation: config.punctuation,
+            script: crate::typeset::Script::default(),
             indent: config.indent,
             widows: config.widows,
         };

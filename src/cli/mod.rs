@@ -211,6 +211,7 @@ pub(crate) fn plain_text_options(ambiguous: Option<AmbiguousWidth>, config: &Con
         },
         kinsoku: config.kinsoku,
         punctuation: config.punctuation,
+        script: crate::typeset::Script::default(),
         indent: config.indent,
         widows: config.widows,
     }
