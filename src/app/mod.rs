@@ -251,7 +251,7 @@ impl App {
             ambiguous,
             kinsoku: config.kinsoku,
             punctuation: config.punctuation,
-            script: crate::typeset::Script::default(),
+            script: config.script,
             indent: config.indent,
             widows: config.widows,
         };

@@ -33,7 +33,8 @@ use ferrous_opencc::config::BuiltinConfig;
 
 use super::classes::is_han;
 
-/// Which characters Chinese text is shown in.
+/// Which characters Chinese text is shown in. (The values' notes are
+/// plain comments: clap would show doc comments, untranslated, in `--help`.)
 #[derive(
     Debug,
     Clone,
@@ -48,16 +49,16 @@ use super::classes::is_han;
 )]
 #[strum(serialize_all = "kebab-case")]
 pub enum Script {
-    /// As the paper prints it.
+    // As the paper prints it.
     #[default]
     AsIs,
-    /// Simplified characters (简体), as in the mainland and Singapore.
+    // Simplified characters (简体), as in the mainland and Singapore.
     Simplified,
-    /// Traditional characters (繁體), OpenCC's standard forms.
+    // Traditional characters (繁體), OpenCC's standard forms (爲, 僞, 裏).
     Traditional,
-    /// Traditional characters as Taiwan writes them (臺灣正體: 為, 偽).
+    // Traditional characters as Taiwan writes them (臺灣正體: 為, 偽, 裡).
     TraditionalTw,
-    /// Traditional characters as Hong Kong writes them (香港繁體: 衞, 綫).
+    // Traditional characters as Hong Kong writes them (香港繁體: 衞, 裏).
     TraditionalHk,
 }
 
