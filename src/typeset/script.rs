@@ -81,6 +81,32 @@ impl Script {
         }
     }
 
+    /// The traditional script a reader in the locale `name` (`zh_TW.UTF-8`,
+    /// `zh-Hant-HK`) reads: Taiwan's or Hong Kong's (Macao's too), else
+    /// OpenCC's standard forms.
+    pub fn traditional_of_locale(name: &str) -> Script {
+        let region = crate::i18n::chinese_subtags(name)
+            .into_iter()
+            .flatten()
+            .find_map(|part| match part.as_str() {
+                "tw" => Some(Script::TraditionalTw),
+                "hk" | "mo" => Some(Script::TraditionalHk),
+                _ => None,
+            });
+        region.unwrap_or(Script::Traditional)
+    }
+
+    /// The catalogue's status-bar notice saying text is now shown so.
+    pub fn notice_key(self) -> &'static str {
+        match self {
+            Script::AsIs => "notice.script_as_is",
+            Script::Simplified => "notice.script_simplified",
+            Script::Traditional => "notice.script_traditional",
+            Script::TraditionalTw => "notice.script_traditional_tw",
+            Script::TraditionalHk => "notice.script_traditional_hk",
+        }
+    }
+
     /// Which of the slots below holds this script's converter.
     fn slot(self) -> Option<usize> {
         match self {
@@ -288,6 +314,31 @@ mod tests {
         assert!(get('铁').is_err() && get('高').is_err());
         assert!(table.iter().all(|&(_, to)| get(to).is_err()), "no chains");
         assert!(table.windows(2).all(|w| w[0].0 < w[1].0), "sorted");
+    }
+
+    #[test]
+    fn the_locale_chooses_the_regional_traditional() {
+        assert_eq!(
+            Script::traditional_of_locale("zh_TW.UTF-8"),
+            Script::TraditionalTw
+        );
+        assert_eq!(
+            Script::traditional_of_locale("zh-Hant-HK"),
+            Script::TraditionalHk
+        );
+        assert_eq!(
+            Script::traditional_of_locale("zh_MO"),
+            Script::TraditionalHk
+        );
+        assert_eq!(
+            Script::traditional_of_locale("zh_CN.UTF-8"),
+            Script::Traditional
+        );
+        assert_eq!(
+            Script::traditional_of_locale("en_US.UTF-8"),
+            Script::Traditional
+        );
+        assert_eq!(Script::traditional_of_locale(""), Script::Traditional);
     }
 
     #[test]
