@@ -80,3 +80,21 @@ fn the_cycle_comes_back_to_the_traditional_the_setting_names() {
         }
     });
 }
+
+#[test]
+fn a_pattern_in_either_script_finds_the_other_and_is_lit_where_it_is_drawn() {
+    for script in [Script::AsIs, Script::Traditional] {
+        let mut app = app_in(script, 60, 20);
+        // The sample prints 调研; typed in either script, it is found, and
+        // lit on the cells that show it, whichever script they show.
+        search(&mut app, "調研");
+        let buf = draw(&app);
+        let text = screen_text(&buf);
+        let shown = match script {
+            Script::AsIs => "调研",
+            _ => "調研",
+        };
+        assert_eq!(cells_in(&buf, theme().search_current), [shown], "{text}");
+        assert!(status(&text).contains("/調研 1/"), "{text}");
+    }
+}
