@@ -265,7 +265,9 @@ fn place(app: &App) -> String {
 /// where the reader is stays to the last.
 /// `place` is [`place`]'s, found once per frame by the caller.
 fn summary(app: &App, pen: &Pen, place: &str, room: usize) -> String {
-    let info = app.issue_info(app.place.issue);
+    let mut info = app.issue_info(app.place.issue);
+    // The paper's name is its masthead: shown as its articles are.
+    info.paper = crate::typeset::display_text(&info.paper, app.options()).into_owned();
     let date = info.date.map(crate::i18n::date);
     let candidates = [
         vec![

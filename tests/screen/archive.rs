@@ -582,6 +582,7 @@ fn the_results_show_the_script_asked_for_and_light_the_hit_where_it_is_drawn() {
         let buf = draw(&app);
         let screen = screen_text(&buf);
         assert!(screen.contains("城市副中心建設"), "{screen}");
+        assert!(screen.contains("· 人民日報 ·"), "the paper too:\n{screen}");
         assert!(
             screen.contains("調研"),
             "the headline, converted:\n{screen}"

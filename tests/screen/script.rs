@@ -135,6 +135,13 @@ fn every_pane_shows_the_script_asked_for_with_fullwidth_punctuation_too() {
             "{article}"
         );
         assert!(article.contains("領導小組"), "{article}");
+        // The status bar's paper name is the masthead, shown as well
+        // (cut at 40 columns).
+        let paper = status(&article).split(" · ").next().unwrap_or_default();
+        assert!(!paper.contains('报'), "{article}");
+        if size.0 >= 60 {
+            assert_eq!(paper, " 北京城市副中心報", "{article}");
+        }
         for screen in [&headlines, &article] {
             for simplified in ["调研", "领导", "记者"] {
                 assert!(!screen.contains(simplified), "{simplified} in\n{screen}");

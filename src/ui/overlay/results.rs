@@ -85,7 +85,8 @@ fn draw_line(pen: &mut Pen, app: &App, row: Rect, line: ResultLine, selected: Op
                 None => t!("tree.no_date"),
             };
             let hits = result.hit_count();
-            let text = format!("{day} · {} · {}", result.paper, hit_count(hits));
+            let paper = display_text(&result.paper, options);
+            let text = format!("{day} · {paper} · {}", hit_count(hits));
             let text = pen.fit(&text, room, ellipsis);
             pen.put(row.x, row.y, room, &text, theme.overlay_key);
         }
