@@ -234,7 +234,11 @@ fn source_of_issue(app: &App, pen: &Pen, room: usize) -> String {
 
 /// Where the reader is: `第5版 评论 · article 2/4 · 35%`, as much of it as applies.
 fn place(app: &App) -> String {
-    let mut place: Vec<String> = app.current_page_label().into_iter().collect();
+    // The page's label is the paper's words (`第2版 要闻`), shown as the
+    // Headlines pane shows it.
+    let label = app.current_page_label();
+    let label = label.map(|l| crate::typeset::display_text(&l, app.options()).into_owned());
+    let mut place: Vec<String> = label.into_iter().collect();
     if let Some(issue) = app.current_issue().filter(|i| !i.articles.is_empty()) {
         place.push(t!(
             "status.article",

@@ -189,3 +189,19 @@ fn hits_are_lit_on_the_cells_of_each_converted_form() {
     let found = app.search().found.as_ref().map(|f| f.hits.len());
     assert_eq!(found, Some(4));
 }
+
+#[test]
+fn page_labels_are_the_papers_words_shown_as_its_articles() {
+    let feed = std::path::PathBuf::from("tests/fixtures/pages/fuzhongxin_2026-03-05.xml");
+    let library = Library::open(&[feed], &LibraryOptions::default());
+    let config = Config {
+        script: Script::Traditional,
+        ..Config::default()
+    };
+    let mut app = app_of(library, &config, (60, 20));
+    let headlines = show(&app);
+    assert!(headlines.contains("第4版 評論"), "{headlines}");
+    press(&mut app, "enter");
+    let article = show(&app);
+    assert!(status(&article).contains("第1版 要聞"), "{article}");
+}
