@@ -4,6 +4,7 @@
 //! typesetter, not ratatui.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::model::{Article, BlockKind, HeadField};
@@ -26,7 +27,7 @@ pub enum Role {
 }
 
 /// Which string of the article a line is cut from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TextRef {
     None,
     Kicker,
@@ -73,6 +74,10 @@ pub struct ArticleLayout {
     /// `source_offset`), found once: it takes a pass over every block, and
     /// `source_offset` runs per key and, from `line_at_offset`, per line.
     heading_offset: usize,
+    /// The strings the script option changed, as shown (`typeset::shown`:
+    /// each character at its source offset, so a line's range is a range
+    /// of both); the lines were broken, and are drawn and lit, from these.
+    shown: HashMap<TextRef, String>,
 }
 
 impl ArticleLayout {
@@ -96,6 +101,7 @@ impl ArticleLayout {
             width,
             options: *options,
             lines: Vec::new(),
+            shown: HashMap::new(),
         };
         let heading = [
             (Role::Kicker, TextRef::Kicker, article.kicker.as_deref()),
@@ -155,6 +161,7 @@ impl ArticleLayout {
             lines: builder.lines,
             words,
             heading_offset: article_start(article).saturating_sub(1),
+            shown: builder.shown,
         }
     }
 
@@ -165,13 +172,22 @@ impl ArticleLayout {
     }
 
     /// The text to draw for line `index` (indent not included; see `Line::indent`).
-    pub fn display<'a>(&self, article: &'a Article, index: usize) -> Cow<'a, str> {
+    pub fn display<'a>(&'a self, article: &'a Article, index: usize) -> Cow<'a, str> {
         let Some(line) = self.lines.get(index) else {
             return Cow::Borrowed("");
         };
-        let text = line.text.resolve(article);
+        let text = self.text(article, line.text);
         let room = self.width.saturating_sub(line.indent);
         typeset::display_line(text, line.range.clone(), room, &self.options)
+    }
+
+    /// The string `text` refers to as this layout shows it: the article's
+    /// own, or its conversion to the script asked for. Lines' ranges, and
+    /// search hits, are byte ranges of either.
+    pub fn text<'a>(&'a self, article: &'a Article, text: TextRef) -> &'a str {
+        self.shown
+            .get(&text)
+            .map_or_else(|| text.resolve(article), String::as_str)
     }
 
     /// The source byte offset a line starts at: the reading position when
@@ -282,10 +298,22 @@ struct Builder {
     width: usize,
     options: Options,
     lines: Vec<Line>,
+    shown: HashMap<TextRef, String>,
 }
 
 impl Builder {
-    fn push(&mut self, role: Role, text_ref: TextRef, text: &str, paragraph: bool) {
+    /// Set `source` (as the script option shows it) as lines of `role`.
+    fn push(&mut self, role: Role, text_ref: TextRef, source: &str, paragraph: bool) {
+        match typeset::shown(source, &self.options) {
+            Cow::Borrowed(text) => self.set(role, text_ref, text, paragraph),
+            Cow::Owned(text) => {
+                self.set(role, text_ref, &text, paragraph);
+                self.shown.insert(text_ref, text);
+            }
+        }
+    }
+
+    fn set(&mut self, role: Role, text_ref: TextRef, text: &str, paragraph: bool) {
         // In a very narrow column the indent gives way until the first line
         // holds an opening quote with the character it opens (4 cells):
         // `　　“` alone would end a line with the quote.

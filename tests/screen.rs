@@ -37,6 +37,8 @@ mod reading_state;
 mod reload;
 #[path = "screen/render.rs"]
 mod render;
+#[path = "screen/script.rs"]
+mod script;
 #[path = "screen/search.rs"]
 mod search;
 #[path = "screen/update.rs"]

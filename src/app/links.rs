@@ -68,7 +68,7 @@ pub fn link_lines(notes: &[LinkNote], options: &Options) -> Vec<(String, String)
             let text = if note.text.is_empty() || note.text == note.url || note.text == bare {
                 note.url.clone()
             } else {
-                format!("{} — {}", note.url, note.text)
+                format!("{} — {}", note.url, typeset::shown(&note.text, options))
             };
             let width = typeset::str_width(&text, options.ambiguous).max(1);
             let shown = typeset::display_line(&text, 0..text.len(), width, options).into_owned();

@@ -60,7 +60,7 @@ use crate::i18n::t;
 use crate::library::{Library, Stamp};
 use crate::model::{Article, Date, Issue};
 use crate::store::{MarkRead, State};
-use crate::typeset::{AmbiguousWidth, Options};
+use crate::typeset::{AmbiguousWidth, Options, Script};
 
 /// Rows help shows after the actions: a blank and the ambiguous width.
 pub const HELP_TAIL: usize = 2;
@@ -195,6 +195,9 @@ pub(crate) struct Settings {
     /// Link text is drawn as OSC 8 hyperlinks (the config's `hyperlinks`,
     /// off where the terminal has none).
     pub(crate) hyperlinks: bool,
+    /// The traditional script `t` cycles through (`Script::cycle`): the
+    /// `script` setting's when it names one, else the locale's.
+    pub(crate) traditional: crate::typeset::Script,
 }
 
 /// Something to do again once the issues it needs are parsed.
@@ -251,6 +254,7 @@ impl App {
             ambiguous,
             kinsoku: config.kinsoku,
             punctuation: config.punctuation,
+            script: config.script,
             indent: config.indent,
             widows: config.widows,
         };
@@ -296,6 +300,13 @@ impl App {
                 mark_read: config.mark_read,
                 cursor_visible: config.cursor == crate::config::CursorSetting::Visible,
                 hyperlinks: config.hyperlinks,
+                traditional: match config.script {
+                    Script::AsIs | Script::Simplified => {
+                        let locale = crate::i18n::locale_name(|name| std::env::var(name).ok());
+                        Script::traditional_of_locale(&locale.unwrap_or_default())
+                    }
+                    traditional => traditional,
+                },
             },
             chores: Chores::default(),
             counts: counts::Counts::default(),

@@ -5,6 +5,7 @@
 //! source byte offsets, so a resize keeps the first visible sentence on screen.
 
 use crate::geometry;
+use crate::i18n::t;
 use crate::layout::{ArticleLayout, Role};
 use crate::model::Article;
 use crate::store::LastOpen;
@@ -141,6 +142,15 @@ impl App {
         self.keep_lists_visible(area);
         self.refresh_counts();
         self.frame_open();
+    }
+
+    /// `t`: the next script (`Script::cycle`), said in the status bar. The
+    /// article is set again at the next frame, at the same reading
+    /// position (offsets are the source's whatever the script).
+    pub(super) fn toggle_script(&mut self) {
+        let options = &mut self.settings.options;
+        options.script = options.script.cycle(self.settings.traditional);
+        self.screen.notice = Some(t!(options.script.notice_key()));
     }
 
     fn relayout(&mut self, width: usize, height: usize) {

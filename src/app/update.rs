@@ -242,6 +242,7 @@ fn pane_action(app: &mut App, action: Action) {
         Action::FocusNext => focus(app, cycle(app.screen.focus, 1)),
         Action::FocusPrev => focus(app, cycle(app.screen.focus, 2)),
         Action::ToggleIssues => toggle_issues(app),
+        Action::ToggleScript => app.toggle_script(),
         Action::Down => move_by(app, 1),
         Action::Up => move_by(app, -1),
         Action::PageDown => page_down(app),

@@ -224,6 +224,23 @@ mod tests {
     }
 
     #[test]
+    fn a_file_in_either_script_is_kept() {
+        // 高铁 finds 高鐵 and the reverse, so a file holding either form
+        // of the pattern's characters may match.
+        assert!(may("高铁", "京张高鐵通车".as_bytes()));
+        assert!(may("高鐵", "京张高铁通车".as_bytes()));
+        assert!(may("头发", "剪頭髮".as_bytes()));
+        let (big5, _, _) = encoding_rs::BIG5.encode("京張高鐵");
+        assert!(
+            may("高铁", &big5),
+            "a Big5 file spells the traditional form"
+        );
+        // The other characters still rule files out.
+        assert!(!may("高铁", "高速公路".as_bytes()));
+        assert!(!may("高鐵", "鐵路".as_bytes()));
+    }
+
+    #[test]
     fn references_other_encodings_and_written_text_keep_a_file() {
         assert!(may("高", b"&#x9AD8;"));
         assert!(!may("高", b"&amp;"));

@@ -82,8 +82,9 @@ pub fn write_issue(
         .into_iter()
         .chain(issue.front.iter().map(String::as_str));
     for heading in headings.filter(|h| !h.is_empty()) {
-        for range in typeset::wrap_heading(heading, width, options) {
-            let line = typeset::display_line(heading, range, width, options);
+        let heading = typeset::shown(heading, options);
+        for range in typeset::wrap_heading(&heading, width, options) {
+            let line = typeset::display_line(&heading, range, width, options);
             writeln!(out, "{}", line.replace('\u{a0}', " "))?;
         }
     }
@@ -92,6 +93,7 @@ pub fn write_issue(
         // A page's header as the Headlines list shows it, on its own line.
         if let Some(number) = opens_page(issue, index) {
             let label = page_label(issue, number);
+            let label = typeset::shown(&label, options);
             for range in typeset::wrap_heading(&label, width, options) {
                 writeln!(
                     out,

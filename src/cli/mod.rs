@@ -23,7 +23,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use crate::config::{AmbiguousSetting, Config};
 use crate::i18n::{Lang, Language};
 use crate::library::{Library, LibraryOptions};
-use crate::typeset::{AmbiguousWidth, Kinsoku, Options, Punctuation};
+use crate::typeset::{AmbiguousWidth, Kinsoku, Options, Punctuation, Script};
 
 /// A terminal newspaper reader that sets Chinese, Japanese and mixed text as
 /// a careful typesetter would. With no command, opens the reader.
@@ -67,6 +67,10 @@ pub struct StyleArgs {
     /// [default: the config's `punctuation`, as-is].
     #[arg(long, value_enum, value_name = "STYLE")]
     pub punctuation: Option<Punctuation>,
+    /// Show Chinese as printed, in simplified or in traditional characters
+    /// (繁简; display only) [default: the config's `script`, as-is].
+    #[arg(long, value_enum, value_name = "SCRIPT")]
+    pub script: Option<Script>,
 }
 
 impl StyleArgs {
@@ -77,6 +81,9 @@ impl StyleArgs {
         }
         if let Some(punctuation) = self.punctuation {
             config.punctuation = punctuation;
+        }
+        if let Some(script) = self.script {
+            config.script = script;
         }
     }
 }
@@ -211,6 +218,7 @@ pub(crate) fn plain_text_options(ambiguous: Option<AmbiguousWidth>, config: &Con
         },
         kinsoku: config.kinsoku,
         punctuation: config.punctuation,
+        script: config.script,
         indent: config.indent,
         widows: config.widows,
     }

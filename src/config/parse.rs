@@ -223,7 +223,7 @@ mod tests {
     use super::*;
     use crate::config::AmbiguousSetting;
     use crate::config::kinds::named;
-    use crate::typeset::{Kinsoku, Punctuation};
+    use crate::typeset::{Kinsoku, Punctuation, Script};
 
     #[test]
     fn positions_count_lines_and_characters() {
@@ -299,5 +299,19 @@ mod tests {
         }
         let names: Vec<&str> = named::<Punctuation>().map(|(n, _)| n).collect();
         assert_eq!(names, ["as-is", "fullwidth"]);
+        for (name, value) in named::<Script>() {
+            assert_eq!(Script::from_str(name, false), Ok(value), "--script {name}");
+        }
+        let names: Vec<&str> = named::<Script>().map(|(n, _)| n).collect();
+        assert_eq!(
+            names,
+            [
+                "as-is",
+                "simplified",
+                "traditional",
+                "traditional-tw",
+                "traditional-hk"
+            ]
+        );
     }
 }

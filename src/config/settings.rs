@@ -21,7 +21,7 @@ use super::show::Shown;
 use super::{AmbiguousSetting, Borders, CursorSetting, Markers, Subscription};
 use crate::i18n::Language;
 use crate::store::MarkRead;
-use crate::typeset::{Kinsoku, Punctuation};
+use crate::typeset::{Kinsoku, Punctuation, Script};
 
 /// Theme names to suggest; `ui::Theme::named` draws them (a test there
 /// keeps every name accepted here drawable).
@@ -84,6 +84,8 @@ settings! {
     body_width: u16 = Whole { range: 10..=1000, unit: "config.unit.cells" },
     indent: bool = Flag,
     punctuation: Punctuation = Named::new(),
+    /// Which characters Chinese is shown in (繁简), display only.
+    script: Script = Named::new(),
     /// A lone character on a paragraph's last line is allowed.
     widows: bool = Flag,
     kinsoku: Kinsoku = Named::new(),

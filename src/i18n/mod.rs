@@ -63,14 +63,11 @@ impl Lang {
     /// script if named, else by the region (Taiwan, Hong Kong and Macao
     /// write traditional characters); anything else English.
     pub fn from_locale(name: &str) -> Lang {
-        // `zh_CN.UTF-8@modifier` → `zh`, `CN`; a BCP 47 `zh-Hant-TW` too.
-        let name = name.split(['.', '@']).next().unwrap_or_default();
-        let mut parts = name.split(['_', '-']);
-        if !parts.next().is_some_and(|l| l.eq_ignore_ascii_case("zh")) {
+        let Some(parts) = chinese_subtags(name) else {
             return Lang::En;
-        }
+        };
         for part in parts {
-            match part.to_ascii_lowercase().as_str() {
+            match part.as_str() {
                 "hans" | "cn" | "sg" | "my" => return Lang::ZhHans,
                 "hant" | "tw" | "hk" | "mo" => return Lang::ZhHant,
                 _ => {}
@@ -83,11 +80,7 @@ impl Lang {
     /// `LC_MESSAGES`, `LANG` that is set and not empty (POSIX order), each
     /// given by `var`; `None` when none is.
     pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Option<Lang> {
-        ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .into_iter()
-            .filter_map(var)
-            .find(|v| !v.is_empty())
-            .map(|v| Lang::from_locale(&v))
+        locale_name(var).map(|v| Lang::from_locale(&v))
     }
 
     fn from_index(index: u8) -> Lang {
@@ -105,6 +98,28 @@ impl Lang {
             Lang::ZhHant => 2,
         }
     }
+}
+
+/// A Chinese locale's subtags after `zh`, lowercased (`zh_CN.UTF-8@modifier`
+/// → `cn`; a BCP 47 `zh-Hant-TW` → `hant`, `tw`); `None` for a locale not
+/// Chinese.
+pub fn chinese_subtags(name: &str) -> Option<impl Iterator<Item = String>> {
+    let name = name.split(['.', '@']).next().unwrap_or_default();
+    let mut parts = name.split(['_', '-']);
+    parts
+        .next()
+        .is_some_and(|l| l.eq_ignore_ascii_case("zh"))
+        .then(|| parts.map(|part| part.to_ascii_lowercase()))
+}
+
+/// The locale the environment names for messages: the first of `LC_ALL`,
+/// `LC_MESSAGES`, `LANG` that is set and not empty (POSIX order), each
+/// given by `var`.
+pub fn locale_name(var: impl Fn(&str) -> Option<String>) -> Option<String> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(var)
+        .find(|v| !v.is_empty())
 }
 
 /// The `language` setting: a language, or `auto` (from the locale).

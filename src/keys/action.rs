@@ -42,6 +42,8 @@ pub enum Action {
     FocusRight,
     /// Show or hide the Issues pane in the two-pane layout.
     ToggleIssues,
+    /// 繁简: Chinese as printed, in simplified, then in traditional characters.
+    ToggleScript,
     NextArticle,
     PrevArticle,
     /// The first article of the next or previous page (版面) of the issue.

@@ -7,6 +7,9 @@ use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
 
+use crate::typeset::classes::is_han;
+use crate::typeset::script::simplified_characters;
+
 /// One run of the folded text. An identity run folds every character to one
 /// of the same UTF-8 length, so offsets inside it map one to one; an atomic
 /// run (a character whose fold has another length, a whitespace run, a
@@ -90,6 +93,40 @@ fn is_canonical_variant(c: char) -> bool {
     bits[code / 64] >> (code % 64) & 1 == 1
 }
 
+/// Whether `c` is a traditional character (or a variant) that folds to its
+/// simplified form, so that 高铁 finds 高鐵 and 高鐵 finds 高铁: the table is
+/// the display converter's (`typeset::script::simplified_characters`), a bit
+/// per code point of the Basic Multilingual Plane, made once.
+fn is_script_variant(c: char) -> bool {
+    static BMP: OnceLock<Box<[u64]>> = OnceLock::new();
+    let Ok(code) = u16::try_from(u32::from(c)) else {
+        return simplified(c) != c;
+    };
+    let bits = BMP.get_or_init(|| {
+        let mut bits = vec![0_u64; 0x10000 / 64].into_boxed_slice();
+        for &(from, _) in simplified_characters() {
+            if let Ok(code) = u16::try_from(u32::from(from)) {
+                let code = usize::from(code);
+                bits[code / 64] |= 1 << (code % 64);
+            }
+        }
+        bits
+    });
+    let code = usize::from(code);
+    bits[code / 64] >> (code % 64) & 1 == 1
+}
+
+/// The simplified form of a traditional character; any other as it is.
+fn simplified(c: char) -> char {
+    if !is_han(c) {
+        return c;
+    }
+    let table = simplified_characters();
+    table
+        .binary_search_by_key(&c, |&(from, _)| from)
+        .map_or(c, |i| table[i].1)
+}
+
 fn looked_up_variant(c: char) -> bool {
     canonical_combining_class(c) != 0 || decomposes(c)
 }
@@ -102,20 +139,22 @@ fn decomposes(c: char) -> bool {
 
 /// Whether a non-ASCII character folds to itself. Han, Hangul, Yi and the
 /// CJK symbols have no case, no decomposition and no combining marks, so
-/// the bulk of Chinese text never reaches a table; kana (voiced kana
+/// the bulk of Chinese text reaches one table only, the bit that says a
+/// traditional character folds to its simplified form; kana (voiced kana
 /// decompose) and the ideographic tone marks (combining) are looked up.
 /// Hebrew and Arabic to Myanmar have no case and no whitespace to fold but
 /// their marks and a few letters (Devanagari with nukta) are variants.
 fn unchanged(c: char, insensitive: bool) -> bool {
     match c {
+        '\u{3100}'..='\u{A63F}' => !is_script_variant(c),
         '\u{2E80}'..='\u{2FFF}'
         | '\u{3001}'..='\u{3029}'
         | '\u{3030}'..='\u{303F}'
-        | '\u{3100}'..='\u{A63F}'
         | '\u{AC00}'..='\u{D7FF}' => true,
         '\u{0590}'..='\u{109F}' => !is_canonical_variant(c),
         _ if c.is_whitespace() || is_dropped(c) || narrow(c) != c => false,
         _ if is_canonical_variant(c) => false,
+        '\u{20000}'..='\u{3FFFF}' => !is_script_variant(c),
         '\u{130}' | 'ς' if insensitive => false,
         _ if insensitive => c.to_lowercase().eq(std::iter::once(c)),
         _ => true,
@@ -135,7 +174,8 @@ pub(super) fn folds_to_itself(c: char, insensitive: bool) -> bool {
 }
 
 impl Folded {
-    /// Fold `source`: fullwidth ASCII to ASCII, every whitespace run (U+3000
+    /// Fold `source`: traditional Han to simplified, fullwidth ASCII to
+    /// ASCII, every whitespace run (U+3000
     /// included) to one space, line-break hints dropped, decomposing
     /// characters and combining marks to their canonical decomposition, and
     /// with `insensitive` everything to Unicode lowercase.
@@ -239,7 +279,9 @@ impl Folded {
             return end;
         }
         let mut text = String::with_capacity(span.len() + 4);
-        for c in span.nfd() {
+        // A compatibility ideograph decomposes to a unified one, which may
+        // be traditional (U+F900 to 豈, which folds to 岂).
+        for c in span.nfd().map(simplified) {
             match insensitive {
                 true => text.extend(lowercase(c)),
                 false => text.push(c),
@@ -253,9 +295,10 @@ impl Folded {
         end
     }
 
-    /// A character that folds on its own: narrowed, then case-folded.
+    /// A character that folds on its own: simplified (a traditional Han
+    /// character), narrowed, then case-folded.
     fn simple(&mut self, at: usize, c: char, insensitive: bool) {
-        let wide = narrow(c);
+        let wide = narrow(simplified(c));
         let mut lower = lowercase(wide);
         let folded = match (insensitive, lower.len()) {
             (false, _) => wide,

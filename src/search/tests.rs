@@ -49,6 +49,21 @@ fn width_folding_both_ways() {
 }
 
 #[test]
+fn simplified_and_traditional_find_each_other() {
+    assert_eq!(found("高铁", "京张高鐵通车"), ["高鐵"]);
+    assert_eq!(found("高鐵", "京张高铁通车"), ["高铁"]);
+    assert_eq!(found("頭髮", "剪头发"), ["头发"]);
+    // One simplified character stands for several traditional ones: each
+    // is found.
+    assert_eq!(found("发", "發展 髮型 发"), ["發", "髮", "发"]);
+    // A compatibility ideograph is its unified twin, then simplified.
+    assert_eq!(found("岂", "\u{F900}豈岂"), ["\u{F900}", "豈", "岂"]);
+    let text = "记者 高鐵站";
+    let start = text.find('高').unwrap();
+    assert_eq!(find("高铁", text), vec![start..start + "高鐵".len()]);
+}
+
+#[test]
 fn whitespace_runs_match_any_run() {
     assert_eq!(found("a b", "a  \n\tb"), ["a  \n\tb"]);
     assert_eq!(found("a   b", "a b"), ["a b"]);
@@ -264,7 +279,7 @@ fn reference_fold(text: &str, insensitive: bool) -> String {
         }
         let c = match c {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap(),
-            _ => c,
+            _ => simplified(c),
         };
         match (insensitive, c) {
             (true, 'ς') => out.push('σ'),
@@ -273,6 +288,15 @@ fn reference_fold(text: &str, insensitive: bool) -> String {
         }
     }
     out
+}
+
+/// A traditional character's simplified form, from the display
+/// converter's table.
+fn simplified(c: char) -> char {
+    let table = crate::typeset::script::simplified_characters();
+    table
+        .binary_search_by_key(&c, |&(from, _)| from)
+        .map_or(c, |i| table[i].1)
 }
 
 fn any_text() -> impl Strategy<Value = String> {
@@ -290,6 +314,11 @@ fn any_text() -> impl Strategy<Value = String> {
         'ｚ',
         '（',
         '字',
+        '鐵',
+        '铁',
+        '髮',
+        '\u{F900}',
+        '\u{2B748}',
         'か',
         '한',
         'Ж',
@@ -361,6 +390,7 @@ fn an_early_reject_never_loses_a_match() {
         "ＴＲＡＭ tram Tram",
         "e\u{301}té Été",
         "\u{F900}豈",
+        "京张高鐵 高铁",
         "か\u{3099}が",
         "Kelvin \u{212A} k",
         "nothing here",
@@ -372,6 +402,9 @@ fn an_early_reject_never_loses_a_match() {
         "TRAM",
         "été",
         "豈",
+        "高铁",
+        "高鐵",
+        "岂",
         "が",
         "k",
         "亭 宇",

@@ -57,10 +57,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn han_has_only_itself_and_its_compatibility_twins() {
+    fn han_has_only_itself_its_compatibility_and_traditional_twins() {
         assert_eq!(sources_of('高', true), ['高']);
-        // U+F900 is a compatibility ideograph, canonically U+8C48.
-        assert_eq!(sources_of('豈', true), ['豈', '\u{F900}']);
+        // U+F900 is a compatibility ideograph, canonically U+8C48 (豈),
+        // a traditional character whose simplified form is 岂.
+        assert_eq!(sources_of('岂', true), ['岂', '豈', '\u{F900}']);
+    }
+
+    #[test]
+    fn a_simplified_character_has_its_traditional_forms() {
+        let tie = sources_of('铁', true);
+        assert!(tie.contains(&'铁') && tie.contains(&'鐵'), "{tie:?}");
+        let fa = sources_of('发', false);
+        for c in ['发', '發', '髮'] {
+            assert!(fa.contains(&c), "{c:?} missing from {fa:?}");
+        }
+        // A traditional character in a pattern folds away: never looked for.
+        assert!(sources_of('鐵', true).is_empty());
     }
 
     #[test]

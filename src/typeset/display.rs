@@ -112,9 +112,26 @@ pub fn display_line<'a>(
 
 /// A whole string of article text as it is shown outside the article pane
 /// (a headline in the Headlines pane, an overlay row): the same display
-/// options (`punctuation`) as in the article, on one unbroken line.
+/// options (`script`, `punctuation`) as in the article, on one unbroken
+/// line. A byte range of `text` is the same range of what this returns
+/// when nothing but the script changed it (no tab, control or fullwidth
+/// form in the range's way).
 pub fn display_text<'a>(text: &'a str, options: &Options) -> Cow<'a, str> {
-    display_line(text, 0..text.len(), usize::MAX, options)
+    match shown(text, options) {
+        Cow::Borrowed(text) => display_line(text, 0..text.len(), usize::MAX, options),
+        Cow::Owned(text) => {
+            let line = display_line(&text, 0..text.len(), usize::MAX, options).into_owned();
+            Cow::Owned(line)
+        }
+    }
+}
+
+/// A whole string of article text in the characters it is shown in (see
+/// `script`): what `wrap` and `display_line` are given, so they measure and
+/// draw what is shown. Every character stays at its source offset, so the
+/// lines are source ranges as well.
+pub fn shown<'a>(text: &'a str, options: &Options) -> Cow<'a, str> {
+    super::script::shown(text, options.script)
 }
 
 /// Cells `display_line` takes for `line`: what `wrap` measured.

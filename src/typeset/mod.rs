@@ -12,6 +12,9 @@
 //! * `url`: where a URL may break (after `/ . ? & =`, never after `https://`).
 //! * `paragraph`: the CJK first-line indent; `heading`: headlines broken at
 //!   their phrase spaces and balanced.
+//! * `script`: 繁简, Chinese shown in simplified or traditional characters
+//!   with every character at its source offset; a string is converted
+//!   whole (`shown`), then wrapped and drawn like the source.
 
 pub mod breaks;
 pub mod classes;
@@ -20,16 +23,18 @@ pub mod display;
 pub mod heading;
 pub mod linebreak;
 pub mod paragraph;
+pub mod script;
 mod terms;
 pub mod url;
 pub mod widow;
 pub mod width;
 pub mod words;
 
-pub use display::{display_line, display_text, line_width};
+pub use display::{display_line, display_text, line_width, shown};
 pub use heading::wrap_heading;
 pub use linebreak::wrap;
 pub use paragraph::{first_line_indent, is_cjk_paragraph, is_list_item};
+pub use script::Script;
 pub use width::{TAB_WIDTH, grapheme_width, str_width};
 
 /// How East Asian *Ambiguous* characters (`“ ” — … ·`) are measured.
@@ -111,6 +116,9 @@ pub struct Options {
     pub ambiguous: AmbiguousWidth,
     pub kinsoku: Kinsoku,
     pub punctuation: Punctuation,
+    /// Which characters Chinese is shown in (display only, like
+    /// `punctuation`): see `script`.
+    pub script: Script,
     /// Give CJK paragraphs the customary two-character first-line indent.
     pub indent: bool,
     /// Allow a lone character on a paragraph's last line (see `widow`).
@@ -123,6 +131,7 @@ impl Default for Options {
             ambiguous: AmbiguousWidth::default(),
             kinsoku: Kinsoku::default(),
             punctuation: Punctuation::default(),
+            script: Script::default(),
             indent: true,
             widows: false,
         }

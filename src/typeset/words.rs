@@ -59,10 +59,15 @@ pub fn boundaries(phrase: &str) -> Option<Vec<usize>> {
         return None;
     }
     let jieba = SEGMENTER.get()?;
+    // jieba's dictionary is simplified: a traditional phrase is cut as its
+    // simplified form, which has every character at the same offset
+    // (`script::shown`), so a headline breaks at the same words in either
+    // script and whichever script it is shown in.
+    let simplified = super::script::shown(phrase, super::script::Script::Simplified);
     let mut out = Vec::new();
     let mut at = 0;
     let mut previous = "";
-    for tag in jieba.tag(phrase, false) {
+    for tag in jieba.tag(&simplified, false) {
         if at > 0 && !holds_next(previous) && !holds_previous(tag.tag, previous) {
             out.push(at);
         }
@@ -128,6 +133,15 @@ mod tests {
         let got = words("蔡奇在城市副中心调研");
         assert!(got.contains(&"副中心"), "{got:?}");
         assert!(got.contains(&"调研"), "{got:?}");
+    }
+
+    #[test]
+    fn a_traditional_phrase_breaks_where_its_simplified_form_does() {
+        load();
+        let simplified = "蔡奇在城市副中心调研并召开城市副中心建设领导小组全体会议时强调";
+        let traditional = "蔡奇在城市副中心調研並召開城市副中心建設領導小組全體會議時強調";
+        assert_eq!(boundaries(traditional), boundaries(simplified));
+        assert!(words(traditional).contains(&"調研"));
     }
 
     #[test]

@@ -98,7 +98,7 @@ impl<'a> Lights<'a> {
         let rank = reading_rank(line.text);
         let past = |h: &IssueHit| (reading_rank(h.text), h.range.end) <= (rank, line.range.start);
         let skip = self.hits.partition_point(past);
-        let text = line.text.resolve(article);
+        let text = layout.text(article, line.text);
         let width = layout.width.saturating_sub(line.indent);
         for (k, hit) in self.hits.iter().enumerate().skip(skip) {
             if (reading_rank(hit.text), hit.range.start) >= (rank, line.range.end) {
@@ -133,7 +133,7 @@ fn draw_links(
     // comparisons each, for the lines on screen only.
     let links = link_urls(line.text, article);
     let links = links.filter(|(r, _)| r.start < line.range.end && r.end > line.range.start);
-    let text = line.text.resolve(article);
+    let text = layout.text(article, line.text);
     let width = layout.width.saturating_sub(line.indent);
     for (range, url) in links {
         if let Some(cells) = hit_cells(text, line, width, range, &layout.options) {

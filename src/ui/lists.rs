@@ -199,7 +199,8 @@ pub(super) fn render_headlines(app: &App, pen: &mut Pen, pane: Rect) {
                 let Some(number) = page_of(issue, index) else {
                     continue;
                 };
-                let label = page_label(issue, number);
+                // The paper's own words (`第2版 要闻`), shown as its articles are.
+                let label = display_text(&page_label(issue, number), app.options()).into_owned();
                 let item = Item {
                     first: vec![(label, pen.theme.page_header)],
                     second: String::new(),

@@ -234,7 +234,11 @@ fn source_of_issue(app: &App, pen: &Pen, room: usize) -> String {
 
 /// Where the reader is: `第5版 评论 · article 2/4 · 35%`, as much of it as applies.
 fn place(app: &App) -> String {
-    let mut place: Vec<String> = app.current_page_label().into_iter().collect();
+    // The page's label is the paper's words (`第2版 要闻`), shown as the
+    // Headlines pane shows it.
+    let label = app.current_page_label();
+    let label = label.map(|l| crate::typeset::display_text(&l, app.options()).into_owned());
+    let mut place: Vec<String> = label.into_iter().collect();
     if let Some(issue) = app.current_issue().filter(|i| !i.articles.is_empty()) {
         place.push(t!(
             "status.article",
@@ -265,7 +269,9 @@ fn place(app: &App) -> String {
 /// where the reader is stays to the last.
 /// `place` is [`place`]'s, found once per frame by the caller.
 fn summary(app: &App, pen: &Pen, place: &str, room: usize) -> String {
-    let info = app.issue_info(app.place.issue);
+    let mut info = app.issue_info(app.place.issue);
+    // The paper's name is its masthead: shown as its articles are.
+    info.paper = crate::typeset::display_text(&info.paper, app.options()).into_owned();
     let date = info.date.map(crate::i18n::date);
     let candidates = [
         vec![

@@ -15,7 +15,7 @@ use broadsheet::config::{
 };
 use broadsheet::keys::parse_key;
 use broadsheet::store::MarkRead;
-use broadsheet::typeset::{Kinsoku, Punctuation};
+use broadsheet::typeset::{Kinsoku, Punctuation, Script};
 
 fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<OsString> {
     let pairs: Vec<(String, OsString)> = pairs
@@ -81,6 +81,7 @@ fn a_user_file_overlays_the_defaults() {
     let config = load_text(
         "library = [\"~/papers\", \"archive\", \"/srv/news\"]\n\
          body_width = 66\nindent = false\npunctuation = \"fullwidth\"\n\
+         script = \"traditional-hk\"\n\
          widows = true\nkinsoku = \"strict\"\nambiguous_width = \"wide\"\ntheme = \"mono\"\n\
          max_file_size = \"8 MiB\"\nmouse = true\nlanguage = \"zh-Hant\"\nmark_read = \"manual\"\n\
          cursor = \"visible\"\nlinear = true\nborders = \"none\"\nmarkers = \"text\"\n\
@@ -97,6 +98,7 @@ fn a_user_file_overlays_the_defaults() {
         body_width: 66,
         indent: false,
         punctuation: Punctuation::Fullwidth,
+        script: Script::TraditionalHk,
         widows: true,
         kinsoku: Kinsoku::Strict,
         ambiguous_width: AmbiguousSetting::Wide,

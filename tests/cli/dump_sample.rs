@@ -228,6 +228,23 @@ fn the_dump_flags_change_the_setting() {
         let other = dump_with(&["--width", width, "--kinsoku", level]);
         assert_ne!(other, basic, "--kinsoku {level} at width {width}");
     }
+    // 繁简: the headline and the body in traditional characters, every
+    // line the same width as the source's (one character for one).
+    let traditional = dump_with(&["--width", "40", "--script", "traditional"]);
+    assert!(as_is.contains("调研") && !as_is.contains("調研"));
+    assert!(traditional.contains("調研") && !traditional.contains("调研"));
+    assert!(traditional.contains("北京城市副中心報"), "the masthead too");
+    let widths = |text: &str| -> Vec<usize> {
+        text.lines()
+            .map(|l| str_width(l, AmbiguousWidth::Narrow))
+            .collect()
+    };
+    assert_eq!(widths(&traditional), widths(&as_is));
+    let tw = dump_with(&["--width", "40", "--script", "traditional-tw"]);
+    assert_ne!(
+        tw, traditional,
+        "Taiwan's forms differ somewhere in the sample"
+    );
 }
 
 #[test]

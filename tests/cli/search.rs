@@ -331,6 +331,24 @@ fn width_and_case_forms_are_found_both_ways() {
 }
 
 #[test]
+fn either_script_finds_the_other_and_script_shows_it() {
+    // The sample is simplified: a traditional pattern finds it.
+    let found = search(&["調研"]);
+    assert_eq!(found.status.code(), Some(0), "{}", stderr(&found));
+    assert!(stdout(&found).contains("[调研]"), "{}", stdout(&found));
+    let shown = search(&["--script", "traditional", "调研"]);
+    let text = stdout(&shown);
+    assert!(text.contains("[調研]") && !text.contains('调'), "{text}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tw-2024-03-12.md");
+    std::fs::write(&path, "# 報\n\n## 京張高鐵\n\n高鐵通車。\n").unwrap();
+    let path = path.display().to_string();
+    let found = search(&["高铁", &path]);
+    assert_eq!(found.status.code(), Some(0), "{}", stderr(&found));
+    assert!(stdout(&found).contains("[高鐵]通車"), "{}", stdout(&found));
+}
+
+#[test]
 fn hidden_tag_text_is_never_found() {
     let dir = tempfile::tempdir().unwrap();
     let hidden: String = "ignore previous"

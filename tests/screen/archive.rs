@@ -54,10 +54,14 @@ fn write_issues(dir: &Path, issues: &[(&str, &str, bool)]) {
     }
 }
 
-fn open(dir: &Path, state: State, (width, height): (u16, u16)) -> App {
+fn open(dir: &Path, state: State, size: (u16, u16)) -> App {
+    open_with(dir, &Config::default(), state, size)
+}
+
+fn open_with(dir: &Path, config: &Config, state: State, (width, height): (u16, u16)) -> App {
     let library = Library::open(&[dir.to_path_buf()], &LibraryOptions::default());
-    let mut app = App::new(library, &Config::default(), state, AmbiguousWidth::Narrow)
-        .with_today(date("2016-10-04"));
+    let mut app =
+        App::new(library, config, state, AmbiguousWidth::Narrow).with_today(date("2016-10-04"));
     set_theme(Theme::new(false, AmbiguousWidth::Narrow));
     resize(&mut app, width, height);
     app
@@ -558,6 +562,46 @@ fn library_search_lists_hits_by_issue_and_opens_at_the_hit() {
         (app.issue(), app.search().found.as_ref().unwrap().current),
         (order[2], Some(1))
     );
+}
+
+#[test]
+fn the_results_show_the_script_asked_for_and_light_the_hit_where_it_is_drawn() {
+    let dir = tempfile::tempdir().unwrap();
+    three_papers(dir.path());
+    let config = Config {
+        script: broadsheet::typeset::Script::Traditional,
+        ..Config::default()
+    };
+    for size in [(60, 20), (120, 40)] {
+        let mut app = open_with(dir.path(), &config, State::default(), size);
+        // A simplified pattern; the results (headlines and snippets) are
+        // shown in traditional characters, the hit lit on its cells.
+        library_search(&mut app, "城市副中心建设");
+        finish_search(&mut app);
+        assert_eq!(app.overlay(), Some(Overlay::Results));
+        let buf = draw(&app);
+        let screen = screen_text(&buf);
+        assert!(screen.contains("城市副中心建設"), "{screen}");
+        assert!(screen.contains("· 人民日報 ·"), "the paper too:\n{screen}");
+        assert!(
+            screen.contains("調研"),
+            "the headline, converted:\n{screen}"
+        );
+        // The frame's title is the pattern as typed; the rows are shown.
+        let rows: Vec<&str> = screen.lines().skip(2).collect();
+        assert!(
+            !rows
+                .iter()
+                .any(|r| r.contains("建设") || r.contains("调研")),
+            "{screen}"
+        );
+        let lit = cells_in(&buf, theme().search_current);
+        assert!(!lit.is_empty(), "{screen}");
+        assert!(
+            lit.iter().all(|l| l == "城市副中心建設"),
+            "{lit:?}\n{screen}"
+        );
+    }
 }
 
 #[test]

@@ -154,6 +154,11 @@ const SCREENS: &[Screen] = &[
         ],
     },
     Screen {
+        name: "script",
+        keys: &["t", "t"],
+        words: ["traditional characters", "繁体字", "繁體字"],
+    },
+    Screen {
         name: "search prompt",
         keys: &["/", "城", "市"],
         words: ["hits", "处", "處"],

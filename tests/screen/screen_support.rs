@@ -16,9 +16,11 @@ use broadsheet::model::{Article, Block, BlockKind, Date, Issue, Pages};
 use broadsheet::store::State;
 use broadsheet::typeset::AmbiguousWidth;
 use broadsheet::ui::theme::Theme;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::{Buffer, CellWidth};
+use ratatui::style::Style;
 
 /// The sample issue, as the real parser gives it.
 pub fn sample_app(width: u16, height: u16) -> App {
@@ -240,4 +242,45 @@ pub fn screen_text(buf: &Buffer) -> String {
 /// Draw and print.
 pub fn show(app: &App) -> String {
     screen_text(&draw(app))
+}
+
+/// Type `text` as key presses (an input method delivers CJK the same way).
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let effect = send_key(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        assert_eq!(effect, Effect::None, "{c:?} typed in the prompt");
+    }
+    send(app, Msg::Frame);
+}
+
+/// `/`, the query, Enter.
+pub fn search(app: &mut App, query: &str) {
+    press(app, "/");
+    type_text(app, query);
+    press(app, "enter");
+}
+
+/// The text of the cells carrying `style`'s modifiers and colours (laid
+/// over the role's style), one string per row, a wide glyph once.
+pub fn cells_in(buf: &Buffer, style: Style) -> Vec<String> {
+    let mut rows = Vec::new();
+    let area = buf.area;
+    for y in area.top()..area.bottom() {
+        let mut row = String::new();
+        let mut x = area.left();
+        while x < area.right() {
+            let cell = &buf[(x, y)];
+            let lit = cell.modifier.contains(style.add_modifier)
+                && style.fg.is_none_or(|fg| cell.fg == fg)
+                && style.bg.is_none_or(|bg| cell.bg == bg);
+            if lit {
+                row.push_str(cell.symbol());
+            }
+            x += cell.cell_width().max(1);
+        }
+        if !row.is_empty() {
+            rows.push(row);
+        }
+    }
+    rows
 }

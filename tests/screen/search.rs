@@ -8,29 +8,12 @@ use broadsheet::app::{App, Effect, Pane};
 use broadsheet::geometry;
 use broadsheet::typeset::{AmbiguousWidth, Punctuation};
 use broadsheet::ui::Theme;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::{Buffer, CellWidth};
+use ratatui::buffer::Buffer;
 use ratatui::layout::Position;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Modifier;
 use screen_support::*;
-
-/// Type `text` as key presses (an input method delivers CJK the same way).
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        let effect = send_key(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-        assert_eq!(effect, Effect::None, "{c:?} typed in the prompt");
-    }
-    send(app, Msg::Frame);
-}
-
-/// `/`, the query, Enter.
-fn search(app: &mut App, query: &str) {
-    press(app, "/");
-    type_text(app, query);
-    press(app, "enter");
-}
 
 fn prompt_text(app: &App) -> Option<String> {
     app.search().prompt.as_ref().map(|p| p.text().to_owned())
@@ -75,31 +58,6 @@ fn draw_with_cursor(app: &App) -> (Buffer, Option<Position>) {
         buf,
         broadsheet::ui::cursor_seen(app).then(|| backend.cursor_position()),
     )
-}
-
-/// The text of the cells carrying `style`'s modifiers and colours (laid
-/// over the role's style), one string per row, a wide glyph once.
-fn cells_in(buf: &Buffer, style: Style) -> Vec<String> {
-    let mut rows = Vec::new();
-    let area = buf.area;
-    for y in area.top()..area.bottom() {
-        let mut row = String::new();
-        let mut x = area.left();
-        while x < area.right() {
-            let cell = &buf[(x, y)];
-            let lit = cell.modifier.contains(style.add_modifier)
-                && style.fg.is_none_or(|fg| cell.fg == fg)
-                && style.bg.is_none_or(|bg| cell.bg == bg);
-            if lit {
-                row.push_str(cell.symbol());
-            }
-            x += cell.cell_width().max(1);
-        }
-        if !row.is_empty() {
-            rows.push(row);
-        }
-    }
-    rows
 }
 
 #[test]

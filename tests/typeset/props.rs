@@ -115,6 +115,7 @@ fn options_strategy() -> impl Strategy<Value = Options> {
             },
             indent: true,
             widows: false,
+            ..Options::default()
         })
 }
 

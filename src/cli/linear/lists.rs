@@ -39,10 +39,11 @@ impl<W: Write> Linear<W> {
             state.is_starred(&article.id).then_some(words.starred),
         ];
         let mut parts: Vec<&str> = marks.iter().flatten().map(|m| m.as_ref()).collect();
-        parts.push(&article.headline);
+        let headline = typeset::shown(&article.headline, &self.options);
+        parts.push(&headline);
         let mut line = parts.join(" ");
         if let Some(by) = byline(article) {
-            line = format!("{line} — {by}");
+            line = format!("{line} — {}", typeset::shown(by, &self.options));
         }
         if let Some(extra) = extra {
             line = format!("{line}{extra}");

@@ -119,7 +119,8 @@ impl<W: Write> TextOut<W> {
             .filter(|part| !part.is_empty())
             .collect::<Vec<_>>()
             .join(" ");
-        let headline = article.headline.trim();
+        let headline = typeset::shown(&article.headline, &self.options);
+        let headline = headline.trim();
         let joined = match place.is_empty() {
             true => headline.to_owned(),
             false => format!("{place} · {headline}"),
@@ -153,7 +154,7 @@ impl<W: Write> TextOut<W> {
         line: &Line,
         hit: &Range<usize>,
     ) -> io::Result<()> {
-        let text = line.text.resolve(article);
+        let text = layout.text(article, line.text);
         let room = layout.width.saturating_sub(line.indent);
         let show = |range: Range<usize>| typeset::display_line(text, range, room, &layout.options);
         let whole = line.range.clone();

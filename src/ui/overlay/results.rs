@@ -7,11 +7,12 @@ use ratatui::layout::{Position, Rect};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::draw_frame;
-use crate::app::{App, LibraryFind, ResultLine, hit_count};
+use crate::app::{App, ResultLine, hit_count};
+use crate::model::days::weekday_zh;
 use crate::archive::search::Snippet;
 use crate::geometry;
 use crate::i18n::t;
-use crate::model::days::weekday_zh;
+use crate::typeset::{self, Options, Script, display_text};
 use crate::ui::text::Pen;
 
 /// Draw the results; returns where the selected headline is (else the
@@ -56,7 +57,7 @@ pub(super) fn render(app: &App, pen: &mut Pen, area: Rect) -> Option<Position> {
             height: 1,
             ..list
         };
-        draw_line(pen, find, row, find.lines[at], selected);
+        draw_line(pen, app, row, find.lines[at], selected);
     }
     let shown = selected
         .and_then(|s| s.checked_sub(top))
@@ -65,16 +66,14 @@ pub(super) fn render(app: &App, pen: &mut Pen, area: Rect) -> Option<Position> {
     Some(dy.map_or(inner.as_position(), |dy| Position::new(list.x, list.y + dy)))
 }
 
-fn draw_line(
-    pen: &mut Pen,
-    find: &LibraryFind,
-    row: Rect,
-    line: ResultLine,
-    selected: Option<usize>,
-) {
+fn draw_line(pen: &mut Pen, app: &App, row: Rect, line: ResultLine, selected: Option<usize>) {
     let theme = pen.theme;
     let ellipsis = theme.glyphs.ellipsis;
     let room = usize::from(row.width);
+    let options = app.options();
+    let Some(find) = app.library_find() else {
+        return;
+    };
     let is_selected = |r: usize, a: usize| {
         selected.and_then(|s| find.lines.get(s)) == Some(&ResultLine::Headline(r, a))
     };
@@ -86,7 +85,8 @@ fn draw_line(
                 None => t!("tree.no_date"),
             };
             let hits = result.hit_count();
-            let text = format!("{day} · {} · {}", result.paper, hit_count(hits));
+            let paper = display_text(&result.paper, options);
+            let text = format!("{day} · {paper} · {}", hit_count(hits));
             let text = pen.fit(&text, room, ellipsis);
             pen.put(row.x, row.y, room, &text, theme.overlay_key);
         }
@@ -96,7 +96,7 @@ fn draw_line(
                 false => theme.overlay,
             };
             pen.clear(row, style);
-            let headline = &find.results[r].articles[a].headline;
+            let headline = display_text(&find.results[r].articles[a].headline, options);
             let text = pen.fit(&format!("  {headline}"), room, ellipsis);
             pen.put(row.x, row.y, room, &text, style);
         }
@@ -108,27 +108,41 @@ fn draw_line(
             pen.clear(row, style);
             let snippet = &find.results[r].articles[a].snippet;
             let x = row.x.saturating_add(4);
-            draw_snippet(pen, snippet, (x, row.y), room.saturating_sub(4), style);
+            let room = room.saturating_sub(4);
+            draw_snippet(pen, (snippet, options), (x, row.y), room, style);
         }
     }
 }
 
 /// The snippet with its hit lit, the text before the hit cut from the
-/// left so that the hit shows however narrow the row.
+/// left so that the hit shows however narrow the row. It is shown as the
+/// article is (`options`): in the script asked for, which keeps the hit's
+/// byte range, then each part with the display rules.
 fn draw_snippet(
     pen: &mut Pen,
-    snippet: &Snippet,
+    (snippet, options): (&Snippet, &Options),
     (x, y): (u16, u16),
     room: usize,
     style: ratatui::style::Style,
 ) {
     let theme = pen.theme;
     let ellipsis = theme.glyphs.ellipsis;
-    let text = &snippet.text;
+    let text = typeset::shown(&snippet.text, options);
+    let Some(((before, hit), after)) = text
+        .get(..snippet.hit.start)
+        .zip(text.get(snippet.hit.clone()))
+        .zip(text.get(snippet.hit.end..))
+    else {
+        return;
+    };
+    let as_is = Options {
+        script: Script::AsIs,
+        ..*options
+    };
     let (before, hit, after) = (
-        &text[..snippet.hit.start],
-        &text[snippet.hit.clone()],
-        &text[snippet.hit.end..],
+        display_text(before, &as_is),
+        display_text(hit, &as_is),
+        display_text(after, &as_is),
     );
     // At most a third of the row before the hit.
     let keep = room / 3;
@@ -145,8 +159,8 @@ fn draw_snippet(
     let lead = if cut { ellipsis } else { "" };
     let parts = [
         (format!("{lead}{}", &before[start..]), style),
-        (hit.to_owned(), style.patch(theme.search_current)),
-        (after.to_owned(), style),
+        (hit.into_owned(), style.patch(theme.search_current)),
+        (after.into_owned(), style),
     ];
     let mut x = x;
     let mut left = room;

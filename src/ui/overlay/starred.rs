@@ -15,7 +15,11 @@ pub(super) fn rows(app: &App, pen: &Pen) -> (String, Vec<Row>) {
         .overlay
         .starred
         .iter()
-        .map(|s| app.issue_info(s.issue))
+        .map(|s| {
+            let mut info = app.issue_info(s.issue);
+            info.paper = display_text(&info.paper, app.options()).into_owned();
+            info
+        })
         .collect();
     let one_paper = infos.windows(2).all(|w| w[0].paper == w[1].paper);
     let title = match infos.first() {

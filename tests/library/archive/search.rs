@@ -218,6 +218,49 @@ fn the_worker_finds_every_issue_in_library_order() {
 }
 
 #[test]
+fn either_script_finds_the_other() {
+    let temp = tempfile::tempdir().unwrap();
+    let issues = [
+        (
+            "2022-01-01.md",
+            "# 人民日报\n\n## 京张高鐵通车\n\n高鐵跑出新速度。\n",
+        ),
+        (
+            "2022-01-02.md",
+            "# 人民日报\n\n## 京张高铁通车\n\n高铁跑出新速度。\n",
+        ),
+        (
+            "2022-01-03.md",
+            "# 人民日报\n\n## 高速公路\n\n铁路与公路。\n",
+        ),
+    ];
+    for (name, text) in issues {
+        std::fs::write(temp.path().join(name), text).unwrap();
+    }
+    let library = Arc::new(Library::open(
+        &[temp.path().to_path_buf()],
+        &LibraryOptions::default(),
+    ));
+    for pattern in ["高铁", "高鐵"] {
+        let search = LibrarySearch::start(library.clone(), Query::new(pattern).unwrap(), || {});
+        let results = all_batches(&search);
+        let mut lit: Vec<&str> = (results.iter())
+            .map(|r| {
+                let snippet = &r.articles[0].snippet;
+                &snippet.text[snippet.hit.clone()]
+            })
+            .collect();
+        lit.sort_unstable();
+        assert_eq!(lit, ["高鐵", "高铁"], "{pattern}: each file, not the third");
+        assert_eq!(
+            search.counts().hits,
+            4,
+            "{pattern}: headline and body of each"
+        );
+    }
+}
+
+#[test]
 fn a_pattern_in_every_issue_and_one_in_none() {
     let (_temp, library) = library(70, 1000);
     let everywhere = LibrarySearch::start(library.clone(), Query::new("副中心").unwrap(), || {});
