@@ -6,7 +6,8 @@
 //! `cargo run --release --example search-library -- [--cache DIR] PATTERN PATH...`
 //!
 //! With the reader's header cache (`--cache`), each legacy file's encoding
-//! is known from an earlier search and is not detected again.
+//! is known from an earlier search and is not detected again. `--dump`
+//! prints every result too (`benches/same-output.sh` diffs two builds').
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -23,6 +24,10 @@ struct Args {
     /// Header cache folder, as the reader keeps one (none: no cache).
     #[arg(long)]
     cache: Option<PathBuf>,
+    /// Print every result (one line an issue) before the figures, to
+    /// compare two builds' results (`benches/same-output.sh`).
+    #[arg(long)]
+    dump: bool,
     pattern: String,
     /// Issue files or folders.
     paths: Vec<PathBuf>,
@@ -40,15 +45,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let search = LibrarySearch::start(library, query, || {});
     let mut first = None;
     let mut issues = 0;
+    let mut results = Vec::new();
     while let Some(batch) = search.next_batch() {
         first.get_or_insert_with(|| start.elapsed());
         issues += batch.len();
+        if args.dump {
+            results.extend(batch);
+        }
     }
     let whole = start.elapsed();
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    for result in &results {
+        writeln!(out, "{result:?}")?;
+    }
     let counts = search.counts();
     let first_ms = first.map_or(f64::NAN, |t| t.as_secs_f64() * 1e3);
     writeln!(
-        io::stdout().lock(),
+        out,
         "library search {:?}: {} hits in {issues} issues of {}; first results {first_ms:.1} ms, whole library {:.1} ms",
         args.pattern,
         counts.hits,
