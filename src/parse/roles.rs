@@ -243,22 +243,25 @@ pub struct Caption {
 /// `图为…。记者 戴冰/摄`, `昨日,高亭宇夺金。记者 方非/摄`, `… (Photo by Ann Lee)`.
 pub fn caption(text: &str) -> Option<Caption> {
     let text = text.trim_end();
-    if !weighs_at_most(text, 300) {
-        return None;
-    }
-    if let Some(start) = credit_start(text) {
-        return Some(Caption {
+    // The weight last: it is the one test that reads the whole text, and
+    // nearly every paragraph fails one of the others.
+    let caption = if let Some(start) = credit_start(text) {
+        Caption {
             text_end: text[..start].trim_end().len(),
             credit: Some(start..text.len()),
-        });
-    }
-    ["图为", "圖為", "上图", "下图", "写真は"]
+        }
+    } else if ["图为", "圖為", "上图", "下图", "写真は"]
         .iter()
         .any(|p| text.starts_with(p))
-        .then_some(Caption {
+    {
+        Caption {
             text_end: text.len(),
             credit: None,
-        })
+        }
+    } else {
+        return None;
+    };
+    weighs_at_most(text, 300).then_some(caption)
 }
 
 /// What ends the sentence a photo credit may follow.
