@@ -6,7 +6,10 @@
 //! `cargo run --release --example search-library -- [--cache DIR] PATTERN PATH...`
 //!
 //! With the reader's header cache (`--cache`), each legacy file's encoding
-//! is known from an earlier search and is not detected again. The
+//! is known from an earlier search and is not detected again; the cache is
+//! saved at the end, as the reader saves it at exit. (The cache is keyed
+//! by the program that wrote it, so this example's is not `broadsheet`'s:
+//! run it once to fill it.) The
 //! prefilter's tables are built before the clock starts, as the reader
 //! builds them after its first frame. `--dump`
 //! prints every result too (`benches/same-output.sh` diffs two builds').
@@ -47,7 +50,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // before a search is typed.
     broadsheet::search::variants::warm_up();
     let start = Instant::now();
-    let search = LibrarySearch::start(library, query, || {});
+    let search = LibrarySearch::start(library.clone(), query, || {});
     let mut first = None;
     let mut issues = 0;
     let mut results = Vec::new();
@@ -73,5 +76,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         counts.total,
         whole.as_secs_f64() * 1e3
     )?;
+    // As the reader does at exit: the encodings detected are kept, so the
+    // next run (as the reader's next search) does not detect them again.
+    search.stop();
+    drop(search);
+    if let Ok(mut library) = Arc::try_unwrap(library) {
+        library.save_header_cache()?;
+    }
     Ok(())
 }
