@@ -83,9 +83,14 @@ where
         // The word segmenter's dictionary is built off the first frame, on
         // a thread; until it is ready the loop looks in now and then, and the
         // frame after it lays headings out again, broken between words.
+        // Then the library search's prefilter tables (tens of
+        // milliseconds), so a search's first results do not wait for them.
         if !words_loading {
             words_loading = true;
-            std::thread::spawn(typeset::words::load);
+            std::thread::spawn(|| {
+                typeset::words::load();
+                crate::search::variants::warm_up();
+            });
         }
         let words_wait = (!typeset::words::ready()).then_some(WORDS_POLL);
         let search_wait = app.library_search().is_some().then_some(SEARCH_POLL);

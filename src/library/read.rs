@@ -110,7 +110,11 @@ impl Library {
             return Err(ReadError::TooLarge(headers::too_large(meta.len(), max)));
         }
         let file = self.files.open(path).map_err(vanished)?;
-        read_capped(file, max)
+        // Room for the size stat gave and the read that finds the end: one
+        // read fills it, where a growing buffer took several reads and
+        // copies (a library search reads every file).
+        let room = usize::try_from(meta.len()).map_or(0, |len| len.saturating_add(1));
+        read_capped(file, max, room)
     }
 
     /// A file's bytes, checked and capped as `read_file` reads them; `None`
@@ -136,7 +140,7 @@ impl Library {
             unavailable: Some(reason),
             ..headers::header_of(stamp, "", Path::new("-"), None)
         };
-        let header = match read_capped(stdin, self.options.max_file_size) {
+        let header = match read_capped(stdin, self.options.max_file_size, 0) {
             Err(e) => failed(e.to_string()),
             Ok(bytes) => match decode(&bytes, Extent::Whole) {
                 Err(_) => failed("not text".into()),
@@ -180,8 +184,8 @@ pub(super) fn decode_whole_known(
 }
 
 /// Read at most `max` bytes; more is an error that gives the size read.
-fn read_capped(reader: impl Read, max: u64) -> Result<Vec<u8>, ReadError> {
-    let mut bytes = Vec::new();
+fn read_capped(reader: impl Read, max: u64, room: usize) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::with_capacity(room);
     reader.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > max {
         // A stream's size is unknown until read: say only that it passed the limit.

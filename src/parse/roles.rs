@@ -51,6 +51,21 @@ fn weighs_at_most(text: &str, max: usize) -> bool {
     if chars * 2 <= max {
         return true;
     }
+    // Then two more byte counts: characters led by E5–E9 (U+5000–U+9FFF,
+    // all Han) weigh two; only those of three or four bytes led by E1 or
+    // more (U+1000 on, where every CJK range lies) can.
+    let bytes = text.as_bytes();
+    let han = bytes
+        .iter()
+        .filter(|&&b| (0xE5..=0xE9).contains(&b))
+        .count();
+    if chars + han > max {
+        return false;
+    }
+    let wide = bytes.iter().filter(|&&b| b >= 0xE1).count();
+    if chars + wide <= max {
+        return true;
+    }
     let mut weight = 0;
     for c in text.chars() {
         weight += if is_cjk(c) { 2 } else { 1 };
@@ -228,23 +243,29 @@ pub struct Caption {
 /// `图为…。记者 戴冰/摄`, `昨日,高亭宇夺金。记者 方非/摄`, `… (Photo by Ann Lee)`.
 pub fn caption(text: &str) -> Option<Caption> {
     let text = text.trim_end();
-    if !weighs_at_most(text, 300) {
-        return None;
-    }
-    if let Some(start) = credit_start(text) {
-        return Some(Caption {
+    // The weight last: it is the one test that reads the whole text, and
+    // nearly every paragraph fails one of the others.
+    let caption = if let Some(start) = credit_start(text) {
+        Caption {
             text_end: text[..start].trim_end().len(),
             credit: Some(start..text.len()),
-        });
-    }
-    ["图为", "圖為", "上图", "下图", "写真は"]
+        }
+    } else if ["图为", "圖為", "上图", "下图", "写真は"]
         .iter()
         .any(|p| text.starts_with(p))
-        .then_some(Caption {
+    {
+        Caption {
             text_end: text.len(),
             credit: None,
-        })
+        }
+    } else {
+        return None;
+    };
+    weighs_at_most(text, 300).then_some(caption)
 }
+
+/// What ends the sentence a photo credit may follow.
+const SENTENCE_ENDS: [char; 6] = ['。', '！', '？', '!', '?', '.'];
 
 /// Where a photo credit at the end of `text` starts.
 fn credit_start(text: &str) -> Option<usize> {
@@ -255,12 +276,11 @@ fn credit_start(text: &str) -> Option<usize> {
         let photo = group.contains("Photo") || group.contains("摄") || group.contains("撮影");
         return photo.then_some(open);
     }
-    let tail_start = text
-        .char_indices()
-        .filter(|&(_, c)| "。！？!?".contains(c) || c == '.')
-        .map(|(i, c)| i + c.len_utf8())
-        .next_back()
-        .unwrap_or(0);
+    // After the last sentence end (one backward search, not a pass over
+    // every character).
+    let tail_start = text.rfind(SENTENCE_ENDS).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(0, char::len_utf8)
+    });
     let tail = text[tail_start..].trim_start();
     let start = text.len() - tail.len();
     if tail.ends_with(['摄', '攝']) || tail.ends_with("撮影") {
@@ -268,7 +288,9 @@ fn credit_start(text: &str) -> Option<usize> {
         let marked = tail.contains(['/', '／', ' ', '\u{3000}']);
         return (weighs_at_most(tail, 40) && (reporter || marked)).then_some(start);
     }
-    // `Photo: J. Doe` may hold full stops, so look from the end of the text.
+    // `Photo: J. Doe` may hold full stops, so look from the end of the text
+    // (each form starts `Photo`, which most texts do not hold).
+    memchr::memmem::find(text.as_bytes(), b"Photo")?;
     ["Photo:", "Photo by ", "Photograph:", "Photos:"]
         .iter()
         .filter_map(|p| text.rfind(p))
@@ -307,6 +329,24 @@ pub fn is_front_matter(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The weight as defined: two for a CJK character, one for any other.
+    fn weight(text: &str) -> usize {
+        text.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        #[test]
+        fn weighs_at_most_is_the_weight_against_the_limit(
+            // Han, Yijing hexagrams (U+4DC0, not CJK), U+1000 (not CJK),
+            // Hangul, fullwidth, punctuation, Latin, astral Han.
+            text in "[高亭宇\u{4DC0}\u{4DFF}\u{1000}\u{1100}한，“ ab\u{20000}]{0,400}",
+            max in 0usize..700,
+        ) {
+            proptest::prop_assert_eq!(weighs_at_most(&text, max), weight(&text) <= max);
+        }
+    }
 
     #[test]
     fn labels_are_short_and_unpunctuated() {

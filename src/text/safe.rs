@@ -74,16 +74,60 @@ pub fn is_clean(text: &str) -> bool {
 }
 
 /// The byte-by-byte fast path of [`is_clean`]; false for tag sequences.
+/// Only five lead bytes can start a hazard (U+0080–009F, U+061C,
+/// U+200E–200F, U+2028–202E, U+2066–2069, U+FEFF, U+E0000–E007F); the bytes
+/// after such a lead decide it, with no decoding (Chinese text is full of
+/// E2 and EF leads: quotes and fullwidth punctuation).
 fn is_plain_text(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.iter().enumerate().all(|(i, &b)| match b {
-        b'\n' | b'\t' => true,
-        0x00..=0x1F | 0x7F => false,
-        // U+0080–009F, U+061C, U+2028–206F, U+FEFF, U+E0000–E007F. These
-        // are lead bytes, so `i` is a char boundary.
-        0xC2 | 0xD8 | 0xE2 | 0xEF | 0xF3 => text[i..].chars().next().is_none_or(is_plain),
-        _ => true,
-    })
+    let mut rest = text.as_bytes();
+    // One table load a byte until a byte that may start a hazard.
+    while let Some(i) = rest.iter().position(|&b| MAY_START_HAZARD[usize::from(b)]) {
+        let at = |n: usize| rest.get(i + n).copied().unwrap_or(0);
+        // An ASCII control (not `\n`, `\t`) or DEL; else one of the leads.
+        if rest[i] < 0x80 || hazard_after_lead(rest[i], at(1), at(2)) {
+            return false;
+        }
+        rest = &rest[i + 1..];
+    }
+    true
+}
+
+/// The bytes `is_plain_text` looks at: ASCII controls but `\n` and `\t`,
+/// DEL, and the five leads.
+static MAY_START_HAZARD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b != b'\n' as usize && b != b'\t' as usize;
+        b += 1;
+    }
+    table[0x7F] = true;
+    table[0xC2] = true;
+    table[0xD8] = true;
+    table[0xE2] = true;
+    table[0xEF] = true;
+    table[0xF3] = true;
+    table
+};
+
+/// Whether the character whose UTF-8 form starts `lead, second, third` is
+/// one `clean` changes (not [`is_plain`]), for the five leads of
+/// `is_plain_text`; the `text_fast_path_is_is_plain` test holds it to
+/// `is_plain` for every character.
+#[inline]
+fn hazard_after_lead(lead: u8, second: u8, third: u8) -> bool {
+    match lead {
+        0xC2 => second < 0xA0,
+        0xD8 => second == 0x9C,
+        0xE2 => match second {
+            0x80 => matches!(third, 0x8E | 0x8F | 0xA8..=0xAE),
+            0x81 => matches!(third, 0xA6..=0xA9),
+            _ => false,
+        },
+        0xEF => second == 0xBB && third == 0xBF,
+        0xF3 => second == 0xA0 && matches!(third, 0x80 | 0x81),
+        _ => false,
+    }
 }
 
 /// A char that `clean` keeps as it is wherever it stands (the fast path
@@ -218,6 +262,17 @@ fn is_tag(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_fast_path_is_is_plain() {
+        // Every character alone, and between two others (a lead byte's
+        // followers are read past the character, never past the text).
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let alone = c.to_string();
+            assert_eq!(is_plain_text(&alone), is_plain(c), "{c:?}");
+            assert_eq!(is_plain_text(&format!("“{c}，")), is_plain(c), "{c:?}");
+        }
+    }
 
     fn clean(s: &str) -> String {
         super::clean(s).into_owned()

@@ -78,11 +78,16 @@ pub fn run(args: &SearchArgs, config_file: Option<&Path>) -> anyhow::Result<Exit
     };
     args.style.apply(&mut config);
     let options = super::plain_text_options(args.ambiguous_width, &config);
-    // Headings in the results break between words, as in `dump`: the
-    // segmenter's dictionary is built on a thread of its own while the
-    // library opens, and waited for only by a heading too wide for one
-    // line (see `text::heading_lines`).
-    std::thread::spawn(crate::typeset::words::load);
+    // The prefilter's tables (tens of milliseconds) are built on a thread
+    // of their own while the library opens. Headings in the results break
+    // between words, as in `dump`: the segmenter's dictionary (a hundred
+    // milliseconds and more) is built by the first heading too wide for
+    // one line (see `text::heading_lines`), so a search whose headings all
+    // fit (most with few matches) never builds it.
+    let compiled = {
+        let query = query.clone();
+        std::thread::spawn(move || (Prefilter::new(&query), query.with_early_reject()))
+    };
     let mut library = super::open_library(&args.paths, &config, NoPaths::ConfigLibrary);
     let mut stdout = BufWriter::new(io::stdout().lock());
     let format = if args.json {
@@ -94,7 +99,12 @@ pub fn run(args: &SearchArgs, config_file: Option<&Path>) -> anyhow::Result<Exit
             color: wants_color(args.color),
         }
     };
-    let (matched, failed) = search_library(&library, &query, &format, &mut stdout)?;
+    let (prefilter, query) = match compiled.join() {
+        Ok(compiled) => compiled,
+        Err(_) => (Prefilter::new(&query), query.with_early_reject()),
+    };
+    let (matched, failed) =
+        search_library(&library, &query, prefilter.as_ref(), &format, &mut stdout)?;
     // The encodings detected here spare the next search (and the reader)
     // detecting them again.
     if let Err(err) = library.save_header_cache() {
@@ -126,25 +136,25 @@ fn wants_color(arg: ColorArg) -> bool {
 }
 
 /// Search every issue, on every core, and write the matches in library
-/// order; `(matched, failed)`. Each issue's output is formatted by the
+/// order; `(matched, failed)`. `query` rejects early (see
+/// `Query::with_early_reject`). Each issue's output is formatted by the
 /// worker that searched it; a failed write (a closed pipe) ends the run as
 /// an error.
 fn search_library(
     library: &Library,
     query: &Query,
+    prefilter: Option<&Prefilter>,
     format: &Format,
     out: &mut impl Write,
 ) -> anyhow::Result<(bool, bool)> {
     let mut failed = report_messages(library);
-    let prefilter = Prefilter::new(query);
-    let query = &query.clone().with_early_reject();
     let (mut matched, mut written) = (false, false);
     let mut result = Ok(());
     in_order(
         library.entries.len(),
         &AtomicBool::new(false),
         |index| {
-            let searched = search_entry(library, index, query, prefilter.as_ref());
+            let searched = search_entry(library, index, query, prefilter);
             let bytes = match &searched {
                 Searched::Found(found) => format.issue(library, index, found),
                 _ => Ok(Vec::new()),

@@ -79,7 +79,13 @@ impl<W: Write> TextOut<W> {
         self.heading(issue, article)?;
         // Set narrower by the marks' cells so a marked line still fits.
         let layout_width = self.width.saturating_sub(self.marks.cells).max(1);
-        if hits.iter().any(|hit| set_as_heading(article, hit.text)) {
+        // A heading-set string that fits on a line is one whole line with
+        // or without the dictionary; one that does not is balanced between
+        // words, which needs it.
+        if hits.iter().any(|hit| {
+            set_as_heading(article, hit.text)
+                && !fits_one_line(hit.text.resolve(article), layout_width, &self.options)
+        }) {
             typeset::words::load();
         }
         // Only the strings a match is in are set: a string's lines do not
@@ -193,16 +199,21 @@ fn set_as_heading(article: &Article, text: TextRef) -> bool {
 /// needs neither the segmenter nor its dictionary. Most results headings
 /// fit at a terminal's width.
 fn heading_lines(text: &str, width: usize, options: &Options) -> Vec<Range<usize>> {
-    let fits = !text.is_empty()
-        && !text.contains(is_line_end)
-        && !text.starts_with(char::is_whitespace)
-        && !text.ends_with(char::is_whitespace)
-        && typeset::line_width(text, 0..text.len(), width, options) <= width;
-    if fits {
+    if fits_one_line(text, width, options) {
         return std::iter::once(0..text.len()).collect();
     }
     typeset::words::load();
     typeset::wrap_heading(text, width, options)
+}
+
+/// Whether `wrap_heading` sets `text` as one whole line at `width`,
+/// without the segmenter.
+fn fits_one_line(text: &str, width: usize, options: &Options) -> bool {
+    !text.is_empty()
+        && !text.contains(is_line_end)
+        && !text.starts_with(char::is_whitespace)
+        && !text.ends_with(char::is_whitespace)
+        && typeset::line_width(text, 0..text.len(), width, options) <= width
 }
 
 fn is_line_end(c: char) -> bool {

@@ -131,8 +131,23 @@ fn japanese_jump(text: &str, at: usize) -> Option<JumpMatch> {
     None
 }
 
+/// The last character of every jump `jump_at` finds past the start of a
+/// text: a closing bracket; a page number (ASCII digit or Chinese numeral)
+/// for a bare English or Japanese one, or the end of `続く`/`から` (a
+/// bare Chinese one is a jump only as the whole text). Most paragraphs end
+/// otherwise, and then no position need be tried.
+fn ends_a_jump(c: char) -> bool {
+    matches!(c, ')' | '）' | ']' | 'く' | 'ら' | '0'..='9') || "一二三四五六七八九十".contains(c)
+}
+
 /// Where a jump line sits in a block.
 pub fn find_jump(text: &str) -> Option<Jump> {
+    find_jump_at_end(text, true)
+}
+
+/// `find_jump`; `by_last_char`: rule the end out at once when the text
+/// does not end as a jump does (false only to test that rule).
+fn find_jump_at_end(text: &str, by_last_char: bool) -> Option<Jump> {
     let trimmed = text.trim_end().len();
     let make = |start: usize, (end, direction, page): (usize, JumpDirection, Range<usize>)| Jump {
         range: start..end,
@@ -142,7 +157,11 @@ pub fn find_jump(text: &str) -> Option<Jump> {
     if let Some(found) = jump_at(text, 0) {
         return Some(make(0, found));
     }
-    // At the end: try each character boundary of the last few dozen bytes.
+    // At the end: try each character boundary of the last few dozen bytes,
+    // when the text ends as a jump found there must end.
+    if by_last_char && !text[..trimmed].ends_with(ends_a_jump) {
+        return None;
+    }
     let from = trimmed.saturating_sub(60);
     (from..trimmed)
         .filter(|&i| text.is_char_boundary(i))
@@ -182,5 +201,22 @@ mod tests {
         assert_eq!(find_jump("他说要转2版面的内容"), None);
         assert_eq!(find_jump("他说稿件要转2版"), None);
         assert!(find_jump("下转2版").is_some());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        #[test]
+        fn the_last_character_rules_out_only_texts_with_no_jump(
+            before in "[会议指出。 a]{0,12}",
+            open in "[(（\\[]?",
+            word in "(下转|转|上接|接|Continued on Page |continued from p. |Cont'd on )?",
+            page in "[0-9A二十]{0,3}",
+            tail in "(版|面に続く|面へ続く|面から続く|面から)?",
+            close in "[)）\\]]?",
+            after in "[ 。x]{0,2}",
+        ) {
+            let text = format!("{before}{open}{word}{page}{tail}{close}{after}");
+            proptest::prop_assert_eq!(find_jump(&text), find_jump_at_end(&text, false), "{:?}", text);
+        }
     }
 }
