@@ -8,10 +8,10 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::draw_frame;
 use crate::app::{App, ResultLine, hit_count};
-use crate::model::days::weekday_zh;
 use crate::archive::search::Snippet;
 use crate::geometry;
 use crate::i18n::t;
+use crate::model::days::weekday_zh;
 use crate::typeset::{self, Options, Script, display_text};
 use crate::ui::text::Pen;
 
