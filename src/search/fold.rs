@@ -75,22 +75,37 @@ fn lowercase(c: char) -> std::char::ToLowercase {
 /// once: two table lookups per character cost more than the rest of the fold
 /// in Indic or Arabic text.
 fn is_canonical_variant(c: char) -> bool {
-    static BMP: OnceLock<Box<[u64]>> = OnceLock::new();
+    static BMP: OnceLock<BmpSet> = OnceLock::new();
     let Ok(code) = u16::try_from(u32::from(c)) else {
         return looked_up_variant(c);
     };
-    let bits = BMP.get_or_init(|| {
+    let chars = || {
+        (0..=0xFFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| looked_up_variant(c))
+    };
+    BMP.get_or_init(|| BmpSet::of(chars())).has(code)
+}
+
+/// A set of Basic Multilingual Plane characters, a bit per code point:
+/// made once, then one load and a shift per character asked.
+struct BmpSet(Box<[u64]>);
+
+impl BmpSet {
+    /// The set of `chars`' code points below U+10000 (the rest are left out).
+    fn of(chars: impl Iterator<Item = char>) -> BmpSet {
         let mut bits = vec![0_u64; 0x10000 / 64].into_boxed_slice();
-        for c in (0..=0xFFFF).filter_map(char::from_u32) {
-            if looked_up_variant(c) {
-                let code = usize::from(c as u16);
-                bits[code / 64] |= 1 << (code % 64);
-            }
+        for code in chars.filter_map(|c| u16::try_from(u32::from(c)).ok()) {
+            let code = usize::from(code);
+            bits[code / 64] |= 1 << (code % 64);
         }
-        bits
-    });
-    let code = usize::from(code);
-    bits[code / 64] >> (code % 64) & 1 == 1
+        BmpSet(bits)
+    }
+
+    fn has(&self, code: u16) -> bool {
+        let code = usize::from(code);
+        self.0[code / 64] >> (code % 64) & 1 == 1
+    }
 }
 
 /// Whether `c` is a traditional character (or a variant) that folds to its
@@ -98,22 +113,12 @@ fn is_canonical_variant(c: char) -> bool {
 /// the display converter's (`typeset::script::simplified_characters`), a bit
 /// per code point of the Basic Multilingual Plane, made once.
 fn is_script_variant(c: char) -> bool {
-    static BMP: OnceLock<Box<[u64]>> = OnceLock::new();
+    static BMP: OnceLock<BmpSet> = OnceLock::new();
     let Ok(code) = u16::try_from(u32::from(c)) else {
         return simplified(c) != c;
     };
-    let bits = BMP.get_or_init(|| {
-        let mut bits = vec![0_u64; 0x10000 / 64].into_boxed_slice();
-        for &(from, _) in simplified_characters() {
-            if let Ok(code) = u16::try_from(u32::from(from)) {
-                let code = usize::from(code);
-                bits[code / 64] |= 1 << (code % 64);
-            }
-        }
-        bits
-    });
-    let code = usize::from(code);
-    bits[code / 64] >> (code % 64) & 1 == 1
+    let traditional = || simplified_characters().iter().map(|&(from, _)| from);
+    BMP.get_or_init(|| BmpSet::of(traditional())).has(code)
 }
 
 /// The simplified form of a traditional character; any other as it is.

@@ -119,10 +119,12 @@ pub fn display_line<'a>(
 pub fn display_text<'a>(text: &'a str, options: &Options) -> Cow<'a, str> {
     match shown(text, options) {
         Cow::Borrowed(text) => display_line(text, 0..text.len(), usize::MAX, options),
-        Cow::Owned(text) => {
-            let line = display_line(&text, 0..text.len(), usize::MAX, options).into_owned();
-            Cow::Owned(line)
-        }
+        // The converted string is returned itself when the display rules
+        // leave it alone, not copied again.
+        Cow::Owned(text) => match display_line(&text, 0..text.len(), usize::MAX, options) {
+            Cow::Borrowed(_) => Cow::Owned(text),
+            Cow::Owned(line) => Cow::Owned(line),
+        },
     }
 }
 

@@ -318,27 +318,16 @@ mod tests {
 
     #[test]
     fn the_locale_chooses_the_regional_traditional() {
-        assert_eq!(
-            Script::traditional_of_locale("zh_TW.UTF-8"),
-            Script::TraditionalTw
-        );
-        assert_eq!(
-            Script::traditional_of_locale("zh-Hant-HK"),
-            Script::TraditionalHk
-        );
-        assert_eq!(
-            Script::traditional_of_locale("zh_MO"),
-            Script::TraditionalHk
-        );
-        assert_eq!(
-            Script::traditional_of_locale("zh_CN.UTF-8"),
-            Script::Traditional
-        );
-        assert_eq!(
-            Script::traditional_of_locale("en_US.UTF-8"),
-            Script::Traditional
-        );
-        assert_eq!(Script::traditional_of_locale(""), Script::Traditional);
+        for (locale, script) in [
+            ("zh_TW.UTF-8", Script::TraditionalTw),
+            ("zh-Hant-HK", Script::TraditionalHk),
+            ("zh_MO", Script::TraditionalHk),
+            ("zh_CN.UTF-8", Script::Traditional),
+            ("en_US.UTF-8", Script::Traditional),
+            ("", Script::Traditional),
+        ] {
+            assert_eq!(Script::traditional_of_locale(locale), script, "{locale}");
+        }
     }
 
     #[test]
